@@ -1,0 +1,7 @@
+"""Entry point for ``python -m lkjip``."""
+
+import sys
+
+from lkjip.cli import main
+
+sys.exit(main())

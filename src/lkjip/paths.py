@@ -1,0 +1,69 @@
+"""Where the project's folders are, derived from the package location, never from the cwd."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG_NAME = "laporan.yml"
+
+
+def project_root() -> Path:
+    """Return the project root.
+
+    ``LKJIP_ROOT`` wins (tests and copies of the project use it); otherwise the checkout that
+    holds this package (``src/lkjip`` -> two levels up); otherwise the nearest folder above the
+    working directory that holds ``laporan.yml``.
+    """
+    env = os.environ.get("LKJIP_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve().parents[2]
+    if (here / CONFIG_NAME).exists():
+        return here
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        if (folder / CONFIG_NAME).exists():
+            return folder
+    return here
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """The project's folders, all absolute."""
+
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "data" / "raw"
+
+    @property
+    def processed(self) -> Path:
+        return self.root / "data" / "processed"
+
+    @property
+    def figures(self) -> Path:
+        return self.root / "figures"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def konten(self) -> Path:
+        """Office-owned narrative text (Markdown), one file per chapter section."""
+        return self.root / "konten"
+
+    @property
+    def preview(self) -> Path:
+        return self.root / "_preview"
+
+
+def paths(root: Path | None = None) -> ProjectPaths:
+    """Return the project's paths, rooted at ``root`` or at :func:`project_root`."""
+    return ProjectPaths(Path(root).resolve() if root else project_root())

@@ -1,0 +1,1 @@
+"""Data contracts (pandera) for every clean and computed table, one module per source."""

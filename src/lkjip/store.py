@@ -1,0 +1,40 @@
+"""Processed tables on disk: Parquet as the typed canonical form, a UTF-8-BOM CSV mirror for Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from lkjip.paths import paths
+
+
+def write_table(df: pd.DataFrame, name: str, out_dir: Path) -> list[Path]:
+    """Write ``df`` as ``<name>.parquet`` and ``<name>.csv``; byte-identical for equal input.
+
+    The Parquet file carries no pandas index and no creation metadata, so two runs on the same
+    inputs give the same bytes. The CSV uses a UTF-8 BOM so Excel shows Indonesian text right.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    frame = df.reset_index(drop=True)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    # pandas metadata embeds library versions only; drop it for stable bytes, keep the schema.
+    table = table.replace_schema_metadata(None)
+    parquet = out_dir / f"{name}.parquet"
+    pq.write_table(table, parquet, compression="zstd", write_statistics=False)
+    csv = out_dir / f"{name}.csv"
+    frame.to_csv(csv, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return [parquet, csv]
+
+
+def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
+    """Read one processed table by name (from the project's ``data/processed`` by default)."""
+    folder = processed_dir or paths().processed
+    file = folder / f"{name}.parquet"
+    if not file.exists():
+        raise FileNotFoundError(
+            f"Tabel '{name}' belum ada di {folder}. Jalankan dulu: python -m lkjip data"
+        )
+    return pq.read_table(file).to_pandas()

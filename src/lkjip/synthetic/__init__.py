@@ -1,0 +1,1 @@
+"""Synthetic default data: realistic, clearly labelled Excel exports reproducing the seed report."""
