@@ -1,9 +1,84 @@
-"""Command line: ``python -m lkjip <langkah>``."""
+"""Command line: ``python -m lkjip <langkah>``.
+
+Exit codes: 0 success; 1 a ``--strict`` check failed (quarantined rows, reviu findings) or a
+step failed; 2 an input or the configuration cannot be used (structural problem).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from lkjip.config import ConfigError, load_config
+from lkjip.paths import paths
+from lkjip.readers._base import StructuralError
+
+EXIT_OK, EXIT_STRICT, EXIT_STRUCTURAL = 0, 1, 2
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _add_data_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw-dir", type=Path, help="folder ekspor mentah (bawaan: data/raw)")
+    parser.add_argument("--out-dir", type=Path, help="folder tabel olahan (bawaan: data/processed)")
+    parser.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
+
+
+def _run_data(args: argparse.Namespace) -> int:
+    from lkjip.ingest import run_data_step
+
+    project = paths()
+    config_path = args.config or project.config
+    config = load_config(config_path)
+    result = run_data_step(
+        args.raw_dir or project.raw,
+        args.out_dir or project.processed,
+        config,
+        config_path=config_path,
+        force=args.force,
+        progress=_say,
+    )
+    if result.skipped:
+        return EXIT_OK
+    _say("\nAkuntansi baris (dibaca = disimpan + dikarantina + dilewati):")
+    for accounting in result.accounting:
+        _say(f"  {accounting}")
+    for note in result.notes:
+        _say(f"  catatan: {note}")
+    _say(f"\nBaris dikarantina: {result.n_quarantined}")
+    if result.n_quarantined:
+        for row in result.quarantine.head(50).itertuples(index=False):
+            _say(f"  {row.berkas}, sheet '{row.sheet}', baris {row.baris}, kolom {row.kolom}: "
+                 f"{row.alasan} [nilai: {row.nilai!r}]")
+        if result.n_quarantined > 50:
+            _say(f"  ... dan {result.n_quarantined - 50} lainnya (lihat karantina.csv)")
+    findings = 0 if result.reviu is None else len(result.reviu)
+    _say(f"Temuan reviu: {findings} (lihat: python -m lkjip reviu)")
+    _say(f"Selesai: {len(result.tables)} tabel ditulis ke {result.out_dir}")
+    if args.strict and result.n_quarantined:
+        _say("--strict: ada baris yang dikarantina.")
+        return EXIT_STRICT
+    return EXIT_OK
+
+
+def _run_reviu(args: argparse.Namespace) -> int:
+    from lkjip.reviu_cli import print_reviu
+
+    findings = print_reviu(args.out_dir or paths().processed, _say)
+    return EXIT_STRICT if args.strict and findings else EXIT_OK
+
+
+def _run_contoh_data(args: argparse.Namespace) -> int:
+    from lkjip.synthetic.generate import generate_all
+
+    config = load_config(args.config or paths().config)
+    written = generate_all(args.out_dir or paths().raw, config)
+    for path in written:
+        _say(f"ditulis: {path}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -11,7 +86,27 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m lkjip",
         description="Menyusun LKjIP dari ekspor Excel mentah secara dapat direproduksi.",
     )
-    parser.add_subparsers(dest="langkah", metavar="LANGKAH")
+    steps = parser.add_subparsers(dest="langkah", metavar="LANGKAH")
+
+    data = steps.add_parser(
+        "data", help="baca, validasi dan olah data/raw menjadi tabel di data/processed"
+    )
+    _add_data_args(data)
+    data.add_argument("--force", action="store_true", help="bangun ulang walau masukan tidak berubah")
+    data.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada baris dikarantina")
+    data.set_defaults(func=_run_data)
+
+    reviu = steps.add_parser("reviu", help="tampilkan temuan reviu atas angka tercetak/diketik")
+    reviu.add_argument("--out-dir", type=Path, help="folder tabel olahan (bawaan: data/processed)")
+    reviu.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada temuan")
+    reviu.set_defaults(func=_run_reviu)
+
+    contoh = steps.add_parser(
+        "contoh-data", help="buat ulang data contoh (sintetis) di data/raw secara deterministik"
+    )
+    contoh.add_argument("--out-dir", type=Path, help="folder tujuan (bawaan: data/raw)")
+    contoh.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
+    contoh.set_defaults(func=_run_contoh_data)
     return parser
 
 
@@ -20,8 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.langkah is None:
         parser.print_help()
-        return 0
-    return args.func(args)
+        return EXIT_OK
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_STRUCTURAL
+    except StructuralError as exc:
+        print("Masukan tidak dapat diproses:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_STRUCTURAL
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_STRUCTURAL
 
 
 if __name__ == "__main__":

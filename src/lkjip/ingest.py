@@ -1,0 +1,257 @@
+"""The data step: read every raw export, validate, quarantine, compute, and write data/processed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip import __version__
+from lkjip.config import Config
+from lkjip.readers._base import (
+    Problem,
+    ReadResult,
+    RowAccounting,
+    StructuralError,
+    empty_quarantine,
+)
+from lkjip.store import write_table
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of export: where it is found in the raw folder and which reader owns it."""
+
+    name: str
+    patterns: tuple[str, ...]
+    reader: str  # module under lkjip.readers
+    description: str
+    many: bool = False  # several files allowed (read in parallel)
+
+
+#: Every export the project knows, in reading order. Files are found by pattern so the
+#: office can keep its own dated names (``skm-responden-2025.xlsx``).
+SOURCES: tuple[Source, ...] = (
+    Source("anggaran", ("realisasi-anggaran*.xlsx",), "anggaran", "Laporan Realisasi Anggaran"),
+    Source(
+        "skm",
+        ("skm-responden*.xlsx", "skm-responden/**/*.xlsx"),
+        "skm",
+        "Hasil Survei Kepuasan Masyarakat per responden",
+        many=True,
+    ),
+    Source("skm_riwayat", ("skm-riwayat*.xlsx",), "skm_riwayat", "IKM per unit tahun sebelumnya"),
+    Source("sakip", ("sakip*.xlsx",), "sakip", "Hasil evaluasi SAKIP perangkat daerah"),
+    Source("kelembagaan", ("kelembagaan*.xlsx",), "kelembagaan", "Kematangan dan evaluasi kelembagaan"),
+    Source(
+        "perjanjian_kinerja",
+        ("perjanjian-kinerja*.xlsx",),
+        "perjanjian_kinerja",
+        "Perjanjian Kinerja dan narasi indikator",
+    ),
+    Source("pembanding", ("pembanding*.xlsx",), "pembanding", "Angka pembanding Kabupaten/Provinsi"),
+)
+
+
+@dataclass
+class DataStepResult:
+    """What the data step did: tables written, accounting, quarantine, and whether it was skipped."""
+
+    skipped: bool
+    out_dir: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    accounting: list[RowAccounting] = field(default_factory=list)
+    quarantine: pd.DataFrame = field(default_factory=empty_quarantine)
+    notes: list[str] = field(default_factory=list)
+    reviu: pd.DataFrame | None = None
+
+    @property
+    def n_quarantined(self) -> int:
+        return len(self.quarantine)
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(raw_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """Find each source's files in ``raw_dir``; a missing source is a structural problem.
+
+    Excel's lock files (``~$name.xlsx``) are ignored.
+    """
+    found: dict[str, list[Path]] = {}
+    problems: list[Problem] = []
+    if not raw_dir.is_dir():
+        return {}, [Problem(str(raw_dir), "folder data mentah tidak ditemukan")]
+    for source in SOURCES:
+        files = sorted({
+            p for pattern in source.patterns for p in raw_dir.glob(pattern)
+            if p.is_file() and not p.name.startswith("~$")
+        })
+        if not files:
+            problems.append(Problem(
+                str(raw_dir),
+                f"berkas '{source.description}' tidak ditemukan (pola: {', '.join(source.patterns)})",
+            ))
+        elif len(files) > 1 and not source.many:
+            problems.append(Problem(
+                str(raw_dir),
+                f"lebih dari satu berkas untuk '{source.description}': {[f.name for f in files]};"
+                " sisakan satu",
+            ))
+        found[source.name] = files
+    return found, problems
+
+
+def _input_fingerprint(
+    raw_dir: Path, files: dict[str, list[Path]], config_path: Path | None
+) -> dict:
+    inputs = {
+        p.relative_to(raw_dir).as_posix(): sha256(p) for paths_ in files.values() for p in paths_
+    }
+    return {
+        "versi_paket": __version__,
+        "konfigurasi": sha256(config_path) if config_path and config_path.exists() else None,
+        "masukan": dict(sorted(inputs.items())),
+    }
+
+
+def _read_source(source: Source, files: list[Path], config: Config) -> ReadResult:
+    module = importlib.import_module(f"lkjip.readers.{source.reader}")
+    if source.many:
+        return module.read_many(files, config)
+    return module.read(files[0], config)
+
+
+def _merge(results: list[ReadResult]) -> ReadResult:
+    tables: dict[str, list[pd.DataFrame]] = {}
+    for result in results:
+        for name, frame in result.tables.items():
+            tables.setdefault(name, []).append(frame)
+    quarantine = [r.quarantine for r in results if len(r.quarantine)]
+    return ReadResult(
+        tables={n: pd.concat(f, ignore_index=True) if len(f) > 1 else f[0] for n, f in tables.items()},
+        quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
+        accounting=[a for r in results for a in r.accounting],
+        notes=[n for r in results for n in r.notes],
+    )
+
+
+def _check_accounting(accounting: list[RowAccounting]) -> list[Problem]:
+    return [
+        Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
+        for a in accounting if not a.balanced
+    ]
+
+
+def run_data_step(
+    raw_dir: Path,
+    out_dir: Path,
+    config: Config,
+    *,
+    config_path: Path | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> DataStepResult:
+    """Read, validate and compute every table, and write them to ``out_dir``.
+
+    Parameters
+    ----------
+    raw_dir, out_dir : Path
+        Folder of the raw exports (never modified) and of the processed tables.
+    config : Config
+        The report configuration.
+    config_path : Path, optional
+        The configuration file, so that a change in it also triggers a rebuild.
+    force : bool
+        Rebuild even when the inputs' checksums equal those of the last run.
+    progress : callable
+        Receives one line per step, for the command line.
+
+    Returns
+    -------
+    DataStepResult
+
+    Raises
+    ------
+    StructuralError
+        With every structural problem of every source (nothing is written then).
+    """
+    files, problems = discover(raw_dir)
+    if problems:
+        raise StructuralError(problems)
+    fingerprint = _input_fingerprint(raw_dir, files, config_path)
+    manifest_path = out_dir / MANIFEST
+    if not force and manifest_path.exists():
+        try:
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            old = {}
+        written = old.get("tabel", [])
+        if old.get("sidik") == fingerprint and all(
+            (out_dir / f"{t}.parquet").exists() for t in written
+        ):
+            progress("Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
+                     "Gunakan --force untuk membangun ulang.")
+            return DataStepResult(skipped=True, out_dir=out_dir)
+
+    results: list[ReadResult] = []
+    for source in SOURCES:
+        names = ", ".join(p.name for p in files[source.name])
+        progress(f"Membaca {source.description}: {names}")
+        try:
+            results.append(_read_source(source, files[source.name], config))
+        except StructuralError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise StructuralError(problems)
+    merged = _merge(results)
+    problems = _check_accounting(merged.accounting)
+    if problems:
+        raise StructuralError(problems)
+
+    progress("Menghitung indikator dan reviu")
+    from lkjip.engine import compute_all
+    from lkjip.reviu import run_reviu
+
+    clean = merged.tables
+    computed = compute_all(clean, config)
+    reviu = run_reviu(clean, computed, config)
+    tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
+
+    progress(f"Menulis {len(tables)} tabel ke {out_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in sorted(tables):
+        write_table(tables[name], name, out_dir)
+    manifest = {
+        "sidik": fingerprint,
+        "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "tahun_laporan": config.tahun,
+        "tabel": sorted(tables),
+        "akuntansi": [a.as_dict() for a in merged.accounting],
+        "jumlah_karantina": len(merged.quarantine),
+        "catatan": merged.notes,
+    }
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return DataStepResult(
+        skipped=False,
+        out_dir=out_dir,
+        tables=tables,
+        accounting=merged.accounting,
+        quarantine=merged.quarantine,
+        notes=merged.notes,
+        reviu=reviu,
+    )
