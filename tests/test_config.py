@@ -82,7 +82,7 @@ def test_categories_must_descend(tmp_path, raw):
 
 def test_duplicate_unsur_column_rejected(tmp_path, raw):
     raw["skm"]["unsur"][8]["kolom"] = "U8"
-    with pytest.raises(ConfigError, match="unsur.kolom harus unik"):
+    with pytest.raises(ConfigError, match=r"unsur\.kolom harus unik"):
         load_config(_write(tmp_path, raw))
 
 

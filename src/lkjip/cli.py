@@ -51,8 +51,10 @@ def _run_data(args: argparse.Namespace) -> int:
     _say(f"\nBaris dikarantina: {result.n_quarantined}")
     if result.n_quarantined:
         for row in result.quarantine.head(50).itertuples(index=False):
-            _say(f"  {row.berkas}, sheet '{row.sheet}', baris {row.baris}, kolom {row.kolom}: "
-                 f"{row.alasan} [nilai: {row.nilai!r}]")
+            _say(
+                f"  {row.berkas}, sheet '{row.sheet}', baris {row.baris}, kolom {row.kolom}: "
+                f"{row.alasan} [nilai: {row.nilai!r}]"
+            )
         if result.n_quarantined > 50:
             _say(f"  ... dan {result.n_quarantined - 50} lainnya (lihat karantina.csv)")
     findings = 0 if result.reviu is None else len(result.reviu)
@@ -88,9 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     steps = parser.add_subparsers(dest="langkah", metavar="LANGKAH")
 
-    data = steps.add_parser(
-        "data", help="baca, validasi dan olah data/raw menjadi tabel di data/processed"
-    )
+    data = steps.add_parser("data", help="baca, validasi dan olah data/raw menjadi tabel di data/processed")
     _add_data_args(data)
     data.add_argument("--force", action="store_true", help="bangun ulang walau masukan tidak berubah")
     data.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada baris dikarantina")

@@ -49,9 +49,7 @@ class Periode(_Model):
         if self.kode != f"{self.mulai}-{self.selesai}":
             raise ValueError(f"kode '{self.kode}' tidak sama dengan mulai-selesai")
         if self.misi_didukung > len(self.misi):
-            raise ValueError(
-                f"misi_didukung = {self.misi_didukung}, padahal hanya ada {len(self.misi)} misi"
-            )
+            raise ValueError(f"misi_didukung = {self.misi_didukung}, padahal hanya ada {len(self.misi)} misi")
         return self
 
 

@@ -97,31 +97,35 @@ def discover(raw_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
     if not raw_dir.is_dir():
         return {}, [Problem(str(raw_dir), "folder data mentah tidak ditemukan")]
     for source in SOURCES:
-        files = sorted({
-            p for pattern in source.patterns for p in raw_dir.glob(pattern)
-            if p.is_file() and not p.name.startswith("~$")
-        })
+        files = sorted(
+            {
+                p
+                for pattern in source.patterns
+                for p in raw_dir.glob(pattern)
+                if p.is_file() and not p.name.startswith("~$")
+            }
+        )
         if not files:
-            problems.append(Problem(
-                str(raw_dir),
-                f"berkas '{source.description}' tidak ditemukan (pola: {', '.join(source.patterns)})",
-            ))
+            problems.append(
+                Problem(
+                    str(raw_dir),
+                    f"berkas '{source.description}' tidak ditemukan (pola: {', '.join(source.patterns)})",
+                )
+            )
         elif len(files) > 1 and not source.many:
-            problems.append(Problem(
-                str(raw_dir),
-                f"lebih dari satu berkas untuk '{source.description}': {[f.name for f in files]};"
-                " sisakan satu",
-            ))
+            problems.append(
+                Problem(
+                    str(raw_dir),
+                    f"lebih dari satu berkas untuk '{source.description}': {[f.name for f in files]};"
+                    " sisakan satu",
+                )
+            )
         found[source.name] = files
     return found, problems
 
 
-def _input_fingerprint(
-    raw_dir: Path, files: dict[str, list[Path]], config_path: Path | None
-) -> dict:
-    inputs = {
-        p.relative_to(raw_dir).as_posix(): sha256(p) for paths_ in files.values() for p in paths_
-    }
+def _input_fingerprint(raw_dir: Path, files: dict[str, list[Path]], config_path: Path | None) -> dict:
+    inputs = {p.relative_to(raw_dir).as_posix(): sha256(p) for paths_ in files.values() for p in paths_}
     return {
         "versi_paket": __version__,
         "konfigurasi": sha256(config_path) if config_path and config_path.exists() else None,
@@ -153,7 +157,8 @@ def _merge(results: list[ReadResult]) -> ReadResult:
 def _check_accounting(accounting: list[RowAccounting]) -> list[Problem]:
     return [
         Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
-        for a in accounting if not a.balanced
+        for a in accounting
+        if not a.balanced
     ]
 
 
@@ -201,11 +206,11 @@ def run_data_step(
         except (OSError, json.JSONDecodeError):
             old = {}
         written = old.get("tabel", [])
-        if old.get("sidik") == fingerprint and all(
-            (out_dir / f"{t}.parquet").exists() for t in written
-        ):
-            progress("Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
-                     "Gunakan --force untuk membangun ulang.")
+        if old.get("sidik") == fingerprint and all((out_dir / f"{t}.parquet").exists() for t in written):
+            progress(
+                "Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
+                "Gunakan --force untuk membangun ulang."
+            )
             return DataStepResult(skipped=True, out_dir=out_dir)
 
     results: list[ReadResult] = []

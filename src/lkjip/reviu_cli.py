@@ -29,8 +29,10 @@ def print_reviu(processed_dir: Path, say: Callable[[str], None]) -> int:
     for i, row in enumerate(findings.itertuples(index=False), start=1):
         where = f"{row.berkas}, sheet '{row.sheet}', baris {_shown(row.baris)}, kolom {row.kolom}"
         say(f"{i}. [{row.jenis}] {where}")
-        say(f"   tercetak: {_shown(row.nilai_tercetak)}   hitung: {_shown(row.nilai_hitung)}"
-            f"   selisih: {_shown(row.selisih)}   toleransi: {_shown(row.toleransi)}")
+        say(
+            f"   tercetak: {_shown(row.nilai_tercetak)}   hitung: {_shown(row.nilai_hitung)}"
+            f"   selisih: {_shown(row.selisih)}   toleransi: {_shown(row.toleransi)}"
+        )
         for line in textwrap.wrap(str(row.penjelasan), width=96):
             say(f"   {line}")
     return len(findings)

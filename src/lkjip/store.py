@@ -34,7 +34,5 @@ def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
     folder = processed_dir or paths().processed
     file = folder / f"{name}.parquet"
     if not file.exists():
-        raise FileNotFoundError(
-            f"Tabel '{name}' belum ada di {folder}. Jalankan dulu: python -m lkjip data"
-        )
+        raise FileNotFoundError(f"Tabel '{name}' belum ada di {folder}. Jalankan dulu: python -m lkjip data")
     return pq.read_table(file).to_pandas()

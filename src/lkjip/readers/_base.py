@@ -141,15 +141,19 @@ def check_is_workbook(path: Path) -> None:
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise StructuralError([Problem(
-            name,
-            "berkas terenkripsi/berkata sandi atau format .xls lama; simpan ulang sebagai "
-            ".xlsx tanpa kata sandi",
-        )])
+        raise StructuralError(
+            [
+                Problem(
+                    name,
+                    "berkas terenkripsi/berkata sandi atau format .xls lama; simpan ulang sebagai "
+                    ".xlsx tanpa kata sandi",
+                )
+            ]
+        )
     if not zipfile.is_zipfile(path):
-        raise StructuralError([Problem(
-            name, "bukan workbook Excel (.xlsx); mungkin CSV atau teks yang diganti namanya"
-        )])
+        raise StructuralError(
+            [Problem(name, "bukan workbook Excel (.xlsx); mungkin CSV atau teks yang diganti namanya")]
+        )
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -181,10 +185,12 @@ def require_sheets(wb_sheetnames: Sequence[str], required: Sequence[str], berkas
     """Raise one :class:`StructuralError` naming every required sheet that is missing."""
     missing = [s for s in required if s not in wb_sheetnames]
     if missing:
-        raise StructuralError([
-            Problem(berkas, f"sheet '{s}' tidak ada; sheet yang ada: {list(wb_sheetnames)}")
-            for s in missing
-        ])
+        raise StructuralError(
+            [
+                Problem(berkas, f"sheet '{s}' tidak ada; sheet yang ada: {list(wb_sheetnames)}")
+                for s in missing
+            ]
+        )
 
 
 def normalise_label(value: object) -> str:
@@ -225,14 +231,23 @@ def find_header_row(
     if best is not None and best_hits > 0:
         labels = {normalise_label(v) for v in rows[best]}
         missing = [r for r, w in zip(required, wanted, strict=True) if w not in labels]
-        raise StructuralError([Problem(
-            berkas,
-            f"kolom wajib tidak ditemukan pada baris judul: {missing}",
-            sheet=sheet,
-            baris=best + 1,
-        )])
-    raise StructuralError([Problem(
-        berkas,
-        f"baris judul kolom tidak ditemukan (dicari: {list(required)}) di {search_rows} baris pertama",
-        sheet=sheet,
-    )])
+        raise StructuralError(
+            [
+                Problem(
+                    berkas,
+                    f"kolom wajib tidak ditemukan pada baris judul: {missing}",
+                    sheet=sheet,
+                    baris=best + 1,
+                )
+            ]
+        )
+    raise StructuralError(
+        [
+            Problem(
+                berkas,
+                f"baris judul kolom tidak ditemukan (dicari: {list(required)})"
+                f" di {search_rows} baris pertama",
+                sheet=sheet,
+            )
+        ]
+    )

@@ -62,23 +62,27 @@ def validate(
         message = f"{words} ({check})"
         index = case.index
         if index is None or (isinstance(index, float) and pd.isna(index)) or index not in df.index:
-            table_problems.append(Problem(
-                str(first["berkas"]) if first is not None else "?",
-                f"kolom {column or '?'}: {message}",
-                sheet=str(first["sheet"]) if first is not None else None,
-                nilai=case.failure_case,
-            ))
+            table_problems.append(
+                Problem(
+                    str(first["berkas"]) if first is not None else "?",
+                    f"kolom {column or '?'}: {message}",
+                    sheet=str(first["sheet"]) if first is not None else None,
+                    nilai=case.failure_case,
+                )
+            )
             continue
         row = df.loc[index]
         bad_index.add(index)
-        row_problems.append(Problem(
-            str(row["berkas"]),
-            message,
-            sheet=str(row["sheet"]),
-            baris=int(row["baris"]),
-            kolom=headers.get(column, column),
-            nilai=case.failure_case,
-        ))
+        row_problems.append(
+            Problem(
+                str(row["berkas"]),
+                message,
+                sheet=str(row["sheet"]),
+                baris=int(row["baris"]),
+                kolom=headers.get(column, column),
+                nilai=case.failure_case,
+            )
+        )
     valid = df.drop(index=list(bad_index))
     if not table_problems:
         valid = schema_obj.validate(valid, lazy=True) if len(valid) else valid
