@@ -42,6 +42,10 @@ def _run_data(args: argparse.Namespace) -> int:
         progress=_say,
     )
     if result.skipped:
+        if args.lampiran:
+            from lkjip.build import write_annex_for
+
+            _say(f"Lampiran Excel: {write_annex_for()}")
         return EXIT_OK
     _say("\nAkuntansi baris (dibaca = disimpan + dikarantina + dilewati):")
     for accounting in result.accounting:
@@ -60,9 +64,30 @@ def _run_data(args: argparse.Namespace) -> int:
     findings = 0 if result.reviu is None else len(result.reviu)
     _say(f"Temuan reviu: {findings} (lihat: python -m lkjip reviu)")
     _say(f"Selesai: {len(result.tables)} tabel ditulis ke {result.out_dir}")
+    if args.lampiran:
+        from lkjip.build import write_annex_for
+
+        _say(f"Lampiran Excel: {write_annex_for()}")
     if args.strict and result.n_quarantined:
         _say("--strict: ada baris yang dikarantina.")
         return EXIT_STRICT
+    return EXIT_OK
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from lkjip.build import StepFailed, run_build
+
+    try:
+        run_build(force=args.force, quarto=None if args.tanpa_quarto else "auto", say=_say)
+    except StepFailed as exc:
+        print(exc, file=sys.stderr)
+        cause = exc.__cause__
+        if isinstance(cause, StructuralError):
+            for problem in cause.problems:
+                print(f"  - {problem}", file=sys.stderr)
+            return EXIT_STRUCTURAL
+        return EXIT_STRICT
+    _say("Selesai.")
     return EXIT_OK
 
 
@@ -94,7 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_args(data)
     data.add_argument("--force", action="store_true", help="bangun ulang walau masukan tidak berubah")
     data.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada baris dikarantina")
+    data.add_argument(
+        "--lampiran", action="store_true", help="tulis juga lampiran Excel (dipakai pre-render Quarto)"
+    )
     data.set_defaults(func=_run_data)
+
+    build = steps.add_parser(
+        "build",
+        help="pekerjaan utama: data, reviu, notebook, gambar, lampiran Excel, lalu Quarto atau pratinjau",
+    )
+    build.add_argument("--force", action="store_true", help="bangun ulang data walau masukan tidak berubah")
+    build.add_argument("--tanpa-quarto", action="store_true", help="jangan jalankan Quarto walau terpasang")
+    build.set_defaults(func=_run_build)
 
     reviu = steps.add_parser("reviu", help="tampilkan temuan reviu atas angka tercetak/diketik")
     reviu.add_argument("--out-dir", type=Path, help="folder tabel olahan (bawaan: data/processed)")
