@@ -8,8 +8,22 @@ from lkjip.config import Config
 from lkjip.ingest import sha256
 from lkjip.synthetic import anggaran, evaluasi, perjanjian_kinerja, skm
 
-#: Per file: (source system, what it holds and how it is laid out, who supplies it).
-DATA_LOG: dict[str, tuple[str, str, str]] = {}
+#: The generator modules, each writing its own workbooks.
+GENERATORS = (anggaran, skm, evaluasi, perjanjian_kinerja)
+
+
+def data_log_entries() -> dict[str, tuple[str, str, str]]:
+    """Per file: (source system, what it holds and how it is laid out, who supplies it).
+
+    Each generator module describes its own files, in ``DATA_LOG`` (a mapping) or in
+    ``FILE_NAME`` with ``DATA_LOG_ENTRY`` (one file).
+    """
+    entries: dict[str, tuple[str, str, str]] = {}
+    for module in GENERATORS:
+        entries.update(getattr(module, "DATA_LOG", {}))
+        if hasattr(module, "DATA_LOG_ENTRY"):
+            entries[module.FILE_NAME] = module.DATA_LOG_ENTRY
+    return entries
 
 _HEADER = """# Data log: `data/raw/`
 
@@ -33,8 +47,9 @@ dalam kontrak data dibuang saat pembacaan dan tidak pernah ditulis ke `data/proc
 def write_data_log(out_dir: Path, files: list[Path]) -> Path:
     """Write ``README.md`` in ``out_dir`` describing each file, with its SHA-256."""
     lines = [_HEADER, "## Berkas\n"]
+    entries = data_log_entries()
     for path in sorted(files, key=lambda p: p.name):
-        system, content, supplier = DATA_LOG.get(path.name, ("-", "-", "-"))
+        system, content, supplier = entries[path.name]
         lines += [
             f"### `{path.name}`\n",
             f"- Sistem sumber: {system}",
@@ -52,6 +67,6 @@ def generate_all(out_dir: Path, config: Config) -> list[Path]:
     """Generate every default workbook into ``out_dir`` and the data log; return the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    for module in (anggaran, skm, evaluasi, perjanjian_kinerja):
+    for module in GENERATORS:
         files += module.write(out_dir, config)
     return [*files, write_data_log(out_dir, files)]
