@@ -1,0 +1,501 @@
+"""Automatic reviu: every printed or typed figure recomputed, differences beyond its precision reported."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lkjip._rounding import printed_decimals, printed_tolerance, round_half_up
+from lkjip.config import Config
+from lkjip.engine import clean_table
+from lkjip.ikm import kategori_ikm
+from lkjip.kelembagaan import hitung_kematangan
+from lkjip.schemas.hasil import COLUMNS, empty, shaped
+
+#: The kinds of finding (``jenis``) and what each checks.
+JENIS = {
+    "persen_anggaran": "persentase realisasi sub-kegiatan tercetak vs realisasi / anggaran",
+    "persen_anggaran_riwayat": "persentase realisasi tahun sebelumnya tercetak vs realisasi / anggaran",
+    "alokasi_sasaran": "alokasi anggaran per sasaran tercetak vs jumlah sub-kegiatan yang dipetakan",
+    "realisasi_sasaran": "realisasi anggaran per sasaran tercetak vs jumlah sub-kegiatan yang dipetakan",
+    "capaian_anggaran_sasaran": "capaian anggaran per sasaran tercetak vs hasil hitung",
+    "capaian_indikator": "capaian indikator tercetak vs hasil hitung",
+    "realisasi_indikator": "realisasi indikator yang diketik vs hasil hitung dari data",
+    "mutu_ikm": "mutu pelayanan IKM tercetak vs kategori dari nilai IKM",
+    "predikat_sakip": "predikat SAKIP tercetak vs predikat dari nilai",
+    "total_kematangan": "total kematangan tercetak vs jumlah V01..V11",
+    "kategori_kematangan": "kategori kematangan tercetak vs kategori dari total",
+    "bobot_efektivitas": "jumlah bobot sub-dimensi vs bobot dimensi di laporan.yml",
+    "konsistensi": "konsistensi antartabel hasil hitung",
+}
+
+#: ``berkas`` of findings about the engine's own tables (internal consistency).
+BERKAS_HASIL = "(hasil hitung)"
+
+# Percentages are printed with 2 decimals; a stored 84.4 was printed 84,40, so its tolerance is
+# half of 0,01, not of 0,1.
+_DESIMAL_PERSEN = 2
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class _Lokasi:
+    berkas: object
+    sheet: object
+    baris: object
+
+
+def _lokasi(row: object) -> _Lokasi:
+    return _Lokasi(getattr(row, "berkas", None), getattr(row, "sheet", None), getattr(row, "baris", None))
+
+
+def _na(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def format_angka(value: object, decimals: int) -> str | None:
+    """A number the Indonesian way, half up: ``format_angka(84.493, 2) == "84,49"``; NA gives None."""
+    if _na(value):
+        return None
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _selisih_angka(
+    jenis: str,
+    where: _Lokasi,
+    kolom: str,
+    tercetak: object,
+    hitung: object,
+    *,
+    min_decimals: int,
+    penjelasan: str,
+) -> dict | None:
+    """A finding when a printed number differs from the computed one by more than its precision."""
+    if _na(tercetak):
+        return None
+    tercetak = float(tercetak)
+    toleransi = printed_tolerance(tercetak, min_decimals)
+    decimals = max(printed_decimals(tercetak), min_decimals)
+    if _na(hitung):
+        selisih = float("nan")
+        penjelasan = f"{penjelasan} Nilai tidak dapat dihitung dari data."
+    else:
+        selisih = float(hitung) - tercetak
+        if abs(selisih) <= toleransi + _EPS:
+            return None
+    return {
+        "jenis": jenis,
+        "berkas": where.berkas,
+        "sheet": where.sheet,
+        "baris": where.baris,
+        "kolom": kolom,
+        "nilai_tercetak": format_angka(tercetak, decimals),
+        "nilai_hitung": format_angka(hitung, decimals),
+        "selisih": selisih,
+        "toleransi": toleransi,
+        "penjelasan": penjelasan,
+    }
+
+
+def _selisih_teks(
+    jenis: str, where: _Lokasi, kolom: str, tercetak: object, hitung: object, *, penjelasan: str
+) -> dict | None:
+    """A finding when a printed category differs from the computed one (case and spaces ignored)."""
+    if _na(tercetak) or str(tercetak).strip() == "":
+        return None
+    if not _na(hitung) and str(tercetak).strip().casefold() == str(hitung).strip().casefold():
+        return None
+    return {
+        "jenis": jenis,
+        "berkas": where.berkas,
+        "sheet": where.sheet,
+        "baris": where.baris,
+        "kolom": kolom,
+        "nilai_tercetak": str(tercetak).strip(),
+        "nilai_hitung": None if _na(hitung) else str(hitung),
+        "selisih": float("nan"),
+        "toleransi": float("nan"),
+        "penjelasan": penjelasan,
+    }
+
+
+def _rp(value: object) -> str:
+    shown = format_angka(value, 0)
+    return "-" if shown is None else f"Rp{shown}"
+
+
+def _persen(value: object) -> str:
+    shown = format_angka(value, 2)
+    return "-" if shown is None else f"{shown} %"
+
+
+def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame]) -> list[dict]:
+    """Printed budget percentages (sub-kegiatan, earlier years) and the budget-per-sasaran table."""
+    found = []
+    for row in computed["anggaran_hasil"].itertuples(index=False):
+        found.append(
+            _selisih_angka(
+                "persen_anggaran",
+                _lokasi(row),
+                "persen_tercetak",
+                row.persen_tercetak,
+                row.persen,
+                min_decimals=_DESIMAL_PERSEN,
+                penjelasan=(
+                    f"Persentase realisasi sub-kegiatan {row.kode} ({row.uraian}) tercetak "
+                    f"{_persen(row.persen_tercetak)}, padahal {_rp(row.realisasi)} / {_rp(row.anggaran)}"
+                    f" × 100 = {_persen(row.persen)}."
+                ),
+            )
+        )
+    for row in clean["anggaran_riwayat"].itertuples(index=False):
+        pagu = float("nan") if _na(row.anggaran) else float(row.anggaran)
+        hitung = float("nan") if _na(row.realisasi) or not pagu else float(row.realisasi) / pagu * 100
+        found.append(
+            _selisih_angka(
+                "persen_anggaran_riwayat",
+                _lokasi(row),
+                "persen_tercetak",
+                row.persen_tercetak,
+                hitung,
+                min_decimals=_DESIMAL_PERSEN,
+                penjelasan=(
+                    f"Persentase realisasi anggaran tahun {row.tahun} tercetak "
+                    f"{_persen(row.persen_tercetak)}, padahal {_rp(row.realisasi)} / {_rp(row.anggaran)}"
+                    f" × 100 = {_persen(hitung)}."
+                ),
+            )
+        )
+    per_sasaran = computed["anggaran_sasaran"].set_index(["dokumen", "no_sasaran"])
+    for row in clean["anggaran_sasaran_tercetak"].itertuples(index=False):
+        key = (row.dokumen, row.no_sasaran)
+        hasil = per_sasaran.loc[key] if key in per_sasaran.index else None
+        alokasi = None if hasil is None else hasil["alokasi"]
+        realisasi = None if hasil is None else hasil["realisasi"]
+        capaian = None if hasil is None else hasil["capaian_anggaran"]
+        sasaran = f"sasaran {row.no_sasaran} ({row.dokumen})"
+        found.append(
+            _selisih_angka(
+                "alokasi_sasaran",
+                _lokasi(row),
+                "alokasi_tercetak",
+                row.alokasi_tercetak,
+                alokasi,
+                min_decimals=0,
+                penjelasan=(
+                    f"Alokasi anggaran {sasaran} tercetak {_rp(row.alokasi_tercetak)}, padahal jumlah "
+                    f"anggaran sub-kegiatan yang dipetakan ke sasaran ini {_rp(alokasi)}."
+                ),
+            )
+        )
+        found.append(
+            _selisih_angka(
+                "realisasi_sasaran",
+                _lokasi(row),
+                "realisasi_tercetak",
+                row.realisasi_tercetak,
+                realisasi,
+                min_decimals=0,
+                penjelasan=(
+                    f"Realisasi anggaran {sasaran} tercetak {_rp(row.realisasi_tercetak)}, padahal jumlah "
+                    f"realisasi sub-kegiatan yang dipetakan ke sasaran ini {_rp(realisasi)}."
+                ),
+            )
+        )
+        found.append(
+            _selisih_angka(
+                "capaian_anggaran_sasaran",
+                _lokasi(row),
+                "capaian_tercetak",
+                row.capaian_tercetak,
+                capaian,
+                min_decimals=_DESIMAL_PERSEN,
+                penjelasan=(
+                    f"Capaian anggaran {sasaran} tercetak {_persen(row.capaian_tercetak)}, padahal "
+                    f"{_rp(realisasi)} / {_rp(alokasi)} × 100 = {_persen(capaian)}."
+                ),
+            )
+        )
+    return found
+
+
+def _reviu_capaian(computed: dict[str, pd.DataFrame]) -> list[dict]:
+    """Printed capaian of each agreement row, and typed realisasi of indicators the engine computes."""
+    found = []
+    for row in computed["capaian"].itertuples(index=False):
+        indikator = f"{row.kode_indikator} tahun {row.tahun} ({row.dokumen})"
+        found.append(
+            _selisih_angka(
+                "capaian_indikator",
+                _lokasi(row),
+                "capaian_tercetak",
+                row.capaian_tercetak,
+                row.capaian,
+                min_decimals=_DESIMAL_PERSEN,
+                penjelasan=(
+                    f"Capaian {indikator} tercetak {_persen(row.capaian_tercetak)}, padahal dari target "
+                    f"{format_angka(row.target, 2) or '-'} dan realisasi "
+                    f"{format_angka(row.realisasi, 2) or '-'} ({row.polaritas}) capaiannya "
+                    f"{_persen(row.capaian)}."
+                ),
+            )
+        )
+        if row.asal_realisasi == "hitung":
+            found.append(
+                _selisih_angka(
+                    "realisasi_indikator",
+                    _lokasi(row),
+                    "realisasi",
+                    row.realisasi_tercetak,
+                    row.realisasi,
+                    min_decimals=0,
+                    penjelasan=(
+                        f"Realisasi {indikator} diketik {format_angka(row.realisasi_tercetak, 2)}, padahal "
+                        f"hasil hitung dari data ({row.sumber_realisasi}) {format_angka(row.realisasi, 2)}."
+                    ),
+                )
+            )
+    return found
+
+
+def _reviu_kategori(
+    clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame], config: Config
+) -> list[dict]:
+    """Printed categories: IKM mutu of earlier years, SAKIP predikat, kematangan total and kategori."""
+    found = []
+    for row in clean["skm_unit_riwayat"].itertuples(index=False):
+        bulat = round_half_up(row.ikm)
+        mutu, _ = kategori_ikm(bulat, config)
+        found.append(
+            _selisih_teks(
+                "mutu_ikm",
+                _lokasi(row),
+                "mutu_tercetak",
+                row.mutu_tercetak,
+                mutu,
+                penjelasan=(
+                    f"Mutu IKM {row.unit} tahun {row.tahun} tercetak '{row.mutu_tercetak}', padahal IKM "
+                    f"{format_angka(bulat, 2) or '-'} termasuk mutu {mutu or '-'}."
+                ),
+            )
+        )
+    for row in computed["sakip_pd_hasil"].itertuples(index=False):
+        found.append(
+            _selisih_teks(
+                "predikat_sakip",
+                _lokasi(row),
+                "predikat_tercetak",
+                row.predikat_tercetak,
+                row.predikat,
+                penjelasan=(
+                    f"Predikat SAKIP {row.perangkat_daerah} tahun {row.tahun} tercetak "
+                    f"'{row.predikat_tercetak}', padahal nilai {format_angka(row.nilai, 2) or '-'} "
+                    f"berpredikat {row.predikat or '-'}."
+                ),
+            )
+        )
+    kelembagaan = clean["kelembagaan_pd"]
+    if not kelembagaan.empty:
+        keys = ["tahun", "kode_pd"]
+        hasil = hitung_kematangan(kelembagaan, config)[[*keys, "total", "kategori"]]
+        merged = kelembagaan.merge(hasil, on=keys, how="left", suffixes=("_masukan", ""))
+        for row in merged.itertuples(index=False):
+            where = _lokasi(row)
+            pd_tahun = f"{row.perangkat_daerah} tahun {row.tahun}"
+            found.append(
+                _selisih_angka(
+                    "total_kematangan",
+                    where,
+                    "total_tercetak",
+                    row.total_tercetak,
+                    row.total,
+                    # The bands are drawn in tenths (37,0 Sedang, 37,1 Tinggi): a total is read
+                    # to at least one decimal, so a printed 37 against 37,1 is a finding.
+                    min_decimals=1,
+                    penjelasan=(
+                        f"Total kematangan {pd_tahun} tercetak {format_angka(row.total_tercetak, 2)}, "
+                        f"padahal jumlah V01..V{config.kematangan.jumlah_variabel:02d} = "
+                        f"{format_angka(row.total, 2) or '-'}."
+                    ),
+                )
+            )
+            found.append(
+                _selisih_teks(
+                    "kategori_kematangan",
+                    where,
+                    "kategori_tercetak",
+                    row.kategori_tercetak,
+                    row.kategori,
+                    penjelasan=(
+                        f"Kategori kematangan {pd_tahun} tercetak '{row.kategori_tercetak}', padahal total "
+                        f"{format_angka(row.total, 2) or '-'} termasuk kategori {row.kategori or '-'}."
+                    ),
+                )
+            )
+    return found
+
+
+def _reviu_bobot_efektivitas(clean: dict[str, pd.DataFrame], config: Config) -> list[dict]:
+    """The sub-dimension weights of each dimension must add up to that dimension's weight."""
+    found = []
+    pemda = clean["kelembagaan_pemda"]
+    if pemda.empty:
+        return found
+    expected = {k.casefold(): (k, v) for k, v in config.efektivitas_kelembagaan.bobot_dimensi.items()}
+    dimensi = pemda["dimensi"].astype("string").str.strip().str.casefold()
+    bobot = pd.to_numeric(pemda["bobot"], errors="coerce")
+    for (tahun, key), part in bobot.groupby([pemda["tahun"], dimensi], sort=True):
+        nama, target = expected.get(key, (key, float("nan")))
+        first = pemda.loc[part.index[0]]
+        where = _Lokasi(first.get("berkas"), first.get("sheet"), None)
+        found.append(
+            _selisih_angka(
+                "bobot_efektivitas",
+                where,
+                "bobot",
+                target,
+                part.sum(min_count=1),
+                min_decimals=2,
+                penjelasan=(
+                    f"Bobot sub-dimensi dimensi {nama} tahun {tahun} berjumlah "
+                    f"{format_angka(part.sum(), 2)}, padahal bobot dimensi itu di laporan.yml "
+                    f"{format_angka(target, 2) or '(tidak ada)'}."
+                ),
+            )
+        )
+    return found
+
+
+def _konsistensi(sheet: str, kolom: str, tercetak: object, hitung: object, penjelasan: str) -> dict | None:
+    return _selisih_angka(
+        "konsistensi",
+        _Lokasi(BERKAS_HASIL, sheet, None),
+        kolom,
+        tercetak,
+        hitung,
+        min_decimals=2,
+        penjelasan=penjelasan,
+    )
+
+
+def _reviu_konsistensi(computed: dict[str, pd.DataFrame]) -> list[dict]:
+    """The engine's summaries against their parts: counts, averages, totals, efisiensi."""
+    found = []
+    capaian = computed["capaian"]
+    for row in computed["ringkasan_capaian"].itertuples(index=False):
+        part = capaian[(capaian["dokumen"] == row.dokumen) & (capaian["tahun"] == row.tahun)]
+        if row.jenis == "utama":
+            part = part[part["jenis"] == "utama"]
+        label = f"{row.dokumen} {row.tahun} ({row.jenis})"
+        for status in ("di_atas", "tepat", "di_bawah", "tidak_terukur"):
+            found.append(
+                _konsistensi(
+                    "ringkasan_capaian",
+                    status,
+                    getattr(row, status),
+                    int((part["status"] == status).sum()),
+                    f"Jumlah indikator berstatus {status} pada ringkasan {label} tidak sama dengan "
+                    "tabel capaian.",
+                )
+            )
+        found.append(
+            _konsistensi(
+                "ringkasan_capaian",
+                "rata_rata_capaian",
+                row.rata_rata_capaian,
+                part["capaian"].mean(),
+                f"Rata-rata capaian pada ringkasan {label} tidak sama dengan rata-rata tabel capaian.",
+            )
+        )
+        found.append(
+            _konsistensi(
+                "ringkasan_capaian",
+                "efisiensi",
+                row.efisiensi,
+                round_half_up(row.rata_rata_capaian) - round_half_up(row.capaian_anggaran),
+                f"Efisiensi pada ringkasan {label} tidak sama dengan rata-rata capaian − capaian anggaran.",
+            )
+        )
+    rincian = computed["anggaran_hasil"]
+    for row in computed["anggaran_total"].itertuples(index=False):
+        if row.sumber != "rincian":
+            continue
+        year = rincian[rincian["tahun"] == row.tahun]
+        for kolom in ("anggaran", "realisasi"):
+            found.append(
+                _konsistensi(
+                    "anggaran_total",
+                    kolom,
+                    getattr(row, kolom),
+                    year[kolom].sum(min_count=1),
+                    f"Total {kolom} tahun {row.tahun} tidak sama dengan jumlah sub-kegiatannya.",
+                )
+            )
+    units = computed["ikm_unit"]
+    for row in computed["ikm_pemda"].itertuples(index=False):
+        if row.sumber != "responden":
+            continue
+        year = units[units["tahun"] == row.tahun]
+        found.append(
+            _konsistensi(
+                "ikm_pemda",
+                "ikm",
+                row.ikm,
+                year["ikm"].mean(),
+                f"IKM Pemerintah Daerah tahun {row.tahun} tidak sama dengan rata-rata IKM unit.",
+            )
+        )
+    return found
+
+
+def run_reviu(
+    clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame], config: Config
+) -> pd.DataFrame:
+    """Recompute every figure the inputs carry as printed or typed and list the differences.
+
+    A printed number is a finding when it differs from the computed one by more than half a unit
+    of its last printed decimal (84,40 vs 84,49 is; 85,72 vs 85,7208 is not; 95,9 vs 95,90 is
+    not). Percentages arrive as floats that lost their trailing zeros, so their precision is at
+    least 2 decimals; money is whole rupiah. A printed category (mutu, predikat, kategori) is a
+    finding when it differs from the one its number falls in. The engine's own summaries are
+    also checked against their parts (``jenis = konsistensi``). See :data:`JENIS`.
+
+    Parameters
+    ----------
+    clean : dict of DataFrame
+        The clean tables (an absent one counts as empty).
+    computed : dict of DataFrame
+        The result of :func:`lkjip.engine.compute_all` on ``clean``.
+    config : Config
+
+    Returns
+    -------
+    DataFrame
+        ``reviu``: jenis, berkas, sheet, baris, kolom, nilai_tercetak, nilai_hitung (as printed,
+        Indonesian style), selisih (hitung − tercetak), toleransi, penjelasan. Empty when every
+        figure agrees.
+    """
+    tables = {
+        name: clean_table(clean, name, config)
+        for name in (
+            "anggaran_riwayat",
+            "anggaran_sasaran_tercetak",
+            "skm_unit_riwayat",
+            "kelembagaan_pd",
+            "kelembagaan_pemda",
+        )
+    }
+    found = [
+        *_reviu_anggaran(tables, computed),
+        *_reviu_capaian(computed),
+        *_reviu_kategori(tables, computed, config),
+        *_reviu_bobot_efektivitas(tables, config),
+        *_reviu_konsistensi(computed),
+    ]
+    rows = [f for f in found if f is not None]
+    if not rows:
+        return empty("reviu")
+    return shaped(pd.DataFrame(rows, columns=list(COLUMNS["reviu"])), "reviu")
