@@ -563,16 +563,19 @@ def test_seed_realisasi_comes_from_data_where_computable(seed):
 def test_seed_summary(seed):
     _, computed = seed
     ringkasan = computed["ringkasan_capaian"]
-    assert set(ringkasan["tahun"]) == {2025}  # only 2025 carries targets
-    pkp = _row(ringkasan, dokumen=PKP, jenis="utama")
+    # Every year is summarised; only 2025 carries targets, so earlier years are not measurable.
+    earlier = ringkasan[(ringkasan["tahun"] < 2025) & (ringkasan["jenis"] == "utama")]
+    assert len(earlier) and (earlier["tidak_terukur"] == earlier["jumlah_indikator"]).all()
+    assert earlier["rata_rata_capaian"].isna().all()
+    pkp = _row(ringkasan, dokumen=PKP, jenis="utama", tahun=2025)
     assert (pkp["di_atas"], pkp["tepat"], pkp["di_bawah"], pkp["tidak_terukur"]) == (2, 1, 0, 0)
     # (100,806 + 100 + 100,911) / 3 = 100,57; 100,57 − 85,72 = 14,85.
     assert round(pkp["rata_rata_capaian"], 2) == 100.57
     assert round(pkp["capaian_anggaran"], 2) == 85.72
     assert pkp["efisiensi"] == pytest.approx(14.85)
-    pk = _row(ringkasan, dokumen=PK, jenis="utama")
+    pk = _row(ringkasan, dokumen=PK, jenis="utama", tahun=2025)
     assert (pk["di_atas"], pk["tepat"], pk["di_bawah"], pk["tidak_terukur"]) == (0, 3, 0, 0)
-    semua = _row(ringkasan, dokumen=PK, jenis="semua")
+    semua = _row(ringkasan, dokumen=PK, jenis="semua", tahun=2025)
     # KL-1 88,92 and KL-2 97,62 below; PK-1..3 and KL-3 exactly 100.
     assert (semua["di_atas"], semua["tepat"], semua["di_bawah"], semua["tidak_terukur"]) == (0, 4, 2, 0)
 

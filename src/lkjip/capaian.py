@@ -198,7 +198,10 @@ def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) ->
 
 
 def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.DataFrame:
-    """Per dokumen and year with targets: status counts, mean capaian, budget % and efisiensi.
+    """Per dokumen and year: status counts, mean capaian, budget % and efisiensi.
+
+    Every year the agreement has rows for is summarised, also a year without targets (its
+    indicators then count as ``tidak_terukur``), so the report can be rendered for any year.
 
     Two rows per dokumen × year: jenis ``utama`` (main indicators only, as the executive summary
     counts them) and ``semua`` (every indicator of the agreement). The mean leaves out
@@ -212,12 +215,11 @@ def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.D
     DataFrame
         ``ringkasan_capaian``.
     """
-    with_target = capaian[capaian["target"].notna()]
-    if with_target.empty:
+    if capaian.empty:
         return empty("ringkasan_capaian")
     persen = {int(r.tahun): r.persen for r in anggaran_total.itertuples(index=False) if pd.notna(r.tahun)}
     rows = []
-    for (dokumen, tahun), _ in with_target.groupby(["dokumen", "tahun"], sort=True):
+    for (dokumen, tahun), _ in capaian.groupby(["dokumen", "tahun"], sort=True):
         rows_year = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == tahun)]
         periode = rows_year["periode"].dropna()
         for jenis in ("utama", "semua"):

@@ -196,11 +196,11 @@ def run_data_step(
         With every structural problem of every source (nothing is written then).
     """
     files, problems = discover(raw_dir)
-    if problems:
+    if problems and not any(files.values()):
         raise StructuralError(problems)
     fingerprint = _input_fingerprint(raw_dir, files, config_path)
     manifest_path = out_dir / MANIFEST
-    if not force and manifest_path.exists():
+    if not problems and not force and manifest_path.exists():
         try:
             old = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
@@ -215,6 +215,8 @@ def run_data_step(
 
     results: list[ReadResult] = []
     for source in SOURCES:
+        if len(files.get(source.name, [])) != 1 and not (source.many and files.get(source.name)):
+            continue  # missing or ambiguous: already a problem; read the others to report all at once
         names = ", ".join(p.name for p in files[source.name])
         progress(f"Membaca {source.description}: {names}")
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,12 +236,16 @@ class Laporan:
             "lampiran-reviu": lambda: tables.lampiran_reviu(t("reviu"), c, nomor="L.4"),
         }
         if kode.startswith("II.1"):
-            return tables.tabel_penjenjangan(t("penjenjangan"), dokumen or self._periode_kode(kode), c)
-        if kode not in builders:
+            periode = dokumen or self._periode_kode(kode)
+            table = tables.tabel_penjenjangan(t("penjenjangan"), periode, c)
+        elif kode not in builders:
             raise KeyError(f"tabel '{kode}' tidak dikenal; pilihan: II.1.A, II.1.B, {', '.join(builders)}")
-        if kode in {"II.2", "II.3", "III.1", "III.2"} and dokumen is None:
+        elif kode in {"II.2", "II.3", "III.1", "III.2"} and dokumen is None:
             raise ValueError(f"tabel {kode} ada per Perjanjian Kinerja: sebutkan dokumen")
-        return builders[kode]()
+        else:
+            table = builders[kode]()
+        # A fixed HTML id (great_tables draws a random one) keeps the rendered report deterministic.
+        return table.with_id(_slug(f"tabel-{kode}-{dokumen or ''}"))
 
     def _periode_kode(self, kode: str) -> str:
         letter = kode.rsplit(".", 1)[-1]
@@ -377,6 +382,10 @@ class Laporan:
             masukan=self.manifest()["sidik"]["masukan"],
             dibuat=when,
         )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _items(value: object) -> list[str]:
