@@ -11,18 +11,31 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from lkjip.config import load_config
 from lkjip.ingest import run_data_step
 from lkjip.readers._base import StructuralError
 from lkjip.store import read_table
 
-from conftest import ROOT
-
 REQUIRED_TABLES = {
-    "skm_responden", "skm_unit_riwayat", "anggaran", "sakip_pd", "kelembagaan_pd", "kelembagaan_pemda",
-    "perjanjian_kinerja", "pembanding", "karantina", "ikm_unit", "ikm_unsur", "ikm_pemda", "capaian",
-    "ringkasan_capaian", "anggaran_sasaran", "pembanding_hasil", "reviu",
+    "skm_responden",
+    "skm_unit_riwayat",
+    "anggaran",
+    "sakip_pd",
+    "kelembagaan_pd",
+    "kelembagaan_pemda",
+    "perjanjian_kinerja",
+    "pembanding",
+    "karantina",
+    "ikm_unit",
+    "ikm_unsur",
+    "ikm_pemda",
+    "capaian",
+    "ringkasan_capaian",
+    "anggaran_sasaran",
+    "pembanding_hasil",
+    "reviu",
 }
 
 

@@ -6,16 +6,14 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import openpyxl
 import pytest
+from conftest import ROOT, copy_project
 
 from lkjip.config import load_config
 from lkjip.ingest import run_data_step
 from lkjip.notebooks import chapter_notebooks, execute_notebook
 from lkjip.report import Laporan
-
-from conftest import ROOT, copy_project
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -62,13 +60,17 @@ def test_notebook_is_stripped_thin_and_parameterised(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = nb["cells"]
     assert cells[0]["cell_type"] == "markdown" and "".join(cells[0]["source"]).startswith("# ")
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")
+    assert all(
+        not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code"
+    )
     tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1 and "tahun = None" in "".join(tagged[0]["source"])
     code = "\n".join(_code(path))
     assert not re.search(r"^\s*(def|class|lambda)\b", code, re.MULTILINE), "no function definitions"
     assert "read_excel" not in code and "read_parquet" not in code
-    assert not re.search(r"['\"][^'\"]*(/|\\\\)[^'\"]*\.(xlsx|csv|parquet|png|svg)['\"]", code), "no raw paths"
+    assert not re.search(r"['\"][^'\"]*(/|\\\\)[^'\"]*\.(xlsx|csv|parquet|png|svg)['\"]", code), (
+        "no raw paths"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -105,17 +107,21 @@ def test_another_year_with_data_renders(built_project):
     assert "96,35" in text
 
 
+def _is_amount(value: object, amount: float) -> bool:
+    """A cell holding ``amount`` as a number or as Indonesian money text ("Rp. 57.921.700,00")."""
+    if isinstance(value, int | float):
+        return value == amount
+    if isinstance(value, str):
+        digits = value.replace("Rp", "").replace(",00", "").replace(".", "").strip(" .")
+        return digits == str(int(amount))
+    return False
+
+
 def _replace_in_sheet(ws, old: float, new: float) -> int:
     changed = 0
     for row in ws.iter_rows():
         for cell in row:
-            value = cell.value
-            if isinstance(value, int | float) and value == old:
-                cell.value = new
-                changed += 1
-            elif isinstance(value, str) and value.replace("Rp", "").replace(".", "").replace(",00", "").strip(
-                " ."
-            ) == str(int(old)):
+            if _is_amount(cell.value, old):
                 cell.value = new
                 changed += 1
     return changed

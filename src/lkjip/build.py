@@ -50,13 +50,29 @@ def _step(name: str, say: Callable[[str], None]):
     return wrap
 
 
+#: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
+#: offered for download on the published site.
+PRIVATE_TABLES = frozenset({"skm_responden", "karantina"})
+
+
 def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
-    """Write ``data/processed/lampiran-tabel-<tahun>.xlsx`` from the processed tables."""
+    """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
+
+    The annex is ``lampiran-tabel-<tahun>.xlsx``; every processed CSV except
+    :data:`PRIVATE_TABLES` is copied beside it. This folder is what the site publishes.
+    """
     from lkjip.annex import write_annex
     from lkjip.report import Laporan
 
     laporan = Laporan.muat(tahun, root=root)
-    target = laporan.paths.processed / f"lampiran-tabel-{laporan.config.tahun}.xlsx"
+    public = laporan.paths.processed / "publik"
+    if public.exists():
+        shutil.rmtree(public)
+    public.mkdir(parents=True)
+    for csv in sorted(laporan.paths.processed.glob("*.csv")):
+        if csv.stem not in PRIVATE_TABLES:
+            shutil.copy2(csv, public / csv.name)
+    target = public / f"lampiran-tabel-{laporan.config.tahun}.xlsx"
     return write_annex(target, laporan.annex_cover(dt.datetime.now()), laporan.annex_sheets())
 
 

@@ -46,8 +46,8 @@ def chapter_title(nb: NotebookNode, fallback: str) -> str:
 
 def _page(title: str, body: str, nav: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         f"{nav}\n<main>\n{body}\n</main>\n{nav}\n</body>\n</html>\n"
     )
@@ -78,14 +78,13 @@ def write_preview(chapters: Sequence[PreviewChapter], out_dir: Path, report_titl
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        exclude_anchor_links=True,
     )
     for i, chapter in enumerate(chapters):
         body, _ = exporter.from_notebook_node(chapter.notebook)
         page = _page(f"{chapter.title} — {report_title}", body, _nav(chapters, i))
         (out_dir / f"{chapter.stem}.html").write_text(page, encoding="utf-8")
-    items = "\n".join(
-        f'<li><a href="{c.stem}.html">{html.escape(c.title)}</a></li>' for c in chapters
-    )
+    items = "\n".join(f'<li><a href="{c.stem}.html">{html.escape(c.title)}</a></li>' for c in chapters)
     body = (
         f"<h1>{html.escape(report_title)}</h1>\n"
         '<p class="banner">Pratinjau tanpa Quarto: isi dan angka sama dengan laporan terbitan; '

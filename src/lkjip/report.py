@@ -294,12 +294,16 @@ class Laporan:
     # ------------------------------------------------------------------ downloads, method
 
     def unduhan(self) -> Markdown:
-        """Links to the processed tables (CSV) and the Excel annex, relative to a chapter page."""
-        processed = self.paths.processed
+        """Links to the published downloads (annex and CSV tables), relative to a chapter page.
+
+        The folder ``data/processed/publik`` is written by the build (and by Quarto's
+        pre-render); respondent-level tables are never in it.
+        """
+        public = self.paths.processed / "publik"
         annex = f"lampiran-tabel-{self.config.tahun}.xlsx"
-        lines = [f"- [Lampiran tabel laporan (Excel)](../data/processed/{annex})"]
-        for csv in sorted(processed.glob("*.csv")):
-            lines.append(f"- [{csv.stem}](../data/processed/{csv.name}) (CSV)")
+        lines = [f"- [Lampiran tabel laporan (Excel)](../data/processed/publik/{annex})"]
+        for csv in sorted(public.glob("*.csv")):
+            lines.append(f"- [{csv.stem}](../data/processed/publik/{csv.name}) (CSV)")
         return _md("\n".join(lines))
 
     def manifest(self) -> dict:

@@ -1,0 +1,219 @@
+"""The main job on a copy of the project: preview, annex, escaping, personal data, and a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import copy_project
+
+from lkjip.annex import AnnexCover, AnnexSheet, write_annex
+
+SCRIPT_NAME = '<script>alert("lkjip")</script> Unit Uji'
+FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik") Dinas Uji'
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _rename_everywhere(path: Path, old: str, new: str) -> int:
+    wb = openpyxl.load_workbook(path)
+    changed = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == old:
+                    cell.value = new
+                    cell.data_type = "s"
+                    changed += 1
+    wb.save(path)
+    return changed
+
+
+def _first_value_under(path: Path, sheet: str, header: str):
+    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
+    rows = list(ws.iter_rows(values_only=True, max_row=60))
+    for i, row in enumerate(rows):
+        labels = [str(v).strip() if v is not None else "" for v in row]
+        if header in labels:
+            return rows[i + 1][labels.index(header)]
+    raise AssertionError(f"{header} not in {path.name}:{sheet}")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    project = copy_project(tmp_path_factory.mktemp("build") / "proyek")
+    raw = project / "data" / "raw"
+    skm = next(raw.glob("skm-responden*.xlsx"))
+    unit = _first_value_under(skm, "Unit", "Unit Layanan") or _first_value_under(skm, "Unit", "Unit")
+    assert _rename_everywhere(skm, unit, SCRIPT_NAME) > 1
+    pd_name = _first_value_under(raw / "sakip.xlsx", "SAKIP 2025", "Perangkat Daerah")
+    assert _rename_everywhere(raw / "sakip.xlsx", pd_name, FORMULA_NAME) >= 1
+    personal = {
+        str(_first_value_under(skm, "Responden", "Nama Responden")),
+        str(_first_value_under(skm, "Responden", "No. HP")),
+    }
+    env = {**os.environ, "LKJIP_ROOT": str(project), "PATH": os.environ.get("PATH", "")}
+    # Quarto is never run here: the test is about what works without it.
+    result = subprocess.run(
+        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    return {"project": project, "result": result, "personal": personal}
+
+
+def test_build_succeeds_and_says_quarto_is_needed(built):
+    result = built["result"]
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    hint = [line for line in result.stdout.splitlines() if line.startswith("Quarto tidak ditemukan")]
+    assert len(hint) == 1 and "quarto.org" in hint[0]
+    project = built["project"]
+    assert (project / "_preview" / "index.html").exists()
+    assert len(list((project / "_preview").glob("0*.html"))) == 6
+    assert (project / "figures" / "gambar-0-1-capaian-kinerja-2025.png").exists()
+    public = project / "data" / "processed" / "publik"
+    assert (public / "lampiran-tabel-2025.xlsx").exists()
+    assert (public / "capaian.csv").exists()
+    assert not (public / "skm_responden.csv").exists() and not (public / "karantina.csv").exists()
+
+
+def test_build_names_the_failing_step(tmp_path):
+    project = copy_project(tmp_path / "proyek")
+    (project / "data" / "raw" / "sakip.xlsx").write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
+        cwd=project,
+        env={**os.environ, "LKJIP_ROOT": str(project)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 2
+    assert "Langkah 'data' gagal" in result.stderr and "sakip.xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _produced_text(project: Path) -> dict[Path, str]:
+    texts: dict[Path, str] = {}
+    for folder, patterns in (
+        (project / "data" / "processed", ("*.csv", "*.json")),
+        (project / "_preview", ("*.html",)),
+        (project / "figures", ("*.svg",)),
+    ):
+        for pattern in patterns:
+            for path in folder.glob(pattern):
+                texts[path] = path.read_text(encoding="utf-8-sig")
+    for path in (project / "data" / "processed").rglob("*.xlsx"):
+        wb = openpyxl.load_workbook(path)
+        texts[path] = "\n".join(
+            str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None
+        )
+    return texts
+
+
+def test_unit_names_are_escaped_in_every_html_page(built):
+    pages = (built["project"] / "_preview").glob("*.html")
+    joined = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    assert "<script>alert" not in joined
+    assert "&lt;script&gt;alert" in joined
+
+
+def test_no_personal_data_in_any_output(built):
+    for path, text in _produced_text(built["project"]).items():
+        for value in built["personal"]:
+            assert value not in text, f"{value!r} in {path.name}"
+
+
+def test_annex_numbers_formats_cover_and_formula_like_text(built):
+    project = built["project"]
+    wb = openpyxl.load_workbook(project / "data" / "processed" / "publik" / "lampiran-tabel-2025.xlsx")
+    assert wb.sheetnames[0] == "Sampul"
+    cover = "\n".join(str(c.value) for row in wb["Sampul"].iter_rows() for c in row if c.value)
+    manifest = json.loads((project / "data" / "processed" / "manifest.json").read_text(encoding="utf-8"))
+    for name, digest in manifest["sidik"]["masukan"].items():
+        assert name in cover and digest in cover
+    assert "III.4.A" in wb.sheetnames
+    ws = wb["III.4.A"]
+    money = [c for row in ws.iter_rows() for c in row if c.value == 796_858_170]
+    assert money and money[0].data_type == "n" and "#,##0" in money[0].number_format
+    assert ws.freeze_panes is not None
+    sakip = next(wb[s] for s in wb.sheetnames if "Sakip" in s)
+    cells = [c for row in sakip.iter_rows() for c in row if c.value == FORMULA_NAME]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_annex_writer_keeps_formula_like_text_as_text(tmp_path):
+    import datetime as dt
+
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {"Unit": ["=1+1", "+62 812", "-Unit", "@SUM(A1)", "Biasa"], "Nilai": [1.5, 2, 3, 4, 5]}
+    )
+    path = write_annex(
+        tmp_path / "a.xlsx",
+        AnnexCover("Judul", "Instansi", 2025, {"a.xlsx": "0" * 64}, dt.datetime(2026, 1, 30)),
+        [AnnexSheet("T", "Tabel T", frame, {"Nilai": "nilai"})],
+    )
+    ws = openpyxl.load_workbook(path)["T"]
+    values = [ws.cell(r, 1) for r in range(4, 9)]
+    assert [c.value for c in values] == ["=1+1", "+62 812", "-Unit", "@SUM(A1)", "Biasa"]
+    assert all(c.data_type == "s" for c in values)
+    assert all(c.quotePrefix for c in values[:4]) and not values[4].quotePrefix
+    assert ws.cell(4, 2).value == 1.5 and ws.cell(4, 2).number_format == "[$-421]#,##0.00"
+
+
+@pytest.mark.browser
+def test_preview_in_a_real_browser(built, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("Chromium tidak terpasang (apt-get install chromium); .ci/run memasangnya")
+    from playwright.sync_api import sync_playwright
+
+    preview = built["project"] / "_preview"
+    pages = ["index.html", *sorted(p.name for p in preview.glob("0*.html"))]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        for name in pages:
+            page.goto((preview / name).as_uri())
+            page.wait_for_load_state("load")
+            broken = page.evaluate(
+                "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length"
+            )
+            assert broken == 0, f"{name}: {broken} gambar gagal dimuat"
+        page.goto((preview / "03-akuntabilitas-kinerja.html").as_uri())
+        for table in ("tabel-iii-4-a", "tabel-iii-4-b", "tabel-iii-3"):
+            assert page.locator(f"#{table}").is_visible(), table
+        assert page.get_by_text("796.858.170").first.is_visible()
+        page.goto((preview / "00-pengantar.html").as_uri())
+        heading = page.locator("h2", has_text="Ikhtisar Eksekutif")
+        assert heading.is_visible()
+        shot = tmp_path / "ikhtisar-eksekutif.png"
+        heading.scroll_into_view_if_needed()
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert not problems, problems
+    assert shot.stat().st_size > 10_000
+    print(f"tangkapan layar: {shot}")
