@@ -62,6 +62,9 @@ def validate(
         message = f"{words} ({check})"
         index = case.index
         if index is None or (isinstance(index, float) and pd.isna(index)) or index not in df.index:
+            if check.startswith("column_in_dataframe"):
+                # pandera names the schema here; the missing column is the failure case.
+                column, message = str(case.failure_case), "kolom wajib tidak ada"
             table_problems.append(
                 Problem(
                     str(first["berkas"]) if first is not None else "?",
