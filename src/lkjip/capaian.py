@@ -10,18 +10,7 @@ import pandas as pd
 from lkjip._rounding import round_half_up
 from lkjip.config import Config
 from lkjip.schemas.hasil import empty, shaped
-
-#: Where an indicator's realisasi comes from: typed by the office, or one of the engine's figures.
-SUMBER_REALISASI = (
-    "manual",
-    "skm_unit_minimal_baik",
-    "kematangan_minimal_tinggi",
-    "sakip_pd_minimal_baik",
-    "sakip_rata_rata",
-    "efektivitas_kelembagaan",
-    "ikm_pemda",
-    "persen_realisasi_anggaran",
-)
+from lkjip.schemas.perjanjian_kinerja import SUMBER_REALISASI
 
 
 def _missing(value: object) -> bool:
