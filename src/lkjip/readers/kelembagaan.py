@@ -27,7 +27,7 @@ from lkjip.readers._base import (
     open_workbook,
     quarantine_rows,
 )
-from lkjip.readers.sakip import (
+from lkjip.readers._grid import (
     MEAN_LABEL,
     SKIP_BLANK,
     SKIP_COLUMN_NUMBERS,

@@ -20,7 +20,7 @@ from lkjip.readers._base import (
     quarantine_rows,
     require_sheets,
 )
-from lkjip.readers.sakip import (
+from lkjip.readers._grid import (
     KNOWN_EXTRA_SHEETS,
     SKIP_BLANK,
     SKIP_COLUMN_NUMBERS,
