@@ -51,3 +51,25 @@ def test_series_matches_scalar_and_flags_bad_cells():
         assert got == pytest.approx(expected)
     assert all(math.isnan(x) for x in numbers[-4:])
     assert bad.tolist() == [False] * (len(CASES) + 3) + [True]
+
+
+def test_store_writes_typed_parquet_and_an_excel_friendly_csv(tmp_path):
+    from lkjip.store import read_table, write_table
+
+    frame = pd.DataFrame(
+        {
+            "kode": pd.array(["4.01", None], dtype="string"),
+            "nilai": [84.4, None],
+            "tanggal": pd.to_datetime(["2025-03-12", None]),
+            "waktu": pd.to_datetime(["2025-03-12 08:30:00", "2025-03-13 00:00:00"]),
+        }
+    )
+    write_table(frame, "contoh", tmp_path)
+    assert (tmp_path / "contoh.csv").read_bytes().decode("utf-8") == (
+        "\ufeff" + '"kode","nilai","tanggal","waktu"\n'
+        '"4.01",84.4,"2025-03-12","2025-03-12 08:30:00"\n'
+        ',,,"2025-03-13 00:00:00"\n'
+    )
+    back = read_table("contoh", tmp_path)
+    assert back["nilai"].iloc[0] == 84.4 and pd.isna(back["nilai"].iloc[1])
+    assert back["tanggal"].iloc[0] == pd.Timestamp("2025-03-12")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from lkjip.paths import paths
@@ -25,8 +27,23 @@ def write_table(df: pd.DataFrame, name: str, out_dir: Path) -> list[Path]:
     parquet = out_dir / f"{name}.parquet"
     pq.write_table(table, parquet, compression="zstd", write_statistics=False)
     csv = out_dir / f"{name}.csv"
-    frame.to_csv(csv, index=False, encoding="utf-8-sig", lineterminator="\n")
+    # Arrow's CSV writer is several times faster than DataFrame.to_csv on a million rows.
+    with csv.open("wb") as fh:
+        fh.write("\ufeff".encode())
+        pacsv.write_csv(_csv_friendly(table), fh, pacsv.WriteOptions(quoting_style="needed"))
     return [parquet, csv]
+
+
+def _csv_friendly(table: pa.Table) -> pa.Table:
+    """Dates without a time part as ``2025-03-12``, other timestamps to the second."""
+    columns = []
+    for column in table.columns:
+        if pa.types.is_timestamp(column.type):
+            midnight = pc.all(pc.equal(pc.cast(pc.cast(column, pa.date32()), column.type), column))
+            fmt = "%Y-%m-%d" if midnight.as_py() in (True, None) else "%Y-%m-%d %H:%M:%S"
+            column = pc.strftime(pc.cast(column, pa.timestamp("s")), format=fmt)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=table.column_names)
 
 
 def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
