@@ -309,3 +309,26 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
     assert "persen_anggaran" in table.as_raw_html()
     empty = tables.lampiran_reviu(reviu.iloc[:0], config)
     assert "Tidak ada temuan reviu." in empty.as_raw_html()
+
+
+def test_lampiran_demografi_groups_the_pemda_respondents():
+    from lkjip.config import load_config
+    from lkjip.tables import as_frame, lampiran_demografi
+
+    config = load_config()
+    demografi = pd.DataFrame(
+        {
+            "tahun": [2025, 2025, 2025, 2025],
+            "kode_unit": ["PEMDA", "PEMDA", "PEMDA", "UL-01"],
+            "variabel": ["umur", "jenis_kelamin", "jenis_kelamin", "jenis_kelamin"],
+            "kelompok": ["20–29", "Laki-laki", "Perempuan", "Laki-laki"],
+            "jumlah": [5, 12, 8, 3],
+            "persen": [100.0, 60.0, 40.0, 100.0],
+        }
+    )
+    table = lampiran_demografi(demografi, config, nomor="L.2")
+    frame = as_frame(table)
+    # Only the Pemda rows, sex before age as in the questionnaire; 12 of 20 = 60 %.
+    assert frame["Kelompok"].tolist() == ["Laki-laki", "Perempuan", "20–29"]
+    html = table.as_raw_html()
+    assert "Jenis Kelamin" in html and "60,00%" in html and "Karakteristik Responden SKM Tahun 2025" in html

@@ -231,9 +231,10 @@ class Laporan:
             "lampiran-ikm": lambda: tables.lampiran_ikm_unit(
                 t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor="L.1"
             ),
-            "lampiran-sakip": lambda: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor="L.2"),
-            "lampiran-kematangan": lambda: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor="L.3"),
-            "lampiran-reviu": lambda: tables.lampiran_reviu(t("reviu"), c, nomor="L.4"),
+            "lampiran-demografi": lambda: tables.lampiran_demografi(t("skm_demografi"), c, nomor="L.2"),
+            "lampiran-sakip": lambda: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor="L.3"),
+            "lampiran-kematangan": lambda: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor="L.4"),
+            "lampiran-reviu": lambda: tables.lampiran_reviu(t("reviu"), c, nomor="L.5"),
         }
         if kode.startswith("II.1"):
             periode = dokumen or self._periode_kode(kode)
@@ -265,7 +266,13 @@ class Laporan:
                 out.append((f"{kode}.{letter}", self.tabel(kode, dokumen)))
         for kode in ("II.4", "III.3", "III.4.A", "III.4.B"):
             out.append((kode, self.tabel(kode)))
-        for kode in ("lampiran-ikm", "lampiran-sakip", "lampiran-kematangan", "lampiran-reviu"):
+        for kode in (
+            "lampiran-ikm",
+            "lampiran-demografi",
+            "lampiran-sakip",
+            "lampiran-kematangan",
+            "lampiran-reviu",
+        ):
             out.append((kode.replace("lampiran-", "Lampiran ").title(), self.tabel(kode)))
         return out
 

@@ -59,9 +59,7 @@ def _escaped(fn: _Formatter) -> _Formatter:
     return lambda value: html.escape(fn(value))
 
 
-def _fmt(
-    table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None
-) -> GT:
+def _fmt(table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None) -> GT:
     """Format ``columns`` (optionally only ``rows``) with ``fn``; the output is escaped."""
     columns = [columns] if isinstance(columns, str) else list(columns)
     if rows is not None and len(rows) == 0:
@@ -89,10 +87,7 @@ def _blank(_value: object) -> str:
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
-    return [
-        c for c in frame.columns
-        if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object
-    ]
+    return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
 
 
 def _base(
@@ -164,10 +159,7 @@ def _num(values: pd.Series) -> pd.Series:
 
 def _first_in_group(*keys: pd.Series) -> np.ndarray:
     """True on the first row of each run of equal keys (rows merged as in the seed)."""
-    joined = [
-        "|".join("" if fmt.is_na(v) else str(v) for v in values)
-        for values in zip(*keys, strict=True)
-    ]
+    joined = ["|".join("" if fmt.is_na(v) else str(v) for v in values) for values in zip(*keys, strict=True)]
     return np.array([i == 0 or joined[i] != joined[i - 1] for i in range(len(joined))], dtype=bool)
 
 
@@ -176,7 +168,11 @@ def _dense_number(keys: pd.Series) -> pd.Series:
 
 
 def _format_by_satuan(
-    table: GT, frame: pd.DataFrame, columns: Sequence[str], config: Config, *,
+    table: GT,
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    config: Config,
+    *,
     dengan_satuan: bool,
 ) -> GT:
     """Format indicator values row by row according to each row's ``Satuan``."""
@@ -185,8 +181,10 @@ def _format_by_satuan(
     for unit in satuan.unique():
         rows = list(satuan.index[satuan == unit])
         table = _fmt(
-            table, columns,
-            lambda v, u=unit: f.nilai(v, u or None, dengan_satuan=dengan_satuan), rows,
+            table,
+            columns,
+            lambda v, u=unit: f.nilai(v, u or None, dengan_satuan=dengan_satuan),
+            rows,
         )
     return table
 
@@ -214,12 +212,14 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
     GT
     """
     rows = penjenjangan[penjenjangan["periode"] == periode].sort_values("urutan")
-    frame = pd.DataFrame({
-        "Tingkat": rows["tingkat"].astype("string"),
-        "Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan": rows["uraian"].astype("string"),
-        "Indikator": rows["indikator"].astype("string"),
-        "Target": rows["target"].astype("string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "Tingkat": rows["tingkat"].astype("string"),
+            "Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan": rows["uraian"].astype("string"),
+            "Indikator": rows["indikator"].astype("string"),
+            "Target": rows["target"].astype("string"),
+        }
+    )
     judul = (
         f"Tabel II.1.{_huruf(config, periode)} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
@@ -263,29 +263,30 @@ def tabel_iku(
         .drop_duplicates("kode_indikator")
         .sort_values(["no_sasaran", "kode_indikator"])
     )
-    narasi = narasi_indikator[narasi_indikator["dokumen"] == dokumen].drop_duplicates(
-        "kode_indikator"
-    )
+    narasi = narasi_indikator[narasi_indikator["dokumen"] == dokumen].drop_duplicates("kode_indikator")
     rows = rows.merge(
         narasi[["kode_indikator", "formulasi", "penjelasan", "sumber_data"]],
-        on="kode_indikator", how="left",
+        on="kode_indikator",
+        how="left",
     )
 
     def joined(formulasi: object, penjelasan: object) -> object:
         parts = [str(p).strip() for p in (formulasi, penjelasan) if not fmt.is_na(p) and str(p).strip()]
         return "\n".join(parts) if parts else pd.NA
 
-    frame = pd.DataFrame({
-        "No": _dense_number(rows["no_sasaran"]),
-        "Sasaran": rows["sasaran"].astype("string"),
-        "Indikator Kinerja": rows["indikator"].astype("string"),
-        "Satuan": rows["satuan"].astype("string"),
-        "Penjelasan/Formulasi": pd.array(
-            [joined(f, p) for f, p in zip(rows["formulasi"], rows["penjelasan"], strict=True)],
-            dtype="string",
-        ),
-        "Sumber Data": rows["sumber_data"].astype("string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "No": _dense_number(rows["no_sasaran"]),
+            "Sasaran": rows["sasaran"].astype("string"),
+            "Indikator Kinerja": rows["indikator"].astype("string"),
+            "Satuan": rows["satuan"].astype("string"),
+            "Penjelasan/Formulasi": pd.array(
+                [joined(f, p) for f, p in zip(rows["formulasi"], rows["penjelasan"], strict=True)],
+                dtype="string",
+            ),
+            "Sumber Data": rows["sumber_data"].astype("string"),
+        }
+    )
     judul = (
         f"Tabel II.2.{_huruf(config, periode.kode)} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
@@ -307,16 +308,18 @@ def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFra
     for name in kelompok.dropna().unique():
         mask = kelompok == name
         number[mask] = _dense_number(key[mask])
-    return pd.DataFrame({
-        "Kelompok": kelompok.astype("string"),
-        "No": number,
-        "Sasaran": rows["sasaran"].astype("string"),
-        "Indikator Kinerja": rows["indikator"].astype("string"),
-        "Satuan": rows["satuan"].astype("string"),
-        "Target": _num(rows["target"]),
-        "Realisasi": _num(rows["realisasi"]),
-        "Capaian (%)": _num(rows["capaian"]),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "Kelompok": kelompok.astype("string"),
+            "No": number,
+            "Sasaran": rows["sasaran"].astype("string"),
+            "Indikator Kinerja": rows["indikator"].astype("string"),
+            "Satuan": rows["satuan"].astype("string"),
+            "Target": _num(rows["target"]),
+            "Realisasi": _num(rows["realisasi"]),
+            "Capaian (%)": _num(rows["capaian"]),
+        }
+    ).reset_index(drop=True)
 
 
 def _tabel_pk(frame: pd.DataFrame, judul: str, catatan: str, config: Config) -> GT:
@@ -352,8 +355,10 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config), judul,
-        _sumber(f"{dokumen} Tahun {config.tahun}"), config,
+        _frame_pk(capaian, dokumen, config),
+        judul,
+        _sumber(f"{dokumen} Tahun {config.tahun}"),
+        config,
     )
 
 
@@ -379,22 +384,27 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
         .sum(min_count=1)
         .reset_index()
     )
-    frame = pd.DataFrame({
-        "No": pd.array(range(1, len(per) + 1), dtype="Int64"),
-        "Kegiatan": per["kegiatan"].astype("string"),
-        "Anggaran": per["_anggaran"].astype("float64"),
-    })
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(per) + 1), dtype="Int64"),
+            "Kegiatan": per["kegiatan"].astype("string"),
+            "Anggaran": per["_anggaran"].astype("float64"),
+        }
+    )
     total_rows: list[int] = []
     if len(frame) > 1:
-        total = pd.DataFrame({
-            "No": pd.array([pd.NA], dtype="Int64"),
-            "Kegiatan": pd.array(["Jumlah"], dtype="string"),
-            "Anggaran": [frame["Anggaran"].sum(min_count=1)],
-        })
+        total = pd.DataFrame(
+            {
+                "No": pd.array([pd.NA], dtype="Int64"),
+                "Kegiatan": pd.array(["Jumlah"], dtype="string"),
+                "Anggaran": [frame["Anggaran"].sum(min_count=1)],
+            }
+        )
         frame = pd.concat([frame, total], ignore_index=True)
         total_rows = [len(frame) - 1]
     table = _base(
-        frame, f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
+        frame,
+        f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
         catatan=[_sumber(f"DPA/realisasi anggaran Tahun {config.tahun}")],
     )
     table = _fmt(table, "Anggaran", fmt.Formatter(config).rupiah)
@@ -427,14 +437,14 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config), judul,
-        _sumber(f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)"), config,
+        _frame_pk(capaian, dokumen, config),
+        judul,
+        _sumber(f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)"),
+        config,
     )
 
 
-def tabel_tren(
-    tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config
-) -> GT:
+def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config) -> GT:
     """Tabel III.2.A/B, realisasi of each indicator over the years, kinerja lainnya included.
 
     Parameters
@@ -459,36 +469,40 @@ def tabel_tren(
     info = (
         perjanjian_kinerja[perjanjian_kinerja["dokumen"] == dokumen]
         .sort_values("tahun", ascending=False)
-        .drop_duplicates("kode_indikator")[
-            ["kode_indikator", "jenis", "no_sasaran", "sasaran", "satuan"]
-        ]
+        .drop_duplicates("kode_indikator")[["kode_indikator", "jenis", "no_sasaran", "sasaran", "satuan"]]
     )
     wide = (
         rows.assign(_tahun=tahun, _realisasi=_num(rows["realisasi"]))
-        .pivot_table(index="kode_indikator", columns="_tahun", values="_realisasi", aggfunc="first",
-                     dropna=False)
+        .pivot_table(
+            index="kode_indikator", columns="_tahun", values="_realisasi", aggfunc="first", dropna=False
+        )
         .reindex(columns=years)
     )
     names = rows.drop_duplicates("kode_indikator").set_index("kode_indikator")["indikator"]
     # Every indicator of the trend stays, even one the agreement table does not describe.
-    base = pd.DataFrame({"kode_indikator": names.index}).merge(
-        info, on="kode_indikator", how="left"
-    ).assign(
-        _kelompok=lambda d: d["jenis"].map({"utama": 0, "lainnya": 1}).fillna(2),
-        indikator=lambda d: d["kode_indikator"].map(names),
-    ).sort_values(["_kelompok", "no_sasaran", "kode_indikator"])
+    base = (
+        pd.DataFrame({"kode_indikator": names.index})
+        .merge(info, on="kode_indikator", how="left")
+        .assign(
+            _kelompok=lambda d: d["jenis"].map({"utama": 0, "lainnya": 1}).fillna(2),
+            indikator=lambda d: d["kode_indikator"].map(names),
+        )
+        .sort_values(["_kelompok", "no_sasaran", "kode_indikator"])
+    )
     kelompok = base["jenis"].map({"utama": SASARAN_STRATEGIS, "lainnya": KINERJA_LAINNYA})
     key = kelompok.fillna("") + "|" + base["sasaran"].astype("string").fillna("")
     number = pd.Series(pd.NA, index=base.index, dtype="Int64")
     for name in kelompok.dropna().unique():
         number[kelompok == name] = _dense_number(key[kelompok == name])
-    frame = pd.DataFrame({
-        "Kelompok": kelompok.astype("string"),
-        "No": number,
-        "Sasaran": base["sasaran"].astype("string"),
-        "Indikator Kinerja": base["indikator"].astype("string"),
-        "Satuan": base["satuan"].astype("string"),
-    }).reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "Kelompok": kelompok.astype("string"),
+            "No": number,
+            "Sasaran": base["sasaran"].astype("string"),
+            "Indikator Kinerja": base["indikator"].astype("string"),
+            "Satuan": base["satuan"].astype("string"),
+        }
+    ).reset_index(drop=True)
     for y in years:
         frame[str(y)] = wide[y].reindex(base["kode_indikator"]).to_numpy(dtype="float64")
 
@@ -497,8 +511,13 @@ def tabel_tren(
         f"Tabel III.2.{_huruf(config, periode.kode)} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
-    table = _base(frame, judul, kelompok="Kelompok", sembunyi=["Satuan"],
-                  catatan=[_sumber("hasil pengukuran kinerja tahun berjalan dan tahun-tahun sebelumnya")])
+    table = _base(
+        frame,
+        judul,
+        kelompok="Kelompok",
+        sembunyi=["Satuan"],
+        catatan=[_sumber("hasil pengukuran kinerja tahun berjalan dan tahun-tahun sebelumnya")],
+    )
     year_cols = [str(y) for y in years]
     if year_cols:
         table = _format_by_satuan(table, frame, year_cols, config, dengan_satuan=False)
@@ -533,16 +552,18 @@ def tabel_pembanding(
     if perjanjian_kinerja is not None:
         lookup = perjanjian_kinerja.drop_duplicates("kode_indikator").set_index("kode_indikator")
         sasaran = rows["kode_indikator"].map(lookup["sasaran"]).astype("string")
-    frame = pd.DataFrame({
-        "No": _dense_number(rows["kode_indikator"]),
-        "Sasaran Strategis": sasaran,
-        "Indikator Kinerja": rows["indikator"].astype("string"),
-        "Realisasi": _num(rows["nilai_organisasi"]),
-        "Pembanding": rows["entitas_pembanding"].astype("string"),
-        "Realisasi Pembanding": _num(rows["nilai_pembanding"]),
-        "Selisih": _num(rows["selisih"]),
-        "Keterangan": rows["verdict"].astype("string"),
-    }).reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "No": _dense_number(rows["kode_indikator"]),
+            "Sasaran Strategis": sasaran,
+            "Indikator Kinerja": rows["indikator"].astype("string"),
+            "Realisasi": _num(rows["nilai_organisasi"]),
+            "Pembanding": rows["entitas_pembanding"].astype("string"),
+            "Realisasi Pembanding": _num(rows["nilai_pembanding"]),
+            "Selisih": _num(rows["selisih"]),
+            "Keterangan": rows["verdict"].astype("string"),
+        }
+    ).reset_index(drop=True)
     if perjanjian_kinerja is None:
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
@@ -576,27 +597,33 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
     rows = _tahun(anggaran_hasil, config.tahun).sort_values("kode")
     pagu, real = _num(rows["anggaran"]), _num(rows["realisasi"])
     persen = _num(rows["persen"]) if "persen" in rows.columns else real / pagu * 100
-    frame = pd.DataFrame({
-        "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-        "Kode": rows["kode"].astype("string"),
-        "Sub Kegiatan": rows["uraian"].astype("string"),
-        "Anggaran": pagu,
-        "Realisasi": real,
-        "Capaian (%)": persen,
-    }).reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Kode": rows["kode"].astype("string"),
+            "Sub Kegiatan": rows["uraian"].astype("string"),
+            "Anggaran": pagu,
+            "Realisasi": real,
+            "Capaian (%)": persen,
+        }
+    ).reset_index(drop=True)
     total_pagu, total_real = pagu.sum(min_count=1), real.sum(min_count=1)
-    total = pd.DataFrame({
-        "No": pd.array([pd.NA], dtype="Int64"),
-        "Kode": pd.array([pd.NA], dtype="string"),
-        "Sub Kegiatan": pd.array(["Jumlah"], dtype="string"),
-        "Anggaran": [total_pagu],
-        "Realisasi": [total_real],
-        "Capaian (%)": [total_real / total_pagu * 100 if total_pagu else float("nan")],
-    })
+    total = pd.DataFrame(
+        {
+            "No": pd.array([pd.NA], dtype="Int64"),
+            "Kode": pd.array([pd.NA], dtype="string"),
+            "Sub Kegiatan": pd.array(["Jumlah"], dtype="string"),
+            "Anggaran": [total_pagu],
+            "Realisasi": [total_real],
+            "Capaian (%)": [total_real / total_pagu * 100 if total_pagu else float("nan")],
+        }
+    )
     frame = pd.concat([frame, total], ignore_index=True)
     f = fmt.Formatter(config)
     table = _base(
-        frame, f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}", sembunyi=["Kode"],
+        frame,
+        f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}",
+        sembunyi=["Kode"],
         catatan=[_sumber(f"laporan realisasi anggaran per 31 Desember {config.tahun} (diolah)")],
     )
     table = _fmt(table, ["Anggaran", "Realisasi"], f.rupiah)
@@ -641,40 +668,51 @@ def tabel_kinerja_anggaran(
     budget = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].drop_duplicates("no_sasaran")
     indikator = _tahun(capaian[capaian["dokumen"] == dokumen], config.tahun)
     indikator = indikator[indikator["jenis"] == "utama"]
-    rows = budget.merge(
-        indikator[["no_sasaran", "kode_indikator", "indikator", "satuan", "target", "realisasi",
-                   "capaian"]],
-        on="no_sasaran", how="left", suffixes=("_anggaran", ""),
-    ).sort_values(["no_sasaran", "kode_indikator"]).reset_index(drop=True)
+    rows = (
+        budget.merge(
+            indikator[
+                ["no_sasaran", "kode_indikator", "indikator", "satuan", "target", "realisasi", "capaian"]
+            ],
+            on="no_sasaran",
+            how="left",
+            suffixes=("_anggaran", ""),
+        )
+        .sort_values(["no_sasaran", "kode_indikator"])
+        .reset_index(drop=True)
+    )
     first = _first_in_group(rows["no_sasaran"])
-    frame = pd.DataFrame({
-        "No": _dense_number(rows["no_sasaran"]),
-        "Sasaran Strategis": rows["sasaran"].astype("string"),
-        "Indikator Kinerja": rows["indikator"].astype("string"),
-        "Satuan": rows["satuan"].astype("string"),
-        "Target": _num(rows["target"]),
-        "Realisasi Kinerja": _num(rows["realisasi"]),
-        "Capaian Kinerja (%)": _num(rows["capaian"]),
-        # A sasaran's budget belongs to its first indicator row only, so sums stay right.
-        "Alokasi Anggaran": _num(rows["alokasi"]).where(first),
-        "Realisasi Anggaran": _num(rows["realisasi_anggaran"]).where(first),
-        "Capaian Anggaran (%)": _num(rows["capaian_anggaran"]).where(first),
-    })
+    frame = pd.DataFrame(
+        {
+            "No": _dense_number(rows["no_sasaran"]),
+            "Sasaran Strategis": rows["sasaran"].astype("string"),
+            "Indikator Kinerja": rows["indikator"].astype("string"),
+            "Satuan": rows["satuan"].astype("string"),
+            "Target": _num(rows["target"]),
+            "Realisasi Kinerja": _num(rows["realisasi"]),
+            "Capaian Kinerja (%)": _num(rows["capaian"]),
+            # A sasaran's budget belongs to its first indicator row only, so sums stay right.
+            "Alokasi Anggaran": _num(rows["alokasi"]).where(first),
+            "Realisasi Anggaran": _num(rows["realisasi_anggaran"]).where(first),
+            "Capaian Anggaran (%)": _num(rows["capaian_anggaran"]).where(first),
+        }
+    )
     ringkas = _tahun(ringkasan_capaian, config.tahun)
     ringkas = ringkas[(ringkas["dokumen"] == dokumen) & (ringkas["jenis"] == "utama")]
     summary = ringkas.iloc[0] if len(ringkas) else pd.Series(dtype="object")
     rata = summary.get("rata_rata_capaian", float("nan"))
     total = summary.get("capaian_anggaran", float("nan"))
     efisiensi = summary.get("efisiensi", float("nan"))
-    footer = pd.DataFrame({
-        "No": pd.array([pd.NA], dtype="Int64"),
-        "Sasaran Strategis": pd.array(
-            ["Rata-rata capaian kinerja / total capaian anggaran"], dtype="string"
-        ),
-        "Indikator Kinerja": pd.array([""], dtype="string"),  # empty, not missing ("-")
-        "Capaian Kinerja (%)": [float(rata) if not fmt.is_na(rata) else float("nan")],
-        "Capaian Anggaran (%)": [float(total) if not fmt.is_na(total) else float("nan")],
-    })
+    footer = pd.DataFrame(
+        {
+            "No": pd.array([pd.NA], dtype="Int64"),
+            "Sasaran Strategis": pd.array(
+                ["Rata-rata capaian kinerja / total capaian anggaran"], dtype="string"
+            ),
+            "Indikator Kinerja": pd.array([""], dtype="string"),  # empty, not missing ("-")
+            "Capaian Kinerja (%)": [float(rata) if not fmt.is_na(rata) else float("nan")],
+            "Capaian Anggaran (%)": [float(total) if not fmt.is_na(total) else float("nan")],
+        }
+    )
     frame = pd.concat([frame, footer], ignore_index=True)
     last = len(frame) - 1
     f = fmt.Formatter(config)
@@ -683,28 +721,42 @@ def tabel_kinerja_anggaran(
         f"Efisiensi = rata-rata capaian kinerja − total capaian anggaran = {f.persen(rata)} − "
         f"{f.persen(total)} = {f.persen(efisiensi)}."
     )
-    table = _base(frame, judul, sembunyi=["Satuan"], catatan=[
-        _sumber(f"{dokumen} Tahun {config.tahun} dan realisasi anggaran (diolah)"), note,
-    ])
+    table = _base(
+        frame,
+        judul,
+        sembunyi=["Satuan"],
+        catatan=[
+            _sumber(f"{dokumen} Tahun {config.tahun} dan realisasi anggaran (diolah)"),
+            note,
+        ],
+    )
     body = list(range(last))
-    table = _format_by_satuan(table, frame.iloc[:last], ["Target", "Realisasi Kinerja"], config,
-                              dengan_satuan=True)
+    table = _format_by_satuan(
+        table, frame.iloc[:last], ["Target", "Realisasi Kinerja"], config, dengan_satuan=True
+    )
     table = _fmt(table, ["Target", "Realisasi Kinerja"], _blank, [last])
     table = _fmt(table, ["Capaian Kinerja (%)", "Capaian Anggaran (%)"], f.persen)
     table = _fmt(table, ["Alokasi Anggaran", "Realisasi Anggaran"], f.rupiah, body)
     table = _fmt(table, ["Alokasi Anggaran", "Realisasi Anggaran"], _blank, [last])
     repeat = [i for i in body if not first[i]]
-    table = _fmt(table, ["No", "Sasaran Strategis", "Alokasi Anggaran", "Realisasi Anggaran",
-                         "Capaian Anggaran (%)"], _blank, repeat)
+    table = _fmt(
+        table,
+        ["No", "Sasaran Strategis", "Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)"],
+        _blank,
+        repeat,
+    )
     table = (
         table.tab_spanner("Kinerja", columns=["Target", "Realisasi Kinerja", "Capaian Kinerja (%)"])
-        .tab_spanner("Anggaran", columns=["Alokasi Anggaran", "Realisasi Anggaran",
-                                          "Capaian Anggaran (%)"])
-        .cols_label({
-            "Realisasi Kinerja": "Realisasi", "Capaian Kinerja (%)": "Capaian",
-            "Alokasi Anggaran": "Alokasi", "Realisasi Anggaran": "Realisasi",
-            "Capaian Anggaran (%)": "Capaian",
-        })
+        .tab_spanner("Anggaran", columns=["Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)"])
+        .cols_label(
+            {
+                "Realisasi Kinerja": "Realisasi",
+                "Capaian Kinerja (%)": "Capaian",
+                "Alokasi Anggaran": "Alokasi",
+                "Realisasi Anggaran": "Realisasi",
+                "Capaian Anggaran (%)": "Capaian",
+            }
+        )
     )
     return _bold_rows(table, [last])
 
@@ -748,19 +800,23 @@ def lampiran_ikm_unit(
     units = _tahun(ikm_unit, config.tahun).sort_values("kode_unit").reset_index(drop=True)
     unsur = _tahun(ikm_unsur, config.tahun)
     codes = [u.kode for u in config.skm.unsur]
-    nrr = unsur.assign(_nrr=_num(unsur["nrr"])).pivot_table(
-        index="kode_unit", columns="unsur", values="_nrr", aggfunc="first"
-    ).reindex(columns=codes)
-    frame = pd.DataFrame({
-        "No": pd.array(range(1, len(units) + 1), dtype="Int64"),
-        "Kode": units["kode_unit"].astype("string"),
-        "Unit Pelayanan": units["unit"].astype("string"),
-        "Responden": pd.array(pd.to_numeric(units["jumlah_responden"], errors="coerce"),
-                              dtype="Int64"),
-        "Sampel Minimum": pd.array(pd.to_numeric(units["sampel_minimum"], errors="coerce"),
-                                   dtype="Int64"),
-        "Sampel Cukup": units["sampel_cukup"].astype("boolean"),
-    })
+    nrr = (
+        unsur.assign(_nrr=_num(unsur["nrr"]))
+        .pivot_table(index="kode_unit", columns="unsur", values="_nrr", aggfunc="first")
+        .reindex(columns=codes)
+    )
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(units) + 1), dtype="Int64"),
+            "Kode": units["kode_unit"].astype("string"),
+            "Unit Pelayanan": units["unit"].astype("string"),
+            "Responden": pd.array(pd.to_numeric(units["jumlah_responden"], errors="coerce"), dtype="Int64"),
+            "Sampel Minimum": pd.array(
+                pd.to_numeric(units["sampel_minimum"], errors="coerce"), dtype="Int64"
+            ),
+            "Sampel Cukup": units["sampel_cukup"].astype("boolean"),
+        }
+    )
     for code in codes:
         frame[code] = nrr[code].reindex(units["kode_unit"]).to_numpy(dtype="float64")
     frame["IKM"] = _num(units["ikm"])
@@ -770,24 +826,35 @@ def lampiran_ikm_unit(
     if ikm_pemda is not None and len(_tahun(ikm_pemda, config.tahun)):
         pemda = _tahun(ikm_pemda, config.tahun).iloc[0]
         row = {
-            "No": pd.NA, "Kode": "PEMDA", "Unit Pelayanan": f"Pemerintah {config.kabupaten}",
-            "Responden": pd.NA, "Sampel Minimum": pd.NA, "Sampel Cukup": pd.NA,
+            "No": pd.NA,
+            "Kode": "PEMDA",
+            "Unit Pelayanan": f"Pemerintah {config.kabupaten}",
+            "Responden": pd.NA,
+            "Sampel Minimum": pd.NA,
+            "Sampel Cukup": pd.NA,
             **{c: (nrr.loc["PEMDA", c] if "PEMDA" in nrr.index else float("nan")) for c in codes},
-            "IKM": pemda["ikm"], "Mutu": pemda["mutu"], "Kinerja": pemda["kinerja"],
+            "IKM": pemda["ikm"],
+            "Mutu": pemda["mutu"],
+            "Kinerja": pemda["kinerja"],
         }
-        frame = pd.concat([frame, pd.DataFrame([row]).astype(frame.dtypes.to_dict())],
-                          ignore_index=True)
+        frame = pd.concat([frame, pd.DataFrame([row]).astype(frame.dtypes.to_dict())], ignore_index=True)
         bold = [len(frame) - 1]
     names = "; ".join(f"{u.kode} {u.nama}" for u in config.skm.unsur)
     judul = _judul_lampiran(
         f"Indeks Kepuasan Masyarakat dan NRR per Unsur per Unit Pelayanan Tahun {config.tahun}",
         nomor,
     )
-    table = _base(frame, judul, kompak=True, sembunyi=["Kode", "Sampel Cukup"], catatan=[
-        f"Unsur: {names}.",
-        "* jumlah responden di bawah sampel minimum Krejcie–Morgan.",
-        _sumber(f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)"),
-    ])
+    table = _base(
+        frame,
+        judul,
+        kompak=True,
+        sembunyi=["Kode", "Sampel Cukup"],
+        catatan=[
+            f"Unsur: {names}.",
+            "* jumlah responden di bawah sampel minimum Krejcie–Morgan.",
+            _sumber(f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)"),
+        ],
+    )
     f = fmt.Formatter(config)
     cukup = frame["Sampel Cukup"]
     short = list(frame.index[cukup.fillna(True).eq(False)])
@@ -815,26 +882,85 @@ def lampiran_sakip(sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str |
     GT
     """
     rows = _tahun(sakip_pd_hasil, config.tahun).sort_values("kode_pd").reset_index(drop=True)
-    frame = pd.DataFrame({
-        "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-        "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
-        "Nilai": _num(rows["nilai"]),
-        "Predikat": rows["predikat"].astype("string"),
-        "Sebutan": rows["sebutan"].astype("string"),
-        "Minimal Baik": rows["minimal_baik"].astype("boolean"),
-    })
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
+            "Nilai": _num(rows["nilai"]),
+            "Predikat": rows["predikat"].astype("string"),
+            "Sebutan": rows["sebutan"].astype("string"),
+            "Minimal Baik": rows["minimal_baik"].astype("boolean"),
+        }
+    )
     judul = _judul_lampiran(f"Nilai SAKIP Perangkat Daerah Tahun {config.tahun}", nomor)
-    table = _base(frame, judul, kompak=True, catatan=[
-        f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",
-        _sumber(f"hasil evaluasi SAKIP Tahun {config.tahun}"),
-    ])
+    table = _base(
+        frame,
+        judul,
+        kompak=True,
+        catatan=[
+            f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",
+            _sumber(f"hasil evaluasi SAKIP Tahun {config.tahun}"),
+        ],
+    )
     table = _fmt(table, "Nilai", fmt.Formatter(config).angka)
     return _fmt(table, "Minimal Baik", _ya_tidak)
 
 
-def lampiran_kematangan(
-    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str | None = None
-) -> GT:
+#: Headings of the respondent characteristics, in the order of the SKM questionnaire.
+_VARIABEL_DEMOGRAFI = {
+    "jenis_kelamin": "Jenis Kelamin",
+    "umur": "Umur",
+    "pendidikan": "Pendidikan",
+    "pekerjaan": "Pekerjaan",
+}
+
+
+def lampiran_demografi(skm_demografi: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
+    """Annex table: the respondents of the whole Pemda by sex, age band, education and occupation.
+
+    Parameters
+    ----------
+    skm_demografi : DataFrame
+        The computed ``skm_demografi`` table (the rows of ``kode_unit == "PEMDA"`` are used).
+    config : Config
+    nomor : str, optional
+
+    Returns
+    -------
+    GT
+    """
+    rows = _tahun(skm_demografi, config.tahun)
+    rows = rows[rows["kode_unit"] == "PEMDA"]
+    order = {v: i for i, v in enumerate(_VARIABEL_DEMOGRAFI)}
+    rows = rows.assign(_urut=rows["variabel"].map(order)).sort_values(["_urut"], kind="stable")
+    frame = pd.DataFrame(
+        {
+            "Karakteristik": rows["variabel"]
+            .map(_VARIABEL_DEMOGRAFI)
+            .fillna(rows["variabel"])
+            .astype("string"),
+            "Kelompok": rows["kelompok"].astype("string"),
+            "Jumlah Responden": pd.array(rows["jumlah"], dtype="Int64"),
+            "Persentase": _num(rows["persen"]),
+        }
+    ).reset_index(drop=True)
+    judul = _judul_lampiran(f"Karakteristik Responden SKM Tahun {config.tahun}", nomor)
+    table = _base(
+        frame,
+        judul,
+        kelompok="Karakteristik",
+        kompak=True,
+        catatan=[
+            "Persentase terhadap responden yang mengisi karakteristik tersebut.",
+            _sumber(f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)"),
+        ],
+    )
+    f = fmt.Formatter(config)
+    table = _fmt(table, "Jumlah Responden", f.bilangan)
+    return _fmt(table, "Persentase", f.persen)
+
+
+def lampiran_kematangan(kematangan_pd: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
     """Annex table: tingkat kematangan kelembagaan of every perangkat daerah.
 
     Parameters
@@ -849,21 +975,26 @@ def lampiran_kematangan(
     GT
     """
     rows = _tahun(kematangan_pd, config.tahun).sort_values("kode_pd").reset_index(drop=True)
-    frame = pd.DataFrame({
-        "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-        "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
-        "Total Skor": _num(rows["total"]),
-        "Kategori": rows["kategori"].astype("string"),
-        "Minimal Tinggi": rows["minimal_tinggi"].astype("boolean"),
-    })
-    judul = _judul_lampiran(
-        f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}", nomor
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
+            "Total Skor": _num(rows["total"]),
+            "Kategori": rows["kategori"].astype("string"),
+            "Minimal Tinggi": rows["minimal_tinggi"].astype("boolean"),
+        }
     )
-    table = _base(frame, judul, kompak=True, catatan=[
-        f"Total skor {config.kematangan.jumlah_variabel} variabel (skala 1–5); minimal "
-        f"{config.kematangan.minimal.lower()}.",
-        _sumber(f"hasil evaluasi tingkat kematangan kelembagaan Tahun {config.tahun}"),
-    ])
+    judul = _judul_lampiran(f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}", nomor)
+    table = _base(
+        frame,
+        judul,
+        kompak=True,
+        catatan=[
+            f"Total skor {config.kematangan.jumlah_variabel} variabel (skala 1–5); minimal "
+            f"{config.kematangan.minimal.lower()}.",
+            _sumber(f"hasil evaluasi tingkat kematangan kelembagaan Tahun {config.tahun}"),
+        ],
+    )
     table = _fmt(table, "Total Skor", fmt.Formatter(config).angka)
     return _fmt(table, "Minimal Tinggi", _ya_tidak)
 
@@ -906,15 +1037,17 @@ def lampiran_reviu(reviu: pd.DataFrame, config: Config, *, nomor: str | None = N
             parts.append(f"kolom {r['kolom']}")
         return ", ".join(parts) if parts else KOSONG
 
-    frame = pd.DataFrame({
-        "Jenis": rows["jenis"].astype("string"),
-        "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-        "Lokasi": pd.array([lokasi(r) for _, r in rows.iterrows()], dtype="string"),
-        "Nilai Tercetak": rows["nilai_tercetak"].astype(object),
-        "Nilai Hitung": rows["nilai_hitung"].astype(object),
-        "Selisih": _num(rows["selisih"]),
-        "Penjelasan": rows["penjelasan"].astype("string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "Jenis": rows["jenis"].astype("string"),
+            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Lokasi": pd.array([lokasi(r) for _, r in rows.iterrows()], dtype="string"),
+            "Nilai Tercetak": rows["nilai_tercetak"].astype(object),
+            "Nilai Hitung": rows["nilai_hitung"].astype(object),
+            "Selisih": _num(rows["selisih"]),
+            "Penjelasan": rows["penjelasan"].astype("string"),
+        }
+    )
     judul = _judul_lampiran(f"Hasil Reviu Angka Laporan Tahun {config.tahun}", nomor)
     notes = [_sumber("pemeriksaan ulang angka tercetak terhadap data (lkjip)")]
     if frame.empty:
