@@ -293,6 +293,17 @@ def test_read_many_concatenates_in_order(tmp_path, workers):
                                                        "b.xlsx", "b.xlsx"]
 
 
+def test_read_many_reports_progress_per_file(tmp_path):
+    paths = [
+        export(tmp_path / "a.xlsx", [responden(1), responden(2)]),
+        export(tmp_path / "b.xlsx", [responden(3)]),
+    ]
+    lines: list[str] = []
+    skm.read_many(paths, CONFIG, workers=1, progress=lines.append)
+    assert [line.split(":")[0].strip() for line in lines] == ["[1/2] a.xlsx", "[2/2] b.xlsx"]
+    assert all(line.endswith("baris") for line in lines)
+
+
 def test_read_many_quarantines_a_respondent_found_in_two_files(tmp_path):
     paths = [
         export(tmp_path / "a.xlsx", [responden(1), responden(2)]),

@@ -133,10 +133,12 @@ def _input_fingerprint(raw_dir: Path, files: dict[str, list[Path]], config_path:
     }
 
 
-def _read_source(source: Source, files: list[Path], config: Config) -> ReadResult:
+def _read_source(
+    source: Source, files: list[Path], config: Config, progress: Callable[[str], None]
+) -> ReadResult:
     module = importlib.import_module(f"lkjip.readers.{source.reader}")
     if source.many:
-        return module.read_many(files, config)
+        return module.read_many(files, config, progress=progress)
     return module.read(files[0], config)
 
 
@@ -217,10 +219,11 @@ def run_data_step(
     for source in SOURCES:
         if len(files.get(source.name, [])) != 1 and not (source.many and files.get(source.name)):
             continue  # missing or ambiguous: already a problem; read the others to report all at once
-        names = ", ".join(p.name for p in files[source.name])
-        progress(f"Membaca {source.description}: {names}")
+        names = [p.name for p in files[source.name]]
+        shown = ", ".join(names) if len(names) <= 3 else f"{len(names)} berkas"
+        progress(f"Membaca {source.description}: {shown}")
         try:
-            results.append(_read_source(source, files[source.name], config))
+            results.append(_read_source(source, files[source.name], config, progress))
         except StructuralError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -88,8 +88,16 @@ PERSONAL_DATA = re.compile(
 )
 
 _JENIS_KELAMIN = {
-    "l": "L", "lk": "L", "laki-laki": "L", "laki laki": "L", "laki": "L", "pria": "L",
-    "p": "P", "pr": "P", "perempuan": "P", "wanita": "P",
+    "l": "L",
+    "lk": "L",
+    "laki-laki": "L",
+    "laki laki": "L",
+    "laki": "L",
+    "pria": "L",
+    "p": "P",
+    "pr": "P",
+    "perempuan": "P",
+    "wanita": "P",
 }
 _YEAR_IN_TITLE = re.compile(r"tahun\s*(20\d{2})", re.IGNORECASE)
 _ISO_DATE = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -137,9 +145,9 @@ def find_sheet(
             return sheet
     if not required:
         return None
-    raise StructuralError([Problem(
-        berkas, f"sheet '{names[0]}' tidak ada; sheet yang ada: {list(reader.sheet_names)}"
-    )])
+    raise StructuralError(
+        [Problem(berkas, f"sheet '{names[0]}' tidak ada; sheet yang ada: {list(reader.sheet_names)}")]
+    )
 
 
 def load_text_sheet(reader: fastexcel.ExcelReader, sheet: str, berkas: str) -> TextSheet:
@@ -196,9 +204,7 @@ def locate_header(
         When no row holds enough labels, a required field is missing (located at the header
         row), or a field's label appears in two columns.
     """
-    lookup = {
-        header_key(alias): name for name, aliases in fields.items() for alias in (name, *aliases)
-    }
+    lookup = {header_key(alias): name for name, aliases in fields.items() for alias in (name, *aliases)}
     rows = sheet.table.slice(0, HEADER_SEARCH_ROWS).to_pylist()
     names = sheet.table.column_names
     best, best_hits = None, 0
@@ -207,12 +213,16 @@ def locate_header(
         if len(hits) > best_hits:
             best, best_hits = i, len(hits)
     if best is None or best_hits < min(3, len(fields)):
-        raise StructuralError([Problem(
-            sheet.berkas,
-            f"baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama "
-            f"(dicari: {', '.join(fields)})",
-            sheet=sheet.name,
-        )])
+        raise StructuralError(
+            [
+                Problem(
+                    sheet.berkas,
+                    f"baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama "
+                    f"(dicari: {', '.join(fields)})",
+                    sheet=sheet.name,
+                )
+            ]
+        )
     mapping: dict[str, int] = {}
     others: list[tuple[int, str]] = []
     problems = []
@@ -224,23 +234,27 @@ def locate_header(
                 others.append((pos, str(label)))
         elif name in mapping:
             first = mapping[name]
-            problems.append(Problem(
-                sheet.berkas,
-                f"kolom '{name}' muncul dua kali: {_letter(sheet, first, rows[best][names[first]])} "
-                f"dan {_letter(sheet, pos, label)}",
-                sheet=sheet.name,
-                baris=best + 1,
-            ))
+            problems.append(
+                Problem(
+                    sheet.berkas,
+                    f"kolom '{name}' muncul dua kali: {_letter(sheet, first, rows[best][names[first]])} "
+                    f"dan {_letter(sheet, pos, label)}",
+                    sheet=sheet.name,
+                    baris=best + 1,
+                )
+            )
         else:
             mapping[name] = pos
     missing = [r for r in required if r not in mapping]
     if missing:
-        problems.append(Problem(
-            sheet.berkas,
-            f"kolom wajib tidak ditemukan pada baris judul: {missing}",
-            sheet=sheet.name,
-            baris=best + 1,
-        ))
+        problems.append(
+            Problem(
+                sheet.berkas,
+                f"kolom wajib tidak ditemukan pada baris judul: {missing}",
+                sheet=sheet.name,
+                baris=best + 1,
+            )
+        )
     if problems:
         raise StructuralError(problems)
     return best, mapping, others
@@ -306,14 +320,16 @@ class _Cells:
         out = []
         for pos in sorted(self.found):
             cells = self.found[pos]
-            out.append(Problem(
-                sheet.berkas,
-                "; ".join(c[2] for c in cells),
-                sheet=sheet.name,
-                baris=first_row + pos,
-                kolom="; ".join(c[0] for c in cells),
-                nilai=cells[0][1] if len(cells) == 1 else "; ".join(str(c[1]) for c in cells),
-            ))
+            out.append(
+                Problem(
+                    sheet.berkas,
+                    "; ".join(c[2] for c in cells),
+                    sheet=sheet.name,
+                    baris=first_row + pos,
+                    kolom="; ".join(c[0] for c in cells),
+                    nilai=cells[0][1] if len(cells) == 1 else "; ".join(str(c[1]) for c in cells),
+                )
+            )
         return out
 
 
@@ -415,9 +431,7 @@ def _parse_other_dates(text: pa.ChunkedArray) -> np.ndarray:
         return pc.coalesce(pc.struct_field(iso, name), pc.struct_field(dmy, name))
 
     year, month, day = part("y"), part("m"), part("d")
-    written = pc.binary_join_element_wise(
-        year, pc.utf8_lpad(month, 2, "0"), pc.utf8_lpad(day, 2, "0"), "-"
-    )
+    written = pc.binary_join_element_wise(year, pc.utf8_lpad(month, 2, "0"), pc.utf8_lpad(day, 2, "0"), "-")
     parsed = pc.strptime(written, format="%Y-%m-%d", unit="ms", error_is_null=True)
     same_day = pc.and_(
         pc.equal(pc.month(parsed), pc.cast(month, pa.int64())),
@@ -426,8 +440,9 @@ def _parse_other_dates(text: pa.ChunkedArray) -> np.ndarray:
     candidates = [pc.if_else(pc.fill_null(same_day, False), parsed, pa.scalar(None, pa.timestamp("ms")))]
     serial = pc.fill_null(pc.match_substring_regex(text, r"^\d{5}(\.0+)?$"), False)
     if pc.any(serial).as_py():  # a date cell that lost its date format shows its day number
-        days = pc.cast(pc.cast(pc.if_else(serial, text, pa.scalar(None, pa.string())), pa.float64()),
-                       pa.int64())
+        days = pc.cast(
+            pc.cast(pc.if_else(serial, text, pa.scalar(None, pa.string())), pa.float64()), pa.int64()
+        )
         in_range = pc.and_(pc.greater_equal(days, _SERIAL_MIN), pc.less_equal(days, _SERIAL_MAX))
         days = pc.if_else(in_range, days, pa.scalar(None, pa.int64()))
         epoch_ms = int(np.datetime64("1899-12-30", "ms").astype(np.int64))
@@ -449,19 +464,27 @@ class _UnitSheet:
 
 
 def _read_unit_sheet(reader: fastexcel.ExcelReader, berkas: str) -> _UnitSheet:
-    empty = pd.DataFrame({
-        "kode_unit": pd.Series(dtype=pd.StringDtype()),
-        "unit": pd.Series(dtype=pd.StringDtype()),
-        "populasi": pd.Series(dtype=pd.Int64Dtype()),
-        "baris": pd.Series(dtype=pd.Int64Dtype()),
-        "_nama": pd.Series(dtype=pd.StringDtype()),
-    })
+    empty = pd.DataFrame(
+        {
+            "kode_unit": pd.Series(dtype=pd.StringDtype()),
+            "unit": pd.Series(dtype=pd.StringDtype()),
+            "populasi": pd.Series(dtype=pd.Int64Dtype()),
+            "baris": pd.Series(dtype=pd.Int64Dtype()),
+            "_nama": pd.Series(dtype=pd.StringDtype()),
+        }
+    )
     name = find_sheet(reader, SHEET_UNIT, berkas, required=False)
     if name is None:
-        return _UnitSheet(empty, [], None, [
-            f"{berkas}: sheet 'Unit' tidak ada; populasi unit diisi kosong (sampel minimum "
-            "Krejcie–Morgan tidak dapat dihitung)"
-        ], None)
+        return _UnitSheet(
+            empty,
+            [],
+            None,
+            [
+                f"{berkas}: sheet 'Unit' tidak ada; populasi unit diisi kosong (sampel minimum "
+                "Krejcie–Morgan tidak dapat dihitung)"
+            ],
+            None,
+        )
     sheet = load_text_sheet(reader, name, berkas)
     header, mapping, _ = locate_header(sheet, FIELDS_UNIT, ("kode_unit", "unit"))
     data = sheet.table.slice(header + 1)
@@ -485,19 +508,25 @@ def _read_unit_sheet(reader: fastexcel.ExcelReader, berkas: str) -> _UnitSheet:
         cells.add(pos, label("kode_unit"), None, "kode unit kosong")
     if "populasi" in mapping:
         populasi = parse_integers(
-            _trimmed(data.column(mapping["populasi"])), low=1, high=10**9,
-            kolom=label("populasi"), cells=cells, what="populasi",
+            _trimmed(data.column(mapping["populasi"])),
+            low=1,
+            high=10**9,
+            kolom=label("populasi"),
+            cells=cells,
+            what="populasi",
         )
         notes = []
     else:
         populasi = pd.array([pd.NA] * n, dtype=pd.Int64Dtype())
         notes = [f"{berkas} [{name}]: kolom populasi tidak ada; populasi diisi kosong"]
-    frame = pd.DataFrame({
-        "kode_unit": pd.array(kode.to_pylist(), dtype=pd.StringDtype()),
-        "unit": pd.array(unit.to_pylist(), dtype=pd.StringDtype()),
-        "populasi": populasi,
-        "baris": pd.array(np.arange(n) + first_row, dtype=pd.Int64Dtype()),
-    })
+    frame = pd.DataFrame(
+        {
+            "kode_unit": pd.array(kode.to_pylist(), dtype=pd.StringDtype()),
+            "unit": pd.array(unit.to_pylist(), dtype=pd.StringDtype()),
+            "populasi": populasi,
+            "baris": pd.array(np.arange(n) + first_row, dtype=pd.Int64Dtype()),
+        }
+    )
     frame["_nama"] = _fold(frame["unit"])
     skipped = np.zeros(n, dtype=bool)
     candidates = frame[~blank & ~kode_missing]
@@ -510,9 +539,13 @@ def _read_unit_sheet(reader: fastexcel.ExcelReader, berkas: str) -> _UnitSheet:
             continue
         rows = ", ".join(str(b) for b in group["baris"])
         for pos in group.index:
-            cells.add(int(pos), label("kode_unit"), kode_value,
-                      f"kode unit '{kode_value}' dipakai lebih dari sekali dengan nama atau "
-                      f"populasi berbeda (baris {rows})")
+            cells.add(
+                int(pos),
+                label("kode_unit"),
+                kode_value,
+                f"kode unit '{kode_value}' dipakai lebih dari sekali dengan nama atau "
+                f"populasi berbeda (baris {rows})",
+            )
     bad = cells.mask(n) & ~blank
     keep = ~blank & ~bad & ~skipped
     accounting.dikarantina = int(bad.sum())
@@ -616,20 +649,33 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     out["kode_unit"] = kode
     out["unit"] = _without_missing(text("unit"))
     out["responden"] = parse_integers(
-        text("responden", trim=False), low=1, high=10**9, kolom=label("responden"), cells=cells,
-        what="nomor responden", required=True,
+        text("responden", trim=False),
+        low=1,
+        high=10**9,
+        kolom=label("responden"),
+        cells=cells,
+        what="nomor responden",
+        required=True,
     )
     out["tanggal"] = parse_dates(text("tanggal", trim=False), kolom=kolom_of("tanggal"), cells=cells)
     out["jenis_kelamin"] = _jenis_kelamin(text("jenis_kelamin"), kolom_of("jenis_kelamin"), cells)
     out["umur"] = parse_integers(
-        text("umur", trim=False), low=contract.UMUR_MIN, high=contract.UMUR_MAX, kolom=kolom_of("umur"),
-        cells=cells, what="umur",
+        text("umur", trim=False),
+        low=contract.UMUR_MIN,
+        high=contract.UMUR_MAX,
+        kolom=kolom_of("umur"),
+        cells=cells,
+        what="umur",
     )
     for field_name in ("pendidikan", "pekerjaan", "jenis_layanan"):
         out[field_name] = _without_missing(text(field_name))
     for k in kolom:
         out[k] = parse_integers(
-            text(k, trim=False), low=contract.SKALA_MIN, high=contract.SKALA_MAX, kolom=label(k), cells=cells,
+            text(k, trim=False),
+            low=contract.SKALA_MIN,
+            high=contract.SKALA_MAX,
+            kolom=label(k),
+            cells=cells,
             what="jawaban",
         )
     out["saran"] = _without_missing(text("saran"))
@@ -709,8 +755,7 @@ def _dropped_note(sheet: TextSheet, others: list[tuple[int, str]], headers: dict
         more = f" dan {len(rest) - 20} kolom lain" if len(rest) > 20 else ""
         parts.append(f"di luar kontrak data: {shown}{more}")
     return [
-        f"{sheet.berkas} [{sheet.name}]: {len(others)} kolom dibuang dan tidak disimpan "
-        f"({'; '.join(parts)})"
+        f"{sheet.berkas} [{sheet.name}]: {len(others)} kolom dibuang dan tidak disimpan ({'; '.join(parts)})"
     ]
 
 
@@ -764,8 +809,12 @@ def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: _Cells
         rows &= np.asarray(pc.fill_null(pc.is_in(unit, value_set=others), False), dtype=bool)
         positions = np.flatnonzero(rows)
         for pos, value in zip(positions.tolist(), unit.take(pa.array(positions)).to_pylist(), strict=True):
-            cells.add(pos, label("unit"), value,
-                      f"kode unit '{code}' dipakai untuk dua unit: '{shown}' dan '{value}'")
+            cells.add(
+                pos,
+                label("unit"),
+                value,
+                f"kode unit '{code}' dipakai untuk dua unit: '{shown}' dan '{value}'",
+            )
 
 
 def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: _Cells) -> None:
@@ -779,8 +828,12 @@ def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: _Ce
     rows = pd.Series(dup.index + first_row, index=dup.index).astype(str)
     listed = rows.groupby([dup["kode"], dup["nomor"]], sort=False).transform(", ".join)
     for pos, code, no, where in zip(dup.index, dup["kode"], dup["nomor"], listed, strict=True):
-        cells.add(int(pos), kolom, int(no),
-                  f"nomor responden {no} dipakai lebih dari sekali untuk unit '{code}' (baris {where})")
+        cells.add(
+            int(pos),
+            kolom,
+            int(no),
+            f"nomor responden {no} dipakai lebih dari sekali untuk unit '{code}' (baris {where})",
+        )
 
 
 def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, config: Config):
@@ -791,8 +844,7 @@ def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, 
     if titled is not None:
         other = sum(c["counts"] for c in counted if c["values"] != titled)
         note = (
-            f"{sheet.berkas} [{sheet.name}]: {other} tanggal survei di luar tahun {titled}"
-            if other else None
+            f"{sheet.berkas} [{sheet.name}]: {other} tanggal survei di luar tahun {titled}" if other else None
         )
         return titled, note
     if counted:
@@ -845,15 +897,17 @@ def _unit_table(
     )
     merged = surveyed.merge(units.frame, on="kode_unit", how="left", indicator=True)
     listed = (merged.pop("_merge") == "both").to_numpy()
-    table = pd.DataFrame({
-        "berkas": pd.array([berkas] * len(merged), dtype=pd.StringDtype()),
-        "sheet": pd.array(np.where(listed, units.sheet or sheet, sheet), dtype=pd.StringDtype()),
-        "baris": merged["baris"].where(listed, merged["baris_r"]).astype(pd.Int64Dtype()),
-        "tahun": pd.array([tahun] * len(merged), dtype=pd.Int64Dtype()),
-        "kode_unit": merged["kode_unit"].astype(pd.StringDtype()),
-        "unit": merged["unit"].fillna(merged["unit_r"]).astype(pd.StringDtype()),
-        "populasi": merged["populasi"].astype(pd.Int64Dtype()),
-    })
+    table = pd.DataFrame(
+        {
+            "berkas": pd.array([berkas] * len(merged), dtype=pd.StringDtype()),
+            "sheet": pd.array(np.where(listed, units.sheet or sheet, sheet), dtype=pd.StringDtype()),
+            "baris": merged["baris"].where(listed, merged["baris_r"]).astype(pd.Int64Dtype()),
+            "tahun": pd.array([tahun] * len(merged), dtype=pd.Int64Dtype()),
+            "kode_unit": merged["kode_unit"].astype(pd.StringDtype()),
+            "unit": merged["unit"].fillna(merged["unit_r"]).astype(pd.StringDtype()),
+            "populasi": merged["populasi"].astype(pd.Int64Dtype()),
+        }
+    )
     if units.sheet is not None and not listed.all():
         missing = ", ".join(merged.loc[~listed, "kode_unit"])
         notes.append(
@@ -892,7 +946,12 @@ def _read_or_problems(path: Path, config: Config) -> ReadResult | list[Problem]:
         return exc.problems
 
 
-def read_many(paths: Sequence[Path], config: Config, workers: int | None = None) -> ReadResult:
+def read_many(
+    paths: Sequence[Path],
+    config: Config,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReadResult:
     """Read several e-SKM exports, in parallel processes when there are many.
 
     Parameters
@@ -904,6 +963,9 @@ def read_many(paths: Sequence[Path], config: Config, workers: int | None = None)
         Processes to use (at most one per file). By default one per core when the files
         together exceed :data:`PARALLEL_MIN_BYTES` (starting workers costs about a second),
         else the files are read in this process. ``1`` always reads in this process.
+    progress : callable, optional
+        Receives one line per file read (``"[3/40] skm-....xlsx: 25.000 baris"``) when there
+        is more than one file, for the command line.
 
     Returns
     -------
@@ -936,14 +998,31 @@ def read_many(paths: Sequence[Path], config: Config, workers: int | None = None)
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
         with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-            outcomes = list(pool.map(_read_or_problems, paths, repeat(config)))
+            outcomes = _reported(paths, pool.map(_read_or_problems, paths, repeat(config)), progress)
     else:
-        outcomes = [_read_or_problems(p, config) for p in paths]
+        outcomes = _reported(paths, (_read_or_problems(p, config) for p in paths), progress)
     problems = [p for o in outcomes if isinstance(o, list) for p in o]
     if problems:
         raise StructuralError(problems)
     results = [o for o in outcomes if isinstance(o, ReadResult)]
     return apply_contract(combine(results), [u.kolom for u in config.skm.unsur])
+
+
+def _reported(
+    paths: Sequence[Path], outcomes: Iterable[ReadResult | list[Problem]], progress
+) -> list[ReadResult | list[Problem]]:
+    """Collect the per-file outcomes in order, reporting each one as it arrives."""
+    collected = []
+    for i, (path, outcome) in enumerate(zip(paths, outcomes, strict=True), start=1):
+        collected.append(outcome)
+        if progress is not None and len(paths) > 1:
+            if isinstance(outcome, ReadResult):
+                rows = sum(a.dibaca for a in outcome.accounting)
+                state = f"{rows:,} baris".replace(",", ".")
+            else:
+                state = f"{len(outcome)} masalah struktural"
+            progress(f"   [{i}/{len(paths)}] {path.name}: {state}")
+    return collected
 
 
 def combine(results: Sequence[ReadResult]) -> ReadResult:
@@ -997,24 +1076,32 @@ def _across_files(dup: pd.DataFrame, accounting: list[RowAccounting]) -> pd.Data
     listed = where.groupby(keys, sort=False).transform(", ".join).astype("string")
     nomor = dup["responden"].astype("string")
     alasan = (
-        "responden " + nomor + " unit '" + dup["kode_unit"] + "' tahun "
-        + dup["tahun"].astype("string") + " ada di lebih dari satu berkas (" + listed + ")"
+        "responden "
+        + nomor
+        + " unit '"
+        + dup["kode_unit"]
+        + "' tahun "
+        + dup["tahun"].astype("string")
+        + " ada di lebih dari satu berkas ("
+        + listed
+        + ")"
     )
     by_sheet = {(a.berkas, a.sheet): a for a in accounting}
     for (berkas, sheet), count in dup.groupby(["berkas", "sheet"], sort=False).size().items():
         by_sheet[(berkas, sheet)].disimpan -= int(count)
         by_sheet[(berkas, sheet)].dikarantina += int(count)
-    frame = pd.DataFrame({
-        "berkas": dup["berkas"].astype(object),
-        "sheet": dup["sheet"].astype(object),
-        "baris": dup["baris"].astype(object),
-        "kolom": "responden",
-        "nilai": nomor.astype(object),
-        "alasan": alasan.astype(object),
-    })
+    frame = pd.DataFrame(
+        {
+            "berkas": dup["berkas"].astype(object),
+            "sheet": dup["sheet"].astype(object),
+            "baris": dup["baris"].astype(object),
+            "kolom": "responden",
+            "nilai": nomor.astype(object),
+            "alasan": alasan.astype(object),
+        }
+    )
     return frame.reset_index(drop=True)
 
 
 def _same(a: object, b: object) -> bool:
     return (pd.isna(a) and pd.isna(b)) or a == b
-
