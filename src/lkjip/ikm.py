@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from lkjip._bands import at_or_above
 from lkjip._rounding import round_half_up
 from lkjip.config import Config, KrejcieMorgan
 from lkjip.schemas.hasil import empty, shaped
@@ -80,10 +81,7 @@ def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | No
 
 def mutu_minimal_baik(mutu: object, config: Config) -> bool:
     """True when ``mutu`` is ``config.skm.minimal_baik`` or a better category."""
-    order = [k.mutu for k in config.skm.kategori]
-    if not isinstance(mutu, str) or mutu not in order:
-        return False
-    return order.index(mutu) <= order.index(config.skm.minimal_baik)
+    return at_or_above(mutu, [k.mutu for k in config.skm.kategori], config.skm.minimal_baik)
 
 
 def _unsur_map(responden: pd.DataFrame, config: Config) -> list[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from lkjip._bands import at_or_above
 from lkjip._rounding import round_half_up
 from lkjip.config import Config
 from lkjip.schemas.hasil import empty, shaped
@@ -33,10 +34,7 @@ def kategori_kematangan(total: object, config: Config) -> str | None:
 
 def kategori_minimal(kategori: object, config: Config) -> bool:
     """True when ``kategori`` is ``config.kematangan.minimal`` (Tinggi) or higher."""
-    order = [k.kategori for k in config.kematangan.kategori]
-    if not isinstance(kategori, str) or kategori not in order:
-        return False
-    return order.index(kategori) <= order.index(config.kematangan.minimal)
+    return at_or_above(kategori, [k.kategori for k in config.kematangan.kategori], config.kematangan.minimal)
 
 
 def hitung_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFrame:

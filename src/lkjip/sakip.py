@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from lkjip._bands import at_or_above
 from lkjip._rounding import round_half_up
 from lkjip.config import Config
 from lkjip.schemas.hasil import empty, shaped
@@ -41,10 +42,7 @@ def predikat_sakip(nilai: object, config: Config) -> tuple[str | None, str | Non
 
 def predikat_minimal_baik(predikat: object, config: Config) -> bool:
     """True when ``predikat`` is ``config.sakip.minimal_baik`` or better."""
-    order = [k.predikat for k in config.sakip.kategori]
-    if not isinstance(predikat, str) or predikat not in order:
-        return False
-    return order.index(predikat) <= order.index(config.sakip.minimal_baik)
+    return at_or_above(predikat, [k.predikat for k in config.sakip.kategori], config.sakip.minimal_baik)
 
 
 def hitung_sakip_pd(sakip_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
