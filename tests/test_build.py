@@ -217,3 +217,32 @@ def test_preview_in_a_real_browser(built, tmp_path):
     assert not problems, problems
     assert shot.stat().st_size > 10_000
     print(f"tangkapan layar: {shot}")
+
+
+def test_preview_numbers_figures_and_resolves_cross_references(built):
+    page = (built["project"] / "_preview" / "03-akuntabilitas-kinerja.html").read_text(encoding="utf-8")
+    assert "@fig-" not in page
+    assert "Gambar 1. Grafik Capaian Kinerja" in page
+    assert "ditunjukkan pada Gambar 1" in page
+
+
+def test_resolve_crossrefs_leaves_the_notebooks_untouched():
+    import nbformat
+
+    from lkjip.preview import PreviewChapter, resolve_crossrefs
+
+    first = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("Lihat @fig-b dan @fig-a; @fig-tidak-ada tetap."),
+            nbformat.v4.new_code_cell('#| label: fig-a\n#| fig-cap: "A"\n1'),
+        ]
+    )
+    second = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell('#| label: fig-b\n#| fig-cap: "B"\n2')]
+    )
+    chapters = [PreviewChapter("x", "X", first), PreviewChapter("y", "Y", second)]
+    out = resolve_crossrefs(chapters)
+    assert out[0].notebook.cells[0].source == "Lihat Gambar 2 dan Gambar 1; @fig-tidak-ada tetap."
+    assert out[0].notebook.cells[2].source == "*Gambar 1. A*"
+    assert out[1].notebook.cells[1].source == "*Gambar 2. B*"
+    assert first.cells[0].source.startswith("Lihat @fig-b") and len(first.cells) == 2

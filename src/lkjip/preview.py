@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+import yaml
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
+
+_CROSSREF = re.compile(r"@(fig-[A-Za-z0-9_-]+)")
 
 _STYLE = """
 body { font-family: "Segoe UI", Arial, sans-serif; max-width: 62rem; margin: 0 auto;
@@ -44,6 +50,50 @@ def chapter_title(nb: NotebookNode, fallback: str) -> str:
     return fallback
 
 
+def _cell_options(source: str) -> dict:
+    lines = [line[3:] for line in source.splitlines() if line.startswith("#| ")]
+    try:
+        options = yaml.safe_load("\n".join(lines)) if lines else {}
+    except yaml.YAMLError:
+        return {}
+    return options if isinstance(options, dict) else {}
+
+
+def resolve_crossrefs(chapters: Sequence[PreviewChapter]) -> list[PreviewChapter]:
+    """Do for the preview what Quarto does for the book: number the figures and resolve ``@fig-``.
+
+    Figures are numbered in reading order ("Gambar 1", "Gambar 2", ...); a caption line is added
+    under each labelled figure and every ``@fig-...`` in the text becomes "Gambar N". The
+    notebooks passed in are not changed.
+    """
+    numbers: dict[str, int] = {}
+    for chapter in chapters:
+        for cell in chapter.notebook.cells:
+            label = _cell_options(cell.source).get("label") if cell.cell_type == "code" else None
+            if isinstance(label, str) and label.startswith("fig-"):
+                numbers.setdefault(label, len(numbers) + 1)
+
+    def name(match: re.Match) -> str:
+        number = numbers.get(match.group(1))
+        return f"Gambar {number}" if number else match.group(0)
+
+    resolved = []
+    for chapter in chapters:
+        nb = copy.deepcopy(chapter.notebook)
+        cells = []
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = _CROSSREF.sub(name, cell.source)
+            cells.append(cell)
+            options = _cell_options(cell.source) if cell.cell_type == "code" else {}
+            if options.get("label") in numbers and options.get("fig-cap"):
+                caption = f"*Gambar {numbers[options['label']]}. {html.escape(str(options['fig-cap']))}*"
+                cells.append(nbformat.v4.new_markdown_cell(caption))
+        nb.cells = cells
+        resolved.append(PreviewChapter(chapter.stem, chapter.title, nb))
+    return resolved
+
+
 def _page(title: str, body: str, nav: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
@@ -72,6 +122,7 @@ def write_preview(chapters: Sequence[PreviewChapter], out_dir: Path, report_titl
     and Markdown images are embedded as data URIs.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    chapters = resolve_crossrefs(chapters)
     exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,
