@@ -106,3 +106,13 @@ def test_formatted_numbers_read_back_with_the_parser(x):
     text = fmt.angka(x)
     assert parse_number(text) == pytest.approx(fmt.bulat(x), abs=1e-9)
     assert text.count(",") == 1
+
+
+def test_printed_value_is_rounded_like_the_engine_chooses_categories():
+    from lkjip._rounding import round_half_up
+
+    # 31 × 0,111 × 25 is 86,025 on paper but 86,02499999999999 as a float: the text must show
+    # the same 86,03 from which the engine picks the category.
+    value = 31 * 0.111 * 25
+    assert fmt.angka(value) == "86,03"
+    assert round_half_up(value) == 86.03

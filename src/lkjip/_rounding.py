@@ -48,13 +48,22 @@ def round_half_up(value: object, decimals: int = 2) -> float:
     exact = Decimal(repr(float(value)))
     if not exact.is_finite():
         return float(value)
+    return float(round_decimal_half_up(exact, decimals))
+
+
+def round_decimal_half_up(exact: Decimal, decimals: int = 2) -> Decimal:
+    """:func:`round_half_up` on a finite ``Decimal``, returning a ``Decimal``.
+
+    Shared with :mod:`lkjip.fmt` so that a printed number and the value a category was chosen
+    from are always rounded the same way.
+    """
     if exact:
         # Binary noise first: 31 × 0,111 × 25 is 86,02499999999999 as a float and 86,025 on
         # paper; keeping 12 significant digits restores the paper value before rounding half up.
         exact = exact.quantize(
             Decimal(1).scaleb(exact.adjusted() - _SIGNIFICANT + 1), rounding=ROUND_HALF_EVEN
         )
-    return float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def round_half_up_series(values: pd.Series, decimals: int = 2) -> pd.Series:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from numbers import Real
 from typing import Literal
 
@@ -13,6 +13,7 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from lkjip._rounding import round_decimal_half_up
 from lkjip.config import Config
 
 #: Locale of every formatted value: decimal comma, thousands dot, Indonesian month names.
@@ -57,7 +58,8 @@ def _as_decimal(x: object) -> Decimal:
 
 
 def _round(x: object, desimal: int) -> Decimal:
-    value = _as_decimal(x).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    # The engine's rounding (binary noise removed, then half up), so text and categories agree.
+    value = round_decimal_half_up(_as_decimal(x), desimal)
     return abs(value) if value == 0 else value  # no "-0,00"
 
 
