@@ -502,6 +502,22 @@ def _skip_outside_data(rows: _Rows, header: _Header) -> None:
             rows.skip("judul kolom" if r >= header.top else "judul")
 
 
+def _start(grid: _Grid, spec: list[_Kolom], berkas: str) -> tuple[_Part, _Header | None, _Rows]:
+    """What every sheet begins with: the header found by its labels, the rows above it counted.
+
+    A header that cannot be found leaves ``header`` None and its problems in ``part.structural``.
+    """
+    part = _Part()
+    rows = _Rows(grid, berkas)
+    try:
+        header = _header(grid, spec, berkas)
+    except StructuralError as exc:
+        part.structural += exc.problems
+        return part, None, rows
+    _skip_outside_data(rows, header)
+    return part, header, rows
+
+
 def _common_skip(rows: _Rows, r: int) -> bool:
     """Skip blank and merge-continuation rows; True when the row was skipped."""
     if rows.grid.blank(r):
@@ -566,15 +582,10 @@ def _sum_problem(
 
 
 def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
-    part = _Part()
-    try:
-        header = _header(grid, _KOLOM_LRA, berkas)
-    except StructuralError as exc:
-        part.structural += exc.problems
+    part, header, rows = _start(grid, _KOLOM_LRA, berkas)
+    if header is None:
         return part
     col = header.columns
-    rows = _Rows(grid, berkas)
-    _skip_outside_data(rows, header)
 
     tahun = _title_year(grid, header.top)
     if tahun is None:
@@ -731,15 +742,10 @@ def _integer(rows: _Rows, r: int, c: int, kolom: str, check: Callable[[int], boo
 
 
 def _read_rekap(grid: _Grid, berkas: str) -> _Part:
-    part = _Part()
-    try:
-        header = _header(grid, _KOLOM_REKAP, berkas)
-    except StructuralError as exc:
-        part.structural += exc.problems
+    part, header, rows = _start(grid, _KOLOM_REKAP, berkas)
+    if header is None:
         return part
     col = header.columns
-    rows = _Rows(grid, berkas)
-    _skip_outside_data(rows, header)
     records = []
     for r in range(header.data_start, len(grid.rows)):
         if _common_skip(rows, r) or _skip_note_rows(rows, r):
@@ -768,15 +774,10 @@ def _read_rekap(grid: _Grid, berkas: str) -> _Part:
 
 
 def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
-    part = _Part()
-    try:
-        header = _header(grid, _KOLOM_SASARAN, berkas)
-    except StructuralError as exc:
-        part.structural += exc.problems
+    part, header, rows = _start(grid, _KOLOM_SASARAN, berkas)
+    if header is None:
         return part
     col = header.columns
-    rows = _Rows(grid, berkas)
-    _skip_outside_data(rows, header)
     records, mapping, totals = [], [], []
     for r in range(header.data_start, len(grid.rows)):
         if _common_skip(rows, r):
