@@ -41,11 +41,12 @@ def _run_data(args: argparse.Namespace) -> int:
         force=args.force,
         progress=_say,
     )
-    if result.skipped:
-        if args.lampiran:
-            from lkjip.build import write_annex_for
+    if args.lampiran:
+        from lkjip.build import write_annex_for
 
-            _say(f"Lampiran Excel: {write_annex_for()}")
+        # Also when the data step was skipped: Quarto's pre-render needs the downloads folder.
+        _say(f"Lampiran Excel: {write_annex_for()}")
+    if result.skipped:
         return EXIT_OK
     _say("\nAkuntansi baris (dibaca = disimpan + dikarantina + dilewati):")
     for accounting in result.accounting:
@@ -64,10 +65,6 @@ def _run_data(args: argparse.Namespace) -> int:
     findings = 0 if result.reviu is None else len(result.reviu)
     _say(f"Temuan reviu: {findings} (lihat: python -m lkjip reviu)")
     _say(f"Selesai: {len(result.tables)} tabel ditulis ke {result.out_dir}")
-    if args.lampiran:
-        from lkjip.build import write_annex_for
-
-        _say(f"Lampiran Excel: {write_annex_for()}")
     if args.strict and result.n_quarantined:
         _say("--strict: ada baris yang dikarantina.")
         return EXIT_STRICT
