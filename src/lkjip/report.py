@@ -250,19 +250,20 @@ class Laporan:
 
     def _periode_kode(self, kode: str) -> str:
         letter = kode.rsplit(".", 1)[-1]
-        ordered = sorted(p.kode for p in self.config.periode)
-        return ordered[ord(letter) - ord("A")]
+        return next(
+            p.kode for p in self.config.periode if tables.huruf_periode(self.config, p.kode) == letter
+        )
 
     def daftar_tabel(self) -> list[tuple[str, GT]]:
         """Every report table in report order, as (sheet name, table), for the Excel annex."""
         out: list[tuple[str, GT]] = []
-        for periode in sorted(p.kode for p in self.config.periode):
-            if any(p.kode == periode and p.mulai <= self.config.tahun for p in self.config.periode):
-                letter = chr(ord("A") + sorted(p.kode for p in self.config.periode).index(periode))
+        for periode in sorted(self.config.periode, key=lambda p: p.kode):
+            if periode.mulai <= self.config.tahun:
+                letter = tables.huruf_periode(self.config, periode.kode)
                 out.append((f"II.1.{letter}", self.tabel(f"II.1.{letter}")))
         for kode in ("II.2", "II.3", "III.1", "III.2"):
             for dokumen in self.dokumen_aktif:
-                letter = chr(ord("A") + self._letter_index(dokumen))
+                letter = tables.huruf_periode(self.config, self.config.periode_for_pk(dokumen).kode)
                 out.append((f"{kode}.{letter}", self.tabel(kode, dokumen)))
         for kode in ("II.4", "III.3", "III.4.A", "III.4.B"):
             out.append((kode, self.tabel(kode)))
@@ -275,10 +276,6 @@ class Laporan:
         ):
             out.append((kode.replace("lampiran-", "Lampiran ").title(), self.tabel(kode)))
         return out
-
-    def _letter_index(self, dokumen: str) -> int:
-        periode = self.config.periode_for_pk(dokumen).kode
-        return sorted(p.kode for p in self.config.periode).index(periode)
 
     # ------------------------------------------------------------------ figures
 

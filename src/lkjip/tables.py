@@ -143,7 +143,7 @@ def _periode(config: Config, dokumen: str):
         ) from None
 
 
-def _huruf(config: Config, kode_periode: str) -> str:
+def huruf_periode(config: Config, kode_periode: str) -> str:
     """Letter of a plan period in the table numbers: the earliest period is A."""
     kode = sorted(p.kode for p in config.periode)
     return chr(ord("A") + kode.index(kode_periode))
@@ -221,7 +221,7 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
         }
     )
     judul = (
-        f"Tabel II.1.{_huruf(config, periode)} Matriks Penjenjangan Strategis "
+        f"Tabel II.1.{huruf_periode(config, periode)} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
     )
     table = _base(frame, judul, catatan=[_sumber("dokumen perencanaan (perjanjian-kinerja.xlsx)")])
@@ -288,7 +288,7 @@ def tabel_iku(
         }
     )
     judul = (
-        f"Tabel II.2.{_huruf(config, periode.kode)} Indikator Kinerja Utama "
+        f"Tabel II.2.{huruf_periode(config, periode.kode)} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     table = _base(frame, judul, catatan=[_sumber(f"{dokumen} dan narasi indikator")])
@@ -351,7 +351,7 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
     """
     periode = _periode(config, dokumen)
     judul = (
-        f"Tabel II.3.{_huruf(config, periode.kode)} {dokumen} Tahun {config.tahun} "
+        f"Tabel II.3.{huruf_periode(config, periode.kode)} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
@@ -433,7 +433,7 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
     """
     periode = _periode(config, dokumen)
     judul = (
-        f"Tabel III.1.{_huruf(config, periode.kode)} Capaian {dokumen} Tahun {config.tahun} "
+        f"Tabel III.1.{huruf_periode(config, periode.kode)} Capaian {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
@@ -508,7 +508,7 @@ def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: st
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
     judul = (
-        f"Tabel III.2.{_huruf(config, periode.kode)} Perbandingan Realisasi {dokumen} "
+        f"Tabel III.2.{huruf_periode(config, periode.kode)} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     table = _base(
