@@ -88,7 +88,8 @@ def resolve_crossrefs(chapters: Sequence[PreviewChapter]) -> list[PreviewChapter
             options = _cell_options(cell.source) if cell.cell_type == "code" else {}
             if options.get("label") in numbers and options.get("fig-cap"):
                 caption = f"*Gambar {numbers[options['label']]}. {html.escape(str(options['fig-cap']))}*"
-                cells.append(nbformat.v4.new_markdown_cell(caption))
+                # A fixed id (nbformat draws a random one) keeps the preview deterministic.
+                cells.append(nbformat.v4.new_markdown_cell(caption, id=f"{cell.get('id', 'sel')}-keterangan"))
         nb.cells = cells
         resolved.append(PreviewChapter(chapter.stem, chapter.title, nb))
     return resolved
