@@ -10,8 +10,8 @@ Generates deterministic e-SKM exports (100.000 and 1.000.000 respondent rows, an
 
 (a) a bare fastexcel read of the respondent sheet into a pandas DataFrame;
 (b) ``pandas.read_excel`` with its default engine (openpyxl);
-(c) the full ingestion: ``lkjip.readers.skm.read`` / ``read_many`` (parse, check, quarantine,
-    validate) plus writing the tables with ``lkjip.store.write_table``.
+(c) the full ingestion: ``lkjip.ingest.readers.skm.read`` / ``read_many`` (parse, check, quarantine,
+    validate) plus writing the tables with ``lkjip.ingest.store.write_table``.
 
 Each measurement runs in a fresh child process of this script (files are generated in one
 too), so that its peak resident memory is its own: the kernel's high-water mark ``VmHWM``
@@ -96,9 +96,9 @@ def measure(kind: str, files: list[Path]) -> dict:
     import fastexcel
     import pandas as pd
 
-    from lkjip.config import load_config
-    from lkjip.readers import skm
-    from lkjip.store import write_table
+    from lkjip.core.config import load_config
+    from lkjip.ingest.readers import skm
+    from lkjip.ingest.store import write_table
 
     config = load_config()
     rows = 0

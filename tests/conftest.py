@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip.paths import paths
+from lkjip.core.paths import paths
 
 ROOT = paths().root
 

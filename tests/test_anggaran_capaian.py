@@ -7,16 +7,16 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip.anggaran import hitung_anggaran, persen_realisasi, total_anggaran
-from lkjip.capaian import (
+from lkjip.core.config import load_config
+from lkjip.indicators.anggaran import hitung_anggaran, persen_realisasi, total_anggaran
+from lkjip.indicators.capaian import (
     hitung_capaian,
     hitung_capaian_nilai,
     realisasi_terhitung,
     ringkas_capaian,
     status_capaian,
 )
-from lkjip.config import load_config
-from lkjip.engine import compute_all
+from lkjip.indicators.engine import compute_all
 
 PK = "Perjanjian Kinerja"
 PKP = "Perjanjian Kinerja Perubahan"

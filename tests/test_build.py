@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from conftest import copy_project
 
-from lkjip.annex import AnnexCover, AnnexSheet, write_annex
+from lkjip.publish.annex import AnnexCover, AnnexSheet, write_annex
 
 SCRIPT_NAME = '<script>alert("lkjip")</script> Unit Uji'
 FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik") Dinas Uji'
@@ -229,7 +229,7 @@ def test_preview_numbers_figures_and_resolves_cross_references(built):
 def test_resolve_crossrefs_leaves_the_notebooks_untouched():
     import nbformat
 
-    from lkjip.preview import PreviewChapter, resolve_crossrefs
+    from lkjip.publish.preview import PreviewChapter, resolve_crossrefs
 
     first = nbformat.v4.new_notebook(
         cells=[

@@ -10,8 +10,8 @@ from matplotlib.colors import to_hex
 from matplotlib.container import BarContainer
 from PIL import Image
 
-from lkjip import charts
-from lkjip.config import load_config
+from lkjip.core.config import load_config
+from lkjip.report import charts
 
 PK = "Perjanjian Kinerja"
 PKP = "Perjanjian Kinerja Perubahan"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lkjip.config import ConfigError, load_config
-from lkjip.paths import paths
+from lkjip.core.config import ConfigError, load_config
+from lkjip.core.paths import paths
 
 PROJECT_CONFIG = paths().config
 

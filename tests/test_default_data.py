@@ -6,8 +6,9 @@ import re
 
 from conftest import ROOT
 
-from lkjip.config import load_config
-from lkjip.ingest import SOURCES, discover, sha256
+from lkjip.core.config import load_config
+from lkjip.core.hashing import sha256
+from lkjip.ingest.sources import SOURCES, discover
 from lkjip.synthetic.generate import generate_all
 
 RAW = ROOT / "data" / "raw"

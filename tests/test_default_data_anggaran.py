@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lkjip.config import load_config
-from lkjip.readers import anggaran as reader
+from lkjip.core.config import load_config
+from lkjip.ingest.readers import anggaran as reader
 from lkjip.synthetic import anggaran as generator
 
 CONFIG = load_config()
@@ -26,7 +26,7 @@ SEED_PERSEN_RIWAYAT = {2021: 90.64, 2022: 96.49, 2023: 95.54, 2024: 96.35}
 
 
 def plain_number(cell) -> float:
-    """Independent of lkjip.parsing: Excel numbers, 'Rp. 81.373.500,00', '84,40 %', 0.7286 (0%)."""
+    """Independent of lkjip.ingest.parsing: Excel numbers, 'Rp. 81.373.500,00', '84,40 %', 0.7286 (0%)."""
     value = cell.value
     if isinstance(value, int | float):
         return value * 100 if "%" in cell.number_format else value

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lkjip.config import load_config
-from lkjip.readers import kelembagaan, pembanding, sakip
+from lkjip.core.config import load_config
+from lkjip.ingest.readers import kelembagaan, pembanding, sakip
 from lkjip.synthetic import evaluasi
 
 FILES = ["sakip.xlsx", "kelembagaan.xlsx", "pembanding.xlsx"]

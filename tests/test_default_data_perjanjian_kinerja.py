@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lkjip.config import load_config
-from lkjip.readers import perjanjian_kinerja as reader
+from lkjip.core.config import load_config
+from lkjip.ingest.readers import perjanjian_kinerja as reader
 from lkjip.synthetic import perjanjian_kinerja as generator
 
 CONFIG = load_config()

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from lkjip.config import load_config
-from lkjip.paths import paths
-from lkjip.readers import skm as skm_reader
-from lkjip.readers import skm_riwayat
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
+from lkjip.ingest.readers import skm as skm_reader
+from lkjip.ingest.readers import skm_riwayat
 from lkjip.synthetic import skm
 
 CONFIG = load_config(paths().config)

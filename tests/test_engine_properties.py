@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkjip._rounding import round_half_up
-from lkjip.capaian import hitung_capaian_nilai, status_capaian
-from lkjip.config import load_config
-from lkjip.ikm import hitung_ikm_unit, hitung_ikm_unsur, kategori_ikm
-from lkjip.sakip import predikat_sakip
+from lkjip.core.config import load_config
+from lkjip.core.rounding import round_half_up
+from lkjip.indicators.capaian import hitung_capaian_nilai, status_capaian
+from lkjip.indicators.ikm import hitung_ikm_unit, hitung_ikm_unsur, kategori_ikm
+from lkjip.indicators.sakip import predikat_sakip
 
 CONFIG = load_config().with_year(2025)
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

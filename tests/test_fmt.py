@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjip import fmt
-from lkjip.config import Format, load_config
-from lkjip.parsing import parse_number
+from lkjip.core.config import Format, load_config
+from lkjip.ingest.parsing import parse_number
+from lkjip.report import fmt
 
 MISSING = [None, float("nan"), np.nan, pd.NA, pd.NaT, float("inf"), np.float64("nan")]
 
@@ -109,7 +109,7 @@ def test_formatted_numbers_read_back_with_the_parser(x):
 
 
 def test_printed_value_is_rounded_like_the_engine_chooses_categories():
-    from lkjip._rounding import round_half_up
+    from lkjip.core.rounding import round_half_up
 
     # 31 × 0,111 × 25 is 86,025 on paper but 86,02499999999999 as a float: the text must show
     # the same 86,03 from which the engine picks the category.

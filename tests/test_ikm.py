@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip._rounding import round_half_up
-from lkjip.config import Config, load_config
-from lkjip.ikm import (
+from lkjip.core.config import Config, load_config
+from lkjip.core.rounding import round_half_up
+from lkjip.indicators.ikm import (
     KODE_PEMDA,
     hitung_demografi,
     hitung_ikm_pemda,

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from lkjip.config import load_config
-from lkjip.ingest import run_data_step
-from lkjip.readers._base import StructuralError
-from lkjip.store import read_table
+from lkjip.core.config import load_config
+from lkjip.data_step import run_data_step
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.store import read_table
 
 REQUIRED_TABLES = {
     "skm_responden",

@@ -1,4 +1,4 @@
-"""Tests for lkjip.konten and for the office's Markdown text under konten/."""
+"""Tests for lkjip.report.konten and for the office's Markdown text under konten/."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lkjip.config import Config, load_config
-from lkjip.konten import KontenError, kata_pengantar_ttd, list_sections, load_section
+from lkjip.core.config import Config, load_config
+from lkjip.report.konten import KontenError, kata_pengantar_ttd, list_sections, load_section
 
 PROJECT = Path(__file__).resolve().parents[1]
 KONTEN = PROJECT / "konten"

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkjip import narasi
-from lkjip.config import load_config
+from lkjip.core.config import load_config
+from lkjip.report import narasi
 
 PK = "Perjanjian Kinerja"
 PKP = "Perjanjian Kinerja Perubahan"

@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from conftest import ROOT, copy_project
 
-from lkjip.config import load_config
-from lkjip.ingest import run_data_step
-from lkjip.notebooks import chapter_notebooks, execute_notebook
-from lkjip.report import Laporan
+from lkjip.core.config import load_config
+from lkjip.data_step import run_data_step
+from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
+from lkjip.report.laporan import Laporan
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

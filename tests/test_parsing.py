@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip.parsing import NumberParseError, is_missing, parse_number, parse_number_series
+from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number, parse_number_series
 
 CASES = [
     ("1.234.567,89", 1234567.89),
@@ -54,7 +54,7 @@ def test_series_matches_scalar_and_flags_bad_cells():
 
 
 def test_store_writes_typed_parquet_and_an_excel_friendly_csv(tmp_path):
-    from lkjip.store import read_table, write_table
+    from lkjip.ingest.store import read_table, write_table
 
     frame = pd.DataFrame(
         {

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lkjip.config import load_config
-from lkjip.paths import paths
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
 
 ROOT = paths().root
 QUARTO = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))

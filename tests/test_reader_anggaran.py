@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lkjip.config import load_config
-from lkjip.readers import anggaran
-from lkjip.readers._base import StructuralError
+from lkjip.core.config import load_config
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.readers import anggaran
 
 CONFIG = load_config()
 NAME = "realisasi-anggaran.xlsx"

@@ -7,16 +7,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkjip.config import load_config
-from lkjip.readers import anggaran, pembanding, perjanjian_kinerja, sakip, skm
-from lkjip.readers._base import (
-    Problem,
-    RowAccounting,
-    StructuralError,
-    column_label,
-    find_header_row,
-    open_workbook,
-)
+from lkjip.core.config import load_config
+from lkjip.ingest.problems import Problem, RowAccounting, StructuralError
+from lkjip.ingest.readers import anggaran, pembanding, perjanjian_kinerja, sakip, skm
+from lkjip.ingest.readers._base import column_label, find_header_row, open_workbook
 
 CONFIG = load_config()
 READERS = [anggaran.read, sakip.read, pembanding.read, perjanjian_kinerja.read, skm.read]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lkjip.config import load_config
-from lkjip.readers import kelembagaan, pembanding, sakip
-from lkjip.readers._base import StructuralError
+from lkjip.core.config import load_config
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.readers import kelembagaan, pembanding, sakip
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from lkjip.config import load_config
-from lkjip.readers import perjanjian_kinerja as reader
-from lkjip.readers._base import StructuralError
+from lkjip.core.config import load_config
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.readers import perjanjian_kinerja as reader
 
 CONFIG = load_config()
 NAME = "perjanjian-kinerja.xlsx"

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from lkjip.config import load_config
-from lkjip.paths import paths
-from lkjip.readers import skm, skm_riwayat
-from lkjip.readers._base import StructuralError
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.readers import skm, skm_riwayat
 
 CONFIG = load_config(paths().config)
 

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 from test_anggaran_capaian import seed_clean
 
-from lkjip._rounding import printed_tolerance
-from lkjip.config import load_config
-from lkjip.engine import compute_all
+from lkjip.core.config import load_config
+from lkjip.core.rounding import printed_tolerance
+from lkjip.indicators.engine import compute_all
+from lkjip.ingest.schemas.hasil import COLUMNS
 from lkjip.reviu import format_angka, run_reviu
-from lkjip.schemas.hasil import COLUMNS
 
 PKP = "Perjanjian Kinerja Perubahan"
 
@@ -308,7 +308,7 @@ def test_empty_input_gives_empty_tables_and_no_finding(config):
 
 
 def test_findings_of_numbers_and_categories_store_as_one_table(config, tmp_path):
-    from lkjip.store import write_table
+    from lkjip.ingest.store import write_table
 
     clean = _planted("anggaran", 1, "persen_tercetak", 33.43)
     clean["sakip_pd"] = clean["sakip_pd"].assign(predikat_tercetak=["AA", "BB"])

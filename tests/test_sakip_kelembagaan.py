@@ -7,15 +7,15 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip.config import load_config
-from lkjip.kelembagaan import (
+from lkjip.core.config import load_config
+from lkjip.indicators.kelembagaan import (
     hitung_efektivitas,
     hitung_kematangan,
     kategori_kematangan,
     peringkat_efektivitas,
     ringkas_kematangan,
 )
-from lkjip.sakip import hitung_sakip_pd, predikat_sakip, ringkas_sakip
+from lkjip.indicators.sakip import hitung_sakip_pd, predikat_sakip, ringkas_sakip
 
 
 @pytest.fixture(scope="module")

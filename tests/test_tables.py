@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkjip import tables
-from lkjip.config import Format, load_config
+from lkjip.core.config import Format, load_config
+from lkjip.report import tables
 
 PK = "Perjanjian Kinerja"
 PKP = "Perjanjian Kinerja Perubahan"
@@ -312,8 +312,8 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
 
 
 def test_lampiran_demografi_groups_the_pemda_respondents():
-    from lkjip.config import load_config
-    from lkjip.tables import as_frame, lampiran_demografi
+    from lkjip.core.config import load_config
+    from lkjip.report.tables import as_frame, lampiran_demografi
 
     config = load_config()
     demografi = pd.DataFrame(

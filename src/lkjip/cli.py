@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from lkjip.config import ConfigError, load_config
-from lkjip.paths import paths
-from lkjip.readers._base import StructuralError
+from lkjip.core.config import ConfigError, load_config
+from lkjip.core.paths import paths
+from lkjip.ingest.problems import StructuralError
 
 EXIT_OK, EXIT_STRICT, EXIT_STRUCTURAL = 0, 1, 2
 
@@ -28,7 +28,7 @@ def _add_data_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_data(args: argparse.Namespace) -> int:
-    from lkjip.ingest import run_data_step
+    from lkjip.data_step import run_data_step
 
     project = paths()
     config_path = args.config or project.config
@@ -42,7 +42,7 @@ def _run_data(args: argparse.Namespace) -> int:
         progress=_say,
     )
     if args.lampiran:
-        from lkjip.build import write_annex_for
+        from lkjip.publish.build import write_annex_for
 
         # Also when the data step was skipped: Quarto's pre-render needs the downloads folder.
         _say(f"Lampiran Excel: {write_annex_for()}")
@@ -72,7 +72,7 @@ def _run_data(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from lkjip.build import StepFailed, run_build
+    from lkjip.publish.build import StepFailed, run_build
 
     try:
         run_build(force=args.force, quarto=None if args.tanpa_quarto else "auto", say=_say)
@@ -89,7 +89,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_reviu(args: argparse.Namespace) -> int:
-    from lkjip.reviu_cli import print_reviu
+    from lkjip.report.reviu_text import print_reviu
 
     findings = print_reviu(args.out_dir or paths().processed, _say)
     return EXIT_STRICT if args.strict and findings else EXIT_OK

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip._rounding import printed_decimals, printed_tolerance, round_half_up
-from lkjip.config import Config
-from lkjip.engine import clean_table
-from lkjip.ikm import kategori_ikm
-from lkjip.kelembagaan import hitung_kematangan
-from lkjip.schemas.hasil import COLUMNS, empty, shaped
+from lkjip.core.config import Config
+from lkjip.core.rounding import printed_decimals, printed_tolerance, round_half_up
+from lkjip.indicators.ikm import kategori_ikm
+from lkjip.indicators.kelembagaan import hitung_kematangan
+from lkjip.ingest.clean import clean_table
+from lkjip.ingest.schemas.hasil import COLUMNS, empty, shaped
 
 #: The kinds of finding (``jenis``) and what each checks.
 JENIS = {
@@ -468,7 +468,7 @@ def run_reviu(
     clean : dict of DataFrame
         The clean tables (an absent one counts as empty).
     computed : dict of DataFrame
-        The result of :func:`lkjip.engine.compute_all` on ``clean``.
+        The result of :func:`lkjip.indicators.engine.compute_all` on ``clean``.
     config : Config
 
     Returns

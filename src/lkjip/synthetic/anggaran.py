@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkjip.config import Config
+from lkjip.core.config import Config
 from lkjip.synthetic._xlsx import save_deterministic
 
 FILE_NAME = "realisasi-anggaran.xlsx"

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkjip.config import Config
+from lkjip.core.config import Config
 from lkjip.synthetic._xlsx import save_deterministic
 
 SEED = 20250

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkjip.config import Config
-from lkjip.ingest import sha256
+from lkjip.core.config import Config
+from lkjip.core.hashing import sha256
 from lkjip.synthetic import anggaran, evaluasi, perjanjian_kinerja, skm
 
 #: The generator modules, each writing its own workbooks.

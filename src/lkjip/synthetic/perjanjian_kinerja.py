@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkjip.config import Config
+from lkjip.core.config import Config
 from lkjip.synthetic._xlsx import save_deterministic
 
 FILE_NAME = "perjanjian-kinerja.xlsx"

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkjip.config import Config
+from lkjip.core.config import Config
 from lkjip.synthetic._xlsx import FIXED_TIME, save_deterministic
 
 FILE_RESPONDEN = "skm-responden-2025.xlsx"

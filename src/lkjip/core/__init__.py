@@ -1,0 +1,1 @@
+"""Foundation every layer uses: project paths, the configuration, rounding, category bands, checksums."""

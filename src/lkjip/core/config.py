@@ -1,0 +1,286 @@
+"""The report configuration (``laporan.yml``): loaded once into a typed, validated object."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from lkjip.core.paths import paths
+
+
+class ConfigError(Exception):
+    """The configuration file is missing, unreadable or holds an invalid value.
+
+    The message names the file and every offending key, in Bahasa Indonesia.
+    """
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Instansi(_Model):
+    nama: str = Field(min_length=1)
+    induk: str = Field(min_length=1)
+    nama_lengkap: str = Field(min_length=1)
+    singkatan: str = Field(min_length=1)
+    alamat: str = ""
+
+
+class Periode(_Model):
+    kode: str = Field(pattern=r"^\d{4}-\d{4}$")
+    mulai: int = Field(ge=2000, le=2100)
+    selesai: int = Field(ge=2000, le=2100)
+    dokumen: str
+    visi: str
+    misi: list[str] = Field(min_length=1)
+    misi_didukung: int = Field(ge=1)
+    dokumen_pk: str = Field(min_length=1, description="Nama dokumen PK yang mengikuti periode ini")
+
+    @model_validator(mode="after")
+    def _check(self) -> Periode:
+        if self.selesai < self.mulai:
+            raise ValueError(f"selesai ({self.selesai}) lebih awal dari mulai ({self.mulai})")
+        if self.kode != f"{self.mulai}-{self.selesai}":
+            raise ValueError(f"kode '{self.kode}' tidak sama dengan mulai-selesai")
+        if self.misi_didukung > len(self.misi):
+            raise ValueError(f"misi_didukung = {self.misi_didukung}, padahal hanya ada {len(self.misi)} misi")
+        return self
+
+
+class Penandatangan(_Model):
+    nama: str
+    jabatan: str
+    pangkat: str
+    golongan: str
+    nip: str = Field(pattern=r"^\d{18}$", description="NIP 18 digit, ditulis sebagai teks")
+    kota: str
+    tanggal: dt.date
+
+
+class Unsur(_Model):
+    kolom: str = Field(min_length=1, description="Judul kolom pada ekspor (U1..U9)")
+    kode: str = Field(pattern=r"^U[1-9]$")
+    nama: str
+
+
+class KategoriSkm(_Model):
+    mutu: str
+    kinerja: str
+    batas_bawah: float = Field(ge=25, le=100)
+
+
+class KrejcieMorgan(_Model):
+    chi_kuadrat: float = Field(gt=0)
+    proporsi: float = Field(gt=0, lt=1)
+    galat: float = Field(gt=0, lt=1)
+
+
+class Skm(_Model):
+    unsur: list[Unsur] = Field(min_length=9, max_length=9)
+    bobot: Literal["1/9", "0.111"] = "1/9"
+    kategori: list[KategoriSkm]
+    minimal_baik: str
+    krejcie_morgan: KrejcieMorgan
+
+    @model_validator(mode="after")
+    def _check(self) -> Skm:
+        for field in ("kolom", "kode"):
+            values = [getattr(u, field) for u in self.unsur]
+            if len(set(values)) != len(values):
+                raise ValueError(f"unsur.{field} harus unik, ditemukan: {values}")
+        _check_descending([k.batas_bawah for k in self.kategori], "kategori.batas_bawah")
+        _check_member(self.minimal_baik, [k.mutu for k in self.kategori], "minimal_baik")
+        return self
+
+    @property
+    def weight(self) -> float:
+        """The IKM weight per unsur: exactly 1/9, or the 0,111 printed by the regulation."""
+        return 1 / 9 if self.bobot == "1/9" else 0.111
+
+
+class KategoriDiAtas(_Model):
+    """A band whose lower bound is exclusive (``di_atas``); ``null`` for the lowest band."""
+
+    di_atas: float | None
+
+
+class KategoriSakip(KategoriDiAtas):
+    predikat: str
+    sebutan: str
+
+
+class Sakip(_Model):
+    kategori: list[KategoriSakip]
+    minimal_baik: str
+
+    @model_validator(mode="after")
+    def _check(self) -> Sakip:
+        _check_bands(self.kategori)
+        _check_member(self.minimal_baik, [k.predikat for k in self.kategori], "minimal_baik")
+        return self
+
+
+class KategoriKematangan(_Model):
+    kategori: str
+    batas_bawah: float
+
+
+class Kematangan(_Model):
+    jumlah_variabel: int = Field(ge=1)
+    kategori: list[KategoriKematangan]
+    minimal: str
+
+    @model_validator(mode="after")
+    def _check(self) -> Kematangan:
+        _check_descending([k.batas_bawah for k in self.kategori], "kategori.batas_bawah")
+        _check_member(self.minimal, [k.kategori for k in self.kategori], "minimal")
+        return self
+
+
+class PeringkatEfektivitas(KategoriDiAtas):
+    peringkat: str
+    sebutan: str
+
+
+class EfektivitasKelembagaan(_Model):
+    bobot_dimensi: dict[str, float]
+    peringkat: list[PeringkatEfektivitas]
+
+    @model_validator(mode="after")
+    def _check(self) -> EfektivitasKelembagaan:
+        total = sum(self.bobot_dimensi.values())
+        if abs(total - 100) > 1e-9:
+            raise ValueError(f"bobot_dimensi harus berjumlah 100, bukan {total:g}")
+        _check_bands(self.peringkat)
+        return self
+
+
+class Format(_Model):
+    uang: Literal["baku", "laporan"] = "baku"
+    desimal_persen: int = Field(default=2, ge=0, le=4)
+    desimal_nilai: int = Field(default=2, ge=0, le=4)
+
+
+class Config(_Model):
+    """Everything that changes from one report to the next."""
+
+    tahun: int = Field(ge=2000, le=2100)
+    instansi: Instansi
+    kabupaten: str
+    provinsi: str
+    periode: list[Periode] = Field(min_length=1)
+    tren_mulai: int = Field(ge=2000, le=2100)
+    penandatangan: Penandatangan
+    skm: Skm
+    sakip: Sakip
+    kematangan: Kematangan
+    efektivitas_kelembagaan: EfektivitasKelembagaan
+    format: Format = Format()
+
+    @model_validator(mode="after")
+    def _check(self) -> Config:
+        codes = [p.kode for p in self.periode]
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"periode.kode harus unik, ditemukan: {codes}")
+        if not any(p.mulai <= self.tahun <= p.selesai for p in self.periode):
+            raise ValueError(f"tahun {self.tahun} tidak berada dalam periode mana pun: {codes}")
+        if self.tren_mulai > self.tahun:
+            raise ValueError(f"tren_mulai ({self.tren_mulai}) setelah tahun ({self.tahun})")
+        return self
+
+    @property
+    def trend_years(self) -> list[int]:
+        """Years of the trend tables, ``tren_mulai`` .. ``tahun``."""
+        return list(range(self.tren_mulai, self.tahun + 1))
+
+    def periode_for_pk(self, dokumen_pk: str) -> Periode:
+        """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``."""
+        for p in self.periode:
+            if p.dokumen_pk == dokumen_pk:
+                return p
+        raise KeyError(dokumen_pk)
+
+    def with_year(self, tahun: int) -> Config:
+        """Return a copy for another report year (for the notebooks' ``tahun`` parameter)."""
+        return self.model_validate({**self.model_dump(), "tahun": tahun})
+
+
+def _check_descending(bounds: list[float], key: str) -> None:
+    if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
+        raise ValueError(f"{key} harus turun tegas dari kategori tertinggi: {bounds}")
+
+
+def _check_bands(bands: list[KategoriDiAtas]) -> None:
+    bounds = [b.di_atas for b in bands]
+    if not bounds or bounds[-1] is not None or any(b is None for b in bounds[:-1]):
+        raise ValueError("kategori: hanya kategori terakhir (terendah) yang boleh di_atas: null")
+    _check_descending(bounds[:-1], "kategori.di_atas")
+
+
+def _check_member(value: str, allowed: list[str], key: str) -> None:
+    if value not in allowed:
+        raise ValueError(f"{key} '{value}' tidak ada di antara kategori {allowed}")
+
+
+def _format_errors(path: Path, exc: ValidationError) -> str:
+    lines = [f"Konfigurasi tidak valid: {path}"]
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"]) or "(akar)"
+        message = err["msg"]
+        if err["type"] == "missing":
+            message = "kunci wajib tidak ada"
+        elif err["type"] == "extra_forbidden":
+            message = "kunci tidak dikenal (salah ketik?)"
+        given = err.get("input")
+        shown = "" if err["type"] == "missing" or isinstance(given, dict) else f" (nilai: {given!r})"
+        lines.append(f"  - {key}: {message}{shown}")
+    return "\n".join(lines)
+
+
+def parse_config(data: object, source: Path) -> Config:
+    """Validate already-parsed YAML ``data``; ``source`` only names the file in errors."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"Konfigurasi tidak valid: {source}: isi berkas harus berupa pemetaan YAML")
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_errors(source, exc)) from None
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Load and validate ``laporan.yml`` (default: the project's own).
+
+    Parameters
+    ----------
+    path : path-like, optional
+        The configuration file. Defaults to ``laporan.yml`` at the project root.
+
+    Returns
+    -------
+    Config
+        The validated, immutable configuration.
+
+    Raises
+    ------
+    ConfigError
+        If the file is missing, is not YAML, or any value is invalid; the message names each key.
+    """
+    path = Path(path) if path else paths().config
+    return _load_cached(path.resolve(), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path, _mtime: int) -> Config:
+    if not path.exists():
+        raise ConfigError(f"Berkas konfigurasi tidak ditemukan: {path}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"Konfigurasi bukan YAML yang sah: {path}\n  {exc}") from None
+    return parse_config(data, path)

@@ -1,0 +1,149 @@
+"""The data step: read every raw export, validate, quarantine, compute, and write data/processed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip import __version__
+from lkjip.core.config import Config
+from lkjip.core.hashing import sha256
+from lkjip.ingest.problems import ReadResult, RowAccounting, StructuralError, empty_quarantine
+from lkjip.ingest.sources import SOURCES, check_accounting, discover, merge, read_source
+from lkjip.ingest.store import write_table
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class DataStepResult:
+    """What the data step did: tables written, accounting, quarantine, and whether it was skipped."""
+
+    skipped: bool
+    out_dir: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    accounting: list[RowAccounting] = field(default_factory=list)
+    quarantine: pd.DataFrame = field(default_factory=empty_quarantine)
+    notes: list[str] = field(default_factory=list)
+    reviu: pd.DataFrame | None = None
+
+    @property
+    def n_quarantined(self) -> int:
+        return len(self.quarantine)
+
+
+def _input_fingerprint(raw_dir: Path, files: dict[str, list[Path]], config_path: Path | None) -> dict:
+    inputs = {p.relative_to(raw_dir).as_posix(): sha256(p) for paths_ in files.values() for p in paths_}
+    return {
+        "versi_paket": __version__,
+        "konfigurasi": sha256(config_path) if config_path and config_path.exists() else None,
+        "masukan": dict(sorted(inputs.items())),
+    }
+
+
+def run_data_step(
+    raw_dir: Path,
+    out_dir: Path,
+    config: Config,
+    *,
+    config_path: Path | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> DataStepResult:
+    """Read, validate and compute every table, and write them to ``out_dir``.
+
+    Parameters
+    ----------
+    raw_dir, out_dir : Path
+        Folder of the raw exports (never modified) and of the processed tables.
+    config : Config
+        The report configuration.
+    config_path : Path, optional
+        The configuration file, so that a change in it also triggers a rebuild.
+    force : bool
+        Rebuild even when the inputs' checksums equal those of the last run.
+    progress : callable
+        Receives one line per step, for the command line.
+
+    Returns
+    -------
+    DataStepResult
+
+    Raises
+    ------
+    StructuralError
+        With every structural problem of every source (nothing is written then).
+    """
+    files, problems = discover(raw_dir)
+    if problems and not any(files.values()):
+        raise StructuralError(problems)
+    fingerprint = _input_fingerprint(raw_dir, files, config_path)
+    manifest_path = out_dir / MANIFEST
+    if not problems and not force and manifest_path.exists():
+        try:
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            old = {}
+        written = old.get("tabel", [])
+        if old.get("sidik") == fingerprint and all((out_dir / f"{t}.parquet").exists() for t in written):
+            progress(
+                "Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
+                "Gunakan --force untuk membangun ulang."
+            )
+            return DataStepResult(skipped=True, out_dir=out_dir)
+
+    results: list[ReadResult] = []
+    for source in SOURCES:
+        if len(files.get(source.name, [])) != 1 and not (source.many and files.get(source.name)):
+            continue  # missing or ambiguous: already a problem; read the others to report all at once
+        names = [p.name for p in files[source.name]]
+        shown = ", ".join(names) if len(names) <= 3 else f"{len(names)} berkas"
+        progress(f"Membaca {source.description}: {shown}")
+        try:
+            results.append(read_source(source, files[source.name], config, progress))
+        except StructuralError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise StructuralError(problems)
+    merged = merge(results)
+    problems = check_accounting(merged.accounting)
+    if problems:
+        raise StructuralError(problems)
+
+    progress("Menghitung indikator dan reviu")
+    from lkjip.indicators.engine import compute_all
+    from lkjip.reviu import run_reviu
+
+    clean = merged.tables
+    computed = compute_all(clean, config)
+    reviu = run_reviu(clean, computed, config)
+    tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
+
+    progress(f"Menulis {len(tables)} tabel ke {out_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in sorted(tables):
+        write_table(tables[name], name, out_dir)
+    manifest = {
+        "sidik": fingerprint,
+        "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "tahun_laporan": config.tahun,
+        "tabel": sorted(tables),
+        "akuntansi": [a.as_dict() for a in merged.accounting],
+        "jumlah_karantina": len(merged.quarantine),
+        "catatan": merged.notes,
+    }
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return DataStepResult(
+        skipped=False,
+        out_dir=out_dir,
+        tables=tables,
+        accounting=merged.accounting,
+        quarantine=merged.quarantine,
+        notes=merged.notes,
+        reviu=reviu,
+    )

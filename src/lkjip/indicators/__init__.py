@@ -1,0 +1,1 @@
+"""Indicators: clean tables -> every computed figure (IKM, SAKIP, kelembagaan, budget, capaian, ...)."""

@@ -1,0 +1,137 @@
+"""Budget: realisation percentages per sub-kegiatan, the yearly total series, and the budget per sasaran."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lkjip.core.config import Config
+from lkjip.ingest.schemas.hasil import empty, shaped
+
+
+def persen_realisasi(realisasi: pd.Series, anggaran: pd.Series) -> pd.Series:
+    """Realisasi / anggaran × 100, NaN where either is missing or the anggaran (pagu) is 0."""
+    pagu = pd.to_numeric(anggaran, errors="coerce").astype("float64")
+    spent = pd.to_numeric(realisasi, errors="coerce").astype("float64")
+    return (spent / pagu.where(pagu != 0)) * 100
+
+
+def jumlah_lengkap(values: pd.Series) -> float:
+    """Sum of money amounts, NaN when any is missing or there are none (a partial sum would understate)."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    if numbers.empty or numbers.isna().any():
+        return np.nan
+    return float(numbers.sum())
+
+
+def hitung_anggaran(anggaran: pd.DataFrame) -> pd.DataFrame:
+    """Add the computed ``persen`` to every sub-kegiatan row (the printed one is kept beside it).
+
+    Returns
+    -------
+    DataFrame
+        ``anggaran_hasil``.
+    """
+    if anggaran.empty:
+        return empty("anggaran_hasil")
+    out = anggaran.assign(persen=persen_realisasi(anggaran["realisasi"], anggaran["anggaran"]))
+    return shaped(out.sort_values(["tahun", "kode"], kind="stable"), "anggaran_hasil")
+
+
+def total_anggaran(anggaran: pd.DataFrame, anggaran_riwayat: pd.DataFrame) -> pd.DataFrame:
+    """The unit's total budget, realisation and percentage per year.
+
+    A year with sub-kegiatan rows (the report year) is summed from them (``sumber = rincian``);
+    earlier years come from ``anggaran_riwayat`` (``sumber = riwayat``). A sum with a missing
+    amount is NA, not a smaller number.
+
+    Returns
+    -------
+    DataFrame
+        ``anggaran_total``: tahun, anggaran, realisasi, persen, sumber.
+    """
+    rows = []
+    for tahun, year in anggaran.groupby("tahun", sort=True):
+        rows.append(
+            {
+                "tahun": tahun,
+                "anggaran": jumlah_lengkap(year["anggaran"]),
+                "realisasi": jumlah_lengkap(year["realisasi"]),
+                "sumber": "rincian",
+            }
+        )
+    detailed = {int(r["tahun"]) for r in rows}
+    for row in anggaran_riwayat.itertuples(index=False):
+        if pd.isna(row.tahun) or int(row.tahun) in detailed:
+            continue
+        rows.append(
+            {"tahun": row.tahun, "anggaran": row.anggaran, "realisasi": row.realisasi, "sumber": "riwayat"}
+        )
+    if not rows:
+        return empty("anggaran_total")
+    out = pd.DataFrame(rows)
+    out = out.assign(persen=persen_realisasi(out["realisasi"], out["anggaran"]))
+    return shaped(out.sort_values("tahun", kind="stable"), "anggaran_total")
+
+
+def anggaran_per_sasaran(
+    anggaran_hasil: pd.DataFrame,
+    peta_sasaran_anggaran: pd.DataFrame,
+    anggaran_sasaran_tercetak: pd.DataFrame,
+    capaian: pd.DataFrame,
+    config: Config,
+) -> pd.DataFrame:
+    """Allocation and realisation of each sasaran in the report year (Tabel III.4.B).
+
+    Which sub-kegiatan serve which sasaran is data (``peta_sasaran_anggaran``), not code.
+    ``capaian_anggaran`` = realisasi / alokasi × 100 from the mapped sub-kegiatan;
+    ``capaian_kinerja`` = mean capaian of that sasaran's indicators in that dokumen for the
+    report year (indicators without a capaian left out). A sasaran with no mapped sub-kegiatan
+    has NA alokasi and realisasi.
+
+    Parameters
+    ----------
+    anggaran_hasil : DataFrame
+        Sub-kegiatan rows (``hitung_anggaran``); only ``config.tahun`` is used.
+    peta_sasaran_anggaran, anggaran_sasaran_tercetak : DataFrame
+        Clean tables: the mapping, and the staff's table (for the sasaran listed and their names).
+    capaian : DataFrame
+        The ``capaian`` table.
+    config : Config
+
+    Returns
+    -------
+    DataFrame
+        ``anggaran_sasaran``.
+    """
+    keys = ["dokumen", "no_sasaran"]
+    sasaran = pd.concat(
+        [peta_sasaran_anggaran[keys], anggaran_sasaran_tercetak[keys]], ignore_index=True
+    ).drop_duplicates()
+    if sasaran.empty:
+        return empty("anggaran_sasaran")
+    year = anggaran_hasil[anggaran_hasil["tahun"] == config.tahun]
+    mapped = peta_sasaran_anggaran[[*keys, "kode"]].merge(
+        year[["kode", "anggaran", "realisasi"]], on="kode", how="left"
+    )
+    sums = (
+        mapped.groupby(keys)
+        .agg(
+            alokasi=("anggaran", jumlah_lengkap),
+            realisasi=("realisasi", jumlah_lengkap),
+        )
+        .reset_index()
+    )
+    pk = capaian[capaian["tahun"] == config.tahun]
+    kinerja = pk.groupby(keys)["capaian"].mean().rename("capaian_kinerja").reset_index()
+    names = pd.concat(
+        [pk[[*keys, "sasaran"]], anggaran_sasaran_tercetak[[*keys, "sasaran"]]], ignore_index=True
+    ).dropna(subset=["sasaran"])
+    names = names.drop_duplicates(subset=keys, keep="first")
+    out = (
+        sasaran.merge(names, on=keys, how="left")
+        .merge(sums, on=keys, how="left")
+        .merge(kinerja, on=keys, how="left")
+    )
+    out = out.assign(capaian_anggaran=persen_realisasi(out["realisasi"], out["alokasi"]))
+    return shaped(out.sort_values(keys, kind="stable"), "anggaran_sasaran")

@@ -1,0 +1,120 @@
+"""What reading produces: located problems, row accounting, quarantine rows, the read result."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+#: Columns of the quarantine table (``karantina``), one row per rejected input row.
+QUARANTINE_COLUMNS = ["berkas", "sheet", "baris", "kolom", "nilai", "alasan"]
+
+#: Columns every clean table carries so that each value can be traced to its cell.
+SOURCE_COLUMNS = ["berkas", "sheet", "baris"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an input, located to the cell, worded in Bahasa Indonesia.
+
+    ``baris`` is the Excel row number (1-based, as Excel shows it); ``kolom`` is the column
+    letter followed by its header when known, e.g. ``"N (U5)"``.
+    """
+
+    berkas: str
+    pesan: str
+    sheet: str | None = None
+    baris: int | None = None
+    kolom: str | None = None
+    nilai: object = None
+
+    def __str__(self) -> str:
+        where = [self.berkas]
+        if self.sheet is not None:
+            where.append(f"sheet '{self.sheet}'")
+        if self.baris is not None:
+            where.append(f"baris {self.baris}")
+        if self.kolom is not None:
+            where.append(f"kolom {self.kolom}")
+        shown = "" if self.nilai is None else f" [nilai: {self.nilai!r}]"
+        return f"{', '.join(where)}: {self.pesan}{shown}"
+
+
+class StructuralError(Exception):
+    """An input cannot be read at all (missing sheet or column, not a workbook, empty file).
+
+    Carries every problem found so that a run reports them all together.
+    """
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class RowAccounting:
+    """Where every row of one sheet went: read = kept + quarantined + skipped."""
+
+    berkas: str
+    sheet: str
+    dibaca: int = 0
+    disimpan: int = 0
+    dikarantina: int = 0
+    dilewati: Counter = field(default_factory=Counter)  # reason -> count
+
+    @property
+    def balanced(self) -> bool:
+        return self.dibaca == self.disimpan + self.dikarantina + sum(self.dilewati.values())
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.dilewati[reason] += count
+
+    def as_dict(self) -> dict:
+        return {
+            "berkas": self.berkas,
+            "sheet": self.sheet,
+            "dibaca": self.dibaca,
+            "disimpan": self.disimpan,
+            "dikarantina": self.dikarantina,
+            "dilewati": dict(sorted(self.dilewati.items())),
+        }
+
+    def __str__(self) -> str:
+        skipped = ", ".join(f"{k} {v}" for k, v in sorted(self.dilewati.items())) or "0"
+        return (
+            f"{self.berkas} [{self.sheet}]: dibaca {self.dibaca} = disimpan {self.disimpan}"
+            f" + dikarantina {self.dikarantina} + dilewati ({skipped})"
+        )
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: clean tables by name, quarantined rows, and the accounting."""
+
+    tables: dict[str, pd.DataFrame]
+    quarantine: pd.DataFrame = field(default_factory=lambda: empty_quarantine())
+    accounting: list[RowAccounting] = field(default_factory=list)
+    #: Non-fatal notes for the data log (e.g. personal-data columns dropped).
+    notes: list[str] = field(default_factory=list)
+
+
+def empty_quarantine() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in QUARANTINE_COLUMNS})
+
+
+def quarantine_rows(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Turn row-level problems into rows of the quarantine table."""
+    rows = [
+        {
+            "berkas": p.berkas,
+            "sheet": p.sheet,
+            "baris": p.baris,
+            "kolom": p.kolom,
+            "nilai": None if p.nilai is None else str(p.nilai),
+            "alasan": p.pesan,
+        }
+        for p in problems
+    ]
+    return pd.DataFrame(rows, columns=QUARANTINE_COLUMNS) if rows else empty_quarantine()

@@ -1,0 +1,141 @@
+"""What every reader shares: safe workbook opening, sheet checks, header search."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from lkjip.ingest.problems import Problem, StructuralError
+
+
+def column_label(index0: int, header: str | None = None) -> str:
+    """Column letter for a 0-based index, with its header: ``column_label(13, "U5") == "N (U5)"``."""
+    letter = get_column_letter(index0 + 1)
+    return f"{letter} ({header})" if header else letter
+
+
+def check_is_workbook(path: Path) -> None:
+    """Raise :class:`StructuralError` unless ``path`` is a non-empty .xlsx (zip) workbook."""
+    name = path.name
+    if not path.exists():
+        raise StructuralError([Problem(name, f"berkas tidak ditemukan: {path}")])
+    if path.stat().st_size == 0:
+        raise StructuralError([Problem(name, "berkas kosong (0 byte)")])
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise StructuralError(
+            [
+                Problem(
+                    name,
+                    "berkas terenkripsi/berkata sandi atau format .xls lama; simpan ulang sebagai "
+                    ".xlsx tanpa kata sandi",
+                )
+            ]
+        )
+    if not zipfile.is_zipfile(path):
+        raise StructuralError(
+            [Problem(name, "bukan workbook Excel (.xlsx); mungkin CSV atau teks yang diganti namanya")]
+        )
+
+
+def open_workbook(path: Path) -> Workbook:
+    """Open a workbook with cached formula values (``data_only``), as a located error if broken."""
+    check_is_workbook(path)
+    try:
+        return load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken package
+        raise StructuralError([Problem(path.name, f"workbook rusak, tidak dapat dibuka: {exc}")]) from None
+
+
+def formulas_without_cache(path: Path, sheet: str) -> list[tuple[int, int, str]]:
+    """Cells holding a formula whose cached value is missing: (row, col0, formula).
+
+    A workbook written by a program that does not calculate (not by Excel) has formulas
+    but no values; reading it would silently give blanks.
+    """
+    formulas = load_workbook(path, data_only=False, read_only=True)[sheet]
+    values = load_workbook(path, data_only=True, read_only=True)[sheet]
+    found = []
+    for frow, vrow in zip(formulas.iter_rows(), values.iter_rows(), strict=False):
+        for fcell, vcell in zip(frow, vrow, strict=False):
+            if isinstance(fcell.value, str) and fcell.value.startswith("=") and vcell.value is None:
+                found.append((fcell.row, fcell.column - 1, fcell.value))
+    return found
+
+
+def require_sheets(wb_sheetnames: Sequence[str], required: Sequence[str], berkas: str) -> None:
+    """Raise one :class:`StructuralError` naming every required sheet that is missing."""
+    missing = [s for s in required if s not in wb_sheetnames]
+    if missing:
+        raise StructuralError(
+            [
+                Problem(berkas, f"sheet '{s}' tidak ada; sheet yang ada: {list(wb_sheetnames)}")
+                for s in missing
+            ]
+        )
+
+
+def normalise_label(value: object) -> str:
+    """Header text folded for matching: lower case, single spaces, no trailing dots or colons."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).replace("\n", " ").split()).lower()
+    return text.rstrip(" .:")
+
+
+def find_header_row(
+    rows: Sequence[Sequence[object]],
+    required: Sequence[str],
+    *,
+    berkas: str,
+    sheet: str,
+    search_rows: int = 30,
+) -> int:
+    """Find the 0-based index of the row holding every ``required`` label (folded).
+
+    Readers locate headers by their labels, not by a fixed offset, because title rows above
+    the header vary between exports.
+
+    Raises
+    ------
+    StructuralError
+        Naming the labels that were not found in the first ``search_rows`` rows.
+    """
+    wanted = [normalise_label(r) for r in required]
+    best, best_hits = None, -1
+    for i, row in enumerate(rows[:search_rows]):
+        labels = {normalise_label(v) for v in row}
+        hits = sum(w in labels for w in wanted)
+        if hits == len(wanted):
+            return i
+        if hits > best_hits:
+            best, best_hits = i, hits
+    if best is not None and best_hits > 0:
+        labels = {normalise_label(v) for v in rows[best]}
+        missing = [r for r, w in zip(required, wanted, strict=True) if w not in labels]
+        raise StructuralError(
+            [
+                Problem(
+                    berkas,
+                    f"kolom wajib tidak ditemukan pada baris judul: {missing}",
+                    sheet=sheet,
+                    baris=best + 1,
+                )
+            ]
+        )
+    raise StructuralError(
+        [
+            Problem(
+                berkas,
+                f"baris judul kolom tidak ditemukan (dicari: {list(required)})"
+                f" di {search_rows} baris pertama",
+                sheet=sheet,
+            )
+        ]
+    )

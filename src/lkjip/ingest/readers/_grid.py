@@ -1,0 +1,350 @@
+"""Sheet helpers shared by the readers of the evaluation forms (SAKIP, kelembagaan, pembanding).
+
+These workbooks follow the same office conventions: title rows, a header found by its labels,
+an optional row of column numbers, one row per perangkat daerah, a printed average or total
+that is checked against the details, and a signature block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.cell.cell import Cell
+from openpyxl.workbook.workbook import Workbook
+
+from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
+from lkjip.ingest.problems import Problem, RowAccounting, StructuralError
+from lkjip.ingest.readers._base import column_label, find_header_row, formulas_without_cache, normalise_label
+from lkjip.ingest.schemas._common import validate
+
+TOTAL_LABEL = re.compile(r"^(rata[- ]?rata|rerata|jumlah|total|nilai efektivitas)\b")
+MEAN_LABEL = re.compile(r"^(rata[- ]?rata|rerata)\b")
+#: Sheets an office adds that no reader needs (silently ignored); any other sheet gets a note.
+KNOWN_EXTRA_SHEETS = frozenset({"keterangan"})
+
+# Accounting reasons (Bahasa Indonesia, shown in the data log).
+SKIP_TITLE = "judul"
+SKIP_HEADER = "judul kolom"
+SKIP_COLUMN_NUMBERS = "nomor kolom"
+SKIP_BLANK = "baris kosong"
+SKIP_TOTAL = "baris rata-rata/jumlah"
+SKIP_FOOTER = "tanda tangan/catatan"
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers of the evaluation readers
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetGrid:
+    """One sheet's cells, row by row (0-based lists; ``baris`` = index + 1)."""
+
+    berkas: str
+    sheet: str
+    cells: list[list[Cell]]
+
+    @cached_property
+    def values(self) -> list[list[object]]:
+        return [[c.value for c in row] for row in self.cells]
+
+
+def load_sheets(path: Path, wb: Workbook, wanted: Sequence[str]) -> dict[str, SheetGrid]:
+    """Read the ``wanted`` sheets of ``wb``, opened from ``path`` with cached formula values.
+
+    Raises
+    ------
+    StructuralError
+        Naming every formula cell that has no cached value (the workbook was written by a
+        program that does not calculate; reading it would silently give blanks).
+    """
+    problems = [
+        Problem(
+            path.name,
+            f"rumus tanpa nilai tersimpan: {formula}; buka dan simpan ulang berkas di Excel",
+            sheet=name,
+            baris=row,
+            kolom=column_label(col0),
+        )
+        for name in wanted
+        for row, col0, formula in formulas_without_cache(path, name)
+    ]
+    if problems:
+        raise StructuralError(problems)
+    return {name: SheetGrid(path.name, name, [list(r) for r in wb[name].iter_rows()]) for name in wanted}
+
+
+def year_sheets(
+    sheetnames: Sequence[str], pattern: re.Pattern[str], berkas: str
+) -> tuple[dict[int, str], list[str]]:
+    """Sheets whose name gives a year (``SAKIP 2025``), and notes on the sheets ignored.
+
+    Raises
+    ------
+    StructuralError
+        When two sheets claim the same year.
+    """
+    found: dict[int, str] = {}
+    notes, problems = [], []
+    for name in sheetnames:
+        match = pattern.match(name.strip())
+        if match is None:
+            if normalise_label(name) not in KNOWN_EXTRA_SHEETS:
+                notes.append(f"{berkas}: sheet '{name}' tidak dikenal dan diabaikan")
+            continue
+        tahun = int(match.group(1))
+        if tahun in found:
+            problems.append(
+                Problem(berkas, f"dua sheet untuk tahun {tahun}: '{found[tahun]}' dan '{name}'", sheet=name)
+            )
+        found[tahun] = name
+    if problems:
+        raise StructuralError(problems)
+    return dict(sorted(found.items())), notes
+
+
+def require_year(found: dict[int, str], tahun: int, example: str, berkas: str, sheetnames: Sequence[str]):
+    """Raise :class:`StructuralError` when the report year's sheet is missing."""
+    if tahun not in found:
+        raise StructuralError(
+            [Problem(berkas, f"sheet '{example}' tidak ada; sheet yang ada: {list(sheetnames)}")]
+        )
+
+
+def header_columns(
+    grid: SheetGrid, required: dict[str, str], optional: dict[str, Sequence[str]] | None = None
+) -> tuple[int, dict[str, int]]:
+    """Locate the header row by its labels; return its index and clean name -> 0-based column.
+
+    ``optional`` maps a clean name to the labels it may carry; absent optional columns are left
+    out of the result.
+    """
+    values = grid.values
+    h = find_header_row(values, list(required.values()), berkas=grid.berkas, sheet=grid.sheet)
+    labels = [normalise_label(v) for v in values[h]]
+    columns = {name: labels.index(normalise_label(label)) for name, label in required.items()}
+    for name, choices in (optional or {}).items():
+        for choice in choices:
+            if normalise_label(choice) in labels:
+                columns[name] = labels.index(normalise_label(choice))
+                break
+    return h, columns
+
+
+def header_label(grid: SheetGrid, header_row: int, col0: int) -> str:
+    """``"D (Nilai)"``: column letter with the header text as printed."""
+    text = grid.cells[header_row][col0].value
+    return column_label(col0, " ".join(str(text).split()) if text is not None else None)
+
+
+def is_blank_row(values: Sequence[object]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def is_column_number_row(values: Sequence[object]) -> bool:
+    """True for the "(1) (2) (3) ..." row that government tables print under their header."""
+    filled = [(i, v) for i, v in enumerate(values) if not is_missing(v)]
+    if len(filled) < 3:
+        return False
+    return all(re.fullmatch(rf"\(?{i + 1}\)?", str(v).strip()) for i, v in filled)
+
+
+def text_of(value: object) -> str | None:
+    """Cell as stripped text (numbers written without ``.0``), ``None`` when missing."""
+    if is_missing(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def row_label(values: Sequence[object], columns: Iterable[int]) -> str:
+    """The first text among ``columns``, folded: where a totals row prints its label."""
+    for col in columns:
+        if col < len(values) and isinstance(values[col], str) and values[col].strip():
+            return normalise_label(values[col])
+    return ""
+
+
+def parse_cell(
+    grid: SheetGrid, row0: int, col0: int, label: str, *, percent_format: bool = False
+) -> tuple[float | None, Problem | None]:
+    """Parse one number cell: ``(value, None)``, ``(None, None)`` when missing, or a located problem.
+
+    With ``percent_format`` a numeric cell shown in Excel as a percentage (stored as 0,25 for
+    25 %) is converted back to percent numbers.
+    """
+    cell = grid.cells[row0][col0] if col0 < len(grid.cells[row0]) else None
+    value = None if cell is None else cell.value
+    try:
+        number = parse_number(value)
+    except NumberParseError as exc:
+        return None, Problem(grid.berkas, f"bukan angka: {exc}", grid.sheet, row0 + 1, label, value)
+    if (
+        number is not None
+        and percent_format
+        and isinstance(value, int | float)
+        and "%" in (cell.number_format or "")
+    ):
+        number *= 100
+    return number, None
+
+
+def parse_year(value: object) -> int | None:
+    """A year cell: 2025, 2025.0, "2025", "Tahun 2025" or a date; ``None`` when missing.
+
+    Raises
+    ------
+    ValueError
+        When the cell holds something else.
+    """
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.date | dt.datetime):
+        return value.year
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str):
+        match = re.fullmatch(r"(?:tahun\s*)?(\d{4})(?:[.,]0+)?", value.strip(), re.IGNORECASE)
+        if match:
+            return int(match.group(1))
+    raise ValueError(f"tahun tidak dikenali: {value!r}")
+
+
+def printed_tolerance(cell: Cell) -> float:
+    """Half a unit of the last decimal printed (text) or shown (number format); at least 0,005."""
+    value = cell.value
+    decimals = 2
+    if isinstance(value, str):
+        match = re.search(r"[.,](\d+)\s*%?\s*$", value.strip())
+        decimals = len(match.group(1)) if match else 0
+    elif "." in (cell.number_format or ""):
+        decimals = len(re.sub(r"[^0#]", "", cell.number_format.split(".", 1)[1]))
+    return max(0.5 * 10.0**-decimals, 0.005) + 1e-9
+
+
+def check_printed(
+    grid: SheetGrid,
+    row0: int,
+    col0: int,
+    label: str,
+    computed: float,
+    what: str,
+) -> Problem | None:
+    """Compare a printed total or average with the value computed from the details.
+
+    Returns a located problem (printed and computed values) when they disagree beyond the
+    rounding of the printed figure, ``None`` when they agree or nothing is printed.
+    """
+    cell = grid.cells[row0][col0]
+    try:
+        printed = parse_number(cell.value)
+    except NumberParseError as exc:
+        return Problem(
+            grid.berkas, f"{what} tercetak bukan angka: {exc}", grid.sheet, row0 + 1, label, cell.value
+        )
+    if printed is None or abs(printed - computed) <= printed_tolerance(cell):
+        return None
+    return Problem(
+        grid.berkas,
+        f"{what} tercetak {printed:g} tidak sama dengan hasil hitung dari rincian {computed:.4f}"
+        f" (sel {cell.coordinate})",
+        grid.sheet,
+        row0 + 1,
+        label,
+        cell.value,
+    )
+
+
+def duplicate_problems(
+    records: Sequence[dict], key: Sequence[str], grid: SheetGrid, label: str, what: str
+) -> list[Problem]:
+    """One problem per record whose ``key`` values repeat another record's (all of them)."""
+    seen: dict[tuple, list[dict]] = defaultdict(list)
+    for record in records:
+        values = tuple(record[k] for k in key)
+        if all(v is not None for v in values):
+            seen[tuple(str(v).casefold() for v in values)].append(record)
+    problems = []
+    for group in seen.values():
+        if len(group) > 1:
+            rows = [r["baris"] for r in group]
+            for record in group:
+                others = [b for b in rows if b != record["baris"]]
+                problems.append(
+                    Problem(
+                        grid.berkas,
+                        f"duplikat: {what} '{record[key[-1]]}' juga ada di baris {others}",
+                        grid.sheet,
+                        record["baris"],
+                        label,
+                        record[key[-1]],
+                    )
+                )
+    return problems
+
+
+def build_frame(records: Sequence[dict], columns: Sequence[str], strings: Sequence[str], grid: SheetGrid):
+    """The clean frame of ``records`` with contract dtypes and the source columns."""
+    frame = pd.DataFrame(list(records), columns=[*columns, "baris"])
+    for name in columns:
+        if name == "tahun":
+            frame[name] = frame[name].astype("Int64")
+        elif name in strings:
+            frame[name] = frame[name].astype("string")
+        else:
+            frame[name] = pd.to_numeric(frame[name]).astype("float64")
+    frame["berkas"] = pd.Series([grid.berkas] * len(frame), dtype="string")
+    frame["sheet"] = pd.Series([grid.sheet] * len(frame), dtype="string")
+    frame["baris"] = frame["baris"].astype("int64")
+    return frame[[*columns, "berkas", "sheet", "baris"]]
+
+
+def empty_sheet_problem(grid: SheetGrid, header_row0: int) -> Problem:
+    return Problem(
+        grid.berkas,
+        "tidak ada baris data di bawah baris judul kolom",
+        sheet=grid.sheet,
+        baris=header_row0 + 1,
+    )
+
+
+def finish_sheet(
+    frame: pd.DataFrame,
+    schema,
+    headers: dict[str, str],
+    accounting: RowAccounting,
+    row_problems: list[Problem],
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Validate one sheet's frame; move failing rows to quarantine and count them.
+
+    Raises
+    ------
+    StructuralError
+        On failures of the table as a whole.
+    """
+    valid, failed, table_problems = validate(frame, schema, headers=headers)
+    if table_problems:
+        raise StructuralError(table_problems)
+    accounting.dikarantina += len({p.baris for p in failed})
+    accounting.disimpan = len(valid)
+    return valid.reset_index(drop=True), [*row_problems, *failed]
+
+
+def concat_or_empty(frames: list[pd.DataFrame], schema_columns: Sequence[str]) -> pd.DataFrame:
+    """Stack sheet frames in order (an empty frame with the contract columns when none)."""
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in [*schema_columns, "berkas", "sheet", "baris"]})
+
+
+# ---------------------------------------------------------------------------------------------
+# sakip.xlsx
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,878 @@
+"""Reader of ``realisasi-anggaran.xlsx``: SIPD budget realisation, earlier years, budget per sasaran."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lkjip.core.config import Config
+from lkjip.ingest.parsing import NumberParseError, parse_number
+from lkjip.ingest.problems import (
+    SOURCE_COLUMNS,
+    Problem,
+    ReadResult,
+    RowAccounting,
+    StructuralError,
+    quarantine_rows,
+)
+from lkjip.ingest.readers._base import (
+    column_label,
+    find_header_row,
+    formulas_without_cache,
+    normalise_label,
+    open_workbook,
+)
+from lkjip.ingest.schemas import anggaran as contracts
+from lkjip.ingest.schemas._common import validate
+
+#: A printed subtotal or total may differ from the sum of its details by at most this (rupiah).
+TOLERANSI_RUPIAH = 1.0
+
+SHEET_SASARAN = "Anggaran per Sasaran"
+
+#: Clean tables and their columns, in contract order (source columns last).
+COLUMNS = {
+    "anggaran": [
+        "tahun",
+        "kode",
+        "kode_kegiatan",
+        "kegiatan",
+        "uraian",
+        "anggaran",
+        "realisasi",
+        "persen_tercetak",
+        *SOURCE_COLUMNS,
+    ],
+    "anggaran_riwayat": ["tahun", "anggaran", "realisasi", "persen_tercetak", *SOURCE_COLUMNS],
+    "anggaran_sasaran_tercetak": [
+        "dokumen",
+        "no_sasaran",
+        "sasaran",
+        "alokasi_tercetak",
+        "realisasi_tercetak",
+        "capaian_tercetak",
+        *SOURCE_COLUMNS,
+    ],
+    "peta_sasaran_anggaran": ["dokumen", "no_sasaran", "kode", *SOURCE_COLUMNS],
+}
+#: Clean column -> the export column (``_Kolom.nama``) it comes from, for messages.
+_SOURCE_OF = {
+    "tahun": "tahun",
+    "kode": "kode",
+    "uraian": "uraian",
+    "anggaran": "anggaran",
+    "realisasi": "realisasi",
+    "persen_tercetak": "persen",
+    "dokumen": "dokumen",
+    "no_sasaran": "no",
+    "sasaran": "sasaran",
+    "alokasi_tercetak": "alokasi",
+    "realisasi_tercetak": "realisasi",
+    "capaian_tercetak": "capaian",
+}
+_TEXT = {"kode", "kode_kegiatan", "kegiatan", "uraian", "dokumen", "sasaran", "berkas", "sheet"}
+_INTEGER = {"tahun", "no_sasaran"}
+
+_KODE_SUB_KEGIATAN = re.compile(contracts.KODE_SUB_KEGIATAN)
+# Levels above the sub-kegiatan: urusan, bidang, program, kegiatan. Their rows are subtotals.
+_KODE_HIERARKI = re.compile(r"^\d(\.\d{2}(\.\d{2}(\.\d\.\d{2})?)?)?$")
+_TAHUN_JUDUL = re.compile(r"\b(?:tahun(?:\s+anggaran)?|t\.?a\.?)\s*:?\s*(\d{4})\b", re.IGNORECASE)
+_TANDA_TANGAN = re.compile(
+    r"^(nip\b|mengetahui|menyetujui|kepala\b|pembina|penata|"
+    r"[a-z .]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$)",
+)
+_PEMISAH_KODE = re.compile(r"[;,\n]+")
+
+
+@dataclass(frozen=True)
+class _Kolom:
+    """One clean column: the header labels (folded) it may carry, and whether it is required."""
+
+    nama: str
+    label: str  # shown in messages when the column is missing
+    kunci: tuple[tuple[str, str], ...]  # accepted (top label, sub label) pairs
+    wajib: bool = True
+
+
+# Header labels as exports and staff spell them, folded; units in brackets are dropped first.
+_ALIAS = {
+    "kode": "kode rekening",
+    "pagu": "anggaran",
+    "pagu anggaran": "anggaran",
+    "anggaran setelah perubahan": "anggaran",
+    "realisasi anggaran": "realisasi",
+    "persen": "persentase",
+    "%": "persentase",
+    "persentase realisasi": "persentase",
+    "alokasi": "alokasi anggaran",
+    "capaian": "capaian anggaran",
+    "kode sub kegiatan": "kode sub kegiatan",
+    "kode rekening sub kegiatan": "kode sub kegiatan",
+    "no.": "no",
+    "nomor": "no",
+}
+
+_KOLOM_LRA = [
+    _Kolom("kode", "Kode Rekening", (("kode rekening", ""),)),
+    _Kolom("uraian", "Uraian", (("uraian", ""),)),
+    _Kolom("anggaran", "Anggaran", (("anggaran", ""), ("anggaran", "rp"))),
+    _Kolom("realisasi", "Realisasi (Rp)", (("realisasi", ""), ("realisasi", "rp"))),
+    _Kolom("persen", "Realisasi (%)", (("realisasi", "%"), ("persentase", "")), wajib=False),
+]
+_KOLOM_REKAP = [
+    _Kolom("tahun", "Tahun", (("tahun", ""),)),
+    _Kolom("anggaran", "Pagu Anggaran", (("anggaran", ""), ("anggaran", "rp"))),
+    _Kolom("realisasi", "Realisasi", (("realisasi", ""), ("realisasi", "rp"))),
+    _Kolom("persen", "Persentase", (("persentase", ""), ("realisasi", "%")), wajib=False),
+]
+_KOLOM_SASARAN = [
+    _Kolom("no", "No", (("no", ""),)),
+    _Kolom("dokumen", "Dokumen", (("dokumen", ""),)),
+    _Kolom("sasaran", "Sasaran", (("sasaran", ""),)),
+    _Kolom("kode", "Kode Sub Kegiatan", (("kode sub kegiatan", ""),)),
+    _Kolom("alokasi", "Alokasi Anggaran", (("alokasi anggaran", ""),)),
+    _Kolom("realisasi", "Realisasi Anggaran", (("realisasi", ""),)),
+    _Kolom("capaian", "Capaian Anggaran", (("capaian anggaran", ""),), wajib=False),
+]
+
+
+def read(path: Path, config: Config) -> ReadResult:
+    """Read the budget workbook into the clean tables of the data contract.
+
+    Parameters
+    ----------
+    path : Path
+        ``realisasi-anggaran.xlsx``: sheets ``LRA <tahun>`` (SIPD export), ``Rekap ...``
+        (totals of earlier years) and ``Anggaran per Sasaran`` (staff's table).
+    config : Config
+        Report configuration; ``config.tahun`` is used when the title rows name no year.
+
+    Returns
+    -------
+    ReadResult
+        Tables ``anggaran``, ``anggaran_riwayat``, ``anggaran_sasaran_tercetak`` and
+        ``peta_sasaran_anggaran``; quarantined rows (text in a money column, duplicate
+        code, ...); the row accounting of each sheet.
+
+    Raises
+    ------
+    StructuralError
+        Listing every structural problem found: not a workbook, missing sheet or column,
+        formula without a cached value, or a subtotal/total that disagrees with its details.
+    """
+    path = Path(path)
+    berkas = path.name
+    wb = open_workbook(path)
+    sheets, problems = _resolve_sheets(wb.sheetnames, config.tahun, berkas)
+    for name in sheets.values():
+        problems += _formula_problems(path, name, berkas)
+    if problems:
+        raise StructuralError(problems)
+
+    parts = [
+        _read_lra(_grid(wb[sheets["lra"]]), berkas, config.tahun),
+        _read_rekap(_grid(wb[sheets["rekap"]]), berkas),
+        _read_sasaran(_grid(wb[sheets["sasaran"]]), berkas),
+    ]
+    problems = [p for part in parts for p in part.structural]
+    if problems:
+        raise StructuralError(problems)
+    tables = {name: frame for part in parts for name, frame in part.tables.items()}
+    notes = [n for part in parts for n in part.notes]
+    unknown = sorted(set(tables["peta_sasaran_anggaran"]["kode"]) - set(tables["anggaran"]["kode"]))
+    if unknown:
+        notes.append(
+            f"{berkas}, sheet '{sheets['sasaran']}': kode sub kegiatan {unknown} tidak ada di "
+            f"sheet '{sheets['lra']}'"
+        )
+    return ReadResult(
+        tables=tables,
+        quarantine=quarantine_rows(p for part in parts for p in part.quarantine),
+        accounting=[part.accounting for part in parts],
+        notes=notes,
+    )
+
+
+# --------------------------------------------------------------------------- workbook level
+
+
+def _resolve_sheets(names: Sequence[str], tahun: int, berkas: str) -> tuple[dict[str, str], list[Problem]]:
+    """Find the three sheets by name; the LRA and Rekap sheets carry years in their names."""
+    folded = {normalise_label(n): n for n in names}
+    found: dict[str, str] = {}
+    problems: list[Problem] = []
+
+    def one(key: str, wanted: str, candidates: list[str]) -> None:
+        if len(candidates) == 1:
+            found[key] = candidates[0]
+        elif not candidates:
+            problems.append(Problem(berkas, f"sheet '{wanted}' tidak ada; sheet yang ada: {list(names)}"))
+        else:
+            problems.append(
+                Problem(berkas, f"lebih dari satu sheet cocok dengan '{wanted}': {candidates}; sisakan satu")
+            )
+
+    exact_lra = folded.get(f"lra {tahun}")
+    one(
+        "lra",
+        f"LRA {tahun}",
+        [exact_lra] if exact_lra else [n for f, n in folded.items() if f.startswith("lra")],
+    )
+    one("rekap", "Rekap <tahun awal>-<tahun akhir>", [n for f, n in folded.items() if f.startswith("rekap")])
+    one("sasaran", SHEET_SASARAN, [n for f, n in folded.items() if f == normalise_label(SHEET_SASARAN)])
+    return found, problems
+
+
+def _formula_problems(path: Path, sheet: str, berkas: str) -> list[Problem]:
+    return [
+        Problem(
+            berkas,
+            f"rumus tanpa nilai tersimpan ({formula}); berkas disimpan oleh program yang tidak "
+            "menghitung rumus: buka di Excel lalu simpan ulang",
+            sheet=sheet,
+            baris=row,
+            kolom=column_label(col0),
+        )
+        for row, col0, formula in formulas_without_cache(path, sheet)
+    ]
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A sheet's values with merged ranges resolved, and what plain values cannot show."""
+
+    name: str
+    rows: list[list[object]]
+    #: 0-based (row, col) covered by a merged range but not its top-left cell.
+    continuation: frozenset[tuple[int, int]]
+    #: 0-based (row, col) of numbers shown with a percent format (stored as a fraction).
+    percent_cells: frozenset[tuple[int, int]]
+    #: Excel row numbers that are hidden.
+    hidden: tuple[int, ...]
+
+    def text(self, r: int, c: int | None) -> str:
+        """The cell as text, merged ranges filled from their top-left cell ('' when blank)."""
+        if c is None or c >= len(self.rows[r]) or _blank(self.rows[r][c]):
+            return ""
+        return _as_text(self.rows[r][c])
+
+    def value(self, r: int, c: int | None) -> object:
+        """The cell's own value: a merged range's value belongs to its top-left cell only,
+        so that one amount is never counted on several rows."""
+        if c is None or c >= len(self.rows[r]) or (r, c) in self.continuation:
+            return None
+        return self.rows[r][c]
+
+    def own_blank(self, r: int) -> bool:
+        return all(_blank(v) or (r, c) in self.continuation for c, v in enumerate(self.rows[r]))
+
+    def blank(self, r: int) -> bool:
+        return all(_blank(v) for v in self.rows[r])
+
+
+def _grid(ws: Worksheet) -> _Grid:
+    n_rows, n_cols = ws.max_row, ws.max_column
+    rows: list[list[object]] = []
+    percent: set[tuple[int, int]] = set()
+    cells = ws.iter_rows(min_row=1, max_row=n_rows, min_col=1, max_col=n_cols)
+    for r, row in enumerate(cells):
+        rows.append([cell.value for cell in row])
+        for c, cell in enumerate(row):
+            if _is_number(cell.value) and "%" in (cell.number_format or ""):
+                percent.add((r, c))
+    continuation: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        anchor = rows[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row - 1, min(rng.max_row, n_rows)):
+            for c in range(rng.min_col - 1, min(rng.max_col, n_cols)):
+                if (r, c) != (rng.min_row - 1, rng.min_col - 1):
+                    rows[r][c] = anchor
+                    continuation.add((r, c))
+    hidden = tuple(sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden and 1 <= r <= n_rows))
+    return _Grid(ws.title, rows, frozenset(continuation), frozenset(percent), hidden)
+
+
+# --------------------------------------------------------------------------- cells and rows
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).replace("\u00a0", " ").split())
+
+
+def _first_text(grid: _Grid, r: int) -> str:
+    return next((grid.text(r, c) for c in range(len(grid.rows[r])) if grid.text(r, c)), "")
+
+
+def _is_signature(text: str) -> bool:
+    return bool(_TANDA_TANGAN.match(text.lower()))
+
+
+def _is_column_numbers(grid: _Grid, r: int) -> bool:
+    """The "1 2 3 4 ..." row many exports print under the header."""
+    own = [grid.text(r, c) for c in range(len(grid.rows[r])) if grid.value(r, c) is not None]
+    own = [t for t in own if t]
+    return len(own) >= 3 and own[:3] == ["1", "2", "3"]
+
+
+def _canonical(value: object) -> str:
+    label = re.sub(r"\s*\([^)]*\)$", "", normalise_label(value))
+    return _ALIAS.get(label, label)
+
+
+def _rupiah(amount: float) -> str:
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return "Rp " + text.replace(",", "#").replace(".", ",").replace("#", ".")
+
+
+@dataclass
+class _Header:
+    """Where the header is and which 0-based column holds each clean column."""
+
+    top: int  # 0-based row of the (first) header row
+    data_start: int  # 0-based row where the data area starts
+    columns: dict[str, int]
+    labels: dict[str, str]  # clean name -> "C (Anggaran)" for messages
+
+    def kolom(self, nama: str) -> str:
+        return self.labels[nama]
+
+
+def _header(grid: _Grid, spec: list[_Kolom], berkas: str) -> _Header:
+    """Locate the header by its labels, with an optional second row of units (Rp / %)."""
+    canonical = [[_canonical(v) for v in row] for row in grid.rows]
+    # find_header_row folds labels itself; title case only makes its message readable.
+    required = [k.kunci[0][0].title() for k in spec if k.wajib]
+    try:
+        top = find_header_row(canonical, required, berkas=berkas, sheet=grid.name)
+    except StructuralError as exc:
+        raise StructuralError([_with_labels(p, grid) for p in exc.problems]) from None
+    sub = top + 1 if top + 1 < len(grid.rows) else None
+    if sub is not None and not any(
+        normalise_label(grid.value(sub, c)) in {"rp", "%", "rupiah", "persen"}
+        for c in range(len(grid.rows[sub]))
+    ):
+        sub = None
+    keys = {}
+    for c in range(len(grid.rows[top])):
+        sub_label = normalise_label(grid.value(sub, c)) if sub is not None else ""
+        keys[c] = (_canonical(grid.rows[top][c]), sub_label)
+    columns, labels, problems = {}, {}, []
+    rows_text = f"{top + 1}-{sub + 1}" if sub is not None else f"{top + 1}"
+    for kolom in spec:
+        hits = [c for c, key in keys.items() if key in kolom.kunci]
+        if len(hits) > 1:
+            letters = ", ".join(column_label(c) for c in hits)
+            problems.append(
+                Problem(
+                    berkas,
+                    f"kolom '{kolom.label}' muncul lebih dari sekali ({letters})",
+                    sheet=grid.name,
+                    baris=top + 1,
+                )
+            )
+        elif hits:
+            c = hits[0]
+            shown = grid.text(top, c)
+            if sub is not None and grid.value(sub, c) is not None:
+                shown = f"{shown} {grid.text(sub, c)}"
+            columns[kolom.nama] = c
+            labels[kolom.nama] = column_label(c, shown)
+        elif kolom.wajib:
+            problems.append(
+                Problem(
+                    berkas,
+                    f"kolom wajib '{kolom.label}' tidak ditemukan pada baris judul {rows_text}",
+                    sheet=grid.name,
+                    baris=top + 1,
+                )
+            )
+    if problems:
+        raise StructuralError(problems)
+    return _Header(top, (sub if sub is not None else top) + 1, columns, labels)
+
+
+def _with_labels(problem: Problem, grid: _Grid) -> Problem:
+    """Add the labels actually present, with their columns, so a typo can be spotted."""
+    if problem.baris is None:
+        return problem
+    r = problem.baris - 1
+    present = ", ".join(
+        column_label(c, grid.text(r, c))
+        for c in range(len(grid.rows[r]))
+        if grid.value(r, c) is not None and grid.text(r, c)
+    )
+    return Problem(
+        problem.berkas,
+        f"{problem.pesan}; judul yang ada: {present}",
+        sheet=problem.sheet,
+        baris=problem.baris,
+        kolom=problem.kolom,
+    )
+
+
+@dataclass
+class _Part:
+    """What reading one sheet gives."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    quarantine: list[Problem] = field(default_factory=list)
+    structural: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    accounting: RowAccounting | None = None
+
+
+class _Rows:
+    """Row bookkeeping of one sheet: every Excel row ends kept, quarantined or skipped."""
+
+    def __init__(self, grid: _Grid, berkas: str):
+        self.grid, self.berkas = grid, berkas
+        self.skipped: Counter = Counter()
+        self.problems: list[Problem] = []  # row-level: the row goes to quarantine
+        self.structural: list[Problem] = []  # the sheet cannot be trusted
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+
+    def problem(self, r: int, pesan: str, kolom: str | None = None, nilai: object = None) -> None:
+        self.problems.append(
+            Problem(self.berkas, pesan, sheet=self.grid.name, baris=r + 1, kolom=kolom, nilai=nilai)
+        )
+
+    def number(
+        self, r: int, c: int | None, kolom: str, *, percent: bool = False, check: bool = False
+    ) -> float | None:
+        """Parse one numeric cell; a non-number is recorded as a problem and gives None.
+
+        In a check row (subtotal, totals) the problem is structural: the check cannot be made.
+        """
+        value = self.grid.value(r, c)
+        try:
+            number = parse_number(value)
+        except NumberParseError as exc:
+            problem = Problem(
+                self.berkas,
+                f"bukan angka: {exc}",
+                sheet=self.grid.name,
+                baris=r + 1,
+                kolom=kolom,
+                nilai=value,
+            )
+            (self.structural if check else self.problems).append(problem)
+            return None
+        if number is not None and percent and (r, c) in self.grid.percent_cells:
+            # Shown as "72,86%" but stored as 0.7286: percentages are kept as percent numbers.
+            number = round(number * 100, 10)
+        return number
+
+    def bad_rows(self) -> set[int]:
+        return {p.baris for p in self.problems}
+
+    def accounting(self, kept: int) -> RowAccounting:
+        acc = RowAccounting(
+            self.berkas,
+            self.grid.name,
+            dibaca=len(self.grid.rows),
+            disimpan=kept,
+            dikarantina=len(self.bad_rows()),
+        )
+        for reason, count in self.skipped.items():
+            acc.skip(reason, count)
+        return acc
+
+
+def _skip_outside_data(rows: _Rows, header: _Header) -> None:
+    for r in range(header.data_start):
+        if rows.grid.blank(r):
+            rows.skip("kosong")
+        else:
+            rows.skip("judul kolom" if r >= header.top else "judul")
+
+
+def _start(grid: _Grid, spec: list[_Kolom], berkas: str) -> tuple[_Part, _Header | None, _Rows]:
+    """What every sheet begins with: the header found by its labels, the rows above it counted.
+
+    A header that cannot be found leaves ``header`` None and its problems in ``part.structural``.
+    """
+    part = _Part()
+    rows = _Rows(grid, berkas)
+    try:
+        header = _header(grid, spec, berkas)
+    except StructuralError as exc:
+        part.structural += exc.problems
+        return part, None, rows
+    _skip_outside_data(rows, header)
+    return part, header, rows
+
+
+def _common_skip(rows: _Rows, r: int) -> bool:
+    """Skip blank and merge-continuation rows; True when the row was skipped."""
+    if rows.grid.blank(r):
+        rows.skip("kosong")
+    elif rows.grid.own_blank(r):
+        rows.skip("sel gabungan")
+    else:
+        return False
+    return True
+
+
+def _frame(records: list[dict], name: str) -> pd.DataFrame:
+    """Build a clean table with the contract's column order and dtypes."""
+    columns = COLUMNS[name]
+    data = {}
+    for col in columns:
+        values = [rec[col] for rec in records]
+        if col in _TEXT:
+            data[col] = pd.array(values, dtype=pd.StringDtype())
+        elif col in _INTEGER:
+            data[col] = pd.array(values, dtype="Int64")
+        elif col == "baris":
+            data[col] = pd.array(values, dtype="int64")
+        else:
+            data[col] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
+    return pd.DataFrame(data, columns=columns)
+
+
+def _validated(frame: pd.DataFrame, schema, header: _Header, rows: _Rows, part: _Part) -> pd.DataFrame:
+    """Run the contract; failing rows join the sheet's quarantine, the rest is the table."""
+    # Clean columns named after the export's columns, so messages show "C (Anggaran)".
+    headers = {
+        clean: header.labels[source] for clean, source in _SOURCE_OF.items() if source in header.labels
+    }
+    _, row_problems, table_problems = validate(frame, schema, headers=headers)
+    rows.problems += row_problems
+    part.structural += table_problems
+    return frame[~frame["baris"].isin(rows.bad_rows())].reset_index(drop=True)
+
+
+def _sum_problem(
+    rows: _Rows, r: int, kolom: str, printed: float | None, details: list[float | None], what: str
+) -> None:
+    if printed is None:
+        return
+    computed = sum(v for v in details if v is not None)
+    if abs(printed - computed) > TOLERANSI_RUPIAH:
+        rows.structural.append(
+            Problem(
+                rows.berkas,
+                f"{what} tidak sama dengan jumlah rinciannya: tercetak {_rupiah(printed)}, "
+                f"dihitung {_rupiah(computed)} (selisih {_rupiah(printed - computed)})",
+                sheet=rows.grid.name,
+                baris=r + 1,
+                kolom=kolom,
+                nilai=printed,
+            )
+        )
+
+
+# --------------------------------------------------------------------------- sheet readers
+
+
+def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
+    part, header, rows = _start(grid, _KOLOM_LRA, berkas)
+    if header is None:
+        return part
+    col = header.columns
+
+    tahun = _title_year(grid, header.top)
+    if tahun is None:
+        tahun = tahun_config
+    elif tahun != tahun_config:
+        part.notes.append(
+            f"{berkas}, sheet '{grid.name}': tahun pada judul ({tahun}) berbeda "
+            f"dari tahun laporan ({tahun_config})"
+        )
+
+    details: list[dict] = []
+    subtotals: list[tuple[int, str, str, float | None, float | None]] = []
+    totals: list[tuple[int, float | None, float | None]] = []
+    after_total = False
+    column_numbers_seen = False
+    for r in range(header.data_start, len(grid.rows)):
+        if _common_skip(rows, r):
+            continue
+        kode, uraian = grid.text(r, col["kode"]), grid.text(r, col["uraian"])
+        label = normalise_label(kode or uraian)
+        if not column_numbers_seen and _is_column_numbers(grid, r):
+            column_numbers_seen = True
+            rows.skip("nomor kolom")
+        elif label.startswith(("jumlah", "total")):
+            after_total = True
+            totals.append(
+                (
+                    r,
+                    rows.number(r, col["anggaran"], header.kolom("anggaran"), check=True),
+                    rows.number(r, col["realisasi"], header.kolom("realisasi"), check=True),
+                )
+            )
+            rows.skip("total")
+        elif _KODE_SUB_KEGIATAN.match(kode):
+            before = len(rows.problems)
+            record = {
+                "tahun": tahun,
+                "kode": kode,
+                "kode_kegiatan": kode.rsplit(".", 1)[0],
+                "kegiatan": None,
+                "uraian": uraian or None,
+                "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
+                "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
+                "persen_tercetak": rows.number(
+                    r, col.get("persen"), header.labels.get("persen", ""), percent=True
+                ),
+                "berkas": berkas,
+                "sheet": grid.name,
+                "baris": r + 1,
+            }
+            record["_ok"] = len(rows.problems) == before
+            details.append(record)
+        elif _KODE_HIERARKI.match(kode):
+            anggaran = rows.number(r, col["anggaran"], header.kolom("anggaran"), check=True)
+            realisasi = rows.number(r, col["realisasi"], header.kolom("realisasi"), check=True)
+            subtotals.append((r, kode, uraian, anggaran, realisasi))
+            rows.skip("subtotal")
+        elif (after_total and not kode) or _is_signature(_first_text(grid, r)):
+            rows.skip("tanda tangan")
+        elif not kode:
+            rows.problem(r, "baris data tanpa kode rekening", header.kolom("kode"), uraian or None)
+        else:
+            rows.problem(
+                r,
+                "format kode rekening tidak dikenal (contoh sub kegiatan: 4.01.01.2.13.0001)",
+                header.kolom("kode"),
+                kode,
+            )
+
+    kegiatan_names = {kode: uraian for _, kode, uraian, _, _ in subtotals if uraian}
+    seen: dict[str, int] = {}
+    for record in details:
+        record["kegiatan"] = kegiatan_names.get(record["kode_kegiatan"])
+        first = seen.setdefault(record["kode"], record["baris"])
+        if first != record["baris"]:
+            for baris in (first, record["baris"]):
+                rows.problem(
+                    baris - 1,
+                    f"kode rekening ganda (baris {first} dan {record['baris']})",
+                    header.kolom("kode"),
+                    record["kode"],
+                )
+    parsed = [d for d in details if d.pop("_ok")]
+    frame = _frame([d for d in parsed if d["baris"] not in rows.bad_rows()], "anggaran")
+    valid = _validated(frame, contracts.Anggaran, header, rows, part)
+
+    # Subtotals and the totals row are checked against their sub-kegiatan, then dropped.
+    bad = rows.bad_rows()
+    # A quarantined row without a usable code could belong to any group.
+    unplaced = bad - {d["baris"] for d in details}
+    groups = [(r, f"subtotal {kode}", f"{kode}.", a, b) for r, kode, _, a, b in subtotals]
+    groups += [(r, "baris JUMLAH", "", a, b) for r, a, b in totals]
+    for r, what, prefix, anggaran, realisasi in groups:
+        members = [d for d in details if d["kode"].startswith(prefix)]
+        if unplaced or any(d["baris"] in bad for d in members):
+            part.notes.append(
+                f"{berkas}, sheet '{grid.name}', baris {r + 1}: {what} tidak diperiksa karena "
+                "ada sub kegiatan di bawahnya yang dikarantina"
+            )
+            continue
+        _sum_problem(rows, r, header.kolom("anggaran"), anggaran, [d["anggaran"] for d in members], what)
+        _sum_problem(rows, r, header.kolom("realisasi"), realisasi, [d["realisasi"] for d in members], what)
+    if not totals:
+        part.notes.append(
+            f"{berkas}, sheet '{grid.name}': baris JUMLAH tidak ditemukan; total tidak dapat diperiksa"
+        )
+    if grid.hidden:
+        part.notes.append(
+            f"{berkas}, sheet '{grid.name}': baris tersembunyi tetap dibaca: {list(grid.hidden)}"
+        )
+
+    part.structural += rows.structural
+    part.tables["anggaran"] = valid
+    part.quarantine = rows.problems
+    part.accounting = rows.accounting(len(valid))
+    return part
+
+
+def _title_year(grid: _Grid, header_top: int) -> int | None:
+    for r in range(header_top):
+        for c in range(len(grid.rows[r])):
+            match = _TAHUN_JUDUL.search(grid.text(r, c))
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def _skip_note_rows(rows: _Rows, r: int) -> bool:
+    """Skip totals, notes and signature rows of the office's own tables."""
+    first = normalise_label(_first_text(rows.grid, r))
+    if first.startswith(("jumlah", "total", "rata-rata")):
+        rows.skip("total")
+    elif first.startswith(("sumber", "catatan", "keterangan", "ket.", "ket:")):
+        rows.skip("catatan")
+    elif _is_signature(first):
+        rows.skip("tanda tangan")
+    else:
+        return False
+    return True
+
+
+def _integer(rows: _Rows, r: int, c: int, kolom: str, check: Callable[[int], bool], pesan: str) -> int | None:
+    value = rows.grid.value(r, c)
+    text = rows.grid.text(r, c)
+    if not text:
+        rows.problem(r, f"{pesan} kosong", kolom, None)
+        return None
+    if _is_number(value) and float(value).is_integer() and check(int(value)):
+        return int(value)
+    if text.isdigit() and check(int(text)):
+        return int(text)
+    rows.problem(r, f"{pesan} tidak valid", kolom, value)
+    return None
+
+
+def _read_rekap(grid: _Grid, berkas: str) -> _Part:
+    part, header, rows = _start(grid, _KOLOM_REKAP, berkas)
+    if header is None:
+        return part
+    col = header.columns
+    records = []
+    for r in range(header.data_start, len(grid.rows)):
+        if _common_skip(rows, r) or _skip_note_rows(rows, r):
+            continue
+        before = len(rows.problems)
+        record = {
+            "tahun": _integer(
+                rows, r, col["tahun"], header.kolom("tahun"), lambda y: 2000 <= y <= 2100, "tahun"
+            ),
+            "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
+            "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
+            "persen_tercetak": rows.number(
+                r, col.get("persen"), header.labels.get("persen", ""), percent=True
+            ),
+            "berkas": berkas,
+            "sheet": grid.name,
+            "baris": r + 1,
+        }
+        if len(rows.problems) == before:
+            records.append(record)
+    valid = _validated(_frame(records, "anggaran_riwayat"), contracts.AnggaranRiwayat, header, rows, part)
+    part.tables["anggaran_riwayat"] = valid
+    part.quarantine = rows.problems
+    part.accounting = rows.accounting(len(valid))
+    return part
+
+
+def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
+    part, header, rows = _start(grid, _KOLOM_SASARAN, berkas)
+    if header is None:
+        return part
+    col = header.columns
+    records, mapping, totals = [], [], []
+    for r in range(header.data_start, len(grid.rows)):
+        if _common_skip(rows, r):
+            continue
+        if normalise_label(_first_text(grid, r)).startswith(("jumlah", "total")):
+            totals.append(
+                (
+                    r,
+                    rows.number(r, col["alokasi"], header.kolom("alokasi"), check=True),
+                    rows.number(r, col["realisasi"], header.kolom("realisasi"), check=True),
+                )
+            )
+            rows.skip("total")
+            continue
+        if _skip_note_rows(rows, r):
+            continue
+        before = len(rows.problems)
+        dokumen = grid.text(r, col["dokumen"])  # often merged down over its sasaran
+        no = _integer(rows, r, col["no"], header.kolom("no"), lambda n: n >= 1, "nomor sasaran")
+        codes = [k.strip() for k in _PEMISAH_KODE.split(grid.text(r, col["kode"])) if k.strip()]
+        if not codes:
+            rows.problem(r, "kode sub kegiatan kosong", header.kolom("kode"))
+        for kode in codes:
+            if not _KODE_SUB_KEGIATAN.match(kode):
+                rows.problem(
+                    r,
+                    "kode sub kegiatan tidak sesuai format (contoh: 4.01.01.2.13.0001)",
+                    header.kolom("kode"),
+                    kode,
+                )
+        record = {
+            "dokumen": dokumen or None,
+            "no_sasaran": no,
+            "sasaran": grid.text(r, col["sasaran"]) or None,
+            "alokasi_tercetak": rows.number(r, col["alokasi"], header.kolom("alokasi")),
+            "realisasi_tercetak": rows.number(r, col["realisasi"], header.kolom("realisasi")),
+            "capaian_tercetak": rows.number(
+                r, col.get("capaian"), header.labels.get("capaian", ""), percent=True
+            ),
+            "berkas": berkas,
+            "sheet": grid.name,
+            "baris": r + 1,
+        }
+        if len(rows.problems) == before:
+            records.append(record)
+            mapping += [
+                {
+                    "dokumen": record["dokumen"],
+                    "no_sasaran": no,
+                    "kode": kode,
+                    "berkas": berkas,
+                    "sheet": grid.name,
+                    "baris": r + 1,
+                }
+                for kode in codes
+            ]
+    sasaran = _validated(
+        _frame(records, "anggaran_sasaran_tercetak"), contracts.AnggaranSasaranTercetak, header, rows, part
+    )
+    peta = _validated(
+        _frame(mapping, "peta_sasaran_anggaran"), contracts.PetaSasaranAnggaran, header, rows, part
+    )
+    # A row is quarantined as a whole: drop it from both tables whichever check failed.
+    bad = rows.bad_rows()
+    sasaran = sasaran[~sasaran["baris"].isin(bad)].reset_index(drop=True)
+    peta = peta[~peta["baris"].isin(bad)].reset_index(drop=True)
+
+    for r, alokasi, realisasi in totals:
+        if bad:
+            part.notes.append(
+                f"{berkas}, sheet '{grid.name}', baris {r + 1}: baris Jumlah tidak "
+                "diperiksa karena ada baris yang dikarantina"
+            )
+            continue
+        _sum_problem(
+            rows,
+            r,
+            header.kolom("alokasi"),
+            alokasi,
+            [rec["alokasi_tercetak"] for rec in records],
+            "baris Jumlah",
+        )
+        _sum_problem(
+            rows,
+            r,
+            header.kolom("realisasi"),
+            realisasi,
+            [rec["realisasi_tercetak"] for rec in records],
+            "baris Jumlah",
+        )
+    part.structural += rows.structural
+    part.tables["anggaran_sasaran_tercetak"] = sasaran
+    part.tables["peta_sasaran_anggaran"] = peta
+    part.quarantine = rows.problems
+    part.accounting = rows.accounting(len(sasaran))
+    return part

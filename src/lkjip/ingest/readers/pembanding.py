@@ -1,0 +1,161 @@
+"""Reader of ``pembanding.xlsx``: comparison figures of the Kabupaten, the Provinsi and the Setda.
+
+Layout (see ``lkjip.synthetic.evaluasi``): sheet ``Pembanding`` with title rows, a header row
+No, Tahun, Kode Indikator, Indikator, Entitas, Nilai, Keterangan (``Sumber`` is accepted for the
+last), one row per year × indicator × entity, and notes below. ``-`` in Nilai means the figure
+is not available (NA, never 0); ``ilustratif`` in Keterangan marks values that were not legible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkjip.core.config import Config
+from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
+from lkjip.ingest.readers._base import open_workbook, require_sheets
+from lkjip.ingest.readers._grid import (
+    KNOWN_EXTRA_SHEETS,
+    SKIP_BLANK,
+    SKIP_COLUMN_NUMBERS,
+    SKIP_FOOTER,
+    SKIP_HEADER,
+    SKIP_TITLE,
+    SKIP_TOTAL,
+    TOTAL_LABEL,
+    SheetGrid,
+    build_frame,
+    duplicate_problems,
+    empty_sheet_problem,
+    finish_sheet,
+    header_columns,
+    header_label,
+    is_blank_row,
+    is_column_number_row,
+    load_sheets,
+    parse_cell,
+    parse_year,
+    row_label,
+    text_of,
+)
+from lkjip.ingest.schemas.evaluasi import PEMBANDING_COLUMNS, Pembanding
+
+TABLE = "pembanding"
+SHEET = "Pembanding"
+_HEADERS = {"tahun": "Tahun", "kode_indikator": "Kode Indikator", "entitas": "Entitas", "nilai": "Nilai"}
+_OPTIONAL = {
+    "no": ["No"],
+    "indikator": ["Indikator", "Indikator Kinerja"],
+    "keterangan": ["Keterangan", "Sumber", "Keterangan/Sumber", "Sumber/Keterangan"],
+}
+
+
+def read(path: Path, config: Config) -> ReadResult:
+    """Read ``pembanding.xlsx`` into the clean table ``pembanding``.
+
+    Parameters
+    ----------
+    path : Path
+        The workbook with a sheet ``Pembanding``.
+    config : Config
+        The report configuration (unused for now: every year in the sheet is kept).
+
+    Returns
+    -------
+    ReadResult
+        ``tables["pembanding"]`` (tahun, kode_indikator, indikator, entitas, nilai, keterangan,
+        berkas, sheet, baris), rows with problems in quarantine, the sheet's accounting.
+
+    Raises
+    ------
+    StructuralError
+        Missing sheet or column, formula without cached value, or no data rows.
+    """
+    del config  # same signature as every reader
+    berkas = path.name
+    wb = open_workbook(path)
+    require_sheets(wb.sheetnames, [SHEET], berkas)
+    notes = [
+        f"{berkas}: sheet '{name}' tidak dikenal dan diabaikan"
+        for name in wb.sheetnames
+        if name != SHEET and name.strip().lower() not in KNOWN_EXTRA_SHEETS
+    ]
+    grids = load_sheets(path, wb, [SHEET])
+    frame, rejected, accounting = _read_sheet(grids[SHEET])
+    return ReadResult(
+        tables={TABLE: frame},
+        quarantine=quarantine_rows(rejected),
+        accounting=[accounting],
+        notes=notes,
+    )
+
+
+def _read_sheet(grid: SheetGrid):
+    h, col = header_columns(grid, _HEADERS, _OPTIONAL)
+    labels = {name: header_label(grid, h, c) for name, c in col.items()}
+    values = grid.values
+    accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
+    accounting.skip(SKIP_TITLE, h)
+    accounting.skip(SKIP_HEADER)
+    ident = [c for c in (col.get("no"), col["tahun"], col["kode_indikator"]) if c is not None]
+    records: list[dict] = []
+    rejected: list[Problem] = []
+    for r in range(h + 1, len(values)):
+        row = values[r]
+        if is_blank_row(row):
+            accounting.skip(SKIP_BLANK)
+            continue
+        if TOTAL_LABEL.match(row_label(row, ident)):
+            accounting.skip(SKIP_TOTAL)  # nothing to add up in a list of comparison figures
+            continue
+        if is_column_number_row(row):
+            accounting.skip(SKIP_COLUMN_NUMBERS)
+            continue
+        kode = text_of(row[col["kode_indikator"]])
+        entitas = text_of(row[col["entitas"]])
+        raw_year = row[col["tahun"]]
+        if kode is None and entitas is None and raw_year is None:
+            accounting.skip(SKIP_FOOTER)  # "Sumber: ...", notes, signature lines
+            continue
+        problems: list[Problem] = []
+        try:
+            tahun = parse_year(raw_year)
+        except ValueError as exc:
+            problems.append(Problem(grid.berkas, str(exc), grid.sheet, r + 1, labels["tahun"], raw_year))
+            tahun = None
+        nilai, problem = parse_cell(grid, r, col["nilai"], labels["nilai"])
+        if problem is not None:
+            problems.append(problem)
+        if problems:
+            rejected.extend(problems)
+            accounting.dikarantina += 1
+            continue
+        records.append(
+            {
+                "tahun": tahun,
+                "kode_indikator": kode,
+                "indikator": text_of(row[col["indikator"]]) if "indikator" in col else None,
+                "entitas": entitas,
+                "nilai": nilai,
+                "keterangan": text_of(row[col["keterangan"]]) if "keterangan" in col else None,
+                "baris": r + 1,
+            }
+        )
+    if not records and not rejected:
+        raise StructuralError([empty_sheet_problem(grid, h)])
+
+    duplicates = duplicate_problems(
+        records,
+        ["tahun", "kode_indikator", "entitas"],
+        grid,
+        labels["entitas"],
+        "tahun × indikator × entitas",
+    )
+    if duplicates:
+        bad = {p.baris for p in duplicates}
+        records = [rec for rec in records if rec["baris"] not in bad]
+        rejected.extend(duplicates)
+        accounting.dikarantina += len(bad)
+    strings = ["kode_indikator", "indikator", "entitas", "keterangan"]
+    frame = build_frame(records, PEMBANDING_COLUMNS, strings, grid)
+    frame, rejected = finish_sheet(frame, Pembanding, labels, accounting, rejected)
+    return frame, rejected, accounting

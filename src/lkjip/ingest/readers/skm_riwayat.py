@@ -1,0 +1,248 @@
+"""Reader of the office's per-unit IKM history (``skm-riwayat.xlsx``): one sheet per year.
+
+Each year sheet ("IKM 2024") has title rows, then a header row found by its labels (No, Kode
+Unit, Unit Layanan, Jumlah Responden, Nilai IKM, Mutu Pelayanan). The year comes from the sheet
+name, else from a title row ("... TAHUN 2024"); sheets with neither (such as "Keterangan") are
+not year sheets and are named in the notes. The IKM values are kept as the office printed them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from lkjip.core.config import Config
+from lkjip.ingest.parsing import parse_number_series
+from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
+from lkjip.ingest.readers._base import column_label
+from lkjip.ingest.readers.skm import (
+    FIELDS_RESPONDEN,
+    TextSheet,
+    header_key,
+    load_text_sheet,
+    locate_header,
+    open_reader,
+    year_from_titles,
+)
+from lkjip.ingest.schemas import skm as contract
+from lkjip.ingest.schemas._common import validate
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "kode_unit": FIELDS_RESPONDEN["kode_unit"],
+    "unit": FIELDS_RESPONDEN["unit"],
+    "jumlah_responden": ("jumlah responden", "responden", "jml responden", "jumlah sampel"),
+    "ikm": ("nilai ikm", "ikm", "nilai", "indeks kepuasan masyarakat"),
+    "mutu_tercetak": ("mutu pelayanan", "mutu", "kategori", "kinerja unit pelayanan"),
+}
+REQUIRED = ("kode_unit", "unit", "ikm")
+_YEAR_IN_NAME = re.compile(r"(20\d{2})")
+_MUTU_WORDS = {"sangat baik": "A", "baik": "B", "kurang baik": "C", "tidak baik": "D"}
+_EMPTY = "baris kosong"
+
+
+def read(path: Path, config: Config) -> ReadResult:
+    """Read ``skm-riwayat.xlsx`` into ``skm_unit_riwayat``.
+
+    Parameters
+    ----------
+    path : Path
+        The workbook.
+    config : Config
+        Unused today; kept so that every reader has the same signature.
+
+    Returns
+    -------
+    ReadResult
+        ``skm_unit_riwayat`` (tahun × kode_unit unique), the quarantined rows (IKM not a
+        number or outside 25–100, unit code missing or used twice in a year, unknown mutu),
+        the accounting of every year sheet and notes (sheets that are not year sheets).
+
+    Raises
+    ------
+    StructuralError
+        Not a workbook, no year sheet, or a year sheet without the required columns.
+    """
+    path = Path(path)
+    berkas = path.name
+    reader = open_reader(path)
+    frames, problems, accounting, notes, structural = [], [], [], [], []
+    kode_labels: dict[str, str] = {}
+    for name in reader.sheet_names:
+        sheet = load_text_sheet(reader, name, berkas)
+        in_name = _YEAR_IN_NAME.search(name)
+        try:
+            header, mapping, _ = locate_header(sheet, FIELDS, REQUIRED)
+        except StructuralError as exc:
+            if in_name:  # a year sheet without its columns is an error; any other is just skipped
+                structural += exc.problems
+            else:
+                notes.append(f"{berkas}: sheet '{name}' bukan rekap IKM tahunan, dilewati")
+            continue
+        tahun = int(in_name.group(1)) if in_name else year_from_titles(sheet, header)
+        if tahun is None:
+            structural.append(Problem(
+                berkas, "tahun tidak diketahui: tulis tahun pada nama sheet atau judul", sheet=name
+            ))
+            continue
+        frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun)
+        pos = mapping["kode_unit"]
+        kode_labels[name] = column_label(sheet.columns[pos], _header_text(sheet, header, pos))
+        frames.append(frame)
+        problems += sheet_problems
+        accounting.append(tally)
+    if structural:
+        raise StructuralError(structural)
+    if not frames:
+        raise StructuralError([Problem(
+            berkas, f"tidak ada sheet rekap IKM per tahun; sheet yang ada: {list(reader.sheet_names)}"
+        )])
+    table = pd.concat(frames, ignore_index=True)
+    table, problems = _drop_duplicates(table, problems, accounting, kode_labels)
+    valid, row_problems, table_problems = validate(table, contract.SkmUnitRiwayat)
+    if table_problems:
+        raise StructuralError(table_problems)
+    for p in row_problems:
+        tally = next(a for a in accounting if a.sheet == p.sheet)
+        tally.disimpan -= 1
+        tally.dikarantina += 1
+    return ReadResult(
+        tables={"skm_unit_riwayat": valid.reset_index(drop=True)},
+        quarantine=quarantine_rows([*problems, *row_problems]),
+        accounting=accounting,
+        notes=notes,
+    )
+
+
+def _read_year(
+    sheet: TextSheet, header: int, mapping: dict[str, int], tahun: int
+) -> tuple[pd.DataFrame, list[Problem], RowAccounting]:
+    """One year sheet: parse its rows, locate every bad cell, keep the good rows."""
+    data = sheet.table.slice(header + 1)
+    n = data.num_rows
+    first_row = header + 2
+    labels = sheet.table.slice(header, 1).to_pylist()[0]
+    names = sheet.table.column_names
+
+    def kolom(field_name: str) -> str:
+        pos = mapping[field_name]
+        return column_label(sheet.columns[pos], str(labels[names[pos]]))
+
+    def text(field_name: str) -> pd.Series:
+        if field_name not in mapping:
+            return pd.Series([pd.NA] * n, dtype=pd.StringDtype())
+        values = pd.Series(pd.array(data.column(mapping[field_name]), dtype=pd.StringDtype()))
+        return values.str.strip().replace("", pd.NA)
+
+    blank = np.ones(n, dtype=bool)
+    for column in data.columns:
+        blank &= np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    found: dict[int, list[tuple[str, object, str]]] = {}
+
+    def bad(pos: int, field_name: str, value: object, reason: str) -> None:
+        found.setdefault(pos, []).append((kolom(field_name), value, reason))
+
+    kode = text("kode_unit")
+    unit = text("unit")
+    for pos in np.flatnonzero(kode.isna().to_numpy() & ~blank):
+        bad(int(pos), "kode_unit", None, "kode unit kosong")
+    for pos in np.flatnonzero(unit.isna().to_numpy() & ~blank):
+        bad(int(pos), "unit", None, "nama unit kosong")
+
+    ikm_text = text("ikm")
+    ikm, ikm_bad = parse_number_series(ikm_text)
+    for pos in np.flatnonzero(ikm_bad.to_numpy() & ~blank):
+        bad(int(pos), "ikm", ikm_text.iloc[pos], f"nilai IKM '{ikm_text.iloc[pos]}' bukan angka")
+    for pos in np.flatnonzero(ikm.isna().to_numpy() & ~ikm_bad.to_numpy() & ~blank):
+        bad(int(pos), "ikm", None, "nilai IKM kosong")
+    outside = ((ikm < 25) | (ikm > 100)).to_numpy() & ~blank
+    for pos in np.flatnonzero(outside):
+        bad(int(pos), "ikm", ikm_text.iloc[pos], f"nilai IKM {ikm_text.iloc[pos]} di luar rentang 25–100")
+
+    jumlah_text = text("jumlah_responden")
+    jumlah, jumlah_bad = parse_number_series(jumlah_text)
+    whole = jumlah.isna() | ((jumlah >= 0) & (jumlah == jumlah.round()))
+    for pos in np.flatnonzero((jumlah_bad | ~whole).to_numpy() & ~blank):
+        value = jumlah_text.iloc[pos]
+        bad(int(pos), "jumlah_responden", value, f"jumlah responden '{value}' bukan bilangan bulat ≥ 0")
+
+    mutu_text = text("mutu_tercetak")
+    mutu = mutu_text.map(_mutu, na_action="ignore").astype(pd.StringDtype())
+    for pos in np.flatnonzero((mutu.isna() & mutu_text.notna()).to_numpy() & ~blank):
+        value = mutu_text.iloc[pos]
+        bad(int(pos), "mutu_tercetak", value, f"mutu pelayanan '{value}' tidak dikenali (A–D)")
+
+    rejected = np.zeros(n, dtype=bool)
+    rejected[list(found)] = True
+    keep = ~blank & ~rejected
+    frame = pd.DataFrame({
+        "berkas": pd.array([sheet.berkas] * n, dtype=pd.StringDtype()),
+        "sheet": pd.array([sheet.name] * n, dtype=pd.StringDtype()),
+        "baris": pd.array(np.arange(n) + first_row, dtype=pd.Int64Dtype()),
+        "tahun": pd.array([tahun] * n, dtype=pd.Int64Dtype()),
+        "kode_unit": kode,
+        "unit": unit,
+        "jumlah_responden": jumlah.where(whole).round().astype(pd.Int64Dtype()),
+        "ikm": ikm.astype("float64"),
+        "mutu_tercetak": mutu,
+    })[keep].reset_index(drop=True)
+    problems = [
+        Problem(
+            sheet.berkas,
+            "; ".join(c[2] for c in cells),
+            sheet=sheet.name,
+            baris=first_row + pos,
+            kolom="; ".join(c[0] for c in cells),
+            nilai=cells[0][1] if len(cells) == 1 else "; ".join(str(c[1]) for c in cells),
+        )
+        for pos, cells in sorted(found.items())
+    ]
+    tally = RowAccounting(sheet.berkas, sheet.name, dibaca=n)
+    tally.disimpan = int(keep.sum())
+    tally.dikarantina = int((rejected & ~blank).sum())
+    if blank.any():
+        tally.skip(_EMPTY, int(blank.sum()))
+    return frame, problems, tally
+
+
+def _mutu(value: str) -> str | None:
+    """Printed mutu to A–D: "A", "A (Sangat Baik)", "Sangat Baik"; else None."""
+    text = value.strip()
+    if m := re.match(r"^([A-Da-d])\b", text):
+        return m.group(1).upper()
+    return _MUTU_WORDS.get(header_key(text))
+
+
+def _header_text(sheet: TextSheet, header: int, pos: int) -> str:
+    return str(sheet.table.column(pos)[header].as_py())
+
+
+def _drop_duplicates(
+    table: pd.DataFrame,
+    problems: list[Problem],
+    accounting: list[RowAccounting],
+    kode_labels: dict[str, str],
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """A unit listed twice in one year: every row of it is quarantined (which is right is unknown)."""
+    twice = table.duplicated(contract.KEY_UNIT, keep=False)
+    if not twice.any():
+        return table, problems
+    extra = []
+    for (tahun, kode), group in table[twice].groupby(contract.KEY_UNIT, sort=False):
+        rows = ", ".join(str(b) for b in group["baris"])
+        for row in group.itertuples(index=False):
+            extra.append(Problem(
+                row.berkas,
+                f"kode unit '{kode}' tercantum lebih dari sekali untuk tahun {tahun} (baris {rows})",
+                sheet=row.sheet,
+                baris=int(row.baris),
+                kolom=kode_labels[row.sheet],
+                nilai=kode,
+            ))
+            tally = next(a for a in accounting if a.sheet == row.sheet)
+            tally.disimpan -= 1
+            tally.dikarantina += 1
+    return table[~twice].reset_index(drop=True), [*problems, *extra]
+

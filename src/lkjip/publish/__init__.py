@@ -1,0 +1,1 @@
+"""Publication: the main build, the Excel annex, notebook execution, the HTML preview and Quarto."""

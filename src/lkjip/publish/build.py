@@ -1,0 +1,150 @@
+"""The main job, ``python -m lkjip build``: data, reviu, notebooks, figures, annex, publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
+
+QUARTO_HINT = (
+    "Quarto tidak ditemukan di PATH: pratinjau HTML dibuat di {preview}; untuk PDF, DOCX dan "
+    "situs HTML pasang Quarto >= 1.5 dari https://quarto.org (atau `pip install quarto-cli` "
+    "pada koneksi internet biasa), lalu jalankan ulang `python -m lkjip build`."
+)
+
+
+class StepFailed(Exception):
+    """A build step failed; the message names the step."""
+
+    def __init__(self, step: str, cause: BaseException | str):
+        self.step = step
+        super().__init__(f"Langkah '{step}' gagal: {cause}")
+
+
+@dataclass
+class BuildResult:
+    """What the build produced."""
+
+    figures: list[Path]
+    annex: Path
+    preview: Path | None
+    quarto_output: Path | None
+
+
+def _step(name: str, say: Callable[[str], None]):
+    def wrap(func):
+        say(f"== {name}")
+        try:
+            return func()
+        except StepFailed:
+            raise
+        except Exception as exc:  # any failure is reported with the step's name
+            raise StepFailed(name, f"{type(exc).__name__}: {exc}") from exc
+
+    return wrap
+
+
+#: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
+#: offered for download on the published site.
+PRIVATE_TABLES = frozenset({"skm_responden", "karantina"})
+
+
+def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
+    """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
+
+    The annex is ``lampiran-tabel-<tahun>.xlsx``; every processed CSV except
+    :data:`PRIVATE_TABLES` is copied beside it. This folder is what the site publishes.
+    """
+    from lkjip.publish.annex import annex_cover, annex_sheets, write_annex
+    from lkjip.report.laporan import Laporan
+
+    laporan = Laporan.muat(tahun, root=root)
+    public = laporan.paths.processed / "publik"
+    if public.exists():
+        shutil.rmtree(public)
+    public.mkdir(parents=True)
+    for csv in sorted(laporan.paths.processed.glob("*.csv")):
+        if csv.stem not in PRIVATE_TABLES:
+            shutil.copy2(csv, public / csv.name)
+    target = public / f"lampiran-tabel-{laporan.config.tahun}.xlsx"
+    return write_annex(target, annex_cover(laporan, dt.datetime.now()), annex_sheets(laporan))
+
+
+def run_build(
+    root: Path | None = None,
+    *,
+    force: bool = False,
+    quarto: str | None = "auto",
+    say: Callable[[str], None] = print,
+) -> BuildResult:
+    """Run every step of the annual job on the project at ``root``.
+
+    Parameters
+    ----------
+    root : Path, optional
+        Project root (default: this checkout).
+    force : bool
+        Rebuild the data step even when the inputs did not change.
+    quarto : {"auto", None} or str
+        ``"auto"`` uses ``quarto`` from the PATH when present; ``None`` never runs it; another
+        string is the path of the quarto binary.
+    say : callable
+        Receives progress lines.
+
+    Raises
+    ------
+    StepFailed
+        Naming the failing step.
+    """
+    from lkjip.data_step import run_data_step
+    from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
+    from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
+    from lkjip.report.reviu_text import print_reviu
+
+    project = paths(root)
+    config = _step("konfigurasi", say)(lambda: load_config(project.config))
+    _step("data", say)(
+        lambda: run_data_step(
+            project.raw, project.processed, config, config_path=project.config, force=force, progress=say
+        )
+    )
+    _step("reviu", say)(lambda: print_reviu(project.processed, say))
+
+    def notebooks() -> list[PreviewChapter]:
+        chapters = []
+        for path in chapter_notebooks(project.root):
+            say(f"   menjalankan {path.name}")
+            nb = execute_notebook(path, root=project.root)
+            chapters.append(PreviewChapter(path.stem, chapter_title(nb, path.stem), nb))
+        return chapters
+
+    chapters = _step("notebook", say)(notebooks)
+    figures = sorted(project.figures.glob("*.png")) + sorted(project.figures.glob("*.svg"))
+    if not any(p.suffix == ".png" for p in figures):
+        raise StepFailed("gambar", f"tidak ada gambar yang ditulis ke {project.figures}")
+    say(f"   {len(figures)} berkas gambar di {project.figures}")
+    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root))
+    say(f"   {annex}")
+
+    binary = shutil.which("quarto") if quarto == "auto" else quarto
+    if binary:
+
+        def render() -> Path:
+            result = subprocess.run([binary, "render"], cwd=project.root, check=False)
+            if result.returncode != 0:
+                raise StepFailed("quarto render", f"kode keluar {result.returncode}")
+            return project.root / "_book"
+
+        output = _step("quarto render", say)(render)
+        return BuildResult(figures, annex, None, output)
+
+    title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
+    preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title))
+    say(QUARTO_HINT.format(preview=preview))
+    return BuildResult(figures, annex, preview, None)
