@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import printed_decimals, printed_tolerance, round_half_up
 from lkjip.indicators.ikm import kategori_ikm
 from lkjip.indicators.kelembagaan import hitung_kematangan
@@ -51,13 +51,9 @@ def _lokasi(row: object) -> _Lokasi:
     return _Lokasi(getattr(row, "berkas", None), getattr(row, "sheet", None), getattr(row, "baris", None))
 
 
-def _na(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def format_angka(value: object, decimals: int) -> str | None:
     """A number the Indonesian way, half up: ``format_angka(84.493, 2) == "84,49"``; NA gives None."""
-    if _na(value):
+    if is_na(value):
         return None
     text = f"{round_half_up(value, decimals):,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -74,12 +70,12 @@ def _selisih_angka(
     penjelasan: str,
 ) -> dict | None:
     """A finding when a printed number differs from the computed one by more than its precision."""
-    if _na(tercetak):
+    if is_na(tercetak):
         return None
     tercetak = float(tercetak)
     toleransi = printed_tolerance(tercetak, min_decimals)
     decimals = max(printed_decimals(tercetak), min_decimals)
-    if _na(hitung):
+    if is_na(hitung):
         selisih = float("nan")
         penjelasan = f"{penjelasan} Nilai tidak dapat dihitung dari data."
     else:
@@ -104,9 +100,9 @@ def _selisih_teks(
     jenis: str, where: _Lokasi, kolom: str, tercetak: object, hitung: object, *, penjelasan: str
 ) -> dict | None:
     """A finding when a printed category differs from the computed one (case and spaces ignored)."""
-    if _na(tercetak) or str(tercetak).strip() == "":
+    if is_na(tercetak) or str(tercetak).strip() == "":
         return None
-    if not _na(hitung) and str(tercetak).strip().casefold() == str(hitung).strip().casefold():
+    if not is_na(hitung) and str(tercetak).strip().casefold() == str(hitung).strip().casefold():
         return None
     return {
         "jenis": jenis,
@@ -115,7 +111,7 @@ def _selisih_teks(
         "baris": where.baris,
         "kolom": kolom,
         "nilai_tercetak": str(tercetak).strip(),
-        "nilai_hitung": None if _na(hitung) else str(hitung),
+        "nilai_hitung": None if is_na(hitung) else str(hitung),
         "selisih": float("nan"),
         "toleransi": float("nan"),
         "penjelasan": penjelasan,
@@ -152,8 +148,8 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
             )
         )
     for row in clean["anggaran_riwayat"].itertuples(index=False):
-        pagu = float("nan") if _na(row.anggaran) else float(row.anggaran)
-        hitung = float("nan") if _na(row.realisasi) or not pagu else float(row.realisasi) / pagu * 100
+        pagu = float("nan") if is_na(row.anggaran) else float(row.anggaran)
+        hitung = float("nan") if is_na(row.realisasi) or not pagu else float(row.realisasi) / pagu * 100
         found.append(
             _selisih_angka(
                 "persen_anggaran_riwayat",

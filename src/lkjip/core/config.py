@@ -52,6 +52,10 @@ class Periode(_Model):
             raise ValueError(f"misi_didukung = {self.misi_didukung}, padahal hanya ada {len(self.misi)} misi")
         return self
 
+    def memuat(self, tahun: int) -> bool:
+        """Whether the period contains ``tahun`` (both ends included)."""
+        return self.mulai <= tahun <= self.selesai
+
 
 class Penandatangan(_Model):
     nama: str
@@ -188,7 +192,7 @@ class Config(_Model):
         codes = [p.kode for p in self.periode]
         if len(set(codes)) != len(codes):
             raise ValueError(f"periode.kode harus unik, ditemukan: {codes}")
-        if not any(p.mulai <= self.tahun <= p.selesai for p in self.periode):
+        if not any(p.memuat(self.tahun) for p in self.periode):
             raise ValueError(f"tahun {self.tahun} tidak berada dalam periode mana pun: {codes}")
         if self.tren_mulai > self.tahun:
             raise ValueError(f"tren_mulai ({self.tren_mulai}) setelah tahun ({self.tahun})")
@@ -198,6 +202,36 @@ class Config(_Model):
     def trend_years(self) -> list[int]:
         """Years of the trend tables, ``tren_mulai`` .. ``tahun``."""
         return list(range(self.tren_mulai, self.tahun + 1))
+
+    @property
+    def periode_aktif(self) -> list[Periode]:
+        """The planning periods that contain the report year, oldest first.
+
+        Most years have one; a transition year (2025 in Mojokerto) has two, and then the
+        newer period's agreement is the Perjanjian Kinerja Perubahan.
+        """
+        return sorted((p for p in self.periode if p.memuat(self.tahun)), key=lambda p: p.mulai)
+
+    @property
+    def dokumen_aktif(self) -> list[str]:
+        """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first."""
+        return [p.dokumen_pk for p in self.periode_aktif]
+
+    @property
+    def dokumen_terkini(self) -> str:
+        """The agreement of the newest period containing the report year (the one the year ends with)."""
+        return self.periode_aktif[-1].dokumen_pk
+
+    @property
+    def dokumen_tren(self) -> str:
+        """The agreement of the period in which the trend starts (``tren_mulai``).
+
+        Falls back to the first configured period when no period contains ``tren_mulai``.
+        """
+        for periode in self.periode:
+            if periode.memuat(self.tren_mulai):
+                return periode.dokumen_pk
+        return self.periode[0].dokumen_pk
 
     def periode_for_pk(self, dokumen_pk: str) -> Periode:
         """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``."""

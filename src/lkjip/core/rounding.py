@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
+from lkjip.core.na import is_na
+
 #: Significant digits kept before rounding, to drop the noise of binary floating point.
 _SIGNIFICANT = 12
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def round_half_up(value: object, decimals: int = 2) -> float:
@@ -43,7 +40,7 @@ def round_half_up(value: object, decimals: int = 2) -> float:
     >>> round_half_up(31 * 0.111 * 25)
     86.03
     """
-    if _missing(value):
+    if is_na(value):
         return float("nan")
     exact = Decimal(repr(float(value)))
     if not exact.is_finite():
@@ -79,7 +76,7 @@ def round_half_up_series(values: pd.Series, decimals: int = 2) -> pd.Series:
 
 def printed_decimals(value: float) -> int:
     """Number of decimals in the shortest representation of ``value`` (84.4 -> 1, 85.72 -> 2, 48.0 -> 0)."""
-    if _missing(value) or not np.isfinite(value):
+    if is_na(value) or not np.isfinite(value):
         return 0
     exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
     return max(0, -int(exponent))

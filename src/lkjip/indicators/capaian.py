@@ -8,13 +8,10 @@ import numpy as np
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.ingest.schemas.hasil import empty, shaped
 from lkjip.ingest.schemas.perjanjian_kinerja import SUMBER_REALISASI
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> float:
@@ -49,7 +46,7 @@ def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> f
     """
     if polaritas not in ("positif", "negatif"):
         raise ValueError(f"polaritas '{polaritas}' tidak dikenal; gunakan 'positif' atau 'negatif'")
-    if _missing(target) or _missing(realisasi) or float(target) == 0:
+    if is_na(target) or is_na(realisasi) or float(target) == 0:
         return float("nan")
     ratio = float(realisasi) / float(target)
     return ratio * 100 if polaritas == "positif" else (2 - ratio) * 100
@@ -61,7 +58,7 @@ def status_capaian(capaian: object) -> str:
     Rounding first makes the status agree with the printed figure (99,996 % prints as 100,00 %
     and is ``tepat``); a missing capaian is ``tidak_terukur``.
     """
-    if _missing(capaian):
+    if is_na(capaian):
         return "tidak_terukur"
     value = round_half_up(capaian)
     if value > 100:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config, KrejcieMorgan
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.ingest.schemas.hasil import empty, shaped
 
@@ -49,7 +50,7 @@ def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
     int or None
         The minimum number of respondents (N=100 -> 80, N=1.000 -> 278).
     """
-    if populasi is None or populasi is pd.NA or (isinstance(populasi, float) and math.isnan(populasi)):
+    if is_na(populasi):
         return None
     n = float(populasi)
     if n <= 0:
@@ -71,7 +72,7 @@ def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | No
     tuple
         ``(mutu, kinerja)``, or ``(None, None)`` when the value is missing or below every band.
     """
-    if ikm_bulat is None or ikm_bulat is pd.NA or math.isnan(ikm_bulat):
+    if is_na(ikm_bulat):
         return None, None
     for band in config.skm.kategori:  # ordered from the best band down (validated in Config)
         if ikm_bulat >= band.batas_bawah:
@@ -271,7 +272,7 @@ def hitung_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, con
 
 def umur_band(umur: object) -> str:
     """Age band of a respondent (``<20``, ``20–29``, …, ``≥60``); blank gives ``Tidak diisi``."""
-    if umur is None or umur is pd.NA or (isinstance(umur, float) and math.isnan(umur)):
+    if is_na(umur):
         return TIDAK_DIISI
     age = int(umur)
     for label, low, high in UMUR_BANDS:

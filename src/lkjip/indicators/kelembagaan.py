@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.ingest.schemas.hasil import empty, shaped
 
@@ -23,7 +22,7 @@ def kategori_kematangan(total: object, config: Config) -> str | None:
     The total is rounded half up to 2 decimals first: a sum of floats such as 3,1 + … may land
     on 37,099999… and must still count as 37,1.
     """
-    if total is None or total is pd.NA or (isinstance(total, float) and math.isnan(total)):
+    if is_na(total):
         return None
     value = round_half_up(total)
     for band in config.kematangan.kategori:  # highest band first (validated in Config)
@@ -91,7 +90,7 @@ def peringkat_efektivitas(nilai: object, config: Config) -> tuple[str | None, st
     Exclusive lower bounds (``di_atas``): 80,00 is P4 and 80,01 is P5; the last band starts at 0.
     The value is rounded half up to 2 decimals first, as published.
     """
-    if nilai is None or nilai is pd.NA or (isinstance(nilai, float) and math.isnan(nilai)):
+    if is_na(nilai):
         return None, None
     value = round_half_up(nilai)
     for band in config.efektivitas_kelembagaan.peringkat:

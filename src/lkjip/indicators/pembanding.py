@@ -13,16 +13,6 @@ from lkjip.ingest.schemas.hasil import empty, shaped
 KODE_SAKIP_OPD = "sakip_opd"
 
 
-def dokumen_terkini(config: Config) -> str:
-    """The Perjanjian Kinerja in force in the report year: that of the latest period containing it.
-
-    In 2025 both 2021–2025 and 2025–2029 contain the year; the later one's agreement (the
-    Perjanjian Kinerja Perubahan) is the one the comparison table reports.
-    """
-    current = [p for p in config.periode if p.mulai <= config.tahun <= p.selesai]
-    return max(current, key=lambda p: p.mulai).dokumen_pk
-
-
 def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
     """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published 2 decimals.
 
@@ -51,7 +41,7 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
     DataFrame
         ``pembanding_hasil``, one row per indicator of the agreement.
     """
-    dokumen = dokumen_terkini(config)
+    dokumen = config.dokumen_terkini
     ours = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == config.tahun)]
     if ours.empty:
         return empty("pembanding_hasil")

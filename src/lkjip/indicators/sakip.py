@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.ingest.schemas.hasil import empty, shaped
 
@@ -31,7 +30,7 @@ def predikat_sakip(nilai: object, config: Config) -> tuple[str | None, str | Non
     tuple
         ``(predikat, sebutan)``, or ``(None, None)`` for a missing score.
     """
-    if nilai is None or nilai is pd.NA or (isinstance(nilai, float) and math.isnan(nilai)):
+    if is_na(nilai):
         return None, None
     value = round_half_up(nilai)
     for band in config.sakip.kategori:  # best band first (validated in Config)

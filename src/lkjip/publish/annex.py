@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lkjip.core.na import is_na
 from lkjip.report import tables
 from lkjip.report.laporan import Laporan
 
@@ -84,7 +85,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def _cell_value(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if is_na(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjip.core.config import Config
+from lkjip.core.frames import rows_of_year
 from lkjip.report import fmt
 
 #: Okabe–Ito palette (colour-blind safe), ordered so that neighbouring series stay distinct;
@@ -186,22 +187,7 @@ def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     return figure, figure.subplots()
 
 
-def _dokumen_periode_tren(config: Config) -> str:
-    """The agreement of the plan period in which the trend starts (the 2021–2025 PK)."""
-    for periode in config.periode:
-        if periode.mulai <= config.tren_mulai <= periode.selesai:
-            return periode.dokumen_pk
-    return config.periode[0].dokumen_pk
 
-
-def _dokumen_terbaru(config: Config) -> str:
-    """The agreement of the newest plan period covering the report year (the PK Perubahan)."""
-    covering = [p for p in config.periode if p.mulai <= config.tahun <= p.selesai]
-    return max(covering, key=lambda p: p.mulai).dokumen_pk
-
-
-def _tahun(df: pd.DataFrame, tahun: int) -> pd.DataFrame:
-    return df[pd.to_numeric(df["tahun"], errors="coerce") == tahun]
 
 
 # --------------------------------------------------------------------------- charts
@@ -233,7 +219,7 @@ def gambar_capaian_kinerja(
     Gambar
         A year without realisasi has no bar; "N/A" is written at the baseline instead.
     """
-    dokumen = dokumen or _dokumen_periode_tren(config)
+    dokumen = dokumen or config.dokumen_tren
     years = config.trend_years
     rows = capaian[capaian["dokumen"] == dokumen]
     if "jenis" in rows.columns and kode_indikator is None:
@@ -323,7 +309,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         Bars on the full 0–100 scale of the evaluation with value and predikat labels; a
         value marked ``ilustratif`` carries an asterisk and a note.
     """
-    rows = _tahun(sakip_pembanding, config.tahun)
+    rows = rows_of_year(sakip_pembanding, config.tahun)
     first = [config.instansi.induk, config.kabupaten, config.provinsi]
     order = [e for e in first if (rows["entitas"] == e).any()]
     order += [e for e in dict.fromkeys(rows["entitas"]) if e not in order]
@@ -417,12 +403,12 @@ def gambar_ikm_unit(
     Gambar
         Horizontal bars, best unit on top; units below "minimal baik" in vermillion.
     """
-    rows = _tahun(ikm_unit, config.tahun).assign(_ikm=lambda d: _float(d["ikm"]))
+    rows = rows_of_year(ikm_unit, config.tahun).assign(_ikm=lambda d: _float(d["ikm"]))
     rows = rows.sort_values(["_ikm", "unit"], ascending=[True, False], na_position="first")
     values = rows["_ikm"].to_numpy()
     ok = ~np.isnan(values)
-    if ikm_pemda is not None and len(_tahun(ikm_pemda, config.tahun)):
-        rata = float(_float(_tahun(ikm_pemda, config.tahun)["ikm"])[0])
+    if ikm_pemda is not None and len(rows_of_year(ikm_pemda, config.tahun)):
+        rata = float(_float(rows_of_year(ikm_pemda, config.tahun)["ikm"])[0])
     else:
         rata = float(np.nanmean(values)) if ok.any() else math.nan
     minimal = {k.mutu: k.batas_bawah for k in config.skm.kategori}[config.skm.minimal_baik]
@@ -493,7 +479,7 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
     Gambar
         Horizontal bars on the 0–4 NRR scale, U1 on top.
     """
-    rows = _tahun(ikm_unsur, config.tahun)
+    rows = rows_of_year(ikm_unsur, config.tahun)
     rows = rows[rows["kode_unit"] == kode_unit]
     order = [u.kode for u in config.skm.unsur]
     rows = rows.assign(_urut=rows["unsur"].map({k: i for i, k in enumerate(order)}))
@@ -547,7 +533,7 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
     Gambar
         Pairs of horizontal bars (millions of rupiah), the first sub-kegiatan on top.
     """
-    rows = _tahun(anggaran_hasil, config.tahun).sort_values("kode", ascending=False)
+    rows = rows_of_year(anggaran_hasil, config.tahun).sort_values("kode", ascending=False)
     pagu = _float(rows["anggaran"])
     real = _float(rows["realisasi"])
     pct = _float(rows["persen"]) if "persen" in rows.columns else real / pagu * 100
@@ -602,7 +588,7 @@ def gambar_kinerja_anggaran(
     -------
     Gambar
     """
-    dokumen = dokumen or _dokumen_terbaru(config)
+    dokumen = dokumen or config.dokumen_terkini
     rows = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].sort_values("no_sasaran")
     series = [("Capaian kinerja", "capaian_kinerja", BIRU), ("Capaian anggaran", "capaian_anggaran", ORANYE)]
     judul = f"Perbandingan Capaian Kinerja dan Capaian Anggaran per Sasaran Tahun {config.tahun}"

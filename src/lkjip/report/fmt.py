@@ -14,6 +14,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_decimal_half_up
 
 #: Locale of every formatted value: decimal comma, thousands dot, Indonesian month names.
@@ -27,22 +28,6 @@ NA = "N/A"
 SATUAN_DESIMAL = frozenset({"%", "Nilai", "Indeks", "Persen", "Skor"})
 
 GayaUang = Literal["baku", "laporan"]
-
-
-def is_na(x: object) -> bool:
-    """True for ``None``, ``NaN``, ``pd.NA``, ``NaT`` and infinities: values shown as "N/A".
-
-    An infinite value can only come from a division by zero (a target of 0), which has no
-    meaningful capaian, so it is shown as missing rather than as "∞".
-    """
-    if x is None or x is pd.NA or x is pd.NaT:
-        return True
-    if isinstance(x, Real | np.number) and not isinstance(x, bool | np.bool_):
-        return not math.isfinite(float(x))
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):  # lists and other containers are not scalars
-        return False
 
 
 def _as_decimal(x: object) -> Decimal:

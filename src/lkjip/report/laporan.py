@@ -16,6 +16,7 @@ from great_tables import GT
 from IPython.display import Image, Markdown
 
 from lkjip.core.config import Config, load_config
+from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
 from lkjip.ingest.store import read_table
 from lkjip.report import charts, narasi, tables
@@ -77,11 +78,7 @@ class Laporan:
     @property
     def dokumen_aktif(self) -> list[str]:
         """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first."""
-        periods = sorted(
-            (p for p in self.config.periode if p.mulai <= self.config.tahun <= p.selesai),
-            key=lambda p: p.mulai,
-        )
-        return [p.dokumen_pk for p in periods]
+        return self.config.dokumen_aktif
 
     @property
     def judul(self) -> str:
@@ -376,6 +373,6 @@ def _slug(text: str) -> str:
 
 
 def _items(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    if is_na(value):
         return []
     return [line.strip().lstrip("-•").strip() for line in str(value).splitlines() if line.strip()]

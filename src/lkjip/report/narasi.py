@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.frames import rows_of_year
 from lkjip.report import fmt
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
@@ -73,9 +74,6 @@ def _one_row(df: pd.DataFrame, what: str, **where: object) -> pd.Series:
         raise ValueError(f"{what} tidak ditemukan ({shown})")
     return rows.iloc[0]
 
-
-def _tahun(df: pd.DataFrame, tahun: int) -> pd.DataFrame:
-    return df[pd.to_numeric(df["tahun"], errors="coerce") == tahun]
 
 
 def status_capaian(capaian: object, desimal: int = 2) -> str:
@@ -230,7 +228,7 @@ def kalimat_indikator_semua(
     str
         Markdown numbered list, in the order of sasaran and indicator code.
     """
-    rows = _tahun(capaian[capaian["dokumen"] == dokumen], config.tahun)
+    rows = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
     if jenis is not None:
         rows = rows[rows["jenis"] == jenis]
     rows = rows.sort_values([c for c in ("no_sasaran", "kode_indikator") if c in rows.columns])
@@ -271,7 +269,7 @@ def paragraf_anggaran(anggaran_total: pd.DataFrame, config: Config) -> str:
             f"per 31 Desember {config.tahun} sebesar {f.rupiah(real)} atau {f.persen(persen)} "
             f"dari pagu anggaran."
         )
-    previous = _tahun(anggaran_total, config.tahun - 1)
+    previous = rows_of_year(anggaran_total, config.tahun - 1)
     if persen is not None and len(previous):
         before = _value(previous.iloc[0], "persen")
         if before is None:
@@ -386,7 +384,7 @@ def kalimat_perbandingan(
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
     organisasi = escape_md(organisasi or config.kabupaten)
-    rows = _tahun(pembanding_hasil, config.tahun)
+    rows = rows_of_year(pembanding_hasil, config.tahun)
     total = rows["kode_indikator"].nunique()
     org = pd.to_numeric(rows["nilai_organisasi"], errors="coerce")
     other = pd.to_numeric(rows["nilai_pembanding"], errors="coerce")
@@ -441,7 +439,7 @@ def kalimat_sakip(sakip_pembanding: pd.DataFrame, config: Config) -> str:
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
-    rows = _tahun(sakip_pembanding, config.tahun)
+    rows = rows_of_year(sakip_pembanding, config.tahun)
     induk = config.instansi.induk
     own = rows[rows["entitas"] == induk]
     nilai = _value(own.iloc[0], "nilai") if len(own) else None

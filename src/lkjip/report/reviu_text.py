@@ -6,13 +6,12 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
-
+from lkjip.core.na import is_na
 from lkjip.ingest.store import read_table
 
 
 def _shown(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    if is_na(value):
         return "-"
     if isinstance(value, float):
         return f"{value:,.4f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")

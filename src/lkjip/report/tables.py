@@ -10,6 +10,7 @@ import pandas as pd
 from great_tables import GT, loc, style
 
 from lkjip.core.config import Config
+from lkjip.core.frames import rows_of_year
 from lkjip.report import fmt
 
 # Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
@@ -148,9 +149,6 @@ def huruf_periode(config: Config, kode_periode: str) -> str:
     kode = sorted(p.kode for p in config.periode)
     return chr(ord("A") + kode.index(kode_periode))
 
-
-def _tahun(df: pd.DataFrame, tahun: int) -> pd.DataFrame:
-    return df[pd.to_numeric(df["tahun"], errors="coerce") == tahun]
 
 
 def _num(values: pd.Series) -> pd.Series:
@@ -298,7 +296,7 @@ def tabel_iku(
 
 def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFrame:
     """Rows of one agreement in the report year: main indicators first, then kinerja lainnya."""
-    rows = _tahun(capaian[capaian["dokumen"] == dokumen], config.tahun)
+    rows = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
     rows = rows.assign(
         _kelompok=rows["jenis"].map({"utama": 0, "lainnya": 1}).fillna(2),
     ).sort_values(["_kelompok", "no_sasaran", "kode_indikator"])
@@ -377,7 +375,7 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
         One row per kegiatan (pagu summed over its sub-kegiatan), a total row when there is
         more than one kegiatan.
     """
-    rows = _tahun(anggaran_hasil, config.tahun)
+    rows = rows_of_year(anggaran_hasil, config.tahun)
     per = (
         rows.assign(_anggaran=_num(rows["anggaran"]))
         .groupby(["kode_kegiatan", "kegiatan"], sort=True, dropna=False)["_anggaran"]
@@ -547,7 +545,7 @@ def tabel_pembanding(
         One row per indicator and comparison entity, with the difference and the verdict;
         an indicator without a comparison figure shows "N/A" and "tidak dapat dibandingkan".
     """
-    rows = _tahun(pembanding_hasil, config.tahun)
+    rows = rows_of_year(pembanding_hasil, config.tahun)
     sasaran = pd.Series(pd.NA, index=rows.index, dtype="string")
     if perjanjian_kinerja is not None:
         lookup = perjanjian_kinerja.drop_duplicates("kode_indikator").set_index("kode_indikator")
@@ -594,7 +592,7 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
     GT
         Sub-kegiatan in code order and a bold "Jumlah" row (totals and overall %).
     """
-    rows = _tahun(anggaran_hasil, config.tahun).sort_values("kode")
+    rows = rows_of_year(anggaran_hasil, config.tahun).sort_values("kode")
     pagu, real = _num(rows["anggaran"]), _num(rows["realisasi"])
     persen = _num(rows["persen"]) if "persen" in rows.columns else real / pagu * 100
     frame = pd.DataFrame(
@@ -631,10 +629,6 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
     return _bold_rows(table, [len(frame) - 1])
 
 
-def _dokumen_terbaru(config: Config) -> str:
-    covering = [p for p in config.periode if p.mulai <= config.tahun <= p.selesai]
-    return max(covering, key=lambda p: p.mulai).dokumen_pk
-
 
 def tabel_kinerja_anggaran(
     anggaran_sasaran: pd.DataFrame,
@@ -664,9 +658,9 @@ def tabel_kinerja_anggaran(
         Spanners "Kinerja" and "Anggaran"; a bold summary row (rata-rata capaian kinerja,
         total capaian anggaran) and the efisiensi in a note.
     """
-    dokumen = dokumen or _dokumen_terbaru(config)
+    dokumen = dokumen or config.dokumen_terkini
     budget = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].drop_duplicates("no_sasaran")
-    indikator = _tahun(capaian[capaian["dokumen"] == dokumen], config.tahun)
+    indikator = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
     indikator = indikator[indikator["jenis"] == "utama"]
     rows = (
         budget.merge(
@@ -696,7 +690,7 @@ def tabel_kinerja_anggaran(
             "Capaian Anggaran (%)": _num(rows["capaian_anggaran"]).where(first),
         }
     )
-    ringkas = _tahun(ringkasan_capaian, config.tahun)
+    ringkas = rows_of_year(ringkasan_capaian, config.tahun)
     ringkas = ringkas[(ringkas["dokumen"] == dokumen) & (ringkas["jenis"] == "utama")]
     summary = ringkas.iloc[0] if len(ringkas) else pd.Series(dtype="object")
     rata = summary.get("rata_rata_capaian", float("nan"))
@@ -797,8 +791,8 @@ def lampiran_ikm_unit(
         Units in code order; a respondent count below the Krejcie–Morgan minimum is marked
         with an asterisk.
     """
-    units = _tahun(ikm_unit, config.tahun).sort_values("kode_unit").reset_index(drop=True)
-    unsur = _tahun(ikm_unsur, config.tahun)
+    units = rows_of_year(ikm_unit, config.tahun).sort_values("kode_unit").reset_index(drop=True)
+    unsur = rows_of_year(ikm_unsur, config.tahun)
     codes = [u.kode for u in config.skm.unsur]
     nrr = (
         unsur.assign(_nrr=_num(unsur["nrr"]))
@@ -823,8 +817,8 @@ def lampiran_ikm_unit(
     frame["Mutu"] = units["mutu"].astype("string")
     frame["Kinerja"] = units["kinerja"].astype("string")
     bold: list[int] = []
-    if ikm_pemda is not None and len(_tahun(ikm_pemda, config.tahun)):
-        pemda = _tahun(ikm_pemda, config.tahun).iloc[0]
+    if ikm_pemda is not None and len(rows_of_year(ikm_pemda, config.tahun)):
+        pemda = rows_of_year(ikm_pemda, config.tahun).iloc[0]
         row = {
             "No": pd.NA,
             "Kode": "PEMDA",
@@ -881,7 +875,7 @@ def lampiran_sakip(sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str |
     -------
     GT
     """
-    rows = _tahun(sakip_pd_hasil, config.tahun).sort_values("kode_pd").reset_index(drop=True)
+    rows = rows_of_year(sakip_pd_hasil, config.tahun).sort_values("kode_pd").reset_index(drop=True)
     frame = pd.DataFrame(
         {
             "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
@@ -929,7 +923,7 @@ def lampiran_demografi(skm_demografi: pd.DataFrame, config: Config, *, nomor: st
     -------
     GT
     """
-    rows = _tahun(skm_demografi, config.tahun)
+    rows = rows_of_year(skm_demografi, config.tahun)
     rows = rows[rows["kode_unit"] == "PEMDA"]
     order = {v: i for i, v in enumerate(_VARIABEL_DEMOGRAFI)}
     rows = rows.assign(_urut=rows["variabel"].map(order)).sort_values(["_urut"], kind="stable")
@@ -974,7 +968,7 @@ def lampiran_kematangan(kematangan_pd: pd.DataFrame, config: Config, *, nomor: s
     -------
     GT
     """
-    rows = _tahun(kematangan_pd, config.tahun).sort_values("kode_pd").reset_index(drop=True)
+    rows = rows_of_year(kematangan_pd, config.tahun).sort_values("kode_pd").reset_index(drop=True)
     frame = pd.DataFrame(
         {
             "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),

@@ -1,0 +1,10 @@
+"""Selecting rows of processed tables the same way everywhere."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def rows_of_year(df: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """The rows of ``df`` whose ``tahun`` is ``tahun`` (a missing or textual year never matches)."""
+    return df[pd.to_numeric(df["tahun"], errors="coerce") == tahun]

@@ -1,0 +1,29 @@
+"""One test for a missing value, used after reading: None, NaN, pd.NA, NaT (and infinities)."""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+
+def is_na(x: object) -> bool:
+    """True for ``None``, ``NaN``, ``pd.NA``, ``NaT`` and infinities: values shown as "N/A".
+
+    An infinite value can only come from a division by zero (a target of 0), which has no
+    meaningful capaian, so it counts as missing rather than as "∞". Never raises, so code
+    after reading can test any scalar without evaluating ``pd.NA`` as a boolean.
+
+    >>> is_na(pd.NA), is_na(float("nan")), is_na(None), is_na(0), is_na("-")
+    (True, True, True, False, False)
+    """
+    if x is None or x is pd.NA or x is pd.NaT:
+        return True
+    if isinstance(x, Real | np.number) and not isinstance(x, bool | np.bool_):
+        return not math.isfinite(float(x))
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # lists and other containers are not scalars
+        return False
