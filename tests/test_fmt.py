@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lkjip.core import fmt
 from lkjip.core.config import Format, load_config
 from lkjip.ingest.parsing import parse_number
-from lkjip.report import fmt
 
 MISSING = [None, float("nan"), np.nan, pd.NA, pd.NaT, float("inf"), np.float64("nan")]
 
@@ -116,3 +116,12 @@ def test_printed_value_is_rounded_like_the_engine_chooses_categories():
     value = 31 * 0.111 * 25
     assert fmt.angka(value) == "86,03"
     assert round_half_up(value) == 86.03
+
+
+def test_angka_ringkas_drops_trailing_zeros_and_groups_thousands():
+    # Worked by hand: 0,0100 -> 0,01; 1234,5 -> 1.234,5; 57,0 -> 57; 2,00005 at 4 places -> 2,0001
+    assert fmt.angka_ringkas(0.0100) == "0,01"
+    assert fmt.angka_ringkas(1234.5) == "1.234,5"
+    assert fmt.angka_ringkas(57.0) == "57"
+    assert fmt.angka_ringkas(2.00005) == "2,0001"
+    assert fmt.angka_ringkas(float("nan")) == "N/A"

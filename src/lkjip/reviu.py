@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import printed_decimals, printed_tolerance, round_half_up
@@ -53,10 +54,7 @@ def _lokasi(row: object) -> _Lokasi:
 
 def format_angka(value: object, decimals: int) -> str | None:
     """A number the Indonesian way, half up: ``format_angka(84.493, 2) == "84,49"``; NA gives None."""
-    if is_na(value):
-        return None
-    text = f"{round_half_up(value, decimals):,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return None if is_na(value) else fmt.angka(value, decimals)
 
 
 def _selisih_angka(

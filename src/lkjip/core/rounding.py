@@ -51,7 +51,7 @@ def round_half_up(value: object, decimals: int = 2) -> float:
 def round_decimal_half_up(exact: Decimal, decimals: int = 2) -> Decimal:
     """:func:`round_half_up` on a finite ``Decimal``, returning a ``Decimal``.
 
-    Shared with :mod:`lkjip.report.fmt` so that a printed number and the value a category was chosen
+    Shared with :mod:`lkjip.core.fmt` so that a printed number and the value a category was chosen
     from are always rounded the same way.
     """
     if exact:

@@ -17,9 +17,9 @@ from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
-from lkjip.report import fmt
 
 #: Okabe–Ito palette (colour-blind safe), ordered so that neighbouring series stay distinct;
 #: the pale yellow is last because it barely shows on white.
@@ -64,7 +64,7 @@ _RC = {
     "savefig.facecolor": "white",
     "svg.fonttype": "path",
     "svg.hashsalt": _SVG_SALT,
-    "axes.formatter.use_locale": False,  # decimal commas come from lkjip.report.fmt, not the OS locale
+    "axes.formatter.use_locale": False,  # decimal commas come from lkjip.core.fmt, not the OS locale
 }
 
 

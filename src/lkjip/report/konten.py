@@ -6,17 +6,15 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from pydantic import BaseModel
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.paths import paths
 
 #: The folder's guide for office staff; it is documentation, not a section of the report.
 README_NAME = "README.md"
 
-_LOCALE = "id"
 _SECTION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # "{{" and "}}" are literal braces; "{...}" on one line is a placeholder; any other brace is a typo.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
@@ -114,7 +112,7 @@ def kata_pengantar_ttd(config: Config) -> str:
     """
     ttd = config.penandatangan
     lines = [
-        f"{ttd.kota}, {_tanggal(ttd.tanggal)}",
+        f"{ttd.kota}, {fmt.tanggal(ttd.tanggal)}",
         "",
         "",
         "",
@@ -225,15 +223,10 @@ def _as_text(value: object, trail: str, where: str) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return format_decimal(value, locale=_LOCALE)
+        return fmt.angka_ringkas(value, 3)
     if isinstance(value, dt.date):
-        return _tanggal(value)
+        return fmt.tanggal(value)
     hint = f"{{{trail}[0]}}" if isinstance(value, list | tuple) else f"{{{trail}.<kunci>}}"
     raise KontenError(
         f"{where} tidak sah: '{trail}' bukan satu nilai tunggal; pilih salah satu isinya, mis. {hint}"
     )
-
-
-def _tanggal(value: dt.date) -> str:
-    """Write a date the Indonesian way: "30 Januari 2026"."""
-    return format_date(value, format="d MMMM y", locale=_LOCALE)

@@ -16,11 +16,11 @@ from great_tables import GT
 from IPython.display import Image, Markdown
 
 from lkjip.core.config import Config, load_config
+from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
 from lkjip.ingest.store import read_table
 from lkjip.report import charts, narasi, tables
-from lkjip.report.fmt import Formatter
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 
 #: Charts of the report: key -> (builder, tables it needs). Keys are what notebooks ask for.

@@ -1,6 +1,6 @@
 """Generated sentences of the report, as Markdown: counts, capaian, budget, efisiensi, comparisons."""
 
-# Every number goes through lkjip.report.fmt; every text taken from the data is Markdown-escaped.
+# Every number goes through lkjip.core.fmt; every text taken from the data is Markdown-escaped.
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
-from lkjip.report import fmt
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
 #: emphasis, links, raw HTML, entities, headings, tables, math (``$``) and citations (``@``).

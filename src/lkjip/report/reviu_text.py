@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from lkjip.core import fmt
 from lkjip.core.na import is_na
 from lkjip.ingest.store import read_table
 
@@ -14,7 +15,7 @@ def _shown(value: object) -> str:
     if is_na(value):
         return "-"
     if isinstance(value, float):
-        return f"{value:,.4f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
+        return fmt.angka_ringkas(value, 4)
     return str(value)
 
 

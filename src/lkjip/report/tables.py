@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 from great_tables import GT, loc, style
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
-from lkjip.report import fmt
 
 # Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
 # values stay numbers (so as_frame gives the Excel annex real numbers), then renders it with
-# lkjip.report.fmt through GT.fmt. Text from the exports is never marked up: great_tables escapes plain
+# lkjip.core.fmt through GT.fmt. Text from the exports is never marked up: great_tables escapes plain
 # cells, and every formatter's output is escaped here (GT.fmt output is inserted as HTML), so a
 # unit named "<script>" shows as text.
 

@@ -80,6 +80,18 @@ def angka(x: object, desimal: int = 2) -> str:
     return format_decimal(_round(x, desimal), format=pattern, locale=LOCALE)
 
 
+def angka_ringkas(x: object, maks_desimal: int = 4) -> str:
+    """A number with at most ``maks_desimal`` decimals and no trailing zeros, for messages.
+
+    ``angka_ringkas(0.0100) == "0,01"``, ``angka_ringkas(1234.5) == "1.234,5"``,
+    ``angka_ringkas(57.0) == "57"``; missing gives ``"N/A"``.
+    """
+    if is_na(x):
+        return NA
+    pattern = "#,##0" + ("." + "#" * maks_desimal if maks_desimal > 0 else "")
+    return format_decimal(_round(x, maks_desimal), format=pattern, locale=LOCALE)
+
+
 def bilangan(x: object) -> str:
     """Format a whole number: ``bilangan(57) == "57"``, ``bilangan(1234) == "1.234"``."""
     return angka(x, 0)
