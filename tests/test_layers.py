@@ -95,3 +95,12 @@ def test_each_subpackage_says_its_job():
     for init in sorted(PACKAGE.glob("*/__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc.splitlines()) == 1, f"{init.parent.name}: satu baris docstring"
+
+
+def test_project_root_is_the_checkout_whatever_the_working_directory(tmp_path, monkeypatch):
+    from lkjip.core.paths import project_root
+
+    monkeypatch.delenv("LKJIP_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)  # a folder without laporan.yml anywhere above it
+    assert project_root() == PACKAGE.parents[1]
+    assert (project_root() / "laporan.yml").exists()

@@ -13,13 +13,13 @@ def project_root() -> Path:
     """Return the project root.
 
     ``LKJIP_ROOT`` wins (tests and copies of the project use it); otherwise the checkout that
-    holds this package (``src/lkjip`` -> two levels up); otherwise the nearest folder above the
-    working directory that holds ``laporan.yml``.
+    holds this package (``<root>/src/lkjip/core/paths.py``); otherwise the nearest folder above
+    the working directory that holds ``laporan.yml``.
     """
     env = os.environ.get("LKJIP_ROOT")
     if env:
         return Path(env).resolve()
-    here = Path(__file__).resolve().parents[2]
+    here = Path(__file__).resolve().parents[3]
     if (here / CONFIG_NAME).exists():
         return here
     for folder in [Path.cwd(), *Path.cwd().parents]:
