@@ -70,6 +70,7 @@ def built(tmp_path_factory) -> dict:
     return {"project": project, "result": result, "personal": personal}
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_build_succeeds_and_says_quarto_is_needed(built):
     result = built["result"]
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
@@ -119,6 +120,7 @@ def _produced_text(project: Path) -> dict[Path, str]:
     return texts
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_unit_names_are_escaped_in_every_html_page(built):
     pages = (built["project"] / "_preview").glob("*.html")
     joined = "\n".join(p.read_text(encoding="utf-8") for p in pages)
@@ -126,12 +128,14 @@ def test_unit_names_are_escaped_in_every_html_page(built):
     assert "&lt;script&gt;alert" in joined
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_no_personal_data_in_any_output(built):
     for path, text in _produced_text(built["project"]).items():
         for value in built["personal"]:
             assert value not in text, f"{value!r} in {path.name}"
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_annex_numbers_formats_cover_and_formula_like_text(built):
     project = built["project"]
     wb = openpyxl.load_workbook(project / "data" / "processed" / "publik" / "lampiran-tabel-2025.xlsx")
@@ -171,6 +175,7 @@ def test_annex_writer_keeps_formula_like_text_as_text(tmp_path):
     assert ws.cell(4, 2).value == 1.5 and ws.cell(4, 2).number_format == "[$-421]#,##0.00"
 
 
+@pytest.mark.slow  # executes the notebooks
 @pytest.mark.browser
 def test_preview_in_a_real_browser(built, tmp_path):
     if CHROMIUM is None:
@@ -219,6 +224,7 @@ def test_preview_in_a_real_browser(built, tmp_path):
     print(f"tangkapan layar: {shot}")
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_preview_numbers_figures_and_resolves_cross_references(built):
     page = (built["project"] / "_preview" / "03-akuntabilitas-kinerja.html").read_text(encoding="utf-8")
     assert "@fig-" not in page

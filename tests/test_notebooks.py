@@ -73,6 +73,7 @@ def test_notebook_is_stripped_thin_and_parameterised(path):
     )
 
 
+@pytest.mark.slow  # executes the notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_from_its_folder_and_from_the_root(built_project, path):
     copy = built_project / "notebooks" / path.name
@@ -84,6 +85,7 @@ def test_notebook_runs_from_its_folder_and_from_the_root(built_project, path):
     assert _text_of(from_folder) == _text_of(from_root)
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_figures_are_written_and_byte_identical_across_runs(built_project):
     laporan = Laporan.muat(root=built_project)
     first = {p: p.read_bytes() for p in laporan.tulis_semua_gambar()}
@@ -95,6 +97,7 @@ def test_figures_are_written_and_byte_identical_across_runs(built_project):
     assert all(p.read_bytes() == first[p] for p in second)
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_another_year_with_data_renders(built_project):
     nb = execute_notebook(
         built_project / "notebooks" / "03-akuntabilitas-kinerja.ipynb",
@@ -127,6 +130,7 @@ def _replace_in_sheet(ws, old: float, new: float) -> int:
     return changed
 
 
+@pytest.mark.slow  # executes the notebooks
 def test_changing_one_raw_value_changes_every_output(tmp_path):
     """A new realisasi for one sub-kegiatan: the new total appears everywhere, the old one nowhere."""
     project = copy_project(tmp_path / "proyek")
