@@ -8,6 +8,7 @@ from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
+from lkjip.indicators._ringkas import ringkas_per_tahun
 from lkjip.ingest.schemas.hasil import empty, shaped
 
 
@@ -69,19 +70,13 @@ def ringkas_kematangan(kematangan_pd: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         ``kematangan_ringkas``: tahun, jumlah_pd, pd_minimal_tinggi, rata_rata.
     """
-    scored = kematangan_pd[kematangan_pd["total"].notna()]
-    if scored.empty:
-        return empty("kematangan_ringkas")
-    out = (
-        scored.groupby("tahun", sort=True)
-        .agg(
-            jumlah_pd=("total", "size"),
-            pd_minimal_tinggi=("minimal_tinggi", "sum"),
-            rata_rata=("total", "mean"),
-        )
-        .reset_index()
+    return ringkas_per_tahun(
+        kematangan_pd,
+        "total",
+        "minimal_tinggi",
+        "pd_minimal_tinggi",
+        "kematangan_ringkas",
     )
-    return shaped(out, "kematangan_ringkas")
 
 
 def peringkat_efektivitas(nilai: object, config: Config) -> tuple[str | None, str | None]:

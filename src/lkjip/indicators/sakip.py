@@ -8,6 +8,7 @@ from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
+from lkjip.indicators._ringkas import ringkas_per_tahun
 from lkjip.ingest.schemas.hasil import empty, shaped
 
 
@@ -73,14 +74,10 @@ def ringkas_sakip(sakip_pd_hasil: pd.DataFrame) -> pd.DataFrame:
     DataFrame
         ``sakip_ringkas``: tahun, jumlah_pd, rata_rata (unrounded), pd_minimal_baik.
     """
-    scored = sakip_pd_hasil[sakip_pd_hasil["nilai"].notna()]
-    if scored.empty:
-        return empty("sakip_ringkas")
-    out = (
-        scored.groupby("tahun", sort=True)
-        .agg(
-            jumlah_pd=("nilai", "size"), rata_rata=("nilai", "mean"), pd_minimal_baik=("minimal_baik", "sum")
-        )
-        .reset_index()
+    return ringkas_per_tahun(
+        sakip_pd_hasil,
+        "nilai",
+        "minimal_baik",
+        "pd_minimal_baik",
+        "sakip_ringkas",
     )
-    return shaped(out, "sakip_ringkas")
