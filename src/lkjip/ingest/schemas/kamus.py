@@ -260,7 +260,7 @@ def kolom_tanpa_arti(config: Config | None = None) -> list[str]:
 def _tabel_kolom(kontrak: Kontrak, unsur: dict[str, tuple[str, str]]) -> list[str]:
     lines = [
         "| Kolom | Tipe | Boleh kosong | Satuan | Nilai yang diizinkan | Arti |",
-        _lebar(15, 10, 7, 9, 19, 40),
+        _lebar(22, 10, 8, 10, 18, 32),
     ]
     for name, column in kontrak.skema.columns.items():
         arti = arti_kolom(kontrak.nama, name, unsur) or Arti("(belum dijelaskan)")
