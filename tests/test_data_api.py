@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import copy_project
+from conftest import ROOT, copy_project
 
 from lkjip import data
 from lkjip.core.config import load_config
@@ -119,6 +120,17 @@ def test_ikm_kabupaten_against_provinsi_and_sakip_per_pd_in_three_lines(project)
     assert sakip.loc["Sekretariat Daerah", 2025] == pytest.approx(86.19)
     assert sakip.loc["Sekretariat Daerah", 2024] == pytest.approx(86.10)
     assert list(sakip.columns) == [2021, 2022, 2023, 2024, 2025] and len(sakip) == 48
+
+
+def test_the_readme_lines_for_analysts_run(project, monkeypatch):
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Untuk analis", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    assert len(code.strip().splitlines()) == 4  # the import, then three lines
+    monkeypatch.setenv("LKJIP_ROOT", str(project))  # the project as a fresh clone after the data step
+    namespace: dict = {}
+    exec(code, namespace)
+    assert namespace["ikm"].loc[2025, [KAB, PROV]].tolist() == [90.87, 89.71]
+    assert namespace["sakip"].loc["Sekretariat Daerah", 2025] == 86.19
 
 
 # --------------------------------------------------------------------------- every year, with its source
