@@ -330,17 +330,38 @@ def kamus_markdown(config: Config | None = None, *, judul: bool = True) -> str:
 
 
 def berkas_kamus(root: Path | None = None) -> Path:
-    """Where the dictionary is committed in the project at ``root``: ``docs/kamus-data.md``."""
+    """Where the dictionary is committed in the project at ``root``: ``docs/kamus-data.md``.
+
+    Examples
+    --------
+    >>> berkas_kamus().relative_to(paths().root).as_posix()
+    'docs/kamus-data.md'
+    """
     return paths(root).root / BERKAS_KAMUS
 
 
 def tulis_kamus(target: Path, config: Config | None = None) -> Path:
-    """Write the dictionary to ``target`` (UTF-8, ``\\n`` line ends) and return it."""
+    """Write the dictionary to ``target`` (UTF-8, ``\\n`` line ends) and return it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = tulis_kamus(Path(folder) / "kamus.md")
+    ...     written.read_text(encoding="utf-8").splitlines()[0], kamus_sesuai(written)
+    ('# Kamus Data', True)
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(kamus_markdown(config), encoding="utf-8", newline="\n")
     return target
 
 
 def kamus_sesuai(target: Path, config: Config | None = None) -> bool:
-    """Whether ``target`` holds exactly the dictionary the contracts give now (the CI check)."""
+    """Whether ``target`` holds exactly the dictionary the contracts give now (the CI check).
+
+    Examples
+    --------
+    >>> kamus_sesuai(Path("tidak-ada.md"))
+    False
+    """
     return target.exists() and target.read_text(encoding="utf-8") == kamus_markdown(config)
