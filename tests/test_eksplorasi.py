@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from test_notebooks import _text_of  # what a reader sees of an executed notebook
 
 from lkjip.core import fmt
 from lkjip.core.config import load_config
@@ -26,19 +27,6 @@ NOTEBOOKS = sorted(FOLDER.glob("*.ipynb"))
 
 def _cells(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def _shown(nb) -> str:
-    """Everything the notebook shows: Markdown cells, tables (HTML or text) and printed lines."""
-    parts = []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            parts.append(str(data.get("text/html", data.get("text/plain", ""))))
-            parts.append(str(output.get("text", "")))
-    return "\n".join(parts)
 
 
 def _figures(nb) -> int:
@@ -62,7 +50,7 @@ def _run(project: Path, name: str, **parameters) -> str:
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
     assert _figures(nb) == 1, "satu grafik per notebook"
-    return _shown(nb)
+    return _text_of(nb)
 
 
 def test_the_five_explorations_exist_and_stay_out_of_the_book():

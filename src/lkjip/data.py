@@ -319,6 +319,16 @@ def _asal(values: pd.Series, present: str) -> pd.Series:
     return pd.Series([("tidak_ada" if is_na(v) else present) for v in values], index=values.index)
 
 
+def _valued(
+    rows: pd.DataFrame, column: str, present: str, sumber: str, ada: object, kosong: str | None = None
+) -> pd.DataFrame:
+    """``rows`` with ``nilai`` from ``column``, its ``asal`` (``present`` or ``tidak_ada``), ``sumber``
+    and ``keterangan`` (``ada`` for a value, ``kosong`` for none when given)."""
+    nilai = _num(_col(rows, column))
+    notes = ada if kosong is None else [kosong if is_na(v) else ada for v in nilai]
+    return rows.assign(nilai=nilai, asal=_asal(nilai, present).to_numpy(), sumber=sumber, keterangan=notes)
+
+
 def _long(frame: pd.DataFrame, keys: Sequence[str], measures: Mapping[str, tuple[str, str]]) -> pd.DataFrame:
     """Stack ``measures`` (column -> (satuan, asal when present)) of ``frame`` into rows."""
     parts = []
@@ -376,20 +386,13 @@ def ikm_unit(
     computed, summary = read("ikm_unit"), read("skm_unit_riwayat")
     years = set(_num(computed["tahun"]).dropna().astype(int))
     summary = summary[~_num(summary["tahun"]).isin(years)]
-    ikm = _num(_col(summary, "ikm"))
-    riwayat = summary.assign(
-        nilai=ikm,
-        mutu=[kategori_ikm(round_half_up(v), config)[0] if not is_na(v) else None for v in ikm],
-        asal=_asal(ikm, "ketik").to_numpy(),
-        sumber="skm_unit_riwayat",
-        keterangan="rekap IKM unit dari kantor (angka diketik)",
+    riwayat = _valued(
+        summary, "ikm", "ketik", "skm_unit_riwayat", "rekap IKM unit dari kantor (angka diketik)"
     )
-    hitung = computed.assign(
-        nilai=_num(computed["ikm"]),
-        asal=_asal(_num(computed["ikm"]), "hitung").to_numpy(),
-        sumber="ikm_unit",
-        keterangan="dihitung dari jawaban responden",
+    riwayat = riwayat.assign(
+        mutu=[None if is_na(v) else kategori_ikm(round_half_up(v), config)[0] for v in riwayat["nilai"]]
     )
+    hitung = _valued(computed, "ikm", "hitung", "ikm_unit", "dihitung dari jawaban responden")
     both = pd.concat([riwayat, hitung], ignore_index=True)
     return _shaped(both, "ikm_unit", ["tahun", "kode_unit"])
 
@@ -436,15 +439,9 @@ def ikm_unsur(
     rows = read("ikm_unsur")
     if kode_unit is not None:
         rows = rows[rows["kode_unit"] == kode_unit]
-    nrr = _num(rows["nrr"])
     order = {u.kode: i for i, u in enumerate(config.skm.unsur)}
-    rows = rows.assign(
-        nilai=nrr,
-        asal=_asal(nrr, "hitung").to_numpy(),
-        sumber="ikm_unsur",
-        keterangan="dihitung dari jawaban responden",
-        _pemda=rows["kode_unit"].eq("PEMDA"),
-        _urut=rows["unsur"].map(order),
+    rows = _valued(rows, "nrr", "hitung", "ikm_unsur", "dihitung dari jawaban responden").assign(
+        _pemda=rows["kode_unit"].eq("PEMDA"), _urut=rows["unsur"].map(order)
     )
     out = rows.sort_values(["tahun", "_pemda", "kode_unit", "_urut"], kind="stable")
     return _shaped(out, "ikm_unsur", [])
@@ -485,18 +482,12 @@ def ikm_pemda(
     """
     read, config = _source(tables, root), _config(config, root)
     rows = read("ikm_pemda")
-    nilai = _num(rows["ikm"])
     basis = {
         "responden": "rata-rata IKM unit dari jawaban responden",
         "riwayat": "rata-rata IKM unit dari rekap kantor (skm_unit_riwayat)",
     }
-    out = rows.assign(
-        entitas=config.kabupaten,
-        nilai=nilai,
-        asal=_asal(nilai, "hitung").to_numpy(),
-        sumber="ikm_pemda",
-        keterangan=_col(rows, "sumber").map(basis).to_numpy(),
-    )
+    notes = _col(rows, "sumber").map(basis).to_numpy()
+    out = _valued(rows, "ikm", "hitung", "ikm_pemda", notes).assign(entitas=config.kabupaten)
     return _shaped(out, "ikm_pemda", ["tahun"])
 
 
@@ -537,16 +528,8 @@ def sakip_pd(
     """
     read = _source(tables, root)
     rows = read("sakip_pd_hasil")
-    nilai = _num(rows["nilai"])
-    out = rows.assign(
-        nilai=nilai,
-        asal=_asal(nilai, "ketik").to_numpy(),
-        sumber="sakip_pd_hasil",
-        keterangan=[
-            "tidak dievaluasi atau nilainya kosong di ekspor" if is_na(v) else "hasil evaluasi SAKIP"
-            for v in nilai
-        ],
-    )
+    kosong = "tidak dievaluasi atau nilainya kosong di ekspor"
+    out = _valued(rows, "nilai", "ketik", "sakip_pd_hasil", "hasil evaluasi SAKIP", kosong)
     return _shaped(out, "sakip_pd", ["tahun", "kode_pd"])
 
 
@@ -584,15 +567,8 @@ def kematangan_pd(
     """
     read = _source(tables, root)
     rows = read("kematangan_pd")
-    nilai = _num(rows["total"])
-    out = rows.assign(
-        nilai=nilai,
-        asal=_asal(nilai, "hitung").to_numpy(),
-        sumber="kematangan_pd",
-        keterangan=[
-            "ada skor variabel yang kosong" if is_na(v) else "jumlah skor variabel kematangan" for v in nilai
-        ],
-    )
+    ada, kosong = "jumlah skor variabel kematangan", "ada skor variabel yang kosong"
+    out = _valued(rows, "total", "hitung", "kematangan_pd", ada, kosong)
     return _shaped(out, "kematangan_pd", ["tahun", "kode_pd"])
 
 
