@@ -78,7 +78,7 @@ def test_build_succeeds_and_says_quarto_is_needed(built):
     assert len(hint) == 1 and "quarto.org" in hint[0]
     project = built["project"]
     assert (project / "_preview" / "index.html").exists()
-    assert len(list((project / "_preview").glob("0*.html"))) == 6
+    assert len(list((project / "_preview").glob("0*.html"))) == 7  # six chapters and the data dictionary
     assert (project / "figures" / "gambar-0-1-capaian-kinerja-2025.png").exists()
     public = project / "data" / "processed" / "publik"
     assert (public / "lampiran-tabel-2025.xlsx").exists()

@@ -22,6 +22,7 @@ LAYERS = {
     "indicators": 2,
     "reviu": 3,
     "data_step": 4,
+    "data": 4.5,  # the analyst's views (lkjip.data); the report's builders use them too
     "report": 5,
     "publish": 6,
     "cli": 7,

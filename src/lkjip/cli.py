@@ -105,6 +105,21 @@ def _run_contoh_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_kamus_data(args: argparse.Namespace) -> int:
+    from lkjip.ingest.schemas.kamus import berkas_kamus, kamus_sesuai, tulis_kamus
+
+    config = load_config(args.config or paths().config)
+    target = args.keluar or berkas_kamus()
+    if args.periksa:
+        if kamus_sesuai(target, config):
+            _say(f"{target} sesuai dengan kontrak data.")
+            return EXIT_OK
+        _say(f"{target} tidak sesuai dengan kontrak data; tulis ulang dengan: python -m lkjip kamus-data")
+        return EXIT_STRICT
+    _say(f"ditulis: {tulis_kamus(target, config)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m lkjip",
@@ -140,6 +155,16 @@ def build_parser() -> argparse.ArgumentParser:
     contoh.add_argument("--out-dir", type=Path, help="folder tujuan (bawaan: data/raw)")
     contoh.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
     contoh.set_defaults(func=_run_contoh_data)
+
+    kamus = steps.add_parser(
+        "kamus-data", help="tulis kamus data (docs/kamus-data.md) dari kontrak data, atau periksa isinya"
+    )
+    kamus.add_argument("--keluar", type=Path, help="berkas tujuan (bawaan: docs/kamus-data.md)")
+    kamus.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
+    kamus.add_argument(
+        "--periksa", action="store_true", help="jangan menulis; keluar dengan kode 1 bila berkas berbeda"
+    )
+    kamus.set_defaults(func=_run_kamus_data)
     return parser
 
 

@@ -17,6 +17,7 @@ from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from lkjip import data
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
@@ -653,19 +654,12 @@ def gambar_ikm_tren(
         A year without a value leaves a gap in its line, never a drop to 0.
     """
     years = config.trend_years
-    kab = (
-        ikm_pemda.assign(_t=pd.to_numeric(ikm_pemda["tahun"], errors="coerce"))
-        .groupby("_t")["ikm"].first().pipe(pd.to_numeric, errors="coerce")
-        .reindex(years).astype("float64")
-    )
-    prov_rows = pembanding[
-        (pembanding["kode_indikator"] == kode_indikator) & (pembanding["entitas"] == config.provinsi)
-    ]
-    prov = (
-        prov_rows.assign(_t=pd.to_numeric(prov_rows["tahun"], errors="coerce"))
-        .groupby("_t")["nilai"].first().pipe(pd.to_numeric, errors="coerce")
-        .reindex(years).astype("float64")
-    )
+    # The analyst's views (lkjip.data), so that the chart and the analyst see the same numbers.
+    kab = data.ikm_pemda(tables={"ikm_pemda": ikm_pemda}, config=config)
+    kab = kab.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
+    prov = data.angka_pembanding(tables={"pembanding": pembanding}, config=config)
+    prov = prov[(prov["kode_indikator"] == kode_indikator) & (prov["entitas"] == config.provinsi)]
+    prov = prov.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     # Years before the first survey would only be empty space: keep the years with a value.
     shown = [y for y in years if not (np.isnan(kab[y]) and np.isnan(prov[y]))] or years
     years, kab, prov = shown, kab.reindex(shown), prov.reindex(shown)

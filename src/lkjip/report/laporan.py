@@ -15,11 +15,11 @@ import pandas as pd
 from great_tables import GT
 from IPython.display import Image, Markdown
 
+from lkjip import data
 from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
-from lkjip.ingest.store import read_table
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 
@@ -66,9 +66,9 @@ class Laporan:
     # ------------------------------------------------------------------ data
 
     def t(self, name: str) -> pd.DataFrame:
-        """A processed table by name (read once, then cached)."""
+        """A processed table by name (read once, then cached); see :func:`lkjip.data.tabel`."""
         if name not in self._tables:
-            self._tables[name] = read_table(name, self.paths.processed)
+            self._tables[name] = data.tabel(name, self.paths.root)
         return self._tables[name]
 
     @property

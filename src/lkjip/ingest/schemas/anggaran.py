@@ -37,6 +37,7 @@ class Anggaran(_Sumber):
     persen_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
 
     class Config:
+        description = "Anggaran dan realisasi per sub-kegiatan tahun laporan (Laporan Realisasi Anggaran)."
         unique = ("tahun", "kode")
 
 
@@ -47,6 +48,9 @@ class AnggaranRiwayat(_Sumber):
     anggaran: Series[float] = pa.Field(ge=0, nullable=False)
     realisasi: Series[float] = pa.Field(ge=0, nullable=True)
     persen_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
+
+    class Config:
+        description = "Total anggaran dan realisasi unit pada tahun-tahun sebelumnya, seperti direkap kantor."
 
 
 class AnggaranSasaranTercetak(_Sumber):
@@ -60,6 +64,7 @@ class AnggaranSasaranTercetak(_Sumber):
     capaian_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
 
     class Config:
+        description = "Tabel sasaran dan anggaran buatan staf (Tabel III.4.B), angkanya seperti tercetak."
         unique = ("dokumen", "no_sasaran")
 
 
@@ -71,4 +76,5 @@ class PetaSasaranAnggaran(_Sumber):
     kode: Series[pd.StringDtype] = pa.Field(str_matches=KODE_SUB_KEGIATAN, nullable=False)
 
     class Config:
+        description = "Pemetaan sub-kegiatan ke sasaran yang didanainya."
         unique = ("dokumen", "kode")

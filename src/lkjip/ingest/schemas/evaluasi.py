@@ -43,6 +43,7 @@ class SakipPd(_Sumber):
     predikat_tercetak: Series[pd.StringDtype] = pa.Field(nullable=True)
 
     class Config:
+        description = "Nilai evaluasi SAKIP per perangkat daerah dan tahun."
         strict = True
         ordered = False
         unique = ("tahun", "kode_pd")
@@ -69,6 +70,7 @@ class KelembagaanPd(_Sumber):
     kategori_tercetak: Series[pd.StringDtype] = pa.Field(nullable=True)
 
     class Config:
+        description = "Skor variabel tingkat kematangan kelembagaan per perangkat daerah dan tahun."
         strict = True
         ordered = False
         unique = ("tahun", "kode_pd")
@@ -84,6 +86,7 @@ class KelembagaanPemda(_Sumber):
     nilai: Series[float] = pa.Field(in_range={"min_value": 0, "max_value": 100}, nullable=True)
 
     class Config:
+        description = "Evaluasi kelembagaan Pemda per subdimensi dan tahun (PermenPANRB 20/2018)."
         strict = True
         ordered = False
         unique = ("tahun", "sub_dimensi")
@@ -101,6 +104,7 @@ class Pembanding(_Sumber):
     keterangan: Series[pd.StringDtype] = pa.Field(nullable=True)
 
     class Config:
+        description = "Angka pembanding entitas lain (mis. Setda, Pemda, Provinsi) per indikator dan tahun."
         strict = True
         ordered = False
         unique = ("tahun", "kode_indikator", "entitas")

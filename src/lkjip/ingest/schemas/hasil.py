@@ -197,6 +197,28 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 
+#: One line per computed table saying what it holds (Indonesian: it is shown to analysts).
+DESKRIPSI: dict[str, str] = {
+    "ikm_unit": "IKM per unit layanan dan tahun dari jawaban responden, dengan mutu dan kecukupan sampel.",
+    "ikm_unsur": "Nilai rata-rata (NRR) per unsur pelayanan, per unit dan untuk seluruh Pemda (PEMDA).",
+    "ikm_pemda": "IKM Pemerintah Daerah per tahun: rata-rata IKM unit (dari responden atau rekap riwayat).",
+    "skm_demografi": "Karakteristik responden SKM (jenis kelamin, umur, pendidikan, pekerjaan) per unit.",
+    "sakip_pd_hasil": "Nilai SAKIP per perangkat daerah dan tahun, dengan predikat dan status minimal baik.",
+    "sakip_ringkas": "Ringkasan SAKIP per tahun: jumlah PD, rata-rata nilai, jumlah PD minimal baik.",
+    "kematangan_pd": "Total skor dan kategori tingkat kematangan kelembagaan per perangkat daerah dan tahun.",
+    "kematangan_ringkas": "Ringkasan kematangan per tahun: jumlah PD, PD minimal tinggi, rata-rata total.",
+    "efektivitas": "Nilai Efektivitas Kelembagaan Pemda per tahun, dengan peringkat komposit.",
+    "anggaran_hasil": "Anggaran dan realisasi per sub-kegiatan, dengan persentase realisasi yang dihitung.",
+    "anggaran_total": "Total anggaran dan realisasi unit per tahun (rincian atau rekap riwayat).",
+    "anggaran_sasaran": "Alokasi dan realisasi anggaran per sasaran tahun laporan, dengan capaian kinerja.",
+    "capaian": "Realisasi, capaian dan status setiap indikator Perjanjian Kinerja per tahun.",
+    "ringkasan_capaian": "Ringkasan capaian per dokumen dan tahun: jumlah per status, rata-rata, efisiensi.",
+    "tren": "Realisasi setiap indikator sepanjang tahun tren, dengan perubahan dari tahun sebelumnya.",
+    "pembanding_hasil": "Realisasi indikator tahun laporan dibandingkan dengan angka Provinsi.",
+    "sakip_pembanding": "Nilai dan predikat SAKIP entitas pembanding pada tahun laporan.",
+    "reviu": "Temuan reviu: angka tercetak atau diketik yang berbeda dari hasil hitung.",
+}
+
 #: Values allowed in the coded columns.
 STATUS_CAPAIAN = ("di_atas", "tepat", "di_bawah", "tidak_terukur")
 ASAL_REALISASI = ("hitung", "ketik", "tidak_ada")
@@ -256,7 +278,14 @@ def _schema(name: str) -> pa.DataFrameSchema:
         )
         for column, dtype in COLUMNS[name].items()
     }
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=_UNIQUE.get(name), name=name)
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=_UNIQUE.get(name),
+        name=name,
+        description=DESKRIPSI[name],
+    )
 
 
 #: pandera contract of every computed table, by table name.

@@ -61,6 +61,7 @@ class PerjanjianKinerja(_Sumber):
     sumber_realisasi: Series[pd.StringDtype] = pa.Field(nullable=False, isin=SUMBER_REALISASI)
 
     class Config:
+        description = "Indikator Perjanjian Kinerja per dokumen dan tahun, dengan target dan realisasinya."
         strict = True
         unique = ("dokumen", "kode_indikator", "tahun")
 
@@ -80,6 +81,7 @@ class NarasiIndikator(_Sumber):
     solusi: Series[pd.StringDtype] = pa.Field(nullable=True)
 
     class Config:
+        description = "Teks kantor per indikator: formulasi, penjelasan, sumber data, upaya, kendala, solusi."
         strict = True
         unique = ("dokumen", "kode_indikator")
 
@@ -95,6 +97,7 @@ class Penjenjangan(_Sumber):
     target: Series[pd.StringDtype] = pa.Field(nullable=True)
 
     class Config:
+        description = "Matriks penjenjangan strategis (Tabel II.1) per periode, target seperti tercetak."
         strict = True
         unique = ("periode", "urutan")
 

@@ -106,6 +106,7 @@ def _responden_schema(kolom: tuple[str, ...], row_checks: bool) -> pa.DataFrameS
         ordered=True,
         unique=KEY_RESPONDEN if row_checks else None,
         name="skm_responden",
+        description="Jawaban Survei Kepuasan Masyarakat per responden, tanpa data pribadi.",
     )
 
 
@@ -126,6 +127,7 @@ class SkmUnit(_Sumber):
     populasi: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
 
     class Config:
+        description = "Unit layanan yang disurvei per tahun, dengan populasi untuk sampel Krejcie–Morgan."
         strict = True
         ordered = True
         unique = KEY_UNIT
@@ -142,6 +144,7 @@ class SkmUnitRiwayat(_Sumber):
     mutu_tercetak: Series[pd.StringDtype] = pa.Field(nullable=True, isin=MUTU)
 
     class Config:
+        description = "IKM per unit pada tahun-tahun sebelumnya seperti direkap kantor (angka diketik)."
         strict = True
         ordered = True
         unique = KEY_UNIT

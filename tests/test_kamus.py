@@ -1,0 +1,133 @@
+"""The data dictionary: generated from the contracts, complete, committed, and shown in the book."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from lkjip.cli import main
+from lkjip.core.config import load_config
+from lkjip.indicators.engine import COMPUTED_TABLES
+from lkjip.ingest.schemas import hasil
+from lkjip.ingest.schemas.kamus import (
+    BERKAS_KAMUS,
+    SUMBER_TABEL_BERSIH,
+    kamus_markdown,
+    kamus_sesuai,
+    kolom_tanpa_arti,
+    kontrak_tabel,
+    nama_tabel,
+    tulis_kamus,
+)
+from lkjip.ingest.sources import SOURCES
+from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config()
+
+
+@pytest.fixture(scope="module")
+def text(config):
+    return kamus_markdown(config)
+
+
+def _section(text: str, table: str) -> str:
+    start = text.index(f"### `{table}`")
+    end = text.find("\n### ", start + 1)
+    return text[start : end if end > 0 else None]
+
+
+def test_the_committed_dictionary_is_the_contracts_today(text):
+    committed = (ROOT / BERKAS_KAMUS).read_text(encoding="utf-8")
+    assert committed == text, (
+        "docs/kamus-data.md tertinggal dari kontrak data: jalankan python -m lkjip kamus-data"
+    )
+
+
+def test_every_table_and_column_is_described(config):
+    assert kolom_tanpa_arti(config) == []
+    kontrak = kontrak_tabel(config)
+    assert all(k.keterangan and not k.keterangan.startswith("``") for k in kontrak.values())
+    assert list(kontrak) == nama_tabel()
+
+
+def test_every_table_the_engine_computes_and_every_export_is_covered():
+    names = nama_tabel()
+    assert set(COMPUTED_TABLES) | {"reviu"} == set(hasil.SCHEMAS)
+    assert set(COMPUTED_TABLES) <= set(names) and {"reviu", "karantina"} <= set(names)
+    assert {s.name for s in SOURCES} == set(SUMBER_TABEL_BERSIH.values())
+    assert len(names) == len(set(names))
+
+
+def test_types_units_and_allowed_values_come_from_the_contracts(text):
+    sakip = _section(text, "sakip_pd")
+    assert (
+        "Asal: Hasil evaluasi SAKIP perangkat daerah (`sakip*.xlsx`). Kunci unik: `tahun` × `kode_pd`."
+        in sakip
+    )
+    assert "| `tahun` | bilangan bulat | tidak | tahun | 2000–2100 |" in sakip
+    assert "| `nilai` | desimal | ya | skor 0–100 | 0–100 | Nilai evaluasi SAKIP; kosong bila" in sakip
+    ikm = _section(text, "ikm_unit")
+    # 24,975 is the lowest IKM with the 0,111 weight: the check's floor is written the Indonesian way.
+    assert "| `ikm` | desimal | ya | indeks 25–100 | 24,9–100 |" in ikm
+    assert "| `sampel_cukup` | ya/tidak | ya |" in ikm and "| `minimal_baik` | ya/tidak | tidak |" in ikm
+    status = "`di_atas`, `tepat`, `di_bawah`, `tidak_terukur`"
+    assert f"| `status` | teks | tidak | – | {status} |" in _section(text, "capaian")
+    assert r"pola `^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{4}$`" in _section(text, "anggaran")
+    assert "| `anggaran` | desimal | tidak | Rp | ≥ 0 |" in _section(text, "anggaran")
+    assert "| `alasan` | teks | tidak |" in _section(text, "karantina")
+
+
+def test_answer_columns_follow_the_configured_unsur(config):
+    # A questionnaire that swaps U8 and U9 maps them in laporan.yml; the dictionary follows.
+    unsur = [u.model_dump() for u in config.skm.unsur]
+    unsur[7]["kolom"], unsur[8]["kolom"] = "P9", "P8"
+    swapped = config.model_validate(
+        {**config.model_dump(), "skm": {**config.skm.model_dump(), "unsur": unsur}}
+    )
+    section = _section(kamus_markdown(swapped), "skm_responden")
+    assert "| `P9` | bilangan bulat | ya | skala 1–4 | 1–4 | Jawaban unsur U8 Penanganan Pengaduan" in section
+    assert "| `P8` | bilangan bulat | ya | skala 1–4 | 1–4 | Jawaban unsur U9 Sarana dan Prasarana" in section
+    assert "| `U8` |" not in section
+
+
+def test_every_table_row_has_six_cells(text):
+    for line in text.splitlines():
+        if line.startswith("| `") and "| Kolom |" not in line:
+            cells = re.split(r"(?<!\\)\|", line)[1:-1]
+            assert len(cells) in (3, 6), line
+
+
+def test_the_check_fails_on_a_stale_file_and_passes_after_writing(tmp_path, config, capsys):
+    target = tmp_path / "kamus.md"
+    target.write_text("# Kamus Data\n\nlama\n", encoding="utf-8")
+    assert not kamus_sesuai(target, config)
+    assert main(["kamus-data", "--periksa", "--keluar", str(target)]) == 1
+    assert "tidak sesuai" in capsys.readouterr().out
+    assert main(["kamus-data", "--keluar", str(target)]) == 0
+    assert main(["kamus-data", "--periksa", "--keluar", str(target)]) == 0
+    assert target.read_bytes() == tulis_kamus(tmp_path / "lagi.md", config).read_bytes()
+    assert b"\r\n" not in target.read_bytes()
+
+
+def test_the_dictionary_is_a_lampiran_page_of_the_book():
+    chapters = chapter_notebooks()
+    assert chapters[-1].name == "06-kamus-data.ipynb"
+
+
+@pytest.mark.slow
+def test_the_book_page_shows_the_dictionary(project_copy, text):
+    nb = execute_notebook(project_copy / "notebooks" / "06-kamus-data.ipynb", root=project_copy)
+    shown = [
+        o["data"]["text/markdown"]
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "text/markdown" in o.get("data", {})
+    ]
+    assert len(shown) == 1
+    assert not shown[0].startswith("# Kamus Data")  # the page has its own title
+    assert shown[0] == text.split("\n", 2)[2]
