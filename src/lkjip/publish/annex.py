@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from great_tables import GT
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lkjip.core.config import Config
 from lkjip.core.na import is_na
-from lkjip.report import tables
-from lkjip.report.laporan import Laporan
+from lkjip.report.tabel_laporan import Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
 #: Excel shows these with a decimal comma and a thousands dot; the cells stay numeric.
@@ -175,51 +174,33 @@ def _write_sheet(ws, sheet: AnnexSheet) -> None:
 
 # ---------------------------------------------------------------------- from the report
 
+#: Excel number format key (:data:`NUMBER_FORMATS`) of each column kind; other kinds are text.
+_FORMAT_JENIS = {
+    Jenis.NOMOR: "bilangan",
+    Jenis.BILANGAN: "bilangan",
+    Jenis.RUPIAH: "rupiah",
+    Jenis.PERSEN: "persen",
+    Jenis.DESIMAL: "nilai",
+    Jenis.NILAI: "nilai",
+    Jenis.NILAI_POLOS: "nilai",
+}
 
-def annex_sheets(laporan: Laporan) -> list[AnnexSheet]:
-    """Every report table of ``laporan``, in report order, as an annex sheet."""
+
+def annex_sheets(tabel: Sequence[TabelLaporan]) -> list[AnnexSheet]:
+    """The report tables, in report order, as annex sheets named by their number."""
     sheets = []
-    for name, table in laporan.daftar_tabel():
-        frame = tables.as_frame(table)
-        title = _gt_title(table) or name
-        sheets.append(AnnexSheet(name=name, title=title, frame=frame, formats=_annex_formats(frame)))
+    for t in tabel:
+        formats = {c: _FORMAT_JENIS[k] for c in t.frame.columns if (k := t.jenis_kolom(c)) in _FORMAT_JENIS}
+        sheets.append(AnnexSheet(name=t.nomor, title=t.judul, frame=t.frame.copy(), formats=formats))
     return sheets
 
 
-def annex_cover(laporan: Laporan, when: dt.datetime) -> AnnexCover:
-    """The cover sheet of ``laporan``'s annex, stamped ``when``."""
+def annex_cover(config: Config, masukan: dict[str, str], when: dt.datetime) -> AnnexCover:
+    """The cover sheet of the report's annex: ``masukan`` is the manifest's file -> SHA-256."""
     return AnnexCover(
-        judul=f"Lampiran Tabel {laporan.judul}",
-        instansi=laporan.config.instansi.nama_lengkap,
-        tahun=laporan.config.tahun,
-        masukan=laporan.manifest()["sidik"]["masukan"],
+        judul=f"Lampiran Tabel Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}",
+        instansi=config.instansi.nama_lengkap,
+        tahun=config.tahun,
+        masukan=masukan,
         dibuat=when,
     )
-
-
-def _gt_title(table: GT) -> str | None:
-    heading = getattr(table, "_heading", None)
-    title = getattr(heading, "title", None)
-    return str(title) if title else None
-
-
-def _annex_formats(frame: pd.DataFrame) -> dict[str, str]:
-    """Excel number format per numeric column, from its Indonesian heading."""
-    formats = {}
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
-            continue
-        label = str(column).lower()
-        if (
-            any(k in label for k in ("rp", "anggaran", "alokasi", "pagu"))
-            and "%" not in label
-            and "capaian" not in label
-        ):
-            formats[column] = "rupiah"
-        elif "%" in label or "capaian" in label or "persen" in label:
-            formats[column] = "persen"
-        elif label in {"no", "tahun"} or "jumlah" in label or pd.api.types.is_integer_dtype(frame[column]):
-            formats[column] = "bilangan"
-        else:
-            formats[column] = "nilai"
-    return formats
