@@ -59,10 +59,18 @@ PRIVATE_TABLES = frozenset({"skm_responden", "karantina"})
 def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
-    The annex is ``lampiran-tabel-<tahun>.xlsx``; every processed CSV except
-    :data:`PRIVATE_TABLES` is copied beside it. This folder is what the site publishes.
+    The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
+    (``tabel-III.4.A.csv``, values as printed) and every processed table except
+    :data:`PRIVATE_TABLES` (without float noise; full precision stays in ``data/processed/``).
+    This folder is what the site publishes.
     """
-    from lkjip.publish.annex import annex_cover, annex_sheets, write_annex
+    from lkjip.publish.annex import (
+        annex_cover,
+        annex_sheets,
+        salin_tabel_publik,
+        tulis_csv_tabel,
+        write_annex,
+    )
     from lkjip.report import daftar
 
     project = paths(root)
@@ -73,11 +81,13 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     public.mkdir(parents=True)
     for csv in sorted(project.processed.glob("*.csv")):
         if csv.stem not in PRIVATE_TABLES:
-            shutil.copy2(csv, public / csv.name)
+            salin_tabel_publik(project.processed, csv.stem, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.now())
-    return write_annex(target, cover, annex_sheets(daftar.semua_tabel(t, config)))
+    semua = daftar.semua_tabel(t, config)
+    tulis_csv_tabel(semua, public)
+    return write_annex(target, cover, annex_sheets(semua))
 
 
 def run_build(
