@@ -124,7 +124,25 @@ def test_perjanjian_kinerja_with_units_groups_and_na(config):
     assert ("Tabel II.3.A Perjanjian Kinerja Tahun 2025 (sesuai Dokumen Perencanaan Periode "
             "2021-2025)") in html
     assert "Sasaran Strategis" in html and "Kinerja Lainnya" in html
+    # The agreement (issue 11): sasaran, indikator, target; its results are Tabel III.1.
+    assert list(tables.as_frame(table).columns) == [
+        "Kelompok", "No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"
+    ]
     cells = _cells(table)
+    assert cells == [
+        "1", "Terwujudnya penataan organisasi dalam peningkatan pelayanan publik",
+        "Jumlah PD/UKPD dengan nilai SKM minimal baik", "57 PD/UKPD",
+        "1", "Meningkatnya Tatakelola Birokrasi Pemerintahan",
+        "Persentase Realisasi Anggaran Bagian Organisasi", "96,40%",
+        # The second indicator of the same sasaran: number and sasaran printed once (merged).
+        "", "", "Indeks Profesionalitas ASN Bagian Organisasi", "86,50",
+        "2", "Optimalisasi Kualitas Pelayanan melalui Pembangunan Inovasi",
+        "Jumlah Inovasi yang terinternalisasi", "3 Inovasi",
+    ]  # fmt: skip
+
+
+def test_capaian_shows_results_and_na(config):
+    cells = _cells(tables.tabel_capaian(_capaian(), PK, config))
     assert cells[:6] == ["1", "Terwujudnya penataan organisasi dalam peningkatan pelayanan publik",
                          "Jumlah PD/UKPD dengan nilai SKM minimal baik", "57 PD/UKPD",
                          "57 PD/UKPD", "100,00%"]
@@ -306,7 +324,10 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
     table = tables.lampiran_reviu(reviu, config)
     assert _cells(table) == ["1", "realisasi-anggaran.xlsx, sheet &#x27;LRA&#x27;, baris 1012, "
                              "kolom H", "84,40", "84,49", "0,09", "persen tercetak berbeda"]
-    assert "persen_anggaran" in table.gt().as_raw_html()
+    html = table.gt().as_raw_html()
+    # Internal names are not printed (issue 11): the kind in words, the column in words.
+    assert "persen_anggaran" not in html and "persen_tercetak" not in html
+    assert "Persentase realisasi sub-kegiatan tercetak vs realisasi / anggaran" in html
     empty = tables.lampiran_reviu(reviu.iloc[:0], config)
     assert "Tidak ada temuan reviu." in empty.gt().as_raw_html()
 
@@ -332,3 +353,46 @@ def test_lampiran_demografi_groups_the_pemda_respondents():
     assert frame["Kelompok"].tolist() == ["Laki-laki", "Perempuan", "20–29"]
     html = table.gt().as_raw_html()
     assert "Jenis Kelamin" in html and "60,00%" in html and "Karakteristik Responden SKM Tahun 2025" in html
+
+
+def test_education_levels_in_their_natural_order(config):
+    # The indicator writes them alphabetically (D1–D4, S1, S2, S3, SD, SMA, SMP); the report
+    # lists them from the lowest level, "Tidak diisi" last.
+    levels = ["D1–D4", "S1", "S2", "S3", "SD", "SMA", "SMP", "Tidak diisi"]
+    demografi = pd.DataFrame({
+        "tahun": 2025, "kode_unit": "PEMDA", "variabel": ["pekerjaan"] + ["pendidikan"] * len(levels),
+        "kelompok": ["PNS", *levels], "jumlah": range(1, len(levels) + 2),
+        "persen": [100.0] + [12.5] * len(levels),
+    })
+    frame = tables.as_frame(tables.lampiran_demografi(demografi, config))
+    assert frame["Kelompok"].tolist() == [
+        "SD", "SMP", "SMA", "D1–D4", "S1", "S2", "S3", "Tidak diisi", "PNS"
+    ]
+
+
+def test_typed_targets_print_with_the_agreement_tables_precision(config):
+    penjenjangan = pd.DataFrame({
+        "periode": "2025-2029", "urutan": [1, 2, 3, 4, 5],
+        "tingkat": ["Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"],
+        "uraian": ["a", "b", "c", "d", "e"],
+        "indikator": ["Nilai Efektivitas Kelembagaan", "Persentase PD/UKPD", "Indeks", "Jumlah PD",
+                      "Opini"],
+        "target": ["95,9", "100%", "49,5", "48 PD/UKPD", "WTP"],
+    })
+    frame = tables.as_frame(tables.tabel_penjenjangan(penjenjangan, "2025-2029", config))
+    # Tabel II.3 prints the target 95,9 as "95,90": the same here; a text stays as typed.
+    assert frame["Target"].tolist() == ["95,90", "100,00%", "49,50", "48 PD/UKPD", "WTP"]
+
+
+def test_review_location_names_no_internal_column(config):
+    reviu = pd.DataFrame({
+        "jenis": ["capaian_anggaran_sasaran"], "berkas": ["realisasi-anggaran.xlsx"],
+        "sheet": ["Anggaran per Sasaran"], "baris": [6], "kolom": ["capaian_tercetak"],
+        "nilai_tercetak": ["78,68"], "nilai_hitung": ["78,00"], "selisih": [-0.68],
+        "toleransi": [0.005], "penjelasan": ["x"],
+    })
+    frame = tables.as_frame(tables.lampiran_reviu(reviu, config))
+    assert frame["Jenis"].tolist() == ["Capaian anggaran per sasaran tercetak vs hasil hitung"]
+    assert frame["Lokasi"].tolist() == [
+        "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom capaian tercetak"
+    ]

@@ -10,13 +10,17 @@ escaped, so a unit named "<script>" shows as text.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
+from lkjip.reviu import JENIS as JENIS_REVIU
 
 __all__ = ["KINERJA_LAINNYA", "KOSONG", "SASARAN_STRATEGIS", "Jenis", "TabelLaporan", "as_frame"]
 
@@ -69,6 +73,27 @@ def _dense_number(keys: pd.Series) -> pd.Series:
     return pd.Series(pd.factorize(keys)[0] + 1, index=keys.index).astype("Int64")
 
 
+_TARGET = re.compile(r"^\s*(-?[\d.,]+)\s*(%|[^\d\s].*?)?\s*$")
+
+
+def _target_tercetak(value: object, config: Config) -> object:
+    """A target typed as text ("95,9", "100%", "48 PD/UKPD") printed as the agreement tables print it.
+
+    The same target then reads the same everywhere ("95,90" here and in Tabel II.3); a text
+    that is not a number with an optional unit stays as typed.
+    """
+    if fmt.is_na(value):
+        return pd.NA
+    match = _TARGET.match(str(value))
+    if not match:
+        return str(value)
+    try:
+        number = parse_number(match.group(1))
+    except NumberParseError:
+        return str(value)
+    return fmt.Formatter(config).nilai(number, match.group(2))
+
+
 def _repeats(*keys: pd.Series) -> tuple[int, ...]:
     """Rows repeating the previous row's keys (printed empty, as the seed's merged cells)."""
     return baris_tebal(np.flatnonzero(~_first_in_group(*keys)))
@@ -98,7 +123,7 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
             "Tingkat": rows["tingkat"].astype("string"),
             "Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan": rows["uraian"].astype("string"),
             "Indikator": rows["indikator"].astype("string"),
-            "Target": rows["target"].astype("string"),
+            "Target": pd.array([_target_tercetak(v, config) for v in rows["target"]], dtype="string"),
         }
     )
     judul = (
@@ -219,21 +244,17 @@ def _tabel_pk(
 ) -> TabelLaporan:
     # A sasaran with several indicators is printed once, as the merged cells of the seed.
     repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
+    jenis = {"No": Jenis.NOMOR, "Target": Jenis.NILAI, "Realisasi": Jenis.NILAI, "Capaian (%)": Jenis.PERSEN}
     return TabelLaporan(
         nomor=nomor,
         judul=judul,
         frame=frame,
-        jenis={
-            "No": Jenis.NOMOR,
-            "Target": Jenis.NILAI,
-            "Realisasi": Jenis.NILAI,
-            "Capaian (%)": Jenis.PERSEN,
-        },
+        jenis={c: k for c, k in jenis.items() if c in frame.columns},
         gaya=fmt.Formatter(config),
         sumber=sumber,
         kelompok="Kelompok",
         sembunyi=("Satuan",),
-        label={"Capaian (%)": "% Capaian"},
+        label={"Capaian (%)": "% Capaian"} if "Capaian (%)" in frame.columns else {},
         kosong={"No": repeat, "Sasaran": repeat},
     )
 
@@ -252,16 +273,18 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
     Returns
     -------
     TabelLaporan
-        Row groups "Sasaran Strategis" and, when present, "Kinerja Lainnya"; values with
-        their unit ("57 PD/UKPD", "96,40%"), capaian "100,81%", missing "N/A".
+        Sasaran, indikator and target (no realisasi: that is Tabel III.1); row groups
+        "Sasaran Strategis" and, when present, "Kinerja Lainnya"; targets with their unit
+        ("57 PD/UKPD", "96,40%"), missing "N/A".
     """
     periode = _periode(config, dokumen)
     judul = (
         f"Tabel II.3.{huruf_periode(config, periode.kode)} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
+    # The agreement itself: what was promised. Its results are Tabel III.1 (not printed twice).
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config),
+        _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)"]),
         f"II.3.{huruf_periode(config, periode.kode)}",
         judul,
         f"{dokumen} Tahun {config.tahun}",
@@ -845,6 +868,33 @@ _VARIABEL_DEMOGRAFI = {
 }
 
 
+#: Education levels from the lowest, as the SKM questionnaire lists them (not alphabetical).
+URUTAN_PENDIDIKAN = (
+    "Tidak Sekolah",
+    "SD",
+    "SMP",
+    "SMA",
+    "D1",
+    "D2",
+    "D3",
+    "D1–D4",
+    "D4",
+    "S1",
+    "S2",
+    "S3",
+)
+
+
+def _urutan_kelompok(variabel: pd.Series, kelompok: pd.Series) -> pd.Series:
+    """Rank of each group within its characteristic: education levels in their natural order."""
+    rank = {k.lower(): i for i, k in enumerate(URUTAN_PENDIDIKAN)}
+    known = [
+        rank.get(str(k).strip().lower(), len(rank)) if v == "pendidikan" else 0
+        for v, k in zip(variabel, kelompok, strict=True)
+    ]
+    return pd.Series(known, index=variabel.index)
+
+
 def lampiran_demografi(
     skm_demografi: pd.DataFrame, config: Config, *, nomor: str | None = None
 ) -> TabelLaporan:
@@ -864,7 +914,9 @@ def lampiran_demografi(
     rows = rows_of_year(skm_demografi, config.tahun)
     rows = rows[rows["kode_unit"] == "PEMDA"]
     order = {v: i for i, v in enumerate(_VARIABEL_DEMOGRAFI)}
-    rows = rows.assign(_urut=rows["variabel"].map(order)).sort_values(["_urut"], kind="stable")
+    rows = rows.assign(
+        _urut=rows["variabel"].map(order), _kelompok=_urutan_kelompok(rows["variabel"], rows["kelompok"])
+    ).sort_values(["_urut", "_kelompok"], kind="stable")
     frame = pd.DataFrame(
         {
             "Karakteristik": rows["variabel"]
@@ -932,6 +984,20 @@ def lampiran_kematangan(
     )
 
 
+def _jenis_reviu(jenis: object) -> object:
+    """The kind of a review finding in words (``persen_anggaran`` is an internal name)."""
+    if fmt.is_na(jenis):
+        return pd.NA
+    text = JENIS_REVIU.get(str(jenis), str(jenis).replace("_", " "))
+    return text[:1].upper() + text[1:]
+
+
+def _nama_kolom(kolom: object) -> str:
+    """A column as a reader finds it: the Excel letter ("H"), else the column's name in words."""
+    text = str(kolom).strip()
+    return text if re.fullmatch(r"[A-Z]{1,3}", text) else text.replace("_", " ")
+
+
 def lampiran_reviu(
     reviu: pd.DataFrame, config: Config, *, nomor: str | None = None
 ) -> TabelLaporan:
@@ -958,12 +1024,12 @@ def lampiran_reviu(
         if not fmt.is_na(r["baris"]):
             parts.append(f"baris {int(r['baris'])}")  # as Excel shows it, no thousands dot
         if not fmt.is_na(r["kolom"]):
-            parts.append(f"kolom {r['kolom']}")
+            parts.append(f"kolom {_nama_kolom(r['kolom'])}")
         return ", ".join(parts) if parts else KOSONG
 
     frame = pd.DataFrame(
         {
-            "Jenis": rows["jenis"].astype("string"),
+            "Jenis": pd.array([_jenis_reviu(j) for j in rows["jenis"]], dtype="string"),
             "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
             "Lokasi": pd.array([lokasi(r) for _, r in rows.iterrows()], dtype="string"),
             "Nilai Tercetak": rows["nilai_tercetak"].astype(object),
