@@ -234,3 +234,56 @@ def test_png_for_display_is_the_saved_file(tmp_path, config):
     png, _svg = charts.save(charts.gambar_capaian_kinerja(_capaian_seed(), config), tmp_path)
     fresh = charts.gambar_capaian_kinerja(_capaian_seed(), config)  # as a notebook draws it
     assert charts.png_bytes(fresh) == png.read_bytes()
+
+
+def test_ikm_per_unit_fits_a_page_marks_small_samples_and_keeps_names(config):
+    long_name = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"  # 54 characters
+    units = pd.DataFrame({
+        "tahun": 2025,
+        "kode_unit": [f"U{i:02d}" for i in range(57)],
+        "unit": [long_name] + [f"Unit Pelayanan {i}" for i in range(1, 57)],
+        "ikm": np.linspace(80.0, 97.0, 57),
+        # The seed's Dinas Perpustakaan: 5 respondents against a minimum of 37.
+        "sampel_cukup": [True] * 56 + [False],
+        "minimal_baik": True,
+    })
+    gambar = charts.gambar_ikm_unit(units, config, pd.DataFrame({"tahun": [2025], "ikm": [90.87]}))
+    figure = gambar.figure
+    # 0,13 x 57 + 1,9 = 9,31 inches would not fit a page with its caption (a page left empty).
+    assert figure.get_size_inches()[1] <= charts.TINGGI_MAKS
+    ax = figure.axes[0]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert long_name in ticks and not any("…" in t for t in ticks)  # no unit name cut
+    assert ticks[-1] == "Unit Pelayanan 56*"  # the best unit, with a short sample
+    assert "Krejcie–Morgan" in ax.get_xlabel()
+    hatched = [b for b in _bars(figure) if b.get_hatch()]
+    assert len(hatched) == 1 and hatched[0].get_width() == pytest.approx(97.0)
+    assert ax.get_title() == "IKM per Unit Pelayanan Tahun 2025"
+    # The Pemda average is in a legend under the chart, not over the bars.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    (legend,) = figure.legends
+    assert "IKM Pemerintah Daerah: 90,87" in [t.get_text() for t in legend.get_texts()]
+    assert legend.get_window_extent(renderer).y1 < ax.get_window_extent(renderer).y0
+    assert "Unit Pelayanan 56" in gambar.alt.split("sampel minimum Krejcie–Morgan")[1]
+
+
+def test_illustrative_values_are_starred_on_the_ikm_trend_as_on_the_sakip_chart(config):
+    pemda = pd.DataFrame({"tahun": [2023, 2024, 2025], "ikm": [89.2, 89.97, 90.87]})
+    pembanding = pd.DataFrame({
+        "tahun": [2023, 2024, 2025], "kode_indikator": "PKP-3", "indikator": "IKM",
+        "entitas": "Provinsi Jawa Timur", "nilai": [88.95, 89.34, 89.71],
+        "keterangan": ["ilustratif", "ilustratif", "Hasil SKM Provinsi 2025"],
+    })
+    gambar = charts.gambar_ikm_tren(pemda, pembanding, config)
+    ax = gambar.figure.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert {"88,95*", "89,34*", "89,71", "90,87"} <= set(labels)
+    assert ax.get_xlabel() == "* nilai ilustratif (tidak terbaca pada sumber)"
+    sakip = pd.DataFrame({"tahun": [2025], "entitas": ["Provinsi Jawa Timur"], "nilai": [88.53],
+                          "predikat": ["A"], "keterangan": ["ilustratif"]})
+    sakip_ax = charts.gambar_perbandingan_sakip(sakip, config).figure.axes[0]
+    assert sakip_ax.get_xlabel() == ax.get_xlabel()
+    assert "tahun 2023, 2024 ilustratif" in gambar.alt

@@ -16,12 +16,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjip import data
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.report import tanda
 
 #: Okabe–Ito palette (colour-blind safe), ordered so that neighbouring series stay distinct;
 #: the pale yellow is last because it barely shows on white.
@@ -159,11 +161,6 @@ def _teks(value: object) -> str:
 
 def _bungkus(value: object, lebar: int) -> str:
     return textwrap.fill(_teks(value), lebar, break_long_words=False)
-
-
-def _ringkas(value: object, panjang: int = 48) -> str:
-    text = _teks(value)
-    return text if len(text) <= panjang else text[: panjang - 1].rstrip() + "…"
 
 
 def _tick(v: float, _pos: object = None) -> str:
@@ -347,7 +344,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
             text = fmt.angka(values[i], config.format.desimal_nilai)
             if not fmt.is_na(predikat):
                 text += f"\n({_teks(predikat)})"
-            labels.append(text + ("*" if ilustratif[i] else ""))
+            labels.append(text + (tanda.ILUSTRATIF if ilustratif[i] else ""))
         ax.bar_label(container, labels=labels, padding=2, fontsize=8)
         for x in xs[~ok]:
             _label_na(ax, x)
@@ -359,7 +356,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         ax.grid(axis="y")
         ax.set_title(f"Nilai SAKIP Tahun {config.tahun}")
         if ilustratif.any():
-            ax.set_xlabel("* nilai ilustratif (tidak terbaca pada sumber)", fontsize=7, loc="left")
+            ax.set_xlabel(tanda.CATATAN_ILUSTRATIF, fontsize=7, loc="left")
 
     parts = []
     for i, entitas in enumerate(rows["entitas"]):
@@ -391,6 +388,14 @@ def _pita_ikm(ax: Axes, config: Config, lo: float, hi: float, *, horizontal: boo
                 ax.text(1.0, (start + stop) / 2, f" {label}", transform=ax.get_yaxis_transform(),
                         ha="left", va="center", fontsize=7)
         upper = band.batas_bawah
+
+
+#: Tallest chart (inches at full width) that fits a printed A4 page with its caption.
+TINGGI_MAKS = 8.6
+
+
+def _kinerja(config: Config) -> str:
+    return {k.mutu: k.kinerja for k in config.skm.kategori}[config.skm.minimal_baik]
 
 
 def gambar_ikm_unit(
@@ -430,26 +435,51 @@ def gambar_ikm_unit(
         baik = np.array([fmt.bulat(v, 2) >= minimal for v in values], dtype=bool)
     lo = min(60.0, math.floor(np.nanmin(values) / 5) * 5 - 5) if ok.any() else 60.0
 
+    if "sampel_cukup" in rows.columns:
+        kurang = rows["sampel_cukup"].astype("boolean").eq(False).fillna(False).to_numpy(dtype=bool)
+    else:
+        kurang = np.zeros(len(rows), dtype=bool)
+
     judul = f"Indeks Kepuasan Masyarakat per Unit Pelayanan Tahun {config.tahun}"
     with gaya():
-        figure, ax = _new_figure(7.5, max(4.0, 0.17 * len(rows) + 1.6))
+        # Tall enough for one line per unit, never taller than a printed page holds with its
+        # caption (so no page is left nearly empty before it).
+        figure, ax = _new_figure(7.5, min(TINGGI_MAKS, max(4.0, 0.13 * len(rows) + 1.9)))
         ys = np.arange(len(rows), dtype=float)
         colors = [BIRU if good else MERAH for good in baik[ok]]
         container = ax.barh(ys[ok], values[ok], 0.7, color=colors, zorder=2)
+        for bar, short in zip(container.patches, kurang[ok], strict=True):
+            if short:  # a small sample: hatched, and starred in its label
+                bar.set_hatch("////")
+                bar.set_edgecolor("white")
         ax.bar_label(container, labels=[fmt.angka(v, 2) for v in values[ok]],
                      padding=2, fontsize=6)
         for y in ys[~ok]:
             _label_na(ax, y, horizontal=True, base=lo)
         _pita_ikm(ax, config, lo, 100.0, horizontal=True)
+        handles = [Patch(color=BIRU, label=f"Minimal {config.skm.minimal_baik} ({_teks(_kinerja(config))})")]
+        if (~baik[ok]).any():
+            handles.append(Patch(color=MERAH, label="Di bawah minimal baik"))
+        if kurang.any():
+            handles.append(Patch(facecolor=ABU, hatch="////", edgecolor="white",
+                                 label=f"{tanda.SAMPEL_KURANG} sampel di bawah minimum"))
         if not math.isnan(rata):
-            ax.axvline(rata, color=HITAM, linestyle="--", linewidth=1, zorder=3,
-                       label=f"IKM Pemerintah Daerah: {fmt.angka(rata, 2)}")
-            ax.legend(loc="lower right")
-        ax.set_yticks(ys, [_ringkas(u) for u in rows["unit"]], fontsize=6)
+            handles.append(ax.axvline(rata, color=HITAM, linestyle="--", linewidth=1, zorder=3,
+                                      label=f"IKM Pemerintah Daerah: {fmt.angka(rata, 2)}"))
+        # The legend sits under the chart, never over the bars and their values.
+        figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=7)
+        names = [
+            _teks(u) + (tanda.SAMPEL_KURANG if k else "") for u, k in zip(rows["unit"], kurang, strict=True)
+        ]
+        ax.set_yticks(ys, names, fontsize=6)
         ax.set_ylim(-0.6, len(rows) - 0.4)
         ax.set_xlim(lo, 100)
-        ax.set_xlabel(f"Nilai IKM (sumbu dimulai dari {_tick(lo)})")
+        xlabel = f"Nilai IKM (sumbu dimulai dari {_tick(lo)})"
+        if kurang.any():
+            xlabel += "\n" + tanda.CATATAN_SAMPEL_KURANG
+        ax.set_xlabel(xlabel, fontsize=7)
         _sumbu_angka(ax.xaxis)
+        ax.set_title(f"IKM per Unit Pelayanan Tahun {config.tahun}", pad=14)
 
     below = [u for u, v, good in zip(rows["unit"], values, baik, strict=True)
              if not np.isnan(v) and not good]
@@ -470,6 +500,9 @@ def gambar_ikm_unit(
     )
     if (~ok).any():
         alt += f" {int((~ok).sum())} unit tanpa nilai (N/A)."
+    if kurang.any():
+        small = [str(u) for u, k in zip(rows["unit"], kurang, strict=True) if k]
+        alt += f" Responden di bawah sampel minimum Krejcie–Morgan (ditandai *): {', '.join(small)}."
     return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}")
 
 
@@ -668,6 +701,7 @@ def gambar_ikm_tren(
     kab = kab.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     prov = data.angka_pembanding(tables={"pembanding": pembanding}, config=config)
     prov = prov[(prov["kode_indikator"] == kode_indikator) & (prov["entitas"] == config.provinsi)]
+    ilustratif = (prov.groupby("tahun")["asal"].first() == "ilustratif").reindex(years, fill_value=False)
     prov = prov.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     # Years before the first survey would only be empty space: keep the years with a value.
     shown = [y for y in years if not (np.isnan(kab[y]) and np.isnan(prov[y]))] or years
@@ -686,7 +720,8 @@ def gambar_ikm_tren(
             for year, v in zip(years, series.to_numpy(), strict=True):
                 if not np.isnan(v):
                     offset = 6 if series is kab else -12
-                    ax.annotate(fmt.angka(v, 2), (year, v), textcoords="offset points",
+                    star = tanda.ILUSTRATIF if series is prov and bool(ilustratif[year]) else ""
+                    ax.annotate(fmt.angka(v, 2) + star, (year, v), textcoords="offset points",
                                 xytext=(0, offset), ha="center", fontsize=7, color=color)
         _pita_ikm(ax, config, lo, hi, horizontal=False)
         ax.set_xticks(years, [str(y) for y in years])
@@ -696,9 +731,14 @@ def gambar_ikm_tren(
         _sumbu_angka(ax.yaxis)
         ax.legend(loc="lower left")
         ax.set_title(judul)
+        if any(bool(ilustratif[y]) for y in years):
+            ax.set_xlabel(tanda.CATATAN_ILUSTRATIF, fontsize=7, loc="left")
     parts = [
         f"{label}: " + ", ".join(f"{y} {fmt.angka(v, 2)}" for y, v in zip(years, s, strict=True))
         for label, s, _c, _m in lines
     ]
     alt = f"Diagram garis IKM tahun {years[0]}–{years[-1]}. " + "; ".join(parts) + "."
+    marked = [str(y) for y in years if bool(ilustratif[y]) and not np.isnan(prov[y])]
+    if marked:
+        alt += f" Nilai {config.provinsi} tahun {', '.join(marked)} ilustratif (ditandai *)."
     return Gambar(figure, judul, alt, f"gambar-ikm-kabupaten-provinsi-{years[0]}-{years[-1]}")

@@ -19,6 +19,7 @@ from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.ingest.parsing import NumberParseError, parse_number
+from lkjip.report import tanda
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
 from lkjip.reviu import JENIS as JENIS_REVIU
 
@@ -807,7 +808,7 @@ def lampiran_ikm_unit(
         },
         gaya=fmt.Formatter(config),
         sumber=f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)",
-        catatan=(f"Unsur: {names}.", "* jumlah responden di bawah sampel minimum Krejcie–Morgan."),
+        catatan=(f"Unsur: {names}.", tanda.CATATAN_SAMPEL_KURANG),
         sembunyi=("Kode", "Sampel Cukup"),
         spanner=(("NRR per Unsur", tuple(codes)),),
         tebal=baris_tebal(bold),
