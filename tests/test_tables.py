@@ -396,3 +396,30 @@ def test_review_location_names_no_internal_column(config):
     assert frame["Lokasi"].tolist() == [
         "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom capaian tercetak"
     ]
+
+
+def test_column_widths_by_content_text_left_numbers_right(config):
+    from lkjip.core.fmt import Formatter
+    from lkjip.report.tabel_laporan import Jenis, TabelLaporan
+
+    frame = pd.DataFrame({
+        "No": pd.array([1, 2], dtype="Int64"),
+        "Uraian": pd.array(["Unit A", "Dinas Kesehatan Kabupaten"], dtype="string"),  # 25 chars
+        "Anggaran": [81_373_500.0, 5_000.0],  # printed "Rp81.373.500", 12 chars
+    })
+    tabel = TabelLaporan(nomor="X", judul="Tabel X", frame=frame, gaya=Formatter(config),
+                         jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH})
+    # Longest heading word or value, at least 3, plus 2 for padding: No 5, Uraian 27,
+    # Anggaran 14 (the value is longer than the heading's 8): 5/46, 27/46, 14/46.
+    assert tabel.lebar_kolom() == {"No": 10.9, "Uraian": 58.7, "Anggaran": 30.4}
+    html = tabel.gt().as_raw_html()
+    assert '<col style="width:58.7%;"/>' in html
+    assert re.search(r'class="gt_row gt_left"[^>]*>Unit A<', html)
+    assert re.search(r'class="gt_row gt_right"[^>]*>Rp81\.373\.500<', html)
+    assert re.search(r'class="gt_row gt_center"[^>]*>1<', html)
+
+    # A long text wraps instead of widening its column past 40 characters.
+    long = frame.assign(Uraian=pd.array(["x " * 60, "y"], dtype="string"))
+    wide = TabelLaporan(nomor="X", judul="Tabel X", frame=long, gaya=Formatter(config),
+                        jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH})
+    assert wide.lebar_kolom()["Uraian"] == round(100 * 42 / (5 + 42 + 14), 1)

@@ -48,6 +48,13 @@ class Jenis(StrEnum):
         return self not in {Jenis.TEKS, Jenis.BARIS, Jenis.YA_TIDAK, Jenis.CAMPURAN}
 
 
+#: Characters up to which a text column widens (longer text wraps), and an itemised one.
+LEBAR_TEKS_MAKS = 40
+LEBAR_BARIS_MAKS = 60
+
+#: Characters a cell's padding takes, added to every column.
+LEBAR_PADDING = 2
+
 #: Column holding each row's unit for :attr:`Jenis.NILAI` and :attr:`Jenis.NILAI_POLOS`.
 SATUAN = "Satuan"
 
@@ -215,6 +222,17 @@ class TabelLaporan:
             table = _fmt(table, column, lambda v, p=printer: f"{p(v)}*", rows)
         for column, rows in self.kosong.items():
             table = _fmt(table, column, _blank, rows)
+        shown = [c for c in data.columns if c not in hidden and c != self.kelompok]
+        # Text left, numbers (and printed figures) right, row numbers centred.
+        left = [c for c in shown if self.jenis_kolom(c) in {Jenis.TEKS, Jenis.BARIS, Jenis.YA_TIDAK}]
+        right = [c for c in shown if c not in left and self.jenis_kolom(c) is not Jenis.NOMOR]
+        if left:
+            table = table.cols_align("left", columns=left)
+        if right:
+            table = table.cols_align("right", columns=right)
+        widths = self.lebar_kolom()
+        if widths:
+            table = table.cols_width({c: f"{w}%" for c, w in widths.items()})
         for heading, columns in self.spanner:
             table = table.tab_spanner(heading, columns=list(columns))
         if self.label:
@@ -222,6 +240,42 @@ class TabelLaporan:
         if self.tebal:
             table = table.tab_style(style.text(weight="bold"), loc.body(rows=list(self.tebal)))
         return table
+
+    def teks_tercetak(self, kolom: str) -> list[str]:
+        """The cells of ``kolom`` as the report prints them (empty cells included)."""
+        data = self.frame.reset_index(drop=True)
+        kind = self.jenis_kolom(kolom)
+        if kind in {Jenis.TEKS, Jenis.BARIS}:
+            return ["" if fmt.is_na(v) else str(v) for v in data[kolom]]
+        if kind in {Jenis.NILAI, Jenis.NILAI_POLOS}:
+            satuan = data[SATUAN] if SATUAN in data.columns else pd.Series(pd.NA, index=data.index)
+            return [
+                self.gaya.nilai(v, None if fmt.is_na(u) else u, dengan_satuan=kind is Jenis.NILAI)
+                for v, u in zip(data[kolom], satuan, strict=True)
+            ]
+        printer = self._printer(kolom)
+        return [printer(v) for v in data[kolom]]
+
+    def lebar_kolom(self) -> dict[str, float]:
+        """Width of each printed column in percent of the table, by its content.
+
+        A column is as wide as its longest heading word or its longest value, whichever is
+        longer (text counted up to :data:`LEBAR_TEKS_MAKS` characters, where it wraps; office
+        text with one item per line up to :data:`LEBAR_BARIS_MAKS`), at least 3 characters,
+        plus :data:`LEBAR_PADDING`; the widths are shares of the sum, rounded to 0,1%.
+        """
+        shown = [c for c in self.frame.columns if c not in self.sembunyi and c != self.kelompok]
+        weights = {}
+        for column in shown:
+            heading = str(self.label.get(column, column))
+            word = max((len(w) for w in heading.split()), default=0)
+            kind = self.jenis_kolom(column)
+            cap = LEBAR_BARIS_MAKS if kind is Jenis.BARIS else LEBAR_TEKS_MAKS
+            lines = [line for text in self.teks_tercetak(column) for line in text.splitlines()]
+            longest = min(max((len(x) for x in lines), default=0), cap)
+            weights[column] = max(word, longest, 3) + LEBAR_PADDING
+        total = sum(weights.values())
+        return {c: round(100 * w / total, 1) for c, w in weights.items()} if total else {}
 
     def _printer(self, column: str) -> _Formatter:
         f, kind = self.gaya, self.jenis_kolom(column)
