@@ -423,3 +423,19 @@ def test_column_widths_by_content_text_left_numbers_right(config):
     wide = TabelLaporan(nomor="X", judul="Tabel X", frame=long, gaya=Formatter(config),
                         jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH})
     assert wide.lebar_kolom()["Uraian"] == round(100 * 42 / (5 + 42 + 14), 1)
+
+
+def test_log_data_tables_count_with_separators_and_keep_columns_apart(config):
+    akuntansi = [
+        {"berkas": "skm-responden-2025.xlsx", "sheet": "Responden", "dibaca": 13046,
+         "disimpan": 13046, "dikarantina": 0, "dilewati": {}},
+        {"berkas": "realisasi-anggaran.xlsx", "sheet": "LRA 2025", "dibaca": 32, "disimpan": 5,
+         "dikarantina": 0, "dilewati": {"judul": 8, "kosong": 6}},
+    ]
+    table = tables.tabel_akuntansi(akuntansi, config)
+    cells = _cells(table)
+    assert cells[:6] == ["skm-responden-2025.xlsx", "Responden", "13.046", "13.046", "0", "-"]
+    assert cells[6:] == ["realisasi-anggaran.xlsx", "LRA 2025", "32", "5", "0", "judul: 8; kosong: 6"]
+    assert "Akuntansi Baris per Sheet" in table.gt().as_raw_html()
+    masukan = tables.tabel_masukan({"sakip.xlsx": "ab" * 32}, config)
+    assert _cells(masukan) == ["sakip.xlsx", "ab" * 32]

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 from great_tables import GT
-from IPython.display import Image, Markdown
+from IPython.display import Image, Markdown, display
 
 from lkjip import data
 from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
-from lkjip.report import charts, daftar, narasi
+from lkjip.report import charts, daftar, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 
 
@@ -224,24 +224,18 @@ class Laporan:
         return _md("\n".join(lines))
 
     def log_data(self) -> Markdown:
-        """The inputs this report was built from, with checksums and row accounting."""
+        """The inputs this report was built from, with checksums and row accounting.
+
+        Displays the two tables (inputs with SHA-256, rows per sheet) and returns the closing
+        lines (quarantined rows, reading notes).
+        """
         manifest = json.loads((self.paths.processed / "manifest.json").read_text(encoding="utf-8"))
-        inputs = manifest["sidik"]["masukan"]
-        lines = [
-            "| Berkas | SHA-256 |",
-            "|---|---|",
-            *[f"| {narasi.escape_md(name)} | `{digest}` |" for name, digest in inputs.items()],
-            "",
-            "| Berkas | Sheet | Dibaca | Disimpan | Dikarantina | Dilewati |",
-            "|---|---|---:|---:|---:|---|",
-        ]
-        for a in manifest["akuntansi"]:
-            skipped = ", ".join(f"{k} {v}" for k, v in a["dilewati"].items()) or "-"
-            lines.append(
-                f"| {narasi.escape_md(a['berkas'])} | {narasi.escape_md(a['sheet'])} | {a['dibaca']} | "
-                f"{a['disimpan']} | {a['dikarantina']} | {narasi.escape_md(skipped)} |"
-            )
-        lines += ["", f"Baris dikarantina: {manifest['jumlah_karantina']}."]
+        for kode, table in (
+            ("masukan", tables.tabel_masukan(manifest["sidik"]["masukan"], self.config)),
+            ("akuntansi", tables.tabel_akuntansi(manifest["akuntansi"], self.config)),
+        ):
+            display(table.gt().with_id(f"log-{kode}"))
+        lines = [f"Baris dikarantina: {self.fmt.bilangan(manifest['jumlah_karantina'])}."]
         if manifest.get("catatan"):
             lines += [
                 "",

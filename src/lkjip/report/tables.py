@@ -1057,3 +1057,78 @@ def lampiran_reviu(
         desimal={"Selisih": 2},
         kompak=True,
     )
+
+
+# --------------------------------------------------------------------------- log data
+
+
+def tabel_masukan(masukan: dict[str, str], config: Config) -> TabelLaporan:
+    """The input files of the report with their SHA-256 (from ``manifest.json``).
+
+    Parameters
+    ----------
+    masukan : dict
+        File name -> SHA-256, as ``manifest["sidik"]["masukan"]``.
+    config : Config
+
+    Returns
+    -------
+    TabelLaporan
+    """
+    frame = pd.DataFrame(
+        {
+            "Berkas": pd.array(list(masukan), dtype="string"),
+            "SHA-256": pd.array(list(masukan.values()), dtype="string"),
+        }
+    )
+    return TabelLaporan(
+        nomor="log-masukan",
+        judul="Berkas Masukan dan Sidik SHA-256",
+        frame=frame,
+        jenis={},
+        gaya=fmt.Formatter(config),
+        sumber="manifest.json langkah data (lkjip)",
+        kompak=True,
+    )
+
+
+def _dilewati(dilewati: dict[str, int], f: fmt.Formatter) -> object:
+    return "; ".join(f"{k}: {f.bilangan(v)}" for k, v in dilewati.items()) or pd.NA
+
+
+def tabel_akuntansi(akuntansi: list[dict], config: Config) -> TabelLaporan:
+    """Rows read, kept, quarantined and skipped per sheet of every input (from ``manifest.json``).
+
+    Parameters
+    ----------
+    akuntansi : list of dict
+        ``manifest["akuntansi"]``: berkas, sheet, dibaca, disimpan, dikarantina and
+        dilewati (reason -> rows).
+    config : Config
+
+    Returns
+    -------
+    TabelLaporan
+        Counts as counts ("13.046"); the skipped rows by reason ("judul: 8; kosong: 6").
+    """
+    f = fmt.Formatter(config)
+    frame = pd.DataFrame(
+        {
+            "Berkas": pd.array([a["berkas"] for a in akuntansi], dtype="string"),
+            "Sheet": pd.array([a["sheet"] for a in akuntansi], dtype="string"),
+            "Dibaca": pd.array([a["dibaca"] for a in akuntansi], dtype="Int64"),
+            "Disimpan": pd.array([a["disimpan"] for a in akuntansi], dtype="Int64"),
+            "Dikarantina": pd.array([a["dikarantina"] for a in akuntansi], dtype="Int64"),
+            "Dilewati": pd.array([_dilewati(a["dilewati"], f) for a in akuntansi], dtype="string"),
+        }
+    )
+    return TabelLaporan(
+        nomor="log-akuntansi",
+        judul="Akuntansi Baris per Sheet",
+        frame=frame,
+        jenis={"Dibaca": Jenis.BILANGAN, "Disimpan": Jenis.BILANGAN, "Dikarantina": Jenis.BILANGAN},
+        gaya=f,
+        sumber="manifest.json langkah data (lkjip)",
+        catatan=("Dilewati: baris yang bukan data (judul, kosong, subtotal, tanda tangan ...), per alasan.",),
+        kompak=True,
+    )
