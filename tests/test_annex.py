@@ -193,3 +193,15 @@ def test_published_processed_tables_lose_float_noise_only(processed, tmp_path):
     # Everything else reads the same: header and row count.
     assert published.splitlines()[0] == original.splitlines()[0]
     assert len(published.splitlines()) == len(original.splitlines())
+
+
+def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
+    # Two numbered lists in a row (6 then 3 indicators) read as one list restarting at 1
+    # unless a sentence names the agreement before each (issue 11).
+    from lkjip.report.laporan import Laporan
+
+    lap = Laporan.muat(root=processed)
+    text = lap.formulasi(lap.dokumen_aktif[-1]).data
+    lead, items = text.split("\n\n", 1)
+    assert lead == "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator) dan formulasinya:"
+    assert items.startswith("1. Sasaran ") and "\n3. " in items and "\n4. " not in items

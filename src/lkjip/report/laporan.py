@@ -57,7 +57,7 @@ class Laporan:
         return self._tables[name]
 
     @property
-    def fmt(self) -> Formatter:
+    def _fmt(self) -> Formatter:
         return Formatter(self.config)
 
     @property
@@ -142,7 +142,13 @@ class Laporan:
             if formula is not None and not pd.isna(formula):
                 text += f", dihitung dengan formulasi {narasi.kutip(formula)}"
             items.append(text + ";")
-        return _md(narasi.daftar(items))
+        # A lead sentence names the agreement, so that two lists in a row do not read as one
+        # list restarting at 1.
+        lead = (
+            f"Indikator {narasi.escape_md(dokumen)} Tahun {self.config.tahun} "
+            f"({len(items)} indikator) dan formulasinya:"
+        )
+        return _md(f"{lead}\n\n{narasi.daftar(items)}")
 
     def analisis(self, dokumen: str, jenis: str | None = None) -> Markdown:
         """Per indicator: the generated capaian sentence, then the office's upaya, or kendala and solusi."""
@@ -235,7 +241,7 @@ class Laporan:
             ("akuntansi", tables.tabel_akuntansi(manifest["akuntansi"], self.config)),
         ):
             display(table.gt().with_id(f"log-{kode}"))
-        lines = [f"Baris dikarantina: {self.fmt.bilangan(manifest['jumlah_karantina'])}."]
+        lines = [f"Baris dikarantina: {self._fmt.bilangan(manifest['jumlah_karantina'])}."]
         if manifest.get("catatan"):
             lines += [
                 "",
@@ -250,15 +256,15 @@ class Laporan:
         c = self.config
         bobot = "tepat 1/9" if c.skm.bobot == "1/9" else "0,111 (seperti tercetak di peraturan)"
         skm = "; ".join(
-            f"{k.mutu} ({k.kinerja}) mulai {self.fmt.angka(k.batas_bawah)}" for k in c.skm.kategori
+            f"{k.mutu} ({k.kinerja}) mulai {self._fmt.angka(k.batas_bawah)}" for k in c.skm.kategori
         )
         sakip = "; ".join(
             f"{k.predikat} ({k.sebutan}) "
-            + (f"di atas {self.fmt.angka(k.di_atas)}" if k.di_atas is not None else "")
+            + (f"di atas {self._fmt.angka(k.di_atas)}" if k.di_atas is not None else "")
             for k in c.sakip.kategori
         )
         matang = "; ".join(
-            f"{k.kategori} mulai {self.fmt.angka(k.batas_bawah, 1)}" for k in c.kematangan.kategori
+            f"{k.kategori} mulai {self._fmt.angka(k.batas_bawah, 1)}" for k in c.kematangan.kategori
         )
         items = [
             f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
