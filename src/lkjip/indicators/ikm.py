@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -34,7 +32,7 @@ _KEYS = ["tahun", "kode_unit"]
 
 
 def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
-    """Minimum sample of a population by Krejcie–Morgan, rounded up.
+    """Minimum sample of a population by Krejcie–Morgan, rounded half up as in their table.
 
     s = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)).
 
@@ -48,7 +46,9 @@ def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
     Returns
     -------
     int or None
-        The minimum number of respondents (N=100 -> 80, N=1.000 -> 278).
+        The minimum number of respondents, as Krejcie and Morgan's (1970) table prints it:
+        N=50 -> 44 (44,34), N=100 -> 80 (79,51), N=1.000 -> 278, N=10.000 -> 370 (369,93).
+        Rounding up would give 45 and 371 and disagree with the table.
     """
     if is_na(populasi):
         return None
@@ -57,8 +57,7 @@ def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
         return 0
     chi, p, d = parameter.chi_kuadrat, parameter.proporsi, parameter.galat
     s = chi * n * p * (1 - p) / (d**2 * (n - 1) + chi * p * (1 - p))
-    # Rounded to 9 places first so that float noise (80.0000000001) does not add a respondent.
-    return math.ceil(round(s, 9))
+    return int(round_half_up(s, 0))
 
 
 def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | None]:
