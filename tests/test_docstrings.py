@@ -15,7 +15,18 @@ import pytest
 from conftest import ROOT
 
 #: Modules whose every public function carries a running example.
-WITH_EXAMPLES = ("lkjip.data", "lkjip.ingest.schemas.kamus", "lkjip.ingest.schemas.arti")
+WITH_EXAMPLES = (
+    "lkjip.data",
+    "lkjip.ingest.schemas.kamus",
+    "lkjip.ingest.schemas.arti",
+    "lkjip.core.bands",
+    "lkjip.core.fmt",
+    "lkjip.core.frames",
+    "lkjip.core.hashing",
+    "lkjip.core.na",
+    "lkjip.core.paths",
+    "lkjip.core.rounding",
+)
 
 
 def test_pytest_collects_the_package_docstrings():
