@@ -26,6 +26,9 @@ WITH_EXAMPLES = (
     "lkjip.core.na",
     "lkjip.core.paths",
     "lkjip.core.rounding",
+    "lkjip.indicators._ringkas",
+    "lkjip.indicators.kelembagaan",
+    "lkjip.indicators.sakip",
 )
 
 
