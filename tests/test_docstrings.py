@@ -27,6 +27,7 @@ WITH_EXAMPLES = (
     "lkjip.core.paths",
     "lkjip.core.rounding",
     "lkjip.indicators._ringkas",
+    "lkjip.indicators.anggaran",
     "lkjip.indicators.ikm",
     "lkjip.indicators.kelembagaan",
     "lkjip.indicators.sakip",
