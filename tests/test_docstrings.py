@@ -28,8 +28,11 @@ WITH_EXAMPLES = (
     "lkjip.core.rounding",
     "lkjip.indicators._ringkas",
     "lkjip.indicators.anggaran",
+    "lkjip.indicators.capaian",
+    "lkjip.indicators.engine",
     "lkjip.indicators.ikm",
     "lkjip.indicators.kelembagaan",
+    "lkjip.indicators.pembanding",
     "lkjip.indicators.sakip",
 )
 
