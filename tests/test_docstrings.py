@@ -20,6 +20,7 @@ WITH_EXAMPLES = (
     "lkjip.ingest.schemas.kamus",
     "lkjip.ingest.schemas.arti",
     "lkjip.core.bands",
+    "lkjip.core.config",
     "lkjip.core.fmt",
     "lkjip.core.frames",
     "lkjip.core.hashing",
