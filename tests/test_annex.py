@@ -205,3 +205,21 @@ def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
     lead, items = text.split("\n\n", 1)
     assert lead == "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator) dan formulasinya:"
     assert items.startswith("1. Sasaran ") and "\n3. " in items and "\n4. " not in items
+
+
+def test_downloads_folder_of_the_default_data(processed):
+    from lkjip.publish.build import write_annex_for
+    from lkjip.report.laporan import Laporan
+
+    annex = write_annex_for(processed)
+    wb = openpyxl.load_workbook(annex)
+    assert wb.sheetnames[0] == "Sampul" and wb.sheetnames[-5:] == ["L.1", "L.2", "L.3", "L.4", "L.5"]
+    # The review sheet: the seed's printed 78,68 (capaian anggaran of sasaran 1) is a number now.
+    ws = wb["L.5"]
+    printed = [c for row in ws.iter_rows(min_row=4) for c in row if c.value == 78.68]
+    assert printed and printed[0].data_type == "n" and printed[0].number_format == DESIMAL
+    public = annex.parent
+    assert (public / "tabel-III.4.A.csv").exists() and not (public / "skm_responden.csv").exists()
+    links = Laporan.muat(root=processed).unduhan().data
+    assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
+    assert "(CSV, tabel olahan)" in links and "skm_responden" not in links

@@ -225,8 +225,13 @@ class Laporan:
         public = self.paths.processed / "publik"
         annex = f"lampiran-tabel-{self.config.tahun}.xlsx"
         lines = [f"- [Lampiran tabel laporan (Excel)](../data/processed/publik/{annex})"]
-        for csv in sorted(public.glob("*.csv")):
-            lines.append(f"- [{csv.stem}](../data/processed/publik/{csv.name}) (CSV)")
+        csvs = sorted(public.glob("*.csv"))
+        # The report's tables first, by their number as printed; then the processed tables.
+        for csv in [c for c in csvs if c.stem.startswith("tabel-")]:
+            nomor = csv.stem.removeprefix("tabel-")
+            lines.append(f"- [Tabel {nomor}](../data/processed/publik/{csv.name}) (CSV)")
+        for csv in [c for c in csvs if not c.stem.startswith("tabel-")]:
+            lines.append(f"- [{csv.stem}](../data/processed/publik/{csv.name}) (CSV, tabel olahan)")
         return _md("\n".join(lines))
 
     def log_data(self) -> Markdown:
