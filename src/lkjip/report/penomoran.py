@@ -1,0 +1,121 @@
+"""The one registry of the report's figure numbers, and what the text calls each figure.
+
+The report numbers its body charts as the office's LKjIP does: Gambar 0.1, 0.2, ... in order of
+appearance (the capaian chart is 0.1, the SAKIP comparison 0.2); the Lampiran's charts are
+Gambar L.1, L.2, ... ``laporan.yml`` can switch to numbering per BAB (``publikasi.penomoran.
+gambar: bab`` gives Gambar 3.1, 3.2, ...) or set single numbers (``publikasi.penomoran.nomor``).
+The numbers are written into the captions and into every reference in the text when the
+chapters are prepared (:mod:`lkjip.publish.bab`), so the three formats print the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip.core.config import Config, load_config
+from lkjip.core.paths import paths
+
+#: Every figure of the report in order of appearance: (label, chapter). The chapter is the BAB's
+#: roman numeral, ``"L"`` for the Lampiran; ``None`` as chapter means the figure is not numbered
+#: (the organisation chart, as in the office's report).
+GAMBAR: tuple[tuple[str, str | None], ...] = (
+    ("fig-bagan-organisasi", None),
+    ("fig-capaian-kinerja", "III"),
+    ("fig-perbandingan-sakip", "III"),
+    ("fig-ikm-tren", "III"),
+    ("fig-anggaran", "III"),
+    ("fig-kinerja-anggaran", "III"),
+    ("fig-ikm-unit", "L"),
+    ("fig-nrr-unsur", "L"),
+)
+
+_ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+
+class NomorTidakTerdaftar(KeyError):
+    """A figure label the registry does not know (add it to :data:`GAMBAR`)."""
+
+    def __str__(self) -> str:
+        return (
+            f"gambar '{self.args[0]}' tidak terdaftar di lkjip.report.penomoran.GAMBAR: "
+            "tambahkan labelnya beserta BAB-nya agar nomornya sama di semua format"
+        )
+
+
+def nomor_gambar(mode: str = "laporan", nomor: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Every figure's printed number, ``None`` for unnumbered figures.
+
+    Examples
+    --------
+    >>> n = nomor_gambar()
+    >>> n["fig-capaian-kinerja"], n["fig-perbandingan-sakip"], n["fig-ikm-unit"]
+    ('0.1', '0.2', 'L.1')
+    >>> nomor_gambar("bab")["fig-perbandingan-sakip"]
+    '3.2'
+    >>> nomor_gambar(nomor={"fig-ikm-unit": "L.9"})["fig-ikm-unit"]
+    'L.9'
+    """
+    if mode not in {"laporan", "bab"}:
+        raise ValueError(f"publikasi.penomoran.gambar: '{mode}' bukan 'laporan' atau 'bab'")
+    counters: dict[str, int] = {}
+    out: dict[str, str | None] = {}
+    for label, bab in GAMBAR:
+        if bab is None:
+            out[label] = None
+            continue
+        prefix = "L" if bab == "L" else ("0" if mode == "laporan" else str(_ROMAWI[bab]))
+        counters[prefix] = counters.get(prefix, 0) + 1
+        out[label] = f"{prefix}.{counters[prefix]}"
+    for label, value in (nomor or {}).items():
+        if label not in out:
+            raise NomorTidakTerdaftar(label)
+        out[label] = str(value)
+    return out
+
+
+@dataclass
+class Penomoran:
+    """Figure numbers of one report, as ``laporan.yml`` configures them."""
+
+    nomor: dict[str, str | None] = field(default_factory=lambda: nomor_gambar())
+
+    @classmethod
+    def dari_config(cls, config: Config) -> Penomoran:
+        setting = config.publikasi.penomoran
+        return cls(nomor_gambar(setting.gambar, dict(setting.nomor)))
+
+    @classmethod
+    def muat(cls, root: Path | None = None) -> Penomoran:
+        return cls.dari_config(load_config(paths(root).config))
+
+    def _nomor(self, label: str) -> str | None:
+        if label not in self.nomor:
+            raise NomorTidakTerdaftar(label)
+        return self.nomor[label]
+
+    def judul_gambar(self, label: str, judul: str) -> str:
+        """The printed caption: ``Gambar 0.1 Grafik Capaian Kinerja``.
+
+        Examples
+        --------
+        >>> Penomoran().judul_gambar("fig-capaian-kinerja", "Grafik Capaian Kinerja")
+        'Gambar 0.1 Grafik Capaian Kinerja'
+        >>> Penomoran().judul_gambar("fig-bagan-organisasi", "Struktur Organisasi")
+        'Struktur Organisasi'
+        """
+        number = self._nomor(label)
+        return f"Gambar {number} {judul}" if number else judul
+
+    def rujukan(self, label: str) -> str:
+        """What ``@label`` in the text becomes: ``Gambar 0.2``.
+
+        Examples
+        --------
+        >>> Penomoran().rujukan("fig-perbandingan-sakip")
+        'Gambar 0.2'
+        """
+        number = self._nomor(label)
+        if number is None:
+            raise ValueError(f"gambar '{label}' tidak bernomor, jadi tidak dapat dirujuk dengan @{label}")
+        return f"Gambar {number}"
