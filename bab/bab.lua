@@ -40,3 +40,18 @@ function Div(el)
   local blocks = pandoc.read(text, "markdown").blocks
   return blocks:walk({ Div = tanda_tangan })
 end
+
+-- Headings: a page marked `.hanya-situs` (the site's welcome page) is left out of the PDF and
+-- the DOCX; in the PDF the page numbers turn arabic, from 1, at BAB I (roman before it).
+function Header(el)
+  if el.classes:includes("hanya-situs") and not quarto.doc.is_format("html") then
+    return {}
+  end
+  if el.level == 1 and quarto.doc.is_format("typst") then
+    local text = pandoc.utils.stringify(el.content)
+    if text == "BAB I" or text:sub(1, 6) == "BAB I " then
+      return { pandoc.RawBlock("typst", '#set page(numbering: "1")\n#counter(page).update(1)'), el }
+    end
+  end
+  return nil
+end

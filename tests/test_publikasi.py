@@ -308,3 +308,16 @@ def test_org_chart_is_drawn_from_laporan_yml_or_taken_from_konten(project_copy, 
     own = konten / "bagan-organisasi.png"
     own.write_bytes(base64.b64decode(PNG))
     assert bagan_organisasi(config, konten, tmp_path / "f") == own  # the office's image wins
+
+
+def test_a_failing_notebook_names_itself_and_its_cell(project_copy, monkeypatch):
+    from nbclient.exceptions import CellExecutionError
+
+    def failing(bab, root):
+        message = "An error occurred while executing the following cell:\nlap.tabel('X')"
+        raise CellExecutionError(message, "", "")
+
+    monkeypatch.setattr(babmod, "_execute", failing)
+    expected = r"(?s)notebooks/00a-kata-pengantar\.ipynb: .*lap\.tabel\('X'\)"
+    with pytest.raises(babmod.BabGagal, match=expected):
+        babmod.siapkan_bab(project_copy, say=lambda _: None)

@@ -47,6 +47,10 @@ _OPTION = re.compile(r"^#\|\s*([\w-]+):\s*(.*)$")
 _HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$")
 
 
+class BabGagal(RuntimeError):
+    """A chapter's notebook failed; the message names the notebook and shows the failing cell."""
+
+
 @dataclass(frozen=True)
 class Bab:
     """One chapter: the notebook that computes it and the page Quarto renders."""
@@ -81,6 +85,14 @@ def daftar_bab(root: Path | None = None) -> list[Bab]:
             raise FileNotFoundError(f"_quarto.yml: bab {chapter} tidak punya notebook {notebook}")
         out.append(Bab(notebook, page, project.root / GENERATED / f"{page.stem}.md"))
     return out
+
+
+def _images_exist(markdown: Path, root: Path) -> bool:
+    """Whether every image the chapter's Markdown shows is still in ``figures/bab/``."""
+    names = re.findall(
+        rf"\]\(\.\./{re.escape(IMAGES.as_posix())}/([^)]+)\)", markdown.read_text(encoding="utf-8")
+    )
+    return all((root / IMAGES / name).is_file() for name in names)
 
 
 def executed_notebook(root: Path, notebook: Path) -> Path:
@@ -132,6 +144,15 @@ def _attr(value: str) -> str:
 
 Penomor = Callable[[str, str], str]
 
+#: Cell tag: the cell (text or output) belongs to the site only, not to the PDF and DOCX
+#: (e.g. the links to the downloadable CSV tables).
+SITUS = "hanya-situs"
+
+
+def _only_site(text: str) -> str:
+    return f'::: {{.content-visible when-format="html"}}\n\n{text}\n\n:::'
+
+
 _GT_TITLE = re.compile(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', re.DOTALL)
 _MARK = re.compile(
     r'^#metadata\(\(jenis: "(tabel|gambar)", judul: "((?:[^"\\]|\\.)*)"\)\) <lkjip-daftar>$', re.M
@@ -182,7 +203,8 @@ def notebook_markdown(
 ) -> str:
     """The Markdown of an executed notebook: its text cells and the outputs of its code cells.
 
-    The first ``#`` heading is left out (the chapter page carries it). Images are written to
+    The first ``#`` heading is left out (the chapter page carries it). Cells tagged
+    ``hanya-situs`` are shown on the site only. Images are written to
     ``figures/bab/`` and linked relative to the chapter page. ``judul_gambar(label, caption)``
     gives a figure's printed caption; ``rujukan(label)`` what ``@label`` in the text becomes.
 
@@ -198,6 +220,8 @@ def notebook_markdown(
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             text = cell.source
+            if SITUS in cell.get("metadata", {}).get("tags", []):
+                text = _only_site(text)
             if not seen_title and _HEADING.match(text.splitlines()[0] if text else ""):
                 seen_title = True
                 text = "\n".join(text.splitlines()[1:]).strip()
@@ -210,6 +234,7 @@ def notebook_markdown(
             continue
         options = _options(cell.source)
         before = len(parts)
+        site_only = SITUS in cell.get("metadata", {}).get("tags", [])
         for n, output in enumerate(cell.get("outputs", [])):
             kind = output.get("output_type")
             if kind == "error":
@@ -243,6 +268,8 @@ def notebook_markdown(
                 raise ValueError(
                     f"{nama}: sel {index + 1}: keluaran tidak dapat ditampilkan ({sorted(data)})"
                 )
+        if site_only and len(parts) > before:
+            parts[before:] = [_only_site("\n\n".join(parts[before:]))]
         if options.get("classes") and len(parts) > before:
             # `#| classes: tanda-tangan` puts the cell's output in a div of that class
             classes = " ".join(f".{c}" for c in str(options["classes"]).split())
@@ -264,8 +291,12 @@ def siapkan_bab(
 ) -> list[Path]:
     """Execute the chapters whose inputs changed and write their Markdown to ``_bab/``.
 
-    Returns the Markdown files, in book order. A failing notebook raises
-    :class:`nbclient.exceptions.CellExecutionError`, which names the notebook's cell.
+    Returns the Markdown files, in book order.
+
+    Raises
+    ------
+    BabGagal
+        When a notebook fails: names the notebook, and shows the failing cell with its error.
     """
     from lkjip.report.penomoran import Penomoran
 
@@ -284,12 +315,16 @@ def siapkan_bab(
             and executed_notebook(project.root, bab.notebook).exists()
             and bab.kunci_path.exists()
             and bab.kunci_path.read_text() == key
+            and _images_exist(bab.markdown, project.root)
         )
         if fresh and not force:
             say(f"   {bab.notebook.name}: masukan tidak berubah, hasil sebelumnya dipakai")
         else:
             say(f"   menjalankan {bab.notebook.name}")
-            nb = _execute(bab, project.root)
+            try:
+                nb = _execute(bab, project.root)
+            except Exception as exc:  # nbclient's message shows the failing cell and its error
+                raise BabGagal(f"{bab.notebook.relative_to(project.root)}: {exc}") from exc
             text = notebook_markdown(
                 nb, bab.notebook.stem, project.root, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan
             )
@@ -313,11 +348,11 @@ _TOC_FIELD = """```{=openxml}
 def _typst_list(jenis: str) -> str:
     return (
         "```{=typst}\n#context {\n"
+        "  set par(justify: false)\n"
+        "  show link: set text(fill: black)\n"
         f'  for m in query(<lkjip-daftar>).filter(m => m.value.jenis == "{jenis}") {{\n'
         "    let loc = m.location()\n"
-        "    let n = counter(page).at(loc).first()\n"
-        '    let nomor = if lkjip-isi-utama.at(loc) { numbering("1", n) } else { numbering("i", n) }\n'
-        "    block(link(loc)[#m.value.judul #box(width: 1fr, repeat[.~]) #nomor])\n"
+        "    block(link(loc)[#m.value.judul #box(width: 1fr, repeat[.~]) #lkjip-halaman(loc)])\n"
         "  }\n}\n```"
     )
 
@@ -422,6 +457,7 @@ if __name__ == "__main__":  # pragma: no cover - exercised through Quarto's pre-
 
 __all__ = [
     "Bab",
+    "BabGagal",
     "daftar_bab",
     "executed_notebook",
     "kunci_masukan",
