@@ -321,3 +321,16 @@ def test_a_failing_notebook_names_itself_and_its_cell(project_copy, monkeypatch)
     expected = r"(?s)notebooks/00a-kata-pengantar\.ipynb: .*lap\.tabel\('X'\)"
     with pytest.raises(babmod.BabGagal, match=expected):
         babmod.siapkan_bab(project_copy, say=lambda _: None)
+
+
+def test_table_numbers_come_from_the_registry():
+    from lkjip.report.penomoran import TabelTidakTerdaftar, nomor_tabel
+
+    # as printed in the office's report
+    assert nomor_tabel("III.4.B") == "III.4.B"
+    assert nomor_tabel("III.1", "A") == "III.1.A"
+    assert nomor_tabel("lampiran-reviu") == "L.5"
+    with pytest.raises(TabelTidakTerdaftar, match=r"'III\.9' tidak terdaftar"):
+        nomor_tabel("III.9")
+    with pytest.raises(ValueError, match=r"II\.2 dicetak per periode"):
+        nomor_tabel("II.2")

@@ -22,6 +22,7 @@ from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
+from lkjip.report.penomoran import nomor_tabel
 
 #: Charts of the report: key -> (builder, tables it needs). Keys are what notebooks ask for.
 _CHARTS = {
@@ -224,12 +225,20 @@ class Laporan:
                 t("anggaran_sasaran"), t("capaian"), t("ringkasan_capaian"), c, dokumen=self.dokumen_aktif[-1]
             ),
             "lampiran-ikm": lambda: tables.lampiran_ikm_unit(
-                t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor="L.1"
+                t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor=nomor_tabel("lampiran-ikm")
             ),
-            "lampiran-demografi": lambda: tables.lampiran_demografi(t("skm_demografi"), c, nomor="L.2"),
-            "lampiran-sakip": lambda: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor="L.3"),
-            "lampiran-kematangan": lambda: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor="L.4"),
-            "lampiran-reviu": lambda: tables.lampiran_reviu(t("reviu"), c, nomor="L.5"),
+            "lampiran-demografi": lambda: tables.lampiran_demografi(
+                t("skm_demografi"), c, nomor=nomor_tabel("lampiran-demografi")
+            ),
+            "lampiran-sakip": lambda: tables.lampiran_sakip(
+                t("sakip_pd_hasil"), c, nomor=nomor_tabel("lampiran-sakip")
+            ),
+            "lampiran-kematangan": lambda: tables.lampiran_kematangan(
+                t("kematangan_pd"), c, nomor=nomor_tabel("lampiran-kematangan")
+            ),
+            "lampiran-reviu": lambda: tables.lampiran_reviu(
+                t("reviu"), c, nomor=nomor_tabel("lampiran-reviu")
+            ),
         }
         if kode.startswith("II.1"):
             periode = dokumen or self._periode_kode(kode)

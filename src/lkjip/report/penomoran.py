@@ -1,4 +1,4 @@
-"""The one registry of the report's figure numbers, and what the text calls each figure.
+"""The one registry of the report's figure and table numbers, and what the text calls each figure.
 
 The report numbers its body charts as the office's LKjIP does: Gambar 0.1, 0.2, ... in order of
 appearance (the capaian chart is 0.1, the SAKIP comparison 0.2); the Lampiran's charts are
@@ -31,6 +31,54 @@ GAMBAR: tuple[tuple[str, str | None], ...] = (
 )
 
 _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+#: Every table of the report and its printed number, as in the office's report. ``{huruf}`` is
+#: the plan period's letter (A for the older period, B for the newer one) of tables printed once
+#: per agreement. Keys are what :meth:`lkjip.report.laporan.Laporan.tabel` takes.
+TABEL: dict[str, str] = {
+    "II.1": "II.1.{huruf}",
+    "II.2": "II.2.{huruf}",
+    "II.3": "II.3.{huruf}",
+    "II.4": "II.4",
+    "III.1": "III.1.{huruf}",
+    "III.2": "III.2.{huruf}",
+    "III.3": "III.3",
+    "III.4.A": "III.4.A",
+    "III.4.B": "III.4.B",
+    "lampiran-ikm": "L.1",
+    "lampiran-demografi": "L.2",
+    "lampiran-sakip": "L.3",
+    "lampiran-kematangan": "L.4",
+    "lampiran-reviu": "L.5",
+}
+
+
+class TabelTidakTerdaftar(KeyError):
+    """A table key the registry does not know (add it to :data:`TABEL`)."""
+
+    def __str__(self) -> str:
+        return (
+            f"tabel '{self.args[0]}' tidak terdaftar di lkjip.report.penomoran.TABEL: "
+            "tambahkan kunci dan nomor cetaknya"
+        )
+
+
+def nomor_tabel(kode: str, huruf: str | None = None) -> str:
+    """The printed number of a table: ``"III.4.B"``, ``"II.1.A"``, ``"L.1"``.
+
+    Examples
+    --------
+    >>> nomor_tabel("III.4.B"), nomor_tabel("II.1", "B"), nomor_tabel("lampiran-ikm")
+    ('III.4.B', 'II.1.B', 'L.1')
+    """
+    if kode not in TABEL:
+        raise TabelTidakTerdaftar(kode)
+    pattern = TABEL[kode]
+    if "{huruf}" in pattern:
+        if not huruf:
+            raise ValueError(f"tabel {kode} dicetak per periode perencanaan: hurufnya (A, B) harus disebut")
+        return pattern.format(huruf=huruf)
+    return pattern
 
 
 class NomorTidakTerdaftar(KeyError):

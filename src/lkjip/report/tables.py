@@ -12,6 +12,7 @@ from great_tables import GT, loc, style
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.report.penomoran import nomor_tabel
 
 # Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
 # values stay numbers (so as_frame gives the Excel annex real numbers), then renders it with
@@ -219,7 +220,7 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
         }
     )
     judul = (
-        f"Tabel II.1.{huruf_periode(config, periode)} Matriks Penjenjangan Strategis "
+        f"Tabel {nomor_tabel('II.1', huruf_periode(config, periode))} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
     )
     table = _base(frame, judul, catatan=[_sumber("dokumen perencanaan (perjanjian-kinerja.xlsx)")])
@@ -286,7 +287,7 @@ def tabel_iku(
         }
     )
     judul = (
-        f"Tabel II.2.{huruf_periode(config, periode.kode)} Indikator Kinerja Utama "
+        f"Tabel {nomor_tabel('II.2', huruf_periode(config, periode.kode))} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     table = _base(frame, judul, catatan=[_sumber(f"{dokumen} dan narasi indikator")])
@@ -349,7 +350,7 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
     """
     periode = _periode(config, dokumen)
     judul = (
-        f"Tabel II.3.{huruf_periode(config, periode.kode)} {dokumen} Tahun {config.tahun} "
+        f"Tabel {nomor_tabel('II.3', huruf_periode(config, periode.kode))} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
@@ -402,7 +403,7 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
         total_rows = [len(frame) - 1]
     table = _base(
         frame,
-        f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
+        f"Tabel {nomor_tabel('II.4')} Anggaran per Kegiatan Tahun {config.tahun}",
         catatan=[_sumber(f"DPA/realisasi anggaran Tahun {config.tahun}")],
     )
     table = _fmt(table, "Anggaran", fmt.Formatter(config).rupiah)
@@ -431,7 +432,8 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
     """
     periode = _periode(config, dokumen)
     judul = (
-        f"Tabel III.1.{huruf_periode(config, periode.kode)} Capaian {dokumen} Tahun {config.tahun} "
+        f"Tabel {nomor_tabel('III.1', huruf_periode(config, periode.kode))} Capaian {dokumen} "
+        f"Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
@@ -506,7 +508,7 @@ def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: st
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
     judul = (
-        f"Tabel III.2.{huruf_periode(config, periode.kode)} Perbandingan Realisasi {dokumen} "
+        f"Tabel {nomor_tabel('III.2', huruf_periode(config, periode.kode))} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     table = _base(
@@ -565,7 +567,7 @@ def tabel_pembanding(
     if perjanjian_kinerja is None:
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
-        f"Tabel III.3 Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
+        f"Tabel {nomor_tabel('III.3')} Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
         f"Pemerintah {config.kabupaten} dan {config.provinsi}"
     )
     f = fmt.Formatter(config)
@@ -620,7 +622,7 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
     f = fmt.Formatter(config)
     table = _base(
         frame,
-        f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}",
+        f"Tabel {nomor_tabel('III.4.A')} Realisasi Anggaran Tahun {config.tahun}",
         sembunyi=["Kode"],
         catatan=[_sumber(f"laporan realisasi anggaran per 31 Desember {config.tahun} (diolah)")],
     )
@@ -710,7 +712,10 @@ def tabel_kinerja_anggaran(
     frame = pd.concat([frame, footer], ignore_index=True)
     last = len(frame) - 1
     f = fmt.Formatter(config)
-    judul = f"Tabel III.4.B Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
+    judul = (
+        f"Tabel {nomor_tabel('III.4.B')} Perbandingan Capaian Kinerja dengan Anggaran "
+        f"Tahun {config.tahun}"
+    )
     note = (
         f"Efisiensi = rata-rata capaian kinerja − total capaian anggaran = {f.persen(rata)} − "
         f"{f.persen(total)} = {f.persen(efisiensi)}."
