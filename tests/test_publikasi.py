@@ -334,3 +334,15 @@ def test_table_numbers_come_from_the_registry():
         nomor_tabel("III.9")
     with pytest.raises(ValueError, match=r"II\.2 dicetak per periode"):
         nomor_tabel("II.2")
+
+
+def test_the_build_says_which_quarto_it_renders_with(tmp_path, monkeypatch):
+    from lkjip.publish.build import _quarto_for
+
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    on_path = _executable(tmp_path / "bin" / "quarto")
+    monkeypatch.setenv("PATH", str(on_path.parent))
+    said: list[str] = []
+    assert _quarto_for("auto", tmp_path, said.append) == on_path
+    assert said == [f"   Quarto: {on_path} (dari PATH)"]
+    assert _quarto_for(None, tmp_path, said.append) is None

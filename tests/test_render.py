@@ -283,3 +283,15 @@ def test_docx_is_a4_with_page_numbers_and_a_table_of_contents(rendered, docx_xml
         assert 'w:styleId="TandaTangan"' in z.read("word/styles.xml").decode()
     assert re.search(r'<w:pStyle w:val="TandaTangan"\s*/>', docx_xml)  # the signature block
     assert "Selamat datang" not in _docx_text(docx_xml)
+
+
+def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
+    pdf = rendered.one("*.pdf")
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert landscape, "no landscape page"
+    pages = pdf_text.split("\f")
+    assert any("Tabel L.1 " in pages[n - 1] for n in landscape)

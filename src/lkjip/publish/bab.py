@@ -159,6 +159,25 @@ _MARK = re.compile(
 )
 
 
+#: Tables with at least this many columns get a landscape page in the PDF.
+LEBAR_LANSKAP = 12
+
+
+def _columns(table_html: str) -> int:
+    """The number of cells in the widest of the first body rows of an HTML table.
+
+    Examples
+    --------
+    >>> _columns("<table><tbody><tr><td>a</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>")
+    2
+    """
+    body = re.search(r"<tbody[^>]*>(.*?)</tbody>", table_html, re.DOTALL)
+    if body is None:
+        return 0
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.DOTALL)[:5]
+    return max((len(re.findall(r"<t[dh][\s>]", row)) for row in rows), default=0)
+
+
 def _typst_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -261,7 +280,11 @@ def notebook_markdown(
                 title = _GT_TITLE.search(data["text/html"])
                 if title:
                     parts.append(_penanda("tabel", html.unescape(title.group(1)).strip()))
-                parts.append("```{=html}\n" + data["text/html"].strip() + "\n```")
+                block = "```{=html}\n" + data["text/html"].strip() + "\n```"
+                if _columns(data["text/html"]) >= LEBAR_LANSKAP:
+                    # too wide for a portrait A4 page: a landscape page of its own in the PDF
+                    block = f"```{{=typst}}\n#page(flipped: true)[\n```\n\n{block}\n\n```{{=typst}}\n]\n```"
+                parts.append(block)
             elif set(data) <= {"text/plain"}:
                 continue  # a bare repr (e.g. of None): nothing to publish
             else:
