@@ -387,9 +387,12 @@ def tulis_daftar(root: Path | None, markdowns: list[Path]) -> Path:
     site lists the titles (its menu is the table of contents).
     """
     from lkjip.report.narasi import escape_md
+    from lkjip.report.penomoran import periksa_nomor_tabel
 
     project = paths(root)
     found = daftar_isi(markdowns)
+    for judul in found["tabel"]:
+        periksa_nomor_tabel(judul)
     lines = ["```{=typst}\n#outline(title: none, depth: 2)\n```", _TOC_FIELD]
     lines.append('::: {.content-visible when-format="html"}\nBab-bab laporan ada di menu samping.\n:::')
     for jenis, judul in [("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")]:

@@ -10,6 +10,7 @@ chapters are prepared (:mod:`lkjip.publish.bab`), so the three formats print the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,3 +168,25 @@ class Penomoran:
         if number is None:
             raise ValueError(f"gambar '{label}' tidak bernomor, jadi tidak dapat dirujuk dengan @{label}")
         return f"Gambar {number}"
+
+
+def periksa_nomor_tabel(judul: str) -> str:
+    """Check that a printed table title carries a registered number; return the number.
+
+    Examples
+    --------
+    >>> periksa_nomor_tabel("Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025")
+    'III.1.B'
+    >>> periksa_nomor_tabel("Tabel III.9 Baru")
+    Traceback (most recent call last):
+    ...
+    lkjip.report.penomoran.TabelTidakTerdaftar: tabel 'III.9' tidak terdaftar ...
+    """
+    number = judul.removeprefix("Tabel ").split(" ", 1)[0]
+    for pattern in TABEL.values():
+        if pattern == number or (
+            "{huruf}" in pattern
+            and re.fullmatch(pattern.replace(".", r"\.").replace("{huruf}", "[A-Z]"), number)
+        ):
+            return number
+    raise TabelTidakTerdaftar(number)
