@@ -12,7 +12,16 @@ from lkjip.core.paths import paths
 ROOT = paths().root
 
 #: What a project copy needs (outputs are rebuilt in the copy).
-PROJECT_PARTS = ("laporan.yml", "_quarto.yml", "index.qmd", "konten", "notebooks", "data/raw")
+PROJECT_PARTS = (
+    "laporan.yml",
+    "_quarto.yml",
+    "_extensions",
+    "index.qmd",
+    "bab",
+    "konten",
+    "notebooks",
+    "data/raw",
+)
 
 
 def copy_project(target: Path) -> Path:

@@ -78,7 +78,8 @@ def test_build_succeeds_and_says_quarto_is_needed(built):
     assert len(hint) == 1 and "quarto.org" in hint[0]
     project = built["project"]
     assert (project / "_preview" / "index.html").exists()
-    assert len(list((project / "_preview").glob("0*.html"))) == 7  # six chapters and the data dictionary
+    # Kata Pengantar, Ikhtisar Eksekutif, BAB I-IV, Lampiran, data dictionary
+    assert len(list((project / "_preview").glob("0*.html"))) == 8
     assert (project / "figures" / "gambar-0-1-capaian-kinerja-2025.png").exists()
     public = project / "data" / "processed" / "publik"
     assert (public / "lampiran-tabel-2025.xlsx").exists()
@@ -212,8 +213,8 @@ def test_preview_in_a_real_browser(built, tmp_path):
         for table in ("tabel-iii-4-a", "tabel-iii-4-b", "tabel-iii-3"):
             assert page.locator(f"#{table}").is_visible(), table
         assert page.get_by_text("796.858.170").first.is_visible()
-        page.goto((preview / "00-pengantar.html").as_uri())
-        heading = page.locator("h2", has_text="Ikhtisar Eksekutif")
+        page.goto((preview / "00b-ikhtisar-eksekutif.html").as_uri())
+        heading = page.locator("h1", has_text="Ikhtisar Eksekutif")
         assert heading.is_visible()
         shot = tmp_path / "ikhtisar-eksekutif.png"
         heading.scroll_into_view_if_needed()
@@ -228,8 +229,9 @@ def test_preview_in_a_real_browser(built, tmp_path):
 def test_preview_numbers_figures_and_resolves_cross_references(built):
     page = (built["project"] / "_preview" / "03-akuntabilitas-kinerja.html").read_text(encoding="utf-8")
     assert "@fig-" not in page
-    assert "Gambar 1. Grafik Capaian Kinerja" in page
-    assert "ditunjukkan pada Gambar 1" in page
+    # the book's numbers (lkjip.report.penomoran): the capaian chart is Gambar 0.1
+    assert "Gambar 0.1 Grafik Capaian Kinerja" in page
+    assert "ditunjukkan pada Gambar 0.1" in page
 
 
 def test_resolve_crossrefs_leaves_the_notebooks_untouched():

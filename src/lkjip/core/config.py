@@ -171,6 +171,51 @@ class Format(_Model):
     desimal_nilai: int = Field(default=2, ge=0, le=4)
 
 
+class PenomoranGambar(_Model):
+    """Figure numbering: ``laporan`` (Gambar 0.1, 0.2 ...) or ``bab`` (Gambar 3.1 ...)."""
+
+    gambar: Literal["laporan", "bab"] = "laporan"
+    nomor: dict[str, str] = Field(default_factory=dict, description="label gambar -> nomor cetak")
+
+
+class Jabatan(_Model):
+    """A position of the organisation chart and the person who holds it."""
+
+    jabatan: str = Field(min_length=1)
+    nama: str = Field(min_length=1)
+
+
+class UnitBagan(_Model):
+    """A sub-unit of the organisation chart with its head."""
+
+    nama: str = Field(min_length=1)
+    kepala: Jabatan
+
+
+class Bagan(_Model):
+    """The organisation chart: the head of the unit, and its sub-units with their heads."""
+
+    kepala: Jabatan
+    unit: list[UnitBagan] = Field(min_length=1)
+
+
+class Dokumen(_Model):
+    """Page and type of the DOCX (the reference document is made by code from these)."""
+
+    font: str = Field(default="Arial", min_length=1)
+    ukuran: float = Field(default=11, ge=8, le=16)
+    font_judul: str | None = None
+
+
+class Publikasi(_Model):
+    """How the book is published: cover logo, figure numbering, DOCX type, organisation chart."""
+
+    logo: str | None = Field(default=None, description="berkas logo sampul, relatif ke akar proyek")
+    penomoran: PenomoranGambar = PenomoranGambar()
+    docx: Dokumen = Dokumen()
+    bagan: Bagan | None = None
+
+
 class Config(_Model):
     """Everything that changes from one report to the next."""
 
@@ -186,6 +231,7 @@ class Config(_Model):
     kematangan: Kematangan
     efektivitas_kelembagaan: EfektivitasKelembagaan
     format: Format = Format()
+    publikasi: Publikasi = Publikasi()
 
     @model_validator(mode="after")
     def _check(self) -> Config:

@@ -14,7 +14,8 @@ from lkjip.core.config import load_config
 from lkjip.core.paths import paths
 
 QUARTO_HINT = (
-    "Quarto tidak ditemukan di PATH: pratinjau HTML dibuat di {preview}; untuk PDF, DOCX dan "
+    "Quarto tidak ditemukan (tidak ada di PATH, tidak ada kit offline ../shared/quarto): "
+    "pratinjau HTML dibuat di {preview}; untuk PDF, DOCX dan "
     "situs HTML pasang Quarto >= 1.5 dari https://quarto.org (atau `pip install quarto-cli` "
     "pada koneksi internet biasa), lalu jalankan ulang `python -m lkjip build`."
 )
@@ -90,6 +91,19 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     return write_annex(target, cover, annex_sheets(semua))
 
 
+def _quarto_for(quarto: str | None, root: Path, say: Callable[[str], None]) -> Path | None:
+    """The Quarto binary to render with (see :func:`run_build`), announced through ``say``."""
+    from lkjip.publish.quarto import Quarto, find_quarto
+
+    if quarto is None:
+        return None
+    found = find_quarto(root) if quarto == "auto" else Quarto(Path(quarto), "argumen")
+    if found is not None:
+        say(f"   {found.describe()}")
+        return found.path
+    return None
+
+
 def run_build(
     root: Path | None = None,
     *,
@@ -106,8 +120,9 @@ def run_build(
     force : bool
         Rebuild the data step even when the inputs did not change.
     quarto : {"auto", None} or str
-        ``"auto"`` uses ``quarto`` from the PATH when present; ``None`` never runs it; another
-        string is the path of the quarto binary.
+        ``"auto"`` uses the Quarto :func:`lkjip.publish.quarto.find_quarto` finds (the PATH,
+        then the offline kit); ``None`` never runs it; another string is the path of the
+        quarto binary. The build says which Quarto it renders with.
     say : callable
         Receives progress lines.
 
@@ -116,10 +131,14 @@ def run_build(
     StepFailed
         Naming the failing step.
     """
+    import nbformat
+
     from lkjip.data_step import run_data_step
+    from lkjip.publish.bab import executed_notebook, siapkan_bab, tulis_metadata
     from lkjip.publish.gambar import tulis_gambar
-    from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
+    from lkjip.publish.notebooks import chapter_notebooks
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
+    from lkjip.report.penomoran import Penomoran
     from lkjip.report.reviu_text import print_reviu
 
     project = paths(root)
@@ -132,10 +151,12 @@ def run_build(
     _step("reviu", say)(lambda: print_reviu(project.processed, say))
 
     def notebooks() -> list[PreviewChapter]:
+        # Executed once (again only when an input changed); Quarto's pre-render reuses them.
+        tulis_metadata(project.root)
+        siapkan_bab(project.root, say=say, force=force)
         chapters = []
         for path in chapter_notebooks(project.root):
-            say(f"   menjalankan {path.name}")
-            nb = execute_notebook(path, root=project.root)
+            nb = nbformat.read(executed_notebook(project.root, path), as_version=4)
             chapters.append(PreviewChapter(path.stem, chapter_title(nb, path.stem), nb))
         return chapters
 
@@ -145,11 +166,11 @@ def run_build(
     annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root))
     say(f"   {annex}")
 
-    binary = shutil.which("quarto") if quarto == "auto" else quarto
+    binary = _quarto_for(quarto, project.root, say)
     if binary:
 
         def render() -> Path:
-            result = subprocess.run([binary, "render"], cwd=project.root, check=False)
+            result = subprocess.run([str(binary), "render"], cwd=project.root, check=False)
             if result.returncode != 0:
                 raise StepFailed("quarto render", f"kode keluar {result.returncode}")
             return project.root / "_book"
@@ -158,6 +179,8 @@ def run_build(
         return BuildResult(figures, annex, None, output)
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
-    preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title))
+    preview = _step("pratinjau", say)(
+        lambda: write_preview(chapters, project.preview, title, Penomoran.dari_config(config))
+    )
     say(QUARTO_HINT.format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import nbformat
 import yaml
 from nbclient import NotebookClient
 from nbformat import NotebookNode
+from traitlets.config import Config
 
 from lkjip.core.paths import paths
 
@@ -23,8 +26,15 @@ def chapter_notebooks(root: Path | None = None) -> list[Path]:
     project = paths(root)
     quarto = yaml.safe_load((project.root / "_quarto.yml").read_text(encoding="utf-8"))
     book = quarto["book"]
-    chapters = [*book["chapters"], *book.get("appendices", [])]
-    return [project.root / c for c in chapters if c.endswith(".ipynb")]
+    chapters = [Path(c) for c in [*book["chapters"], *book.get("appendices", [])]]
+    # A chapter is a notebook, or a page bab/<name>.qmd that shows notebooks/<name>.ipynb (the
+    # page of the Daftar Isi has no notebook).
+    return [
+        project.root / c if c.suffix == ".ipynb" else project.notebooks / f"{c.stem}.ipynb"
+        for c in chapters
+        if c.suffix == ".ipynb"
+        or (c.parent.name == "bab" and (project.notebooks / f"{c.stem}.ipynb").exists())
+    ]
 
 
 @contextlib.contextmanager
@@ -69,12 +79,22 @@ def execute_notebook(
     nb = nbformat.read(path, as_version=4)
     if parameters:
         nb = _inject_parameters(nb, parameters)
+    # The kernel talks over local sockets (IPC), not TCP: no "Kernel is running over TCP
+    # without encryption" warning, and no open ports.
+    sockets = tempfile.mkdtemp(prefix="lkjip-kernel-")
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = os.path.join(sockets, "kernel")
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd or path.parent)}},
+        config=config,
     )
-    with _project_env(paths(root).root):
-        client.execute()
+    try:
+        with _project_env(paths(root).root):
+            client.execute()
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     return nb

@@ -14,6 +14,8 @@ import yaml
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
+from lkjip.report.penomoran import Penomoran
+
 _CROSSREF = re.compile(r"@(fig-[A-Za-z0-9_-]+)")
 
 _STYLE = """
@@ -59,12 +61,20 @@ def _cell_options(source: str) -> dict:
     return options if isinstance(options, dict) else {}
 
 
-def resolve_crossrefs(chapters: Sequence[PreviewChapter]) -> list[PreviewChapter]:
-    """Do for the preview what Quarto does for the book: number the figures and resolve ``@fig-``.
+def _ran_empty(cell: NotebookNode) -> bool:
+    """An executed cell that showed nothing (e.g. no organisation chart): no caption for it."""
+    return cell.get("execution_count") is not None and not cell.get("outputs")
 
-    Figures are numbered in reading order ("Gambar 1", "Gambar 2", ...); a caption line is added
-    under each labelled figure and every ``@fig-...`` in the text becomes "Gambar N". The
-    notebooks passed in are not changed.
+
+def resolve_crossrefs(
+    chapters: Sequence[PreviewChapter], penomoran: Penomoran | None = None
+) -> list[PreviewChapter]:
+    """Do for the preview what the book does: number the figures and resolve ``@fig-``.
+
+    With ``penomoran`` (the report's registry, :mod:`lkjip.report.penomoran`) the numbers are
+    the book's: a caption line "Gambar 0.1 Grafik Capaian Kinerja" under each labelled figure
+    and "Gambar 0.1" for every ``@fig-capaian-kinerja``. Without it, figures are numbered in
+    reading order ("Gambar 1. ..."). The notebooks passed in are not changed.
     """
     numbers: dict[str, int] = {}
     for chapter in chapters:
@@ -74,8 +84,15 @@ def resolve_crossrefs(chapters: Sequence[PreviewChapter]) -> list[PreviewChapter
                 numbers.setdefault(label, len(numbers) + 1)
 
     def name(match: re.Match) -> str:
+        if penomoran is not None:
+            return penomoran.rujukan(match.group(1))
         number = numbers.get(match.group(1))
         return f"Gambar {number}" if number else match.group(0)
+
+    def caption_of(label: str, cap: str) -> str:
+        if penomoran is not None:
+            return penomoran.judul_gambar(label, cap)
+        return f"Gambar {numbers[label]}. {cap}"
 
     resolved = []
     for chapter in chapters:
@@ -86,8 +103,8 @@ def resolve_crossrefs(chapters: Sequence[PreviewChapter]) -> list[PreviewChapter
                 cell.source = _CROSSREF.sub(name, cell.source)
             cells.append(cell)
             options = _cell_options(cell.source) if cell.cell_type == "code" else {}
-            if options.get("label") in numbers and options.get("fig-cap"):
-                caption = f"*Gambar {numbers[options['label']]}. {html.escape(str(options['fig-cap']))}*"
+            if options.get("label") in numbers and options.get("fig-cap") and not _ran_empty(cell):
+                caption = f"*{html.escape(caption_of(options['label'], str(options['fig-cap'])))}*"
                 # A fixed id (nbformat draws a random one) keeps the preview deterministic.
                 cells.append(nbformat.v4.new_markdown_cell(caption, id=f"{cell.get('id', 'sel')}-keterangan"))
         nb.cells = cells
@@ -115,7 +132,12 @@ def _nav(chapters: Sequence[PreviewChapter], i: int | None) -> str:
     return '<nav class="lkjip">' + " ".join(links) + "</nav>"
 
 
-def write_preview(chapters: Sequence[PreviewChapter], out_dir: Path, report_title: str) -> Path:
+def write_preview(
+    chapters: Sequence[PreviewChapter],
+    out_dir: Path,
+    report_title: str,
+    penomoran: Penomoran | None = None,
+) -> Path:
     """Write one HTML page per chapter and an index linking them in order; return the index.
 
     The ``basic`` nbconvert template is used so that pages load nothing from the network
@@ -123,7 +145,7 @@ def write_preview(chapters: Sequence[PreviewChapter], out_dir: Path, report_titl
     and Markdown images are embedded as data URIs.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    chapters = resolve_crossrefs(chapters)
+    chapters = resolve_crossrefs(chapters, penomoran)
     exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,

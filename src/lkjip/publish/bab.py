@@ -1,0 +1,494 @@
+"""The book's chapters, executed once per render and shared by the three formats.
+
+Quarto executes an ``.ipynb`` chapter once per output format (HTML, DOCX, PDF: three times) and
+writes the outputs back into the notebook. Instead, Quarto's pre-render step runs
+``python -m lkjip.publish.bab``: every notebook of ``notebooks/`` is executed once (nbclient,
+as :mod:`lkjip.publish.notebooks` does) and its outputs are written as Markdown to ``_bab/``.
+The book's chapters are the small committed pages in ``bab/``: a title and a ``.bab`` div that
+the Lua filter ``bab/bab.lua`` replaces with that Markdown in every format.
+
+A chapter is executed again only when something it depends on changed: the notebook, the
+processed tables (the data step rewrites them when the exports change), ``laporan.yml``,
+``konten/`` or the package's code. The key of each chapter is stored beside its Markdown, so
+new exports never publish stale numbers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from lkjip.core.paths import paths
+
+#: Generated Markdown of the executed chapters (git-ignored).
+GENERATED = "_bab"
+#: The committed chapter pages Quarto renders.
+PAGES = "bab"
+#: Metadata Quarto merges into ``_quarto.yml`` (``metadata-files``), written from laporan.yml.
+METADATA = "_laporan.yml"
+#: The page of the Daftar Isi, Daftar Tabel and Daftar Gambar (``bab/00-daftar.qmd``): no
+#: notebook, its Markdown is written from the other chapters by :func:`tulis_daftar`.
+DAFTAR = "00-daftar"
+#: The DOCX reference document (styles, A4, page numbers), made by :mod:`lkjip.publish.dokumen`.
+REFERENSI = "referensi.docx"
+#: Images of the executed chapters, relative to the project root.
+IMAGES = Path("figures") / "bab"
+
+_OPTION = re.compile(r"^#\|\s*([\w-]+):\s*(.*)$")
+_HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$")
+
+
+class BabGagal(RuntimeError):
+    """A chapter's notebook failed; the message names the notebook and shows the failing cell."""
+
+
+@dataclass(frozen=True)
+class Bab:
+    """One chapter: the notebook that computes it and the page Quarto renders."""
+
+    notebook: Path
+    halaman: Path
+    markdown: Path
+
+    @property
+    def kunci_path(self) -> Path:
+        return self.markdown.with_suffix(".kunci")
+
+
+def daftar_bab(root: Path | None = None) -> list[Bab]:
+    """The chapters in ``_quarto.yml`` order: each page ``bab/<nama>.qmd`` and its notebook.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a chapter page has no notebook ``notebooks/<nama>.ipynb``.
+    """
+    project = paths(root)
+    quarto = yaml.safe_load((project.root / "_quarto.yml").read_text(encoding="utf-8"))
+    book = quarto["book"]
+    out = []
+    for chapter in [*book["chapters"], *book.get("appendices", [])]:
+        page = project.root / chapter
+        if page.parent.name != PAGES or page.suffix != ".qmd" or page.stem == DAFTAR:
+            continue
+        notebook = project.notebooks / f"{page.stem}.ipynb"
+        if not notebook.exists():
+            raise FileNotFoundError(f"_quarto.yml: bab {chapter} tidak punya notebook {notebook}")
+        out.append(Bab(notebook, page, project.root / GENERATED / f"{page.stem}.md"))
+    return out
+
+
+def _images_exist(markdown: Path, root: Path) -> bool:
+    """Whether every image the chapter's Markdown shows is still in ``figures/bab/``."""
+    names = re.findall(
+        rf"\]\(\.\./{re.escape(IMAGES.as_posix())}/([^)]+)\)", markdown.read_text(encoding="utf-8")
+    )
+    return all((root / IMAGES / name).is_file() for name in names)
+
+
+def executed_notebook(root: Path, notebook: Path) -> Path:
+    """Where the executed copy of ``notebook`` is kept (``_bab/<nama>.ipynb``)."""
+    return paths(root).root / GENERATED / notebook.name
+
+
+def _digest_files(h: hashlib._Hash, files: Iterable[Path], base: Path) -> None:
+    for f in sorted(files):
+        if f.is_file():
+            h.update(str(f.relative_to(base)).encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+def kunci_masukan(root: Path | None = None) -> str:
+    """SHA-256 of everything a chapter's output depends on, besides its notebook.
+
+    The processed tables (not the downloads folder ``publik/`` made from them), ``laporan.yml``,
+    ``konten/`` and the source of the ``lkjip`` package.
+    """
+    project = paths(root)
+    h = hashlib.sha256()
+    _digest_files(h, [project.config], project.root)
+    _digest_files(h, project.konten.rglob("*"), project.root)
+    # publik/ is the downloads folder written from these tables (its annex carries a time).
+    tables = [
+        f for f in project.processed.rglob("*") if "publik" not in f.relative_to(project.processed).parts
+    ]
+    _digest_files(h, tables, project.root)
+    package = Path(__file__).resolve().parents[1]
+    _digest_files(h, package.rglob("*.py"), package)
+    return h.hexdigest()
+
+
+def _options(source: str) -> dict[str, str]:
+    out = {}
+    for line in source.splitlines():
+        m = _OPTION.match(line)
+        if not m:
+            break
+        value = m.group(2).strip()
+        out[m.group(1)] = yaml.safe_load(value) if value else ""
+    return out
+
+
+def _attr(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+Penomor = Callable[[str, str], str]
+
+#: Cell tag: the cell (text or output) belongs to the site only, not to the PDF and DOCX
+#: (e.g. the links to the downloadable CSV tables).
+SITUS = "hanya-situs"
+
+
+def _only_site(text: str) -> str:
+    return f'::: {{.content-visible when-format="html"}}\n\n{text}\n\n:::'
+
+
+_GT_TITLE = re.compile(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', re.DOTALL)
+_MARK = re.compile(
+    r'^#metadata\(\(jenis: "(tabel|gambar)", judul: "((?:[^"\\]|\\.)*)"\)\) <lkjip-daftar>$', re.M
+)
+
+
+#: Tables with at least this many columns get a landscape page in the PDF.
+LEBAR_LANSKAP = 12
+
+
+def _columns(table_html: str) -> int:
+    """The number of cells in the widest of the first body rows of an HTML table.
+
+    Examples
+    --------
+    >>> _columns("<table><tbody><tr><td>a</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>")
+    2
+    """
+    body = re.search(r"<tbody[^>]*>(.*?)</tbody>", table_html, re.DOTALL)
+    if body is None:
+        return 0
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.DOTALL)[:5]
+    return max((len(re.findall(r"<t[dh][\s>]", row)) for row in rows), default=0)
+
+
+def _typst_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _penanda(jenis: str, judul: str) -> str:
+    """A PDF-only marker before a table or figure: the Daftar Tabel/Gambar finds its page."""
+    return (
+        f'```{{=typst}}\n#metadata((jenis: "{jenis}", judul: "{_typst_string(judul)}")) <lkjip-daftar>\n```'
+    )
+
+
+def daftar_isi(markdowns: Iterable[Path]) -> dict[str, list[str]]:
+    """The tables and figures of the book, in order, from the chapters' Markdown.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.md"
+    >>> text = _penanda("tabel", 'Tabel II.4 Anggaran "A"') + "\\n\\n" + _penanda("gambar", "Gambar 0.1 G")
+    >>> _ = f.write_text(text)
+    >>> daftar_isi([f])
+    {'tabel': ['Tabel II.4 Anggaran "A"'], 'gambar': ['Gambar 0.1 G']}
+    """
+    out: dict[str, list[str]] = {"tabel": [], "gambar": []}
+    for md in markdowns:
+        for jenis, judul in _MARK.findall(md.read_text(encoding="utf-8")):
+            out[jenis].append(judul.replace('\\"', '"').replace("\\\\", "\\"))
+    return out
+
+
+def _polos(label: str, caption: str) -> str:
+    return caption
+
+
+def notebook_markdown(
+    nb: nbformat.NotebookNode,
+    nama: str,
+    root: Path,
+    *,
+    judul_gambar: Penomor = _polos,
+    rujukan: Callable[[str], str] | None = None,
+) -> str:
+    """The Markdown of an executed notebook: its text cells and the outputs of its code cells.
+
+    The first ``#`` heading is left out (the chapter page carries it). Cells tagged
+    ``hanya-situs`` are shown on the site only. Images are written to
+    ``figures/bab/`` and linked relative to the chapter page. ``judul_gambar(label, caption)``
+    gives a figure's printed caption; ``rujukan(label)`` what ``@label`` in the text becomes.
+
+    Raises
+    ------
+    ValueError
+        When a cell produced an error or an output no format can show.
+    """
+    images = root / IMAGES
+    images.mkdir(parents=True, exist_ok=True)
+    parts: list[str] = []
+    seen_title = False
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            text = cell.source
+            if SITUS in cell.get("metadata", {}).get("tags", []):
+                text = _only_site(text)
+            if not seen_title and _HEADING.match(text.splitlines()[0] if text else ""):
+                seen_title = True
+                text = "\n".join(text.splitlines()[1:]).strip()
+            if rujukan is not None:
+                text = re.sub(r"(?<![\w@])@((?:fig|tbl)-[\w-]+)", lambda m: rujukan(m.group(1)), text)
+            if text:
+                parts.append(text)
+            continue
+        if cell.cell_type != "code":
+            continue
+        options = _options(cell.source)
+        before = len(parts)
+        site_only = SITUS in cell.get("metadata", {}).get("tags", [])
+        for n, output in enumerate(cell.get("outputs", [])):
+            kind = output.get("output_type")
+            if kind == "error":
+                raise ValueError(
+                    f"{nama}: sel {index + 1} gagal: {output.get('ename')}: {output.get('evalue')}"
+                )
+            if kind == "stream":
+                if output.get("name") == "stderr" and output.get("text", "").strip():
+                    print(f"{nama}: sel {index + 1}: {output['text'].strip()}", file=sys.stderr)
+                continue
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                parts.append(data["text/markdown"].strip())
+            elif "image/png" in data:
+                label = str(options.get("label") or f"{nama}-{index + 1}-{n + 1}")
+                target = images / f"{label}.png"
+                target.write_bytes(base64.b64decode(data["image/png"]))
+                caption = judul_gambar(label, str(options.get("fig-cap", "")))
+                alt = str(options.get("fig-alt") or caption)
+                if caption.startswith("Gambar "):
+                    parts.append(_penanda("gambar", caption))
+                parts.append(f'![{caption}](../{IMAGES.as_posix()}/{target.name}){{fig-alt="{_attr(alt)}"}}')
+            elif "text/html" in data:
+                title = _GT_TITLE.search(data["text/html"])
+                if title:
+                    parts.append(_penanda("tabel", html.unescape(title.group(1)).strip()))
+                block = "```{=html}\n" + data["text/html"].strip() + "\n```"
+                if _columns(data["text/html"]) >= LEBAR_LANSKAP:
+                    # too wide for a portrait A4 page: a landscape page of its own in the PDF
+                    block = f"```{{=typst}}\n#page(flipped: true)[\n```\n\n{block}\n\n```{{=typst}}\n]\n```"
+                parts.append(block)
+            elif set(data) <= {"text/plain"}:
+                continue  # a bare repr (e.g. of None): nothing to publish
+            else:
+                raise ValueError(
+                    f"{nama}: sel {index + 1}: keluaran tidak dapat ditampilkan ({sorted(data)})"
+                )
+        if site_only and len(parts) > before:
+            parts[before:] = [_only_site("\n\n".join(parts[before:]))]
+        if options.get("classes") and len(parts) > before:
+            # `#| classes: tanda-tangan` puts the cell's output in a div of that class
+            classes = " ".join(f".{c}" for c in str(options["classes"]).split())
+            parts[before:] = [f"::: {{{classes}}}\n\n" + "\n\n".join(parts[before:]) + "\n\n:::"]
+    return "\n\n".join(parts) + "\n"
+
+
+def _execute(bab: Bab, root: Path):
+    from lkjip.publish.notebooks import execute_notebook
+
+    return execute_notebook(bab.notebook, root=root)
+
+
+def siapkan_bab(
+    root: Path | None = None,
+    *,
+    say: Callable[[str], None] = print,
+    force: bool = False,
+) -> list[Path]:
+    """Execute the chapters whose inputs changed and write their Markdown to ``_bab/``.
+
+    Returns the Markdown files, in book order.
+
+    Raises
+    ------
+    BabGagal
+        When a notebook fails: names the notebook, and shows the failing cell with its error.
+    """
+    from lkjip.report.penomoran import Penomoran
+
+    project = paths(root)
+    (project.root / GENERATED).mkdir(exist_ok=True)
+    common = kunci_masukan(project.root)
+    chapters = daftar_bab(project.root)
+    nomor = Penomoran.muat(project.root)
+    written = []
+    for bab in chapters:
+        key = hashlib.sha256(
+            (common + hashlib.sha256(bab.notebook.read_bytes()).hexdigest()).encode()
+        ).hexdigest()
+        fresh = (
+            bab.markdown.exists()
+            and executed_notebook(project.root, bab.notebook).exists()
+            and bab.kunci_path.exists()
+            and bab.kunci_path.read_text() == key
+            and _images_exist(bab.markdown, project.root)
+        )
+        if fresh and not force:
+            say(f"   {bab.notebook.name}: masukan tidak berubah, hasil sebelumnya dipakai")
+        else:
+            say(f"   menjalankan {bab.notebook.name}")
+            try:
+                nb = _execute(bab, project.root)
+            except Exception as exc:  # nbclient's message shows the failing cell and its error
+                raise BabGagal(f"{bab.notebook.relative_to(project.root)}: {exc}") from exc
+            text = notebook_markdown(
+                nb, bab.notebook.stem, project.root, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan
+            )
+            bab.markdown.write_text(text, encoding="utf-8")
+            nbformat.write(nb, executed_notebook(project.root, bab.notebook))
+            bab.kunci_path.write_text(key)
+        written.append(bab.markdown)
+    tulis_daftar(project.root, written)
+    return written
+
+
+_TOC_FIELD = """```{=openxml}
+<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>
+<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>
+<w:r><w:fldChar w:fldCharType="separate"/></w:r>
+<w:r><w:t>Daftar isi diperbarui saat dokumen dibuka (atau klik kanan, Perbarui Bidang).</w:t></w:r>
+<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+```"""
+
+
+def _typst_list(jenis: str) -> str:
+    return (
+        "```{=typst}\n#context {\n"
+        "  set par(justify: false)\n"
+        "  show link: set text(fill: black)\n"
+        f'  for m in query(<lkjip-daftar>).filter(m => m.value.jenis == "{jenis}") {{\n'
+        "    let loc = m.location()\n"
+        "    block(link(loc)[#m.value.judul #box(width: 1fr, repeat[.~]) #lkjip-halaman(loc)])\n"
+        "  }\n}\n```"
+    )
+
+
+def tulis_daftar(root: Path | None, markdowns: list[Path]) -> Path:
+    """Write the Markdown of the Daftar Isi, Daftar Tabel and Daftar Gambar page.
+
+    The PDF gets Typst outlines with page numbers, the DOCX a Word table-of-contents field; the
+    site lists the titles (its menu is the table of contents).
+    """
+    from lkjip.report.narasi import escape_md
+    from lkjip.report.penomoran import periksa_nomor_tabel
+
+    project = paths(root)
+    found = daftar_isi(markdowns)
+    for judul in found["tabel"]:
+        periksa_nomor_tabel(judul)
+    lines = ["```{=typst}\n#outline(title: none, depth: 2)\n```", _TOC_FIELD]
+    lines.append('::: {.content-visible when-format="html"}\nBab-bab laporan ada di menu samping.\n:::')
+    for jenis, judul in [("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")]:
+        lines.append(f"# {judul} {{.unnumbered}}")
+        lines.append(_typst_list(jenis))
+        entries = "\n\n".join(escape_md(t) for t in found[jenis]) or "(tidak ada)"
+        lines.append(f'::: {{.content-hidden when-format="typst"}}\n{entries}\n:::')
+    target = project.root / GENERATED / f"{DAFTAR}.md"
+    target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def tulis_metadata(root: Path | None = None) -> Path:
+    """Write ``_laporan.yml``: the book's title, author, date and cover from ``laporan.yml``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``publikasi.logo`` names a file that does not exist (the message names the key).
+    """
+    from lkjip.core.config import load_config
+
+    project = paths(root)
+    config = load_config(project.config)
+    sampul: dict[str, object] = {
+        "instansi": f"{config.instansi.nama} {config.instansi.induk}",
+        "pemda": f"Pemerintah {config.kabupaten}",
+        "tahun": config.tahun,
+    }
+    if config.publikasi.logo:
+        logo = project.root / config.publikasi.logo
+        if not logo.is_file():
+            raise FileNotFoundError(
+                f"{project.config}: publikasi.logo: berkas '{config.publikasi.logo}' tidak ditemukan "
+                f"(dicari di {logo}); perbaiki jalurnya (relatif ke akar proyek) atau hapus kuncinya"
+            )
+        sampul["logo"] = logo.relative_to(project.root).as_posix()
+    meta = {
+        "book": {
+            "title": f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {config.tahun}",
+            "subtitle": config.instansi.nama_lengkap,
+            "author": config.instansi.nama_lengkap,
+            "date": config.penandatangan.tanggal.isoformat(),
+        },
+        # the cover of the PDF (_extensions/lkjip/typst-template.typ)
+        "sampul": sampul,
+        "fontsize": f"{config.publikasi.docx.ukuran:g}pt",
+    }
+    target = project.root / METADATA
+    target.write_text(
+        "# Dibuat oleh `python -m lkjip.publish.bab` dari laporan.yml; jangan diubah.\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return target
+
+
+def tulis_dokumen_referensi(root: Path | None = None) -> Path:
+    """Write ``_bab/referensi.docx``, the DOCX format's reference document (see _quarto.yml)."""
+    from lkjip.core.config import load_config
+    from lkjip.publish.dokumen import tulis_referensi
+    from lkjip.publish.quarto import find_quarto
+
+    project = paths(root)
+    quarto = find_quarto(project.root)
+    if quarto is None:
+        raise RuntimeError("Quarto tidak ditemukan: dokumen referensi DOCX tidak dapat dibuat")
+    return tulis_referensi(project.root / GENERATED / REFERENSI, load_config(project.config), quarto.path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Quarto's pre-render step: metadata, then the chapters (executed once for all formats)."""
+    args = sys.argv[1:] if argv is None else argv
+    force = "--force" in args
+    try:
+        tulis_metadata()
+        tulis_dokumen_referensi()
+        siapkan_bab(force=force)
+    except Exception as exc:  # the message names the notebook and its cell
+        print(f"GAGAL menyiapkan bab: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised through Quarto's pre-render
+    raise SystemExit(main())
+
+
+__all__ = [
+    "Bab",
+    "BabGagal",
+    "daftar_bab",
+    "executed_notebook",
+    "kunci_masukan",
+    "main",
+    "notebook_markdown",
+    "siapkan_bab",
+    "tulis_metadata",
+]

@@ -1,0 +1,192 @@
+"""The DOCX reference document, made by code: A4, margins, type, heading and table styles, page numbers.
+
+Pandoc takes the styles, the page setup and the footer of a DOCX from its *reference document*.
+:func:`tulis_referensi` starts from pandoc's own default reference (``quarto pandoc
+--print-default-data-file reference.docx``) and sets, from ``laporan.yml``
+(``publikasi.docx``): the body font and size, black headings for BAB (Heading 1) and sections
+(Heading 2, 3) in the same family, a bordered table style with a repeated, bold header row, A4
+pages with office margins (left 3 cm, others 2,5 cm) and a centred page number in the footer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+from lkjip.core.config import Config
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+#: A4 in twentieths of a point, and the margins (left 3 cm for binding, others 2,5 cm).
+A4 = (11906, 16838)
+MARGIN = {"top": 1418, "right": 1418, "bottom": 1418, "left": 1701}
+
+_FOOTER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>
+<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>
+<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>
+<w:r><w:fldChar w:fldCharType="end"/></w:r>
+</w:p></w:ftr>"""
+
+_TABLE_STYLE = """<w:style w:type="table" w:default="1" w:styleId="Table">
+    <w:name w:val="Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>
+    <w:rPr><w:sz w:val="{small}"/><w:szCs w:val="{small}"/></w:rPr>
+    <w:tblPr><w:tblInd w:w="0" w:type="dxa"/>
+      <w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>
+        <w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>
+        <w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>
+        <w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>
+        <w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>
+        <w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders>
+      <w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>
+        <w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>
+    <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>
+      <w:trPr><w:tblHeader/></w:trPr>
+      <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/><w:vAlign w:val="center"/></w:tcPr>
+    </w:tblStylePr>
+  </w:style>"""
+
+
+#: The Kata Pengantar's signature block (``custom-style="Tanda Tangan"``): right half, centred.
+_SIGNATURE_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="TandaTangan">
+    <w:name w:val="Tanda Tangan"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0"/><w:ind w:left="4820"/><w:jc w:val="center"/></w:pPr>
+  </w:style>"""
+
+
+def _pandoc_default(quarto: Path) -> bytes:
+    result = subprocess.run(
+        [str(quarto), "pandoc", "--print-default-data-file", "reference.docx"],
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0 or not result.stdout.startswith(b"PK"):
+        raise RuntimeError(
+            f"quarto pandoc tidak memberikan reference.docx bawaan: {result.stderr.decode()[-300:]}"
+        )
+    return result.stdout
+
+
+def _fonts(font: str) -> str:
+    return f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
+
+
+def _size(half_points: int) -> str:
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+def _style_body(styles: str, style_id: str) -> tuple[int, int]:
+    m = re.search(rf'<w:style [^>]*w:styleId="{style_id}"[^>]*>.*?</w:style>', styles, re.DOTALL)
+    if m is None:
+        raise ValueError(f"gaya {style_id} tidak ada di reference.docx bawaan pandoc")
+    return m.span()
+
+
+def _set_rpr(styles: str, style_id: str, rpr: str, ppr: str | None = None) -> str:
+    start, end = _style_body(styles, style_id)
+    style = styles[start:end]
+    style = re.sub(r"<w:rPr>.*?</w:rPr>", "", style, flags=re.DOTALL)
+    if ppr is not None:
+        style = re.sub(r"<w:pPr>.*?</w:pPr>", "", style, flags=re.DOTALL)
+        rpr = ppr + rpr
+    style = style.replace("</w:style>", f"{rpr}</w:style>")
+    return styles[:start] + style + styles[end:]
+
+
+def styles_xml(styles: str, font: str, size: float, heading_font: str | None = None) -> str:
+    """Pandoc's ``styles.xml`` with the office's type, headings and table style.
+
+    Examples
+    --------
+    >>> base = ('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr>'
+    ...         '</w:rPrDefault></w:docDefaults>'
+    ...         + "".join(f'<w:style w:type="paragraph" w:styleId="{s}"><w:rPr/></w:style>'
+    ...                   for s in ["Heading1", "Heading2", "Heading3", "Title", "Subtitle"])
+    ...         + '<w:style w:type="table" w:styleId="Table"></w:style></w:styles>')
+    >>> out = styles_xml(base, "Arial", 11.5)
+    >>> '<w:sz w:val="23"/>' in out and 'w:ascii="Arial"' in out and "tblHeader" in out
+    True
+    >>> 'w:styleId="TandaTangan"' in out
+    True
+    """
+    half_points = round(size * 2)
+    heading = heading_font or font
+    default = f'<w:rPr>{_fonts(font)}{_size(half_points)}<w:lang w:val="id-ID"/></w:rPr>'
+    styles = re.sub(
+        r"(<w:rPrDefault>)\s*<w:rPr>.*?</w:rPr>",
+        lambda m: m.group(1) + default,
+        styles,
+        count=1,
+        flags=re.DOTALL,
+    )
+    for style_id, factor, centre in [
+        ("Heading1", 1.3, True),
+        ("Heading2", 1.1, False),
+        ("Heading3", 1.0, False),
+    ]:
+        sz = round(half_points * factor)
+        ppr = (
+            '<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
+            + ('<w:jc w:val="center"/><w:pageBreakBefore/>' if centre else "")
+            + f'<w:outlineLvl w:val="{int(style_id[-1]) - 1}"/></w:pPr>'
+        )
+        rpr = f'<w:rPr>{_fonts(heading)}<w:b/><w:bCs/><w:color w:val="000000"/>{_size(sz)}</w:rPr>'
+        styles = _set_rpr(styles, style_id, rpr, ppr)
+    for style_id in ["Title", "Subtitle"]:
+        sz = round(half_points * (1.6 if style_id == "Title" else 1.2))
+        rpr = f'<w:rPr>{_fonts(heading)}<w:b/><w:color w:val="000000"/>{_size(sz)}</w:rPr>'
+        styles = _set_rpr(styles, style_id, rpr, '<w:pPr><w:jc w:val="center"/></w:pPr>')
+    start, end = _style_body(styles, "Table")
+    small = max(16, half_points - 2)
+    styles = styles[:start] + _TABLE_STYLE.format(small=small) + styles[end:]
+    return styles.replace("</w:styles>", _SIGNATURE_STYLE + "</w:styles>")
+
+
+def _section() -> str:
+    w, h = A4
+    m = MARGIN
+    return (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="rIdLkjipFooter"/>'
+        f'<w:pgSz w:w="{w}" w:h="{h}"/>'
+        f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
+        f'w:header="709" w:footer="709" w:gutter="0"/><w:pgNumType w:start="1"/></w:sectPr>'
+    )
+
+
+def tulis_referensi(target: Path, config: Config, quarto: Path) -> Path:
+    """Write the reference DOCX for ``config`` to ``target`` (Quarto's ``reference-doc``)."""
+    setting = config.publikasi.docx
+    source = _pandoc_default(quarto)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = styles_xml(
+                    data.decode("utf-8"), setting.font, setting.ukuran, setting.font_judul
+                ).encode()
+            elif item.filename == "word/document.xml":
+                text = re.sub(r"<w:sectPr.*?</w:sectPr>", "", data.decode("utf-8"), flags=re.DOTALL)
+                data = text.replace("</w:body>", _section() + "</w:body>").encode()
+            elif item.filename == "word/_rels/document.xml.rels":
+                rel = (
+                    '<Relationship Id="rIdLkjipFooter" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
+                )
+                data = data.decode("utf-8").replace("</Relationships>", rel + "</Relationships>").encode()
+            elif item.filename == "[Content_Types].xml":
+                override = (
+                    '<Override PartName="/word/footer1.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+                )
+                data = data.decode("utf-8").replace("</Types>", override + "</Types>").encode()
+            zout.writestr(item, data)
+        zout.writestr("word/footer1.xml", _FOOTER)
+    tmp.replace(target)
+    return target

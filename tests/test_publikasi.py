@@ -1,0 +1,348 @@
+"""The publication's machinery without a render: Quarto lookup, chapters executed once, numbering,
+metadata from laporan.yml, the DOCX reference document."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from lkjip.core.config import ConfigError, load_config
+from lkjip.publish import bab as babmod
+from lkjip.publish.quarto import find_quarto, kit_binary
+from lkjip.report.penomoran import NomorTidakTerdaftar, Penomoran, nomor_gambar
+
+# 1x1 white PNG
+PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d605d80000000049454e44ae426082"
+    )
+).decode()
+
+
+def _executable(path: Path, text: str = "#!/bin/sh\necho 1.9.38\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    path.chmod(0o755)
+    return path
+
+
+# ---------------------------------------------------------------------------- Quarto lookup
+
+
+def test_quarto_on_the_path_wins_over_the_kit(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    on_path = _executable(tmp_path / "bin" / "quarto")
+    _executable(tmp_path / "cache" / "quarto-offline" / "bin" / "quarto")
+    monkeypatch.setenv("PATH", str(on_path.parent))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    found = find_quarto(tmp_path)
+    assert (found.path, found.asal) == (on_path, "PATH")
+
+
+def test_installed_kit_is_used_without_running_setup(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kit = _executable(tmp_path / "cache" / "quarto-offline" / "bin" / "quarto")
+    assert kit_binary() == kit
+    found = find_quarto(tmp_path / "proyek")
+    assert (found.path, found.asal) == (kit, "kit")
+    assert "kit offline" in found.describe()
+
+
+def test_setup_script_beside_the_project_installs_the_kit(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # bash, no quarto
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if Path("/usr/bin/quarto").exists() or Path("/bin/quarto").exists():
+        pytest.skip("quarto terpasang di /usr/bin")
+    project = tmp_path / "kerja" / "proyek"
+    project.mkdir(parents=True)
+    _executable(
+        tmp_path / "kerja" / "shared" / "quarto" / "setup.sh",
+        "echo '== unpacking'\necho 'quarto: /opt/kit/bin/quarto (1.9.38)'\n",
+    )
+    found = find_quarto(project)
+    assert (found.path, found.asal) == (Path("/opt/kit/bin/quarto"), "setup.sh")
+    assert find_quarto(tmp_path / "lain") is None
+
+
+def test_a_failing_setup_script_is_reported(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    if Path("/usr/bin/quarto").exists():
+        pytest.skip("quarto terpasang di /usr/bin")
+    project = tmp_path / "kerja" / "proyek"
+    project.mkdir(parents=True)
+    _executable(
+        tmp_path / "kerja" / "shared" / "quarto" / "setup.sh", "echo 'setup.sh: FAILED: npm' >&2\nexit 1\n"
+    )
+    with pytest.raises(RuntimeError, match="FAILED: npm"):
+        find_quarto(project)
+
+
+# ---------------------------------------------------------------------------- numbering
+
+
+def test_report_numbering_is_the_offices_and_per_bab_is_an_option():
+    default = nomor_gambar()
+    # as printed in the office's LKjIP: the capaian chart 0.1, the SAKIP comparison 0.2
+    assert (default["fig-capaian-kinerja"], default["fig-perbandingan-sakip"]) == ("0.1", "0.2")
+    assert default["fig-bagan-organisasi"] is None
+    per_bab = nomor_gambar("bab")
+    assert (per_bab["fig-capaian-kinerja"], per_bab["fig-kinerja-anggaran"]) == ("3.1", "3.5")
+    assert per_bab["fig-nrr-unsur"] == "L.2"
+
+
+def test_unknown_figure_label_is_a_clear_error():
+    with pytest.raises(NomorTidakTerdaftar, match=r"fig-baru.*tidak terdaftar"):
+        Penomoran().judul_gambar("fig-baru", "Grafik Baru")
+    with pytest.raises(NomorTidakTerdaftar, match="fig-salah"):
+        nomor_gambar(nomor={"fig-salah": "9.9"})
+
+
+def test_numbering_follows_laporan_yml(project_copy):
+    config = project_copy / "laporan.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["publikasi"] = {"penomoran": {"gambar": "bab", "nomor": {"fig-ikm-unit": "L.7"}}}
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    nomor = Penomoran.muat(project_copy)
+    assert nomor.rujukan("fig-perbandingan-sakip") == "Gambar 3.2"
+    assert nomor.rujukan("fig-ikm-unit") == "Gambar L.7"
+
+
+def test_org_chart_without_a_head_names_the_key(project_copy):
+    config = project_copy / "laporan.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["publikasi"] = {
+        "bagan": {
+            "kepala": {"jabatan": "Kepala Bagian", "nama": "A"},
+            "unit": [{"nama": "Subbagian X"}],
+        }
+    }
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"publikasi\.bagan\.unit\.0\.kepala: kunci wajib tidak ada"):
+        load_config(config)
+
+
+# ---------------------------------------------------------------------------- chapters
+
+
+def _executed(cells: list) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = cells
+    return nb
+
+
+def _code(source: str, *outputs) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(source)
+    cell.outputs = list(outputs)
+    return cell
+
+
+def _display(data: dict) -> nbformat.NotebookNode:
+    return nbformat.v4.new_output("display_data", data=data)
+
+
+def test_notebook_markdown_numbers_figures_and_references(tmp_path):
+    nb = _executed(
+        [
+            nbformat.v4.new_markdown_cell("# BAB III Akuntabilitas Kinerja"),
+            nbformat.v4.new_markdown_cell("Lihat @fig-perbandingan-sakip dan @fig-capaian-kinerja."),
+            _code(
+                '#| label: fig-capaian-kinerja\n#| fig-cap: "Grafik Capaian Kinerja"\n'
+                '#| fig-alt: "Batang"\nx',
+                _display({"image/png": PNG, "text/plain": "<Image>"}),
+            ),
+            _code(
+                "t",
+                _display({"text/html": '<table><tr><td class="gt_heading gt_title">Tabel III.3 A</td></tr>'}),
+            ),
+            _code("m", _display({"text/markdown": "Teks **hasil**.", "text/plain": "x"})),
+            _code("n", nbformat.v4.new_output("execute_result", data={"text/plain": "None"})),
+        ]
+    )
+    nomor = Penomoran()
+    md = babmod.notebook_markdown(nb, "03", tmp_path, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan)
+    assert "# BAB III" not in md  # the page carries the title
+    assert "Lihat Gambar 0.2 dan Gambar 0.1." in md
+    assert (
+        '![Gambar 0.1 Grafik Capaian Kinerja](../figures/bab/fig-capaian-kinerja.png){fig-alt="Batang"}' in md
+    )
+    assert (tmp_path / "figures" / "bab" / "fig-capaian-kinerja.png").read_bytes().startswith(b"\x89PNG")
+    assert "```{=html}\n<table>" in md and "Teks **hasil**." in md and "None" not in md
+    assert babmod.daftar_isi([_write(tmp_path / "x.md", md)]) == {
+        "tabel": ["Tabel III.3 A"],
+        "gambar": ["Gambar 0.1 Grafik Capaian Kinerja"],
+    }
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cell_errors_name_the_notebook_and_cell(tmp_path):
+    nb = _executed([_code("1/0", nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="x"))])
+    with pytest.raises(ValueError, match="03-akuntabilitas: sel 1 gagal: ZeroDivisionError"):
+        babmod.notebook_markdown(nb, "03-akuntabilitas", tmp_path)
+
+
+def test_chapters_run_once_and_again_only_when_an_input_changes(project_copy, monkeypatch):
+    runs: list[str] = []
+
+    def fake_execute(bab, root):
+        runs.append(bab.notebook.stem)
+        return _executed([nbformat.v4.new_markdown_cell(f"# {bab.notebook.stem}\n\nIsi {len(runs)}.")])
+
+    monkeypatch.setattr(babmod, "_execute", fake_execute)
+    chapters = [b.notebook.stem for b in babmod.daftar_bab(project_copy)]
+    assert "00a-kata-pengantar" in chapters and "06-kamus-data" in chapters
+    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    assert runs == chapters
+    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    assert runs == chapters, "unchanged inputs: nothing executed again"
+    # new exports -> the data step rewrites data/processed -> every chapter runs again
+    (project_copy / "data" / "processed" / "capaian.csv").write_text("baru\n", encoding="utf-8")
+    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    assert runs == chapters * 2
+    # the downloads folder is not an input (its annex records the time it was written)
+    (project_copy / "data" / "processed" / "publik").mkdir(exist_ok=True)
+    (project_copy / "data" / "processed" / "publik" / "x.xlsx").write_bytes(b"x")
+    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    assert runs == chapters * 2
+    # a changed notebook runs again alone
+    notebook = project_copy / "notebooks" / "04-penutup.ipynb"
+    notebook.write_text(notebook.read_text(encoding="utf-8").replace("Penutup", "Penutup "), encoding="utf-8")
+    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    assert runs == [*chapters * 2, "04-penutup"]
+    daftar = (project_copy / "_bab" / "00-daftar.md").read_text(encoding="utf-8")
+    assert "# Daftar Tabel" in daftar and "# Daftar Gambar" in daftar and "#outline(" in daftar
+
+
+def test_metadata_comes_from_laporan_yml_and_a_missing_logo_names_the_key(project_copy):
+    meta = yaml.safe_load(babmod.tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    config = load_config(project_copy / "laporan.yml")
+    assert meta["sampul"]["pemda"] == f"Pemerintah {config.kabupaten}"
+    assert meta["sampul"]["tahun"] == config.tahun
+    assert "logo" not in meta["sampul"]
+    path = project_copy / "laporan.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["publikasi"] = {"logo": "konten/logo-tidak-ada.png"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"publikasi\.logo: berkas 'konten/logo-tidak-ada\.png'"):
+        babmod.tulis_metadata(project_copy)
+    (project_copy / "konten" / "logo-tidak-ada.png").write_bytes(base64.b64decode(PNG))
+    meta = yaml.safe_load(babmod.tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    assert meta["sampul"]["logo"] == "konten/logo-tidak-ada.png"
+
+
+# ---------------------------------------------------------------------------- DOCX reference
+
+
+def test_reference_docx_is_a4_with_page_numbers_and_the_configured_type(tmp_path, project_copy):
+    found = find_quarto(setup=False)
+    if found is None:
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail("CI: Quarto tidak ditemukan")
+        pytest.skip("Quarto tidak terpasang: reference.docx bawaan pandoc tidak tersedia")
+    from lkjip.publish.dokumen import tulis_referensi
+
+    path = project_copy / "laporan.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["publikasi"] = {"docx": {"font": "Bookman Old Style", "ukuran": 12}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tulis_referensi(tmp_path / "ref.docx", load_config(path), found.path)
+    with zipfile.ZipFile(out) as z:
+        document = z.read("word/document.xml").decode()
+        styles = z.read("word/styles.xml").decode()
+        footer = z.read("word/footer1.xml").decode()
+        assert "word/footer1.xml" in z.read("[Content_Types].xml").decode()
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in document  # A4
+    assert 'w:left="1701"' in document  # 3 cm
+    assert "PAGE" in footer
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.DOTALL).group(0)
+    assert 'w:ascii="Bookman Old Style"' in defaults and '<w:sz w:val="24"/>' in defaults
+    heading = re.search(r'w:styleId="Heading1".*?</w:style>', styles, re.DOTALL).group(0)
+    assert "<w:b/>" in heading and "pageBreakBefore" in heading
+    table = re.search(r'w:styleId="Table".*?</w:style>', styles, re.DOTALL).group(0)
+    assert "<w:tblHeader/>" in table and "insideV" in table
+
+
+# ---------------------------------------------------------------------------- organisation chart
+
+
+def test_org_chart_is_drawn_from_laporan_yml_or_taken_from_konten(project_copy, tmp_path):
+    from lkjip.report.bagan import bagan_organisasi, kalimat_bagan
+
+    path = project_copy / "laporan.yml"
+    konten = project_copy / "konten"
+    assert bagan_organisasi(load_config(path), konten, tmp_path / "f") is None  # nothing: no chart
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["publikasi"] = {
+        "bagan": {
+            "kepala": {"jabatan": "Kepala Bagian Organisasi", "nama": "Nama Kepala"},
+            "unit": [
+                {"nama": "Kelembagaan dan Analisis Jabatan", "kepala": {"jabatan": "Analis", "nama": "B"}},
+                {"nama": "Pelayanan Publik dan Tata Laksana", "kepala": {"jabatan": "Analis", "nama": "C"}},
+                {"nama": "Kinerja dan Reformasi Birokrasi", "kepala": {"jabatan": "Analis", "nama": "D"}},
+            ],
+        }
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    config = load_config(path)
+    drawn = bagan_organisasi(config, konten, tmp_path / "f")
+    assert drawn == tmp_path / "f" / "bagan-organisasi.png"
+    assert drawn.read_bytes().startswith(b"\x89PNG") and drawn.stat().st_size > 10_000
+    sentence = f"Susunan organisasi {config.instansi.nama} digambarkan pada bagan berikut."
+    assert kalimat_bagan(config) == sentence
+    own = konten / "bagan-organisasi.png"
+    own.write_bytes(base64.b64decode(PNG))
+    assert bagan_organisasi(config, konten, tmp_path / "f") == own  # the office's image wins
+
+
+def test_a_failing_notebook_names_itself_and_its_cell(project_copy, monkeypatch):
+    from nbclient.exceptions import CellExecutionError
+
+    def failing(bab, root):
+        message = "An error occurred while executing the following cell:\nlap.tabel('X')"
+        raise CellExecutionError(message, "", "")
+
+    monkeypatch.setattr(babmod, "_execute", failing)
+    expected = r"(?s)notebooks/00a-kata-pengantar\.ipynb: .*lap\.tabel\('X'\)"
+    with pytest.raises(babmod.BabGagal, match=expected):
+        babmod.siapkan_bab(project_copy, say=lambda _: None)
+
+
+def test_table_numbers_come_from_the_registry():
+    from lkjip.report.penomoran import TabelTidakTerdaftar, nomor_tabel
+
+    # as printed in the office's report
+    assert nomor_tabel("III.4.B") == "III.4.B"
+    assert nomor_tabel("III.1", "A") == "III.1.A"
+    assert nomor_tabel("lampiran-reviu") == "L.5"
+    with pytest.raises(TabelTidakTerdaftar, match=r"'III\.9' tidak terdaftar"):
+        nomor_tabel("III.9")
+    with pytest.raises(ValueError, match=r"II\.2 dicetak per periode"):
+        nomor_tabel("II.2")
+
+
+def test_the_build_says_which_quarto_it_renders_with(tmp_path, monkeypatch):
+    from lkjip.publish.build import _quarto_for
+
+    monkeypatch.delenv("QUARTO_BIN_PATH", raising=False)
+    on_path = _executable(tmp_path / "bin" / "quarto")
+    monkeypatch.setenv("PATH", str(on_path.parent))
+    said: list[str] = []
+    assert _quarto_for("auto", tmp_path, said.append) == on_path
+    assert said == [f"   Quarto: {on_path} (dari PATH)"]
+    assert _quarto_for(None, tmp_path, said.append) is None

@@ -1,0 +1,297 @@
+"""The real ``quarto render`` of the whole book (HTML, DOCX, PDF), read as a reader would.
+
+The book is rendered once per session on a copy of the project (the working tree stays clean:
+no outputs are written back into ``notebooks/*.ipynb``). Without Quarto and without the offline
+kit these tests skip with the reason; in CI (``LKJIP_CI=1``, set by ``.ci/run``) they fail.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+import shutil
+import subprocess
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_project
+
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
+from lkjip.publish.quarto import find_quarto
+
+pytestmark = pytest.mark.render
+
+ROOT = paths().root
+CONFIG = load_config(ROOT / "laporan.yml")
+#: Words that mean a missing value leaked into the published text.
+MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
+#: English-style thousands/decimals, e.g. 1,234.56 or 81,373,500 (Indonesian is 1.234,56; a
+#: lone "0,111" or "57,000" is an Indonesian decimal).
+ENGLISH_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:(?:,\d{3}){2,}(?:\.\d+)?|,\d{3}\.\d+)(?![\d,])")
+INDONESIAN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])")
+
+
+@dataclass
+class Rendered:
+    project: Path
+    book: Path
+    log: str
+    seconds: float
+
+    def pages(self) -> dict[str, str]:
+        return {
+            str(p.relative_to(self.book)): p.read_text(encoding="utf-8")
+            for p in sorted(self.book.rglob("*.html"))
+            if "site_libs" not in p.parts
+        }
+
+    def one(self, pattern: str) -> Path:
+        found = sorted(self.book.glob(pattern))
+        assert len(found) == 1, f"{pattern}: {found}"
+        return found[0]
+
+
+def _quarto_or_skip() -> Path:
+    found = find_quarto(ROOT)
+    if found is None:
+        reason = (
+            "Quarto tidak ada di PATH dan kit offline (../shared/quarto/setup.sh) tidak ditemukan: "
+            "uji render dilewati"
+        )
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
+        pytest.skip(reason)
+    return found.path
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Rendered:
+    quarto = _quarto_or_skip()
+    if shutil.which("pdftotext") is None:
+        message = "pdftotext (paket Debian poppler-utils) tidak terpasang"
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    project = copy_project(tmp_path_factory.mktemp("render") / "proyek")
+    env = {**os.environ, "LKJIP_ROOT": str(project)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(quarto), "render"], cwd=project, capture_output=True, text=True, timeout=3600, env=env
+    )
+    seconds = time.perf_counter() - start
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-4000:]
+    return Rendered(project, project / "_book", log, seconds)
+
+
+@pytest.fixture(scope="session")
+def pdf_text(rendered) -> str:
+    pdf = rendered.one("*.pdf")
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="session")
+def docx_xml(rendered) -> str:
+    with zipfile.ZipFile(rendered.one("*.docx")) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def _docx_text(xml: str) -> str:
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
+    return "\n".join(
+        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
+    )
+
+
+def _html_text(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _chapter_titles() -> list[str]:
+    quarto = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    return ["BAB I", "BAB II", "BAB III", "BAB IV"] if quarto else []
+
+
+# ---------------------------------------------------------------------------- the render
+
+
+def test_render_reports_no_error_and_no_kernel_warning(rendered):
+    assert "ERROR" not in rendered.log, rendered.log[-3000:]
+    assert "Traceback" not in rendered.log
+    assert "Kernel is running over TCP" not in rendered.log
+    assert not list(rendered.project.glob("notebooks/*.quarto_ipynb*"))
+
+
+def test_the_three_formats_are_written(rendered):
+    assert rendered.one("*.pdf").stat().st_size > 50_000
+    assert rendered.one("*.docx").stat().st_size > 50_000
+    assert (rendered.book / "index.html").exists()
+
+
+# ---------------------------------------------------------------------------- HTML
+
+
+def test_every_chapter_has_its_page(rendered):
+    text = "\n".join(_html_text(p) for p in rendered.pages().values())
+    for title in ["Kata Pengantar", "Ikhtisar Eksekutif", *_chapter_titles(), "Lampiran"]:
+        assert title in text, title
+
+
+def test_html_shows_every_table_and_figure_caption(rendered):
+    text = "\n".join(_html_text(p) for p in rendered.pages().values())
+    for number in ["II.1.A", "II.2.A", "II.3.A", "II.4", "III.1.A", "III.2.A", "III.3", "III.4.A", "III.4.B"]:
+        assert f"Tabel {number} " in text, number
+    for caption in ["Grafik Capaian Kinerja", "Grafik Perbandingan Nilai SAKIP"]:
+        assert caption in text, caption
+
+
+def test_html_links_the_downloads(rendered):
+    pages = rendered.pages()
+    links = set()
+    for page in pages.values():
+        links |= set(re.findall(r'href="([^"]+)"', page))
+    assert any(link.endswith(".pdf") for link in links)
+    assert any(link.endswith(".docx") for link in links)
+    annex = f"lampiran-tabel-{CONFIG.tahun}.xlsx"
+    assert any(link.endswith(annex) for link in links), "annex link"
+    assert (rendered.book / "data" / "processed" / "publik" / annex).exists()
+
+
+def test_html_has_no_missing_values_or_english_numbers(rendered):
+    for name, page in rendered.pages().items():
+        if name == "search.json":
+            continue
+        text = _html_text(page)
+        assert not MISSING.search(text), (name, MISSING.search(text))
+        assert not ENGLISH_NUMBER.search(text), (name, ENGLISH_NUMBER.search(text))
+
+
+# ---------------------------------------------------------------------------- PDF
+
+
+def test_pdf_has_the_chapters_and_captions(pdf_text):
+    for title in ["Kata Pengantar", "Ikhtisar Eksekutif", "Pendahuluan", "Perencanaan Kinerja"]:
+        assert title in pdf_text, title
+    for title in ["Akuntabilitas Kinerja", "Penutup", "Lampiran"]:
+        assert title in pdf_text, title
+    assert "Grafik Capaian Kinerja" in pdf_text
+    assert "Tabel III.4.B" in pdf_text
+
+
+def test_pdf_text_has_no_missing_values_and_indonesian_numbers(pdf_text):
+    assert not MISSING.search(pdf_text), MISSING.search(pdf_text)
+    assert not ENGLISH_NUMBER.search(pdf_text), ENGLISH_NUMBER.search(pdf_text)
+    assert len(INDONESIAN_NUMBER.findall(pdf_text)) >= 30
+    # the 2025 budget of the seed report (Tabel III.4.A), in the configured style "baku"
+    assert "Rp796.858.170" in pdf_text
+
+
+# ---------------------------------------------------------------------------- DOCX
+
+
+def test_docx_has_headings_tables_and_images(docx_xml):
+    text = _docx_text(docx_xml)
+    headings = re.findall(r'<w:pStyle w:val="Heading1"\s*/>', docx_xml)
+    assert len(headings) >= 6, len(headings)
+    assert docx_xml.count("<w:tbl>") >= 15
+    assert len(re.findall(r"<a:blip ", docx_xml)) >= 7, "one image per chart"
+    for title in ["Kata Pengantar", "Pendahuluan", "Penutup", "Grafik Capaian Kinerja", "Tabel III.4.B"]:
+        assert title in text, title
+    assert not MISSING.search(text), MISSING.search(text)
+    assert not ENGLISH_NUMBER.search(text), ENGLISH_NUMBER.search(text)
+
+
+# ---------------------------------------------------------------------------- an official LKjIP
+
+
+def test_pdf_reads_as_an_official_lkjip(pdf_text):
+    pages = pdf_text.split("\f")
+    cover = pages[0]
+    assert f"Tahun {CONFIG.tahun}".upper() in cover.upper()
+    assert f"PEMERINTAH {CONFIG.kabupaten}".upper() in cover
+    assert CONFIG.instansi.nama.upper() in cover
+    for heading in ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "IKHTISAR EKSEKUTIF"]:
+        assert heading in pdf_text, heading
+    for bab, name in [("BAB I", "PENDAHULUAN"), ("BAB II", "PERENCANAAN KINERJA"), ("BAB IV", "PENUTUP")]:
+        assert re.search(rf"^\s*{bab}\s*\n\s*{name}\s*$", pdf_text, re.MULTILINE), bab
+    # never a second number in front of BAB or of a section, no English fixed words
+    assert not re.search(r"^[ \t]*\d+(\.\d+)*[ \t]+(BAB [IV]|I{1,3}V?\.\d)", pdf_text, re.MULTILINE)
+    for english in ["Chapter", "Figure", "Table of contents", "Appendix", "Download"]:
+        assert english not in pdf_text, english
+    assert "Selamat datang" not in pdf_text  # the site's welcome page is not part of the report
+    # front matter numbered i, ii, ...; BAB I on page 1
+    footers = [p.strip().splitlines()[-1].strip() for p in pages if p.strip()]
+    assert "ii" in footers and "iii" in footers
+    bab1 = next(p for p in pages if re.search(r"^\s*BAB I\s*$", p, re.MULTILINE))
+    assert bab1.strip().splitlines()[-1].strip() == "1"
+
+
+def test_figures_carry_the_reports_numbers_in_every_format(rendered, pdf_text, docx_xml):
+    html = "\n".join(_html_text(p) for p in rendered.pages().values())
+    docx = _docx_text(docx_xml)
+    for text in (html, pdf_text, docx):
+        assert "Gambar 0.1 Grafik Capaian Kinerja" in text
+        assert "Gambar 0.2 Grafik Perbandingan Nilai SAKIP" in text
+        assert "ditunjukkan pada Gambar 0.2" in re.sub(r"\s+", " ", text)
+        assert not re.search(r"Gambar \d+\.\d+: ", text), "a second, Quarto-made number"
+        assert "@fig-" not in text
+    # the Daftar Gambar lists them with their page in the PDF
+    assert re.search(r"Gambar 0\.1 Grafik Capaian Kinerja[ .]+\d+", pdf_text)
+
+
+def test_each_table_number_is_printed_once(rendered):
+    pages = {n: _html_text(p) for n, p in rendered.pages().items() if not n.endswith("00-daftar.html")}
+    text = "\n".join(pages.values())
+    for number in ["II.1.A", "III.1.A", "III.1.B", "III.4.B"]:
+        assert len(re.findall(rf"Tabel {re.escape(number)} ", text)) == 1, number
+
+
+def test_no_numbered_list_follows_another_without_a_sentence(rendered):
+    for name, page in rendered.pages().items():
+        assert not re.search(r"</ol>(\s|</?div[^>]*>)*<ol", page), name
+
+
+def test_org_chart_sentence_only_with_a_chart(rendered, pdf_text, docx_xml):
+    # laporan.yml of the project has no publikasi.bagan and konten/ no chart image
+    html = "\n".join(_html_text(p) for p in rendered.pages().values())
+    for text in (html, pdf_text, _docx_text(docx_xml)):
+        assert "bagan berikut" not in text
+
+
+def test_site_words_are_indonesian(rendered):
+    index = _html_text((rendered.book / "index.html").read_text(encoding="utf-8"))
+    assert "Unduh" in index
+    assert "Download" not in index
+
+
+def test_docx_is_a4_with_page_numbers_and_a_table_of_contents(rendered, docx_xml):
+    page = re.findall(r"<w:pgSz [^>]*/>", docx_xml)[-1]  # A4
+    assert 'w:w="11906"' in page and 'w:h="16838"' in page
+    assert "TOC \\o" in docx_xml
+    with zipfile.ZipFile(rendered.one("*.docx")) as z:
+        footers = [n for n in z.namelist() if n.startswith("word/footer")]
+        assert footers and "PAGE" in z.read(footers[0]).decode()
+        assert 'w:styleId="TandaTangan"' in z.read("word/styles.xml").decode()
+    assert re.search(r'<w:pStyle w:val="TandaTangan"\s*/>', docx_xml)  # the signature block
+    assert "Selamat datang" not in _docx_text(docx_xml)
+
+
+def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
+    pdf = rendered.one("*.pdf")
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert landscape, "no landscape page"
+    pages = pdf_text.split("\f")
+    assert any("Tabel L.1 " in pages[n - 1] for n in landscape)
