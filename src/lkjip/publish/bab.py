@@ -278,8 +278,9 @@ def notebook_markdown(
                 parts.append(f'![{caption}](../{IMAGES.as_posix()}/{target.name}){{fig-alt="{_attr(alt)}"}}')
             elif "text/html" in data:
                 title = _GT_TITLE.search(data["text/html"])
-                if title:
-                    parts.append(_penanda("tabel", html.unescape(title.group(1)).strip()))
+                judul = html.unescape(title.group(1)).strip() if title else ""
+                if judul.startswith("Tabel "):  # numbered tables only (the Log Data's are not)
+                    parts.append(_penanda("tabel", judul))
                 block = "```{=html}\n" + data["text/html"].strip() + "\n```"
                 if _columns(data["text/html"]) >= LEBAR_LANSKAP:
                     # too wide for a portrait A4 page: a landscape page of its own in the PDF
