@@ -409,20 +409,21 @@ def test_column_widths_by_content_text_left_numbers_right(config):
     })
     tabel = TabelLaporan(nomor="X", judul="Tabel X", frame=frame, gaya=Formatter(config),
                          jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH})
-    # Longest heading word or value, at least 3, plus 2 for padding: No 5, Uraian 27,
-    # Anggaran 14 (the value is longer than the heading's 8): 5/46, 27/46, 14/46.
-    assert tabel.lebar_kolom() == {"No": 10.9, "Uraian": 58.7, "Anggaran": 30.4}
+    # Longest heading word or value, at least 3, plus 2 for padding; the columns that must not
+    # wrap (numbers) count 1,6 times: No (3 + 2) x 1,6 = 8, Uraian (wraps) 25 + 2 = 27,
+    # Anggaran (12 + 2) x 1,6 = 22,4 (the value is longer than the heading's 8); of 57,4.
+    assert tabel.lebar_kolom() == {"No": 13.9, "Uraian": 47.0, "Anggaran": 39.0}
     html = tabel.gt().as_raw_html()
-    assert '<col style="width:58.7%;"/>' in html
+    assert '<col style="width:47.0%;"/>' in html
     assert re.search(r'class="gt_row gt_left"[^>]*>Unit A<', html)
     assert re.search(r'class="gt_row gt_right"[^>]*>Rp81\.373\.500<', html)
     assert re.search(r'class="gt_row gt_center"[^>]*>1<', html)
 
-    # A long text wraps instead of widening its column past 40 characters.
+    # A long text wraps instead of widening its column past 30 characters.
     long = frame.assign(Uraian=pd.array(["x " * 60, "y"], dtype="string"))
     wide = TabelLaporan(nomor="X", judul="Tabel X", frame=long, gaya=Formatter(config),
                         jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH})
-    assert wide.lebar_kolom()["Uraian"] == round(100 * 42 / (5 + 42 + 14), 1)
+    assert wide.lebar_kolom()["Uraian"] == round(100 * 32 / (8 + 32 + 22.4), 1)
 
 
 def test_log_data_tables_count_with_separators_and_keep_columns_apart(config):

@@ -49,11 +49,17 @@ class Jenis(StrEnum):
 
 
 #: Characters up to which a text column widens (longer text wraps), and an itemised one.
-LEBAR_TEKS_MAKS = 40
-LEBAR_BARIS_MAKS = 60
+LEBAR_TEKS_MAKS = 30
+LEBAR_BARIS_MAKS = 45
 
 #: Characters a cell's padding takes, added to every column.
 LEBAR_PADDING = 2
+
+#: Text up to this many characters is not wrapped (a unit, a category, "Sangat Baik").
+PENDEK = 12
+
+#: Weight of a column that must not wrap against one that wraps (its text takes its width).
+FAKTOR_UTUH = 1.6
 
 #: Column holding each row's unit for :attr:`Jenis.NILAI` and :attr:`Jenis.NILAI_POLOS`.
 SATUAN = "Satuan"
@@ -259,10 +265,12 @@ class TabelLaporan:
     def lebar_kolom(self) -> dict[str, float]:
         """Width of each printed column in percent of the table, by its content.
 
-        A column is as wide as its longest heading word or its longest value, whichever is
-        longer (text counted up to :data:`LEBAR_TEKS_MAKS` characters, where it wraps; office
-        text with one item per line up to :data:`LEBAR_BARIS_MAKS`), at least 3 characters,
-        plus :data:`LEBAR_PADDING`; the widths are shares of the sum, rounded to 0,1%.
+        A column that wraps (text longer than :data:`PENDEK` characters) counts its longest
+        heading word or value, up to :data:`LEBAR_TEKS_MAKS` characters (office text with one
+        item per line up to :data:`LEBAR_BARIS_MAKS`); a column that must not wrap (numbers,
+        short text) counts its longest heading word or value times :data:`FAKTOR_UTUH`, since
+        it cannot give up width; every column has at least 3 characters plus
+        :data:`LEBAR_PADDING`. The widths are shares of the sum, rounded to 0,1%.
         """
         shown = [c for c in self.frame.columns if c not in self.sembunyi and c != self.kelompok]
         weights = {}
@@ -272,8 +280,11 @@ class TabelLaporan:
             kind = self.jenis_kolom(column)
             cap = LEBAR_BARIS_MAKS if kind is Jenis.BARIS else LEBAR_TEKS_MAKS
             lines = [line for text in self.teks_tercetak(column) for line in text.splitlines()]
-            longest = min(max((len(x) for x in lines), default=0), cap)
-            weights[column] = max(word, longest, 3) + LEBAR_PADDING
+            longest = max((len(x) for x in lines), default=0)
+            if kind in {Jenis.TEKS, Jenis.BARIS} and longest > PENDEK:
+                weights[column] = max(word, min(longest, cap), 3) + LEBAR_PADDING
+            else:
+                weights[column] = (max(word, longest, 3) + LEBAR_PADDING) * FAKTOR_UTUH
         total = sum(weights.values())
         return {c: round(100 * w / total, 1) for c, w in weights.items()} if total else {}
 
