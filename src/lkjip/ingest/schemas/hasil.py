@@ -100,6 +100,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "anggaran": "float64",
         "realisasi": "float64",
         "persen_tercetak": "float64",
+        "desimal_tercetak": "Int64",
         "persen": "float64",
         **_SOURCE,
     },
@@ -135,6 +136,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "realisasi": "float64",
         "asal_realisasi": "string",  # hitung / ketik / tidak_ada
         "capaian_tercetak": "float64",
+        "desimal_tercetak": "Int64",
         "sumber_realisasi": "string",
         "capaian": "float64",
         "status": "string",
