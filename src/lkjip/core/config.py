@@ -171,13 +171,31 @@ class Format(_Model):
     desimal_nilai: int = Field(default=2, ge=0, le=4)
 
 
+#: Kinds of region a unit can belong to, with the word its name starts with and its head.
+JENIS_WILAYAH = {
+    "kabupaten": ("Kabupaten", "Bupati"),
+    "kota": ("Kota", "Wali Kota"),
+    "provinsi": ("Provinsi", "Gubernur"),
+}
+
+
+def _nama_wilayah(nama: str, jenis: str) -> str:
+    """The region's name with its kind in front: ``_nama_wilayah("Mojokerto", "kabupaten")`` is
+    ``"Kabupaten Mojokerto"``; a name that already starts with the kind is left as written."""
+    kata = JENIS_WILAYAH[jenis][0]
+    nama = " ".join(nama.split())
+    return nama if nama.casefold().startswith(kata.casefold() + " ") else f"{kata} {nama}"
+
+
 class Config(_Model):
     """Everything that changes from one report to the next."""
 
     tahun: int = Field(ge=2000, le=2100)
     instansi: Instansi
-    kabupaten: str
-    provinsi: str
+    # The unit's own region: a kabupaten, a kota, or (neither given) the provinsi itself.
+    kabupaten: str | None = Field(default=None, min_length=1)
+    kota: str | None = Field(default=None, min_length=1)
+    provinsi: str = Field(min_length=1)
     periode: list[Periode] = Field(min_length=1)
     tren_mulai: int = Field(ge=2000, le=2100)
     penandatangan: Penandatangan
@@ -189,6 +207,11 @@ class Config(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Config:
+        if self.kabupaten is not None and self.kota is not None:
+            raise ValueError(
+                "isi salah satu: kabupaten (unit kabupaten) atau kota (unit kota), bukan keduanya; "
+                "untuk unit provinsi kosongkan keduanya"
+            )
         codes = [p.kode for p in self.periode]
         if len(set(codes)) != len(codes):
             raise ValueError(f"periode.kode harus unik, ditemukan: {codes}")
@@ -197,6 +220,47 @@ class Config(_Model):
         if self.tren_mulai > self.tahun:
             raise ValueError(f"tren_mulai ({self.tren_mulai}) setelah tahun ({self.tahun})")
         return self
+
+    @property
+    def jenis_wilayah(self) -> str:
+        """``"kabupaten"``, ``"kota"`` or ``"provinsi"``: the kind of the unit's own region."""
+        if self.kabupaten is not None:
+            return "kabupaten"
+        return "kota" if self.kota is not None else "provinsi"
+
+    @property
+    def wilayah(self) -> str:
+        """The unit's own region, named with its kind (``"Kabupaten Mojokerto"``, ``"Kota Batu"``,
+        ``"Provinsi Sumatera Utara"``)."""
+        jenis = self.jenis_wilayah
+        nama = {"kabupaten": self.kabupaten, "kota": self.kota}.get(jenis) or self.provinsi
+        return _nama_wilayah(nama, jenis)
+
+    @property
+    def nama_provinsi(self) -> str:
+        """The province, named with its kind (``"Provinsi Jawa Timur"``)."""
+        return _nama_wilayah(self.provinsi, "provinsi")
+
+    @property
+    def pemerintah_daerah(self) -> str:
+        """``"Pemerintah Kabupaten Mojokerto"``: the local government the unit belongs to."""
+        return f"Pemerintah {self.wilayah}"
+
+    @property
+    def kepala_daerah(self) -> str:
+        """The head of the region: Bupati, Wali Kota or Gubernur."""
+        return JENIS_WILAYAH[self.jenis_wilayah][1]
+
+    @property
+    def wilayah_pembanding(self) -> str | None:
+        """The region the unit's figures are compared with: its province; ``None`` for a province unit."""
+        return None if self.jenis_wilayah == "provinsi" else self.nama_provinsi
+
+    @property
+    def wilayah_dan_pembanding(self) -> str:
+        """``"Kabupaten Mojokerto dan Provinsi Jawa Timur"``; a province unit has no second region."""
+        pembanding = self.wilayah_pembanding
+        return self.wilayah if pembanding is None else f"{self.wilayah} dan {pembanding}"
 
     @property
     def trend_years(self) -> list[int]:

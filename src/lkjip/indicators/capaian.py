@@ -119,6 +119,44 @@ def realisasi_terhitung(computed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out[out["nilai"].notna()].astype({"sumber_realisasi": "string"}).reset_index(drop=True)
 
 
+def kode_menurut_sumber(perjanjian_kinerja: pd.DataFrame, sumber: str) -> list[str]:
+    """Codes of the indicators whose realisasi comes from ``sumber`` (the PK's Sumber Realisasi).
+
+    An indicator is found by where its figure comes from, never by its code, which differs
+    from one office and one agreement to the next.
+
+    Parameters
+    ----------
+    perjanjian_kinerja : DataFrame
+        The clean ``perjanjian_kinerja`` table (kode_indikator, sumber_realisasi).
+    sumber : str
+        A key of :data:`~lkjip.ingest.schemas.perjanjian_kinerja.SUMBER_REALISASI`, e.g. ``"ikm_pemda"``.
+
+    Returns
+    -------
+    list of str
+        The codes, each once, in table order; empty when no indicator uses that source.
+
+    Raises
+    ------
+    ValueError
+        For a ``sumber`` that is not a known source.
+
+    Examples
+    --------
+    >>> pk = pd.DataFrame({"kode_indikator": ["A-1", "A-2", "B-7", "A-2"],
+    ...                    "sumber_realisasi": ["manual", "ikm_pemda", "ikm_pemda", "ikm_pemda"]})
+    >>> kode_menurut_sumber(pk, "ikm_pemda")
+    ['A-2', 'B-7']
+    """
+    if sumber not in SUMBER_REALISASI:
+        raise ValueError(f"sumber_realisasi tidak dikenal: {sumber!r}; pilihan: {list(SUMBER_REALISASI)}")
+    if perjanjian_kinerja.empty:
+        return []
+    rows = perjanjian_kinerja[perjanjian_kinerja["sumber_realisasi"] == sumber]
+    return list(dict.fromkeys(str(k) for k in rows["kode_indikator"].dropna()))
+
+
 def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) -> pd.DataFrame:
     """Realisasi, capaian and status of every Perjanjian Kinerja row.
 

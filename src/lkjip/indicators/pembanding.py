@@ -33,8 +33,9 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
 
     The organisation's value is the indicator's realisasi (from the ``capaian`` table); the
     comparison value is the ``pembanding`` row of the same year and ``kode_indikator`` whose
-    entitas is ``config.provinsi``. ``selisih`` = organisasi − pembanding (NA when either is
-    missing, and then the verdict is ``tidak dapat dibandingkan``).
+    entitas is ``config.wilayah_pembanding`` (the province; a province unit has none and gets an
+    empty table). ``selisih`` = organisasi − pembanding (NA when either is missing, and then the
+    verdict is ``tidak dapat dibandingkan``).
 
     Returns
     -------
@@ -45,7 +46,11 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
     ours = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == config.tahun)]
     if ours.empty:
         return empty("pembanding_hasil")
-    theirs = pembanding[(pembanding["tahun"] == config.tahun) & (pembanding["entitas"] == config.provinsi)]
+    if config.wilayah_pembanding is None:  # a province unit: no region above it to compare with
+        return empty("pembanding_hasil")
+    theirs = pembanding[
+        (pembanding["tahun"] == config.tahun) & (pembanding["entitas"] == config.wilayah_pembanding)
+    ]
     theirs = theirs.drop_duplicates(subset=["kode_indikator"], keep="first")
     nilai = dict(zip(theirs["kode_indikator"], pd.to_numeric(theirs["nilai"], errors="coerce"), strict=True))
     rows = []
@@ -57,7 +62,7 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
                 "kode_indikator": row.kode_indikator,
                 "indikator": row.indikator,
                 "nilai_organisasi": row.realisasi,
-                "entitas_pembanding": config.provinsi,
+                "entitas_pembanding": config.wilayah_pembanding,
                 "nilai_pembanding": other,
                 "selisih": row.realisasi - other,
                 "verdict": verdict(row.realisasi, other),

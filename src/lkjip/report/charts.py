@@ -311,7 +311,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         value marked ``ilustratif`` carries an asterisk and a note.
     """
     rows = rows_of_year(sakip_pembanding, config.tahun)
-    first = [config.instansi.induk, config.kabupaten, config.provinsi]
+    first = [config.instansi.induk, config.wilayah, config.wilayah_pembanding]
     order = [e for e in first if (rows["entitas"] == e).any()]
     order += [e for e in dict.fromkeys(rows["entitas"]) if e not in order]
     rows = rows.set_index("entitas").loc[order].reset_index()
@@ -634,7 +634,7 @@ def gambar_ikm_tren(
     pembanding: pd.DataFrame,
     config: Config,
     *,
-    kode_indikator: str = "PKP-3",
+    kode_indikator: Sequence[str] = (),
 ) -> Gambar:
     """IKM of the Kabupaten against the Provinsi over the trend years, as two lines.
 
@@ -643,10 +643,12 @@ def gambar_ikm_tren(
     ikm_pemda : DataFrame
         The computed ``ikm_pemda`` table (tahun, ikm).
     pembanding : DataFrame
-        The clean ``pembanding`` table; rows of ``kode_indikator`` for ``config.provinsi``.
+        The clean ``pembanding`` table; rows of ``kode_indikator`` for ``config.wilayah_pembanding``.
     config : Config
-    kode_indikator : str
-        The IKM indicator's code in ``pembanding``.
+    kode_indikator : sequence of str
+        The codes of the IKM indicator in ``pembanding``: the indicators whose Sumber Realisasi
+        is ``ikm_pemda`` (:func:`lkjip.indicators.capaian.kode_menurut_sumber`); none gives the
+        unit's own line only.
 
     Returns
     -------
@@ -658,13 +660,15 @@ def gambar_ikm_tren(
     kab = data.ikm_pemda(tables={"ikm_pemda": ikm_pemda}, config=config)
     kab = kab.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     prov = data.angka_pembanding(tables={"pembanding": pembanding}, config=config)
-    prov = prov[(prov["kode_indikator"] == kode_indikator) & (prov["entitas"] == config.provinsi)]
+    prov = prov[prov["kode_indikator"].isin(kode_indikator) & (prov["entitas"] == config.wilayah_pembanding)]
     prov = prov.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     # Years before the first survey would only be empty space: keep the years with a value.
     shown = [y for y in years if not (np.isnan(kab[y]) and np.isnan(prov[y]))] or years
     years, kab, prov = shown, kab.reindex(shown), prov.reindex(shown)
-    lines = [(config.kabupaten, kab, BIRU, "o"), (config.provinsi, prov, ORANYE, "s")]
-    judul = f"Grafik IKM {config.kabupaten} dan {config.provinsi} Tahun {years[0]}–{years[-1]}"
+    lines = [(config.wilayah, kab, BIRU, "o")]
+    if config.wilayah_pembanding is not None:
+        lines.append((config.wilayah_pembanding, prov, ORANYE, "s"))
+    judul = f"Grafik IKM {config.wilayah_dan_pembanding} Tahun {years[0]}–{years[-1]}"
     with gaya():
         figure, ax = _new_figure(7.0, 4.0)
         values = np.concatenate([kab.to_numpy(), prov.to_numpy()])

@@ -20,6 +20,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
+from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 
@@ -35,7 +36,12 @@ _CHARTS = {
     "kinerja-anggaran": lambda lap: charts.gambar_kinerja_anggaran(
         lap.t("anggaran_sasaran"), lap.config, dokumen=lap.dokumen_aktif[-1]
     ),
-    "ikm-tren": lambda lap: charts.gambar_ikm_tren(lap.t("ikm_pemda"), lap.t("pembanding"), lap.config),
+    "ikm-tren": lambda lap: charts.gambar_ikm_tren(
+        lap.t("ikm_pemda"),
+        lap.t("pembanding"),
+        lap.config,
+        kode_indikator=kode_menurut_sumber(lap.t("perjanjian_kinerja"), "ikm_pemda"),
+    ),
 }
 
 
@@ -100,7 +106,7 @@ class Laporan:
         didukung = narasi.escape_md(p.misi[p.misi_didukung - 1])
         return _md(
             f"Dokumen: {narasi.escape_md(p.dokumen)}.\n\n"
-            f"Visi {narasi.escape_md(self.config.kabupaten)} periode {p.kode}:\n\n"
+            f"Visi {narasi.escape_md(self.config.wilayah)} periode {p.kode}:\n\n"
             f"> **“{narasi.escape_md(p.visi)}”**\n\n"
             f"Misi ({len(p.misi)}):\n\n{misi}\n\n"
             f"{narasi.escape_md(self.config.instansi.nama_lengkap)} mendukung misi ke-{p.misi_didukung}:"
@@ -338,34 +344,7 @@ class Laporan:
 
     def metodologi(self) -> Markdown:
         """The conventions used, stated from the configuration (never typed by hand)."""
-        c = self.config
-        bobot = "tepat 1/9" if c.skm.bobot == "1/9" else "0,111 (seperti tercetak di peraturan)"
-        skm = "; ".join(
-            f"{k.mutu} ({k.kinerja}) mulai {self.fmt.angka(k.batas_bawah)}" for k in c.skm.kategori
-        )
-        sakip = "; ".join(
-            f"{k.predikat} ({k.sebutan}) "
-            + (f"di atas {self.fmt.angka(k.di_atas)}" if k.di_atas is not None else "")
-            for k in c.sakip.kategori
-        )
-        matang = "; ".join(
-            f"{k.kategori} mulai {self.fmt.angka(k.batas_bawah, 1)}" for k in c.kematangan.kategori
-        )
-        items = [
-            f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
-            "yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai yang "
-            f"dibulatkan dua desimal: {skm}.",
-            "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
-            f"Predikat SAKIP (batas bawah eksklusif): {sakip}.",
-            f"Tingkat kematangan kelembagaan (total 11 variabel): {matang}.",
-            "Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); dimensi struktur "
-            "dan proses masing-masing 50%.",
-            "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
-            "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
-            "(tidak dihitung dalam rata-rata).",
-            "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
-        ]
-        return _md(narasi.daftar(items))
+        return _md(narasi.metodologi(self.config))
 
 
 def _slug(text: str) -> str:

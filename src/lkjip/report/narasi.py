@@ -350,6 +350,60 @@ def kalimat_efisiensi(
     )
 
 
+def metodologi(config: Config) -> str:
+    """The methodology list: every rule and threshold as ``laporan.yml`` sets it.
+
+    Nothing here is typed by hand: the IKM weight and categories, the SAKIP predikat bands, the
+    number of kematangan variables and their categories, and the weights of the efektivitas
+    dimensions all come from ``config``.
+
+    Parameters
+    ----------
+    config : Config
+
+    Returns
+    -------
+    str
+        A Markdown numbered list, e.g. "... Tingkat kematangan kelembagaan: total 11 variabel
+        (skor 1–5, rentang 11–55) ..." and "... dimensi Struktur dan Proses masing-masing 50%".
+    """
+    f = fmt.Formatter(config)
+    bobot = "tepat 1/9" if config.skm.bobot == "1/9" else "0,111 (seperti tercetak di peraturan)"
+    skm = "; ".join(f"{k.mutu} ({k.kinerja}) mulai {f.angka(k.batas_bawah)}" for k in config.skm.kategori)
+    sakip = "; ".join(
+        f"{k.predikat} ({k.sebutan})" + (f" di atas {f.angka(k.di_atas)}" if k.di_atas is not None else "")
+        for k in config.sakip.kategori
+    )
+    kematangan = config.kematangan
+    n = kematangan.jumlah_variabel
+    matang = "; ".join(f"{k.kategori} mulai {f.angka(k.batas_bawah, 1)}" for k in kematangan.kategori)
+    dimensi = config.efektivitas_kelembagaan.bobot_dimensi
+
+    def bobot_persen(b: float) -> str:
+        return fmt.persen(b, 0 if float(b).is_integer() else 2)
+
+    if len(dimensi) > 1 and len(set(dimensi.values())) == 1:
+        sama = bobot_persen(next(iter(dimensi.values())))
+        bobot_dimensi = f"dimensi {gabung(list(dimensi))} masing-masing {sama}"
+    else:
+        bobot_dimensi = "bobot dimensi " + gabung([f"{d} {bobot_persen(b)}" for d, b in dimensi.items()])
+    items = [
+        f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
+        "yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai yang "
+        f"dibulatkan dua desimal: {skm}.",
+        "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
+        f"Predikat SAKIP (batas bawah eksklusif): {sakip}.",
+        f"Tingkat kematangan kelembagaan: total {fmt.bilangan(n)} variabel (skor 1–5, rentang "
+        f"{fmt.bilangan(n)}–{fmt.bilangan(5 * n)}): {matang}.",
+        f"Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); {bobot_dimensi}.",
+        "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
+        "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
+        "(tidak dihitung dalam rata-rata).",
+        "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
+    ]
+    return daftar(items)
+
+
 def _relasi(a: float, b: float, desimal: int) -> str:
     """Compare two values as printed, so equal-looking numbers are called equal."""
     ra, rb = fmt.bulat(a, desimal), fmt.bulat(b, desimal)
@@ -371,7 +425,7 @@ def kalimat_perbandingan(
         The computed ``pembanding_hasil`` table.
     config : Config
     organisasi : str, optional
-        Whose realisasi is compared; defaults to ``config.kabupaten`` (the Pemda-level
+        Whose realisasi is compared; defaults to ``config.wilayah`` (the Pemda-level
         indicators the comparison figures exist for).
 
     Returns
@@ -383,7 +437,7 @@ def kalimat_perbandingan(
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
-    organisasi = escape_md(organisasi or config.kabupaten)
+    organisasi = escape_md(organisasi or config.wilayah)
     rows = rows_of_year(pembanding_hasil, config.tahun)
     total = rows["kode_indikator"].nunique()
     org = pd.to_numeric(rows["nilai_organisasi"], errors="coerce")

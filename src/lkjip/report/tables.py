@@ -566,7 +566,7 @@ def tabel_pembanding(
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
         f"Tabel III.3 Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
-        f"Pemerintah {config.kabupaten} dan {config.provinsi}"
+        f"Pemerintah {config.wilayah_dan_pembanding}"
     )
     f = fmt.Formatter(config)
     table = _base(frame, judul, catatan=[_sumber("data pembanding (pembanding.xlsx)")])
@@ -822,7 +822,7 @@ def lampiran_ikm_unit(
         row = {
             "No": pd.NA,
             "Kode": "PEMDA",
-            "Unit Pelayanan": f"Pemerintah {config.kabupaten}",
+            "Unit Pelayanan": config.pemerintah_daerah,
             "Responden": pd.NA,
             "Sampel Minimum": pd.NA,
             "Sampel Cukup": pd.NA,
