@@ -150,6 +150,7 @@ def test_list_sections_is_sorted_and_leaves_out_the_readme(tmp_path):
 def test_kata_pengantar_ttd_from_the_project_config(config):
     assert kata_pengantar_ttd(config) == (
         "Mojokerto, 30 Januari 2026\\\n"
+        "Kepala Bagian Organisasi\\\n"
         "\\\n"
         "\\\n"
         "\\\n"

@@ -21,6 +21,7 @@ from lkjip.indicators.pembanding import bandingkan
 from lkjip.ingest.problems import StructuralError
 from lkjip.ingest.readers import kelembagaan
 from lkjip.report import charts, narasi, tables
+from lkjip.report.konten import kata_pengantar_ttd
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +219,38 @@ def test_ikm_trend_uses_the_code_of_the_ikm_indicator_whatever_it_is(raw):
     gambar = charts.gambar_ikm_tren(pemda, pembanding, provinsi, kode_indikator=["IKU-7"])
     assert len([line for line in gambar.figure.axes[0].get_legend().get_texts()]) == 1
     assert gambar.judul.startswith("Grafik IKM Provinsi Jawa Timur Tahun")
+
+
+# --------------------------------------------------------------------------- decimals, signatory
+
+
+def test_charts_print_values_and_percentages_with_the_configured_decimals(raw):
+    config = _config(raw, format__desimal_nilai=1, format__desimal_persen=1)
+    pemda = pd.DataFrame({"tahun": [2024, 2025], "ikm": [89.04, 90.87]})
+    pembanding = pd.DataFrame({
+        "tahun": [2025], "kode_indikator": ["IKU-7"], "indikator": "IKM",
+        "entitas": "Provinsi Jawa Timur", "nilai": [89.71], "keterangan": "",
+    })
+    gambar = charts.gambar_ikm_tren(pemda, pembanding, config, kode_indikator=["IKU-7"])
+    assert "Kabupaten Mojokerto: 2024 89,0, 2025 90,9" in gambar.alt  # 89,04 -> 89,0; 90,87 -> 90,9
+    assert "Provinsi Jawa Timur: 2024 N/A, 2025 89,7" in gambar.alt
+    anggaran = pd.DataFrame({
+        "tahun": pd.array([2025], dtype="Int64"), "kode": ["1.01.01.2.01.0001"], "uraian": ["Satu"],
+        "anggaran": [300_000.0], "realisasi": [280_890.0], "persen": [93.63],
+    })
+    gambar = charts.gambar_anggaran(anggaran, config)
+    assert "(93,6%)" in gambar.alt
+
+
+def test_the_signature_block_states_every_signatory_field(raw):
+    config = _config(
+        raw,
+        penandatangan__jabatan="Kepala Biro Organisasi",
+        penandatangan__kota="Medan",
+        penandatangan__nama="Nama Pejabat",
+        penandatangan__pangkat="Pembina",
+        penandatangan__golongan="IV/a",
+    )
+    lines = kata_pengantar_ttd(config).split("\\\n")
+    assert lines[:2] == ["Medan, 30 Januari 2026", "Kepala Biro Organisasi"]
+    assert lines[-3:] == ["**Nama Pejabat**", "Pembina (IV/a)", "NIP 197005281994032003"]

@@ -165,6 +165,16 @@ def _tick(v: float, _pos: object = None) -> str:
     return text
 
 
+def _nilai(v: object, config: Config) -> str:
+    """A value as the report prints it (``format.desimal_nilai`` decimals)."""
+    return fmt.Formatter(config).angka(v)
+
+
+def _pct(v: object, config: Config) -> str:
+    """A percentage as the report prints it (``format.desimal_persen`` decimals)."""
+    return fmt.Formatter(config).persen(v)
+
+
 def _sumbu_angka(axis: Axis, *, bagi: float = 1.0) -> None:
     """Decimal comma and thousands dot on an axis (``bagi`` rescales, e.g. to millions)."""
     axis.set_major_formatter(FuncFormatter(lambda v, pos: _tick(v / bagi, pos)))
@@ -335,7 +345,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         labels = []
         for i in np.flatnonzero(ok):
             predikat = rows["predikat"].iloc[i] if "predikat" in rows.columns else None
-            text = fmt.angka(values[i], config.format.desimal_nilai)
+            text = _nilai(values[i], config)
             if not fmt.is_na(predikat):
                 text += f"\n({_teks(predikat)})"
             labels.append(text + ("*" if ilustratif[i] else ""))
@@ -357,7 +367,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         predikat = rows["predikat"].iloc[i] if "predikat" in rows.columns else None
         extra = "" if fmt.is_na(predikat) else f" (predikat {predikat})"
         note = " (ilustratif)" if ilustratif[i] else ""
-        parts.append(f"{entitas} {fmt.angka(values[i], config.format.desimal_nilai)}{extra}{note}")
+        parts.append(f"{entitas} {_nilai(values[i], config)}{extra}{note}")
     alt = (
         f"Diagram batang nilai SAKIP tahun {config.tahun} pada skala 0–100: " + "; ".join(parts) + "."
     )
@@ -427,14 +437,14 @@ def gambar_ikm_unit(
         ys = np.arange(len(rows), dtype=float)
         colors = [BIRU if good else MERAH for good in baik[ok]]
         container = ax.barh(ys[ok], values[ok], 0.7, color=colors, zorder=2)
-        ax.bar_label(container, labels=[fmt.angka(v, 2) for v in values[ok]],
+        ax.bar_label(container, labels=[_nilai(v, config) for v in values[ok]],
                      padding=2, fontsize=6)
         for y in ys[~ok]:
             _label_na(ax, y, horizontal=True, base=lo)
         _pita_ikm(ax, config, lo, 100.0, horizontal=True)
         if not math.isnan(rata):
             ax.axvline(rata, color=HITAM, linestyle="--", linewidth=1, zorder=3,
-                       label=f"IKM Pemerintah Daerah: {fmt.angka(rata, 2)}")
+                       label=f"IKM Pemerintah Daerah: {_nilai(rata, config)}")
             ax.legend(loc="lower right")
         ax.set_yticks(ys, [_ringkas(u) for u in rows["unit"]], fontsize=6)
         ax.set_ylim(-0.6, len(rows) - 0.4)
@@ -452,8 +462,8 @@ def gambar_ikm_unit(
     )
     if best is not None:
         alt += (
-            f" Tertinggi {best['unit']} ({fmt.angka(best['_ikm'], 2)}), terendah {worst['unit']} "
-            f"({fmt.angka(worst['_ikm'], 2)}); IKM Pemerintah Daerah {fmt.angka(rata, 2)}."
+            f" Tertinggi {best['unit']} ({_nilai(best['_ikm'], config)}), terendah {worst['unit']} "
+            f"({_nilai(worst['_ikm'], config)}); IKM Pemerintah Daerah {_nilai(rata, config)}."
         )
     alt += (
         f" {len(below)} unit di bawah kategori minimal baik"
@@ -499,7 +509,7 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
         ys = np.arange(len(rows), dtype=float)
         colors = [MERAH if v == weakest else BIRU for v in values[ok]]
         container = ax.barh(ys[ok], values[ok], 0.65, color=colors, zorder=2)
-        ax.bar_label(container, labels=[fmt.angka(v, 2) for v in values[ok]], padding=2,
+        ax.bar_label(container, labels=[_nilai(v, config) for v in values[ok]], padding=2,
                      fontsize=7)
         for y in ys[~ok]:
             _label_na(ax, y, horizontal=True)
@@ -514,7 +524,7 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
     alt = (
         f"Diagram batang horizontal nilai rata-rata (NRR) sembilan unsur pelayanan {unit_name} "
         f"tahun {config.tahun}: "
-        + "; ".join(f"{n} {fmt.angka(v, 2)}" for n, v in zip(names[::-1], values[::-1], strict=True))
+        + "; ".join(f"{n} {_nilai(v, config)}" for n, v in zip(names[::-1], values[::-1], strict=True))
         + (f". Unsur terlemah: {', '.join(weak_names)}." if weak_names else ".")
     )
     return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}")
@@ -546,7 +556,7 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
         ok_p, ok_r = ~np.isnan(pagu), ~np.isnan(real)
         ax.barh(ys[ok_p] + h / 2, pagu[ok_p], h, color=BIRU_MUDA, label="Anggaran", zorder=2)
         bars = ax.barh(ys[ok_r] - h / 2, real[ok_r], h, color=BIRU, label="Realisasi", zorder=2)
-        ax.bar_label(bars, labels=[fmt.persen(p) for p in pct[ok_r]], padding=2, fontsize=7)
+        ax.bar_label(bars, labels=[_pct(p, config) for p in pct[ok_r]], padding=2, fontsize=7)
         for y in ys[~ok_p]:
             _label_na(ax, y + h / 2, horizontal=True)
         for y in ys[~ok_r]:
@@ -561,7 +571,7 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
         ax.set_title(judul)
     parts = [
         f"{u}: anggaran {fmt.rupiah(a, config.format.uang)}, realisasi "
-        f"{fmt.rupiah(r, config.format.uang)} ({fmt.persen(p)})"
+        f"{fmt.rupiah(r, config.format.uang)} ({_pct(p, config)})"
         for u, a, r, p in zip(rows["uraian"][::-1], pagu[::-1], real[::-1], pct[::-1], strict=True)
     ]
     alt = (
@@ -603,7 +613,7 @@ def gambar_kinerja_anggaran(
             values = _float(rows[column])
             ok = ~np.isnan(values)
             bars = ax.bar(xs[ok], values[ok], width * 0.92, color=color, label=label, zorder=2)
-            ax.bar_label(bars, labels=[fmt.persen(v) for v in values[ok]], padding=2, fontsize=7)
+            ax.bar_label(bars, labels=[_pct(v, config) for v in values[ok]], padding=2, fontsize=7)
             for x in xs[~ok]:
                 _label_na(ax, x)
             if ok.any():
@@ -618,7 +628,7 @@ def gambar_kinerja_anggaran(
         ax.legend(ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.22))
         ax.set_title(f"Capaian Kinerja dan Anggaran — {dokumen} {config.tahun}")
     parts = [
-        f"{s}: kinerja {fmt.persen(k)}, anggaran {fmt.persen(a)}"
+        f"{s}: kinerja {_pct(k, config)}, anggaran {_pct(a, config)}"
         for s, k, a in zip(rows["sasaran"], _float(rows["capaian_kinerja"]),
                            _float(rows["capaian_anggaran"]), strict=True)
     ]
@@ -681,7 +691,7 @@ def gambar_ikm_tren(
             for year, v in zip(years, series.to_numpy(), strict=True):
                 if not np.isnan(v):
                     offset = 6 if series is kab else -12
-                    ax.annotate(fmt.angka(v, 2), (year, v), textcoords="offset points",
+                    ax.annotate(_nilai(v, config), (year, v), textcoords="offset points",
                                 xytext=(0, offset), ha="center", fontsize=7, color=color)
         _pita_ikm(ax, config, lo, hi, horizontal=False)
         ax.set_xticks(years, [str(y) for y in years])
@@ -692,7 +702,7 @@ def gambar_ikm_tren(
         ax.legend(loc="lower left")
         ax.set_title(judul)
     parts = [
-        f"{label}: " + ", ".join(f"{y} {fmt.angka(v, 2)}" for y, v in zip(years, s, strict=True))
+        f"{label}: " + ", ".join(f"{y} {_nilai(v, config)}" for y, v in zip(years, s, strict=True))
         for label, s, _c, _m in lines
     ]
     alt = f"Diagram garis IKM tahun {years[0]}–{years[-1]}. " + "; ".join(parts) + "."

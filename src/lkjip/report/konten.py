@@ -96,8 +96,9 @@ def load_section(name: str, config: Config, konten_dir: Path | str | None = None
 def kata_pengantar_ttd(config: Config) -> str:
     """Return the signature block that closes the Kata Pengantar, as Markdown.
 
-    Lines: place and date ("Mojokerto, 30 Januari 2026"), room for the signature, the
-    signatory's name in bold, pangkat (golongan), and NIP; joined by Markdown hard line
+    Lines: place and date ("Kota, 30 Januari 2026"), the signatory's position (``jabatan``),
+    room for the signature, the signatory's name in bold, pangkat (golongan), and NIP; every
+    field of ``penandatangan`` in ``laporan.yml`` is used. Joined by Markdown hard line
     breaks (a backslash at the end of the line), which Quarto/pandoc and CommonMark honour.
 
     Parameters
@@ -108,11 +109,12 @@ def kata_pengantar_ttd(config: Config) -> str:
     Returns
     -------
     str
-        The block, e.g. ``"Mojokerto, 30 Januari 2026\\\\ ... NIP 197005281994032003"``.
+        The block, e.g. ``"Kota, 30 Januari 2026\\\\ Kepala Bagian ... NIP 197005281994032003"``.
     """
     ttd = config.penandatangan
     lines = [
         f"{ttd.kota}, {fmt.tanggal(ttd.tanggal)}",
+        ttd.jabatan,
         "",
         "",
         "",
