@@ -400,7 +400,7 @@ def _konsistensi(sheet: str, kolom: str, tercetak: object, hitung: object, penje
     )
 
 
-def _reviu_konsistensi(computed: dict[str, pd.DataFrame]) -> list[dict]:
+def _reviu_konsistensi(computed: dict[str, pd.DataFrame], desimal: int = 2) -> list[dict]:
     """The engine's summaries against their parts: counts, averages, totals, efisiensi."""
     found = []
     capaian = computed["capaian"]
@@ -434,7 +434,7 @@ def _reviu_konsistensi(computed: dict[str, pd.DataFrame]) -> list[dict]:
                 "ringkasan_capaian",
                 "efisiensi",
                 row.efisiensi,
-                round_half_up(row.rata_rata_capaian) - round_half_up(row.capaian_anggaran),
+                round_half_up(row.rata_rata_capaian, desimal) - round_half_up(row.capaian_anggaran, desimal),
                 f"Efisiensi pada ringkasan {label} tidak sama dengan rata-rata capaian − capaian anggaran.",
             )
         )
@@ -512,7 +512,7 @@ def run_reviu(
         *_reviu_capaian(computed),
         *_reviu_kategori(tables, computed, config),
         *_reviu_bobot_efektivitas(tables, config),
-        *_reviu_konsistensi(computed),
+        *_reviu_konsistensi(computed, config.format.desimal_persen),
     ]
     rows = [f for f in found if f is not None]
     if not rows:

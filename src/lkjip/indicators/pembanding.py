@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.sakip import predikat_sakip
 from lkjip.ingest.schemas.hasil import empty, shaped
@@ -13,14 +14,15 @@ from lkjip.ingest.schemas.hasil import empty, shaped
 KODE_SAKIP_OPD = "sakip_opd"
 
 
-def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
-    """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published 2 decimals.
+def verdict(nilai_organisasi: object, nilai_pembanding: object, desimal: int = 2) -> str:
+    """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published ``desimal``.
 
-    ``tidak dapat dibandingkan`` when either value is missing.
+    The values are compared as the report prints them (``format.desimal_nilai``), so two values
+    printed alike are ``sama``; ``tidak dapat dibandingkan`` when either value is missing.
     """
-    if pd.isna(nilai_organisasi) or pd.isna(nilai_pembanding):
+    if is_na(nilai_organisasi) or is_na(nilai_pembanding):
         return "tidak dapat dibandingkan"
-    ours, theirs = round_half_up(nilai_organisasi), round_half_up(nilai_pembanding)
+    ours, theirs = round_half_up(nilai_organisasi, desimal), round_half_up(nilai_pembanding, desimal)
     if ours > theirs:
         return "lebih tinggi"
     if ours < theirs:
@@ -65,7 +67,7 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
                 "entitas_pembanding": config.wilayah_pembanding,
                 "nilai_pembanding": other,
                 "selisih": row.realisasi - other,
-                "verdict": verdict(row.realisasi, other),
+                "verdict": verdict(row.realisasi, other, config.format.desimal_nilai),
             }
         )
     return shaped(pd.DataFrame(rows), "pembanding_hasil")

@@ -20,6 +20,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
+from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
@@ -143,8 +144,14 @@ class Laporan:
         return _md(narasi.paragraf_anggaran(self.t("anggaran_total"), self.config))
 
     def efisiensi(self, dokumen: str | None = None) -> Markdown:
+        """The efisiensi sentence under Tabel III.4.B, from the same summary as its bold row."""
         dokumen = dokumen or self.dokumen_aktif[-1]
-        return _md(narasi.kalimat_efisiensi(self.t("ringkasan_capaian"), dokumen, self.config))
+        c = self.config
+        rows = baris_kinerja_anggaran(self.t("anggaran_sasaran"), self.t("capaian"), dokumen, c.tahun)
+        if rows.empty:  # no budget per sasaran: the agreement's summary and the unit's budget
+            return _md(narasi.kalimat_efisiensi(self.t("ringkasan_capaian"), dokumen, c))
+        s = ringkas_kinerja_anggaran(rows, c.format.desimal_persen)
+        return _md(narasi.kalimat_efisiensi_nilai(s["rata_rata_capaian"], s["capaian_anggaran"], c))
 
     def perbandingan(self) -> Markdown:
         return _md(narasi.kalimat_perbandingan(self.t("pembanding_hasil"), self.config))

@@ -319,33 +319,59 @@ def kalimat_efisiensi(
     str
         Markdown; a missing figure gives a sentence saying it cannot be computed.
     """
-    f = fmt.Formatter(config)
     row = _one_row(ringkasan_capaian, "Ringkasan capaian", dokumen=dokumen,
                    tahun=config.tahun, jenis=jenis)
-    kinerja, anggaran = _value(row, "rata_rata_capaian"), _value(row, "capaian_anggaran")
-    efisiensi = _value(row, "efisiensi")
-    if efisiensi is None and kinerja is not None and anggaran is not None:
-        efisiensi = float(kinerja) - float(anggaran)
-    if kinerja is None or anggaran is None or efisiensi is None:
+    return kalimat_efisiensi_nilai(_value(row, "rata_rata_capaian"), _value(row, "capaian_anggaran"), config)
+
+
+def kalimat_efisiensi_nilai(kinerja: object, anggaran: object, config: Config) -> str:
+    """The efisiensi sentence from the two figures it cites; the direction follows them.
+
+    Both figures are compared as printed (``format.desimal_persen``): the average capaian
+    kinerja is said to be larger, equal or smaller than the capaian (absorption) of the
+    budget, and the efisiensi cited is their printed difference, so the words can never
+    contradict the numbers (99,66 % absorbed against 100,57 % kinerja is "lebih kecil" only
+    because 99,66 < 100,57; nothing is said about the absorption being low).
+
+    Parameters
+    ----------
+    kinerja, anggaran : float or None
+        Average capaian kinerja and capaian anggaran, in percent; missing gives an N/A sentence.
+    config : Config
+
+    Returns
+    -------
+    str
+        Markdown, e.g. "Dengan rata-rata capaian kinerja sebesar 100,57% dan capaian anggaran
+        sebesar 85,72%, rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga
+        efisiensi kinerja Bagian Organisasi sebesar 14,85%."
+    """
+    if fmt.is_na(kinerja) or fmt.is_na(anggaran):
         return (
             "Efisiensi tidak dapat dihitung karena rata-rata capaian kinerja atau capaian "
             "anggaran belum tersedia (N/A)."
         )
+    f = fmt.Formatter(config)
+    d = config.format.desimal_persen
+    k, a = fmt.bulat(kinerja, d), fmt.bulat(anggaran, d)
+    efisiensi = round(k - a, d)
     nama = escape_md(config.instansi.nama)
     opening = (
         f"Dengan rata-rata capaian kinerja sebesar {f.persen(kinerja)} dan capaian anggaran "
         f"sebesar {f.persen(anggaran)}, "
     )
-    shown = fmt.bulat(efisiensi, config.format.desimal_persen)
-    if shown > 0:
+    if k > a:
         return opening + (
-            f"efisiensi kinerja {nama} sebesar {f.persen(efisiensi)}: target kinerja dicapai "
-            f"dengan penyerapan anggaran yang lebih kecil."
+            "rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga efisiensi "
+            f"kinerja {nama} sebesar {f.persen(efisiensi)}."
         )
-    if shown == 0:
-        return opening + f"capaian kinerja {nama} sebanding dengan penyerapan anggarannya."
+    if k == a:
+        return opening + (
+            f"rata-rata capaian kinerja sama dengan capaian anggaran: capaian kinerja {nama} "
+            "sebanding dengan penyerapan anggarannya."
+        )
     return opening + (
-        f"capaian kinerja {nama} lebih rendah daripada penyerapan anggarannya (selisih "
+        "rata-rata capaian kinerja lebih kecil daripada capaian anggaran (selisih "
         f"{f.persen(efisiensi)}), sehingga belum terjadi efisiensi."
     )
 

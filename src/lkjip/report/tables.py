@@ -12,6 +12,7 @@ from great_tables import GT, loc, style
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 
 # Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
 # values stay numbers (so as_frame gives the Excel annex real numbers), then renders it with
@@ -647,7 +648,8 @@ def tabel_kinerja_anggaran(
     capaian : DataFrame
         The computed ``capaian`` table (target, realisasi, capaian of each indicator).
     ringkasan_capaian : DataFrame
-        The computed ``ringkasan_capaian`` (rata_rata_capaian, capaian_anggaran, efisiensi).
+        Not used any more: the summary row is computed over the rows shown
+        (:func:`lkjip.indicators.anggaran.ringkas_kinerja_anggaran`); kept for the callers.
     config : Config
     dokumen : str, optional
         Defaults to the newest agreement covering the report year (the PK Perubahan).
@@ -659,21 +661,7 @@ def tabel_kinerja_anggaran(
         total capaian anggaran) and the efisiensi in a note.
     """
     dokumen = dokumen or config.dokumen_terkini
-    budget = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].drop_duplicates("no_sasaran")
-    indikator = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
-    indikator = indikator[indikator["jenis"] == "utama"]
-    rows = (
-        budget.merge(
-            indikator[
-                ["no_sasaran", "kode_indikator", "indikator", "satuan", "target", "realisasi", "capaian"]
-            ],
-            on="no_sasaran",
-            how="left",
-            suffixes=("_anggaran", ""),
-        )
-        .sort_values(["no_sasaran", "kode_indikator"])
-        .reset_index(drop=True)
-    )
+    rows = baris_kinerja_anggaran(anggaran_sasaran, capaian, dokumen, config.tahun)
     first = _first_in_group(rows["no_sasaran"])
     frame = pd.DataFrame(
         {
@@ -690,12 +678,9 @@ def tabel_kinerja_anggaran(
             "Capaian Anggaran (%)": _num(rows["capaian_anggaran"]).where(first),
         }
     )
-    ringkas = rows_of_year(ringkasan_capaian, config.tahun)
-    ringkas = ringkas[(ringkas["dokumen"] == dokumen) & (ringkas["jenis"] == "utama")]
-    summary = ringkas.iloc[0] if len(ringkas) else pd.Series(dtype="object")
-    rata = summary.get("rata_rata_capaian", float("nan"))
-    total = summary.get("capaian_anggaran", float("nan"))
-    efisiensi = summary.get("efisiensi", float("nan"))
+    # The summary row is computed over exactly the rows above it (not the whole agreement).
+    summary = ringkas_kinerja_anggaran(rows, config.format.desimal_persen)
+    rata, total, efisiensi = summary["rata_rata_capaian"], summary["capaian_anggaran"], summary["efisiensi"]
     footer = pd.DataFrame(
         {
             "No": pd.array([pd.NA], dtype="Int64"),
