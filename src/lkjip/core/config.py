@@ -180,8 +180,8 @@ JENIS_WILAYAH = {
 
 
 def _nama_wilayah(nama: str, jenis: str) -> str:
-    """The region's name with its kind in front: ``_nama_wilayah("Mojokerto", "kabupaten")`` is
-    ``"Kabupaten Mojokerto"``; a name that already starts with the kind is left as written."""
+    """The region's name with its kind in front: ``_nama_wilayah("Contoh", "kabupaten")`` is
+    ``"Kabupaten Contoh"``; a name that already starts with the kind is left as written."""
     kata = JENIS_WILAYAH[jenis][0]
     nama = " ".join(nama.split())
     return nama if nama.casefold().startswith(kata.casefold() + " ") else f"{kata} {nama}"
@@ -230,7 +230,7 @@ class Config(_Model):
 
     @property
     def wilayah(self) -> str:
-        """The unit's own region, named with its kind (``"Kabupaten Mojokerto"``, ``"Kota Batu"``,
+        """The unit's own region, named with its kind (``"Kabupaten Contoh"``, ``"Kota Batu"``,
         ``"Provinsi Sumatera Utara"``)."""
         jenis = self.jenis_wilayah
         nama = {"kabupaten": self.kabupaten, "kota": self.kota}.get(jenis) or self.provinsi
@@ -238,12 +238,12 @@ class Config(_Model):
 
     @property
     def nama_provinsi(self) -> str:
-        """The province, named with its kind (``"Provinsi Jawa Timur"``)."""
+        """The province, named with its kind (``"Provinsi Contoh"``)."""
         return _nama_wilayah(self.provinsi, "provinsi")
 
     @property
     def pemerintah_daerah(self) -> str:
-        """``"Pemerintah Kabupaten Mojokerto"``: the local government the unit belongs to."""
+        """``"Pemerintah Kabupaten Contoh"``: the local government the unit belongs to."""
         return f"Pemerintah {self.wilayah}"
 
     @property
@@ -258,7 +258,7 @@ class Config(_Model):
 
     @property
     def wilayah_dan_pembanding(self) -> str:
-        """``"Kabupaten Mojokerto dan Provinsi Jawa Timur"``; a province unit has no second region."""
+        """``"Kabupaten Contoh dan Provinsi Contoh"``; a province unit has no second region."""
         pembanding = self.wilayah_pembanding
         return self.wilayah if pembanding is None else f"{self.wilayah} dan {pembanding}"
 
@@ -271,8 +271,8 @@ class Config(_Model):
     def periode_aktif(self) -> list[Periode]:
         """The planning periods that contain the report year, oldest first.
 
-        Most years have one; a transition year (2025 in Mojokerto) has two, and then the
-        newer period's agreement is the Perjanjian Kinerja Perubahan.
+        Most years have one; a transition year (the last year of one RPJMD and the first of the
+        next) has two, and then the newer period's agreement is the Perjanjian Kinerja Perubahan.
         """
         return sorted((p for p in self.periode if p.memuat(self.tahun)), key=lambda p: p.mulai)
 

@@ -459,7 +459,7 @@ def kalimat_perbandingan(
     str
         Markdown, e.g. "Dari 3 indikator kinerja, hanya 1 indikator yang dapat dibandingkan,
         yaitu “Indeks Kepuasan Masyarakat (IKM) Pemerintah Daerah”: realisasi Kabupaten
-        Mojokerto sebesar 90,87 lebih tinggi dibandingkan Provinsi Jawa Timur (89,71)."
+        Contoh sebesar 90,87 lebih tinggi dibandingkan Provinsi Contoh (89,71)."
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
@@ -514,8 +514,8 @@ def kalimat_sakip(sakip_pembanding: pd.DataFrame, config: Config) -> str:
     -------
     str
         Markdown, e.g. "Nilai SAKIP Sekretariat Daerah tahun 2025 sebesar 86,19 dengan predikat
-        A. Nilai tersebut lebih tinggi dibandingkan Kabupaten Mojokerto (80,50) namun lebih
-        rendah dibandingkan Provinsi Jawa Timur (88,00)."
+        A. Nilai tersebut lebih tinggi dibandingkan Kabupaten Contoh (80,50) namun lebih
+        rendah dibandingkan Provinsi Contoh (88,00)."
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
