@@ -297,6 +297,12 @@ class Config(_Model):
                 return periode.dokumen_pk
         return self.periode[0].dokumen_pk
 
+    def dokumen_terkini_tahun(self, tahun: int) -> str | None:
+        """:attr:`dokumen_terkini` for another year: the agreement of the newest period containing
+        ``tahun``; ``None`` when no configured period contains it."""
+        periods = sorted((p for p in self.periode if p.memuat(int(tahun))), key=lambda p: p.mulai)
+        return periods[-1].dokumen_pk if periods else None
+
     def periode_for_pk(self, dokumen_pk: str) -> Periode:
         """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``."""
         for p in self.periode:
@@ -305,8 +311,23 @@ class Config(_Model):
         raise KeyError(dokumen_pk)
 
     def with_year(self, tahun: int) -> Config:
-        """Return a copy for another report year (for the notebooks' ``tahun`` parameter)."""
-        return self.model_validate({**self.model_dump(), "tahun": tahun})
+        """Return a copy for another report year (for the notebooks' ``tahun`` parameter).
+
+        Raises
+        ------
+        ConfigError
+            When ``tahun`` lies in no configured period or before ``tren_mulai`` (Indonesian
+            message naming the periods).
+        """
+        try:
+            return self.model_validate({**self.model_dump(), "tahun": tahun})
+        except ValidationError as exc:
+            periods = ", ".join(p.kode for p in self.periode)
+            reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            raise ConfigError(
+                f"Tahun {tahun} tidak dapat dipakai dengan laporan.yml ini ({reasons}). "
+                f"Periode yang ada: {periods}; tren mulai {self.tren_mulai}."
+            ) from None
 
 
 def _check_descending(bounds: list[float], key: str) -> None:

@@ -31,10 +31,14 @@ def verdict(nilai_organisasi: object, nilai_pembanding: object, desimal: int = 2
 
 
 def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """Each indicator of the current agreement against the province's figure in the report year.
+    """Each indicator of the year's current agreement against the province's figure, every year.
 
-    The organisation's value is the indicator's realisasi (from the ``capaian`` table); the
-    comparison value is the ``pembanding`` row of the same year and ``kode_indikator`` whose
+    Every year of ``capaian`` is compared (so the report of any year, not only ``config.tahun``,
+    has its Tabel III.3): the indicators of the agreement of the newest period containing that
+    year, and any other agreement's indicator that has a realisasi and a comparison figure for
+    that year. The organisation's value is the indicator's realisasi (from
+    the ``capaian`` table); the comparison value is the ``pembanding`` row of the same year and
+    ``kode_indikator`` whose
     entitas is ``config.wilayah_pembanding`` (the province; a province unit has none and gets an
     empty table). ``selisih`` = organisasi − pembanding (NA when either is missing, and then the
     verdict is ``tidak dapat dibandingkan``).
@@ -42,19 +46,35 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
     Returns
     -------
     DataFrame
-        ``pembanding_hasil``, one row per indicator of the agreement.
+        ``pembanding_hasil``, one row per year and indicator of that year's agreement.
     """
-    dokumen = config.dokumen_terkini
-    ours = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == config.tahun)]
-    if ours.empty:
+    if config.wilayah_pembanding is None or capaian.empty:  # a province unit: no region above it
         return empty("pembanding_hasil")
-    if config.wilayah_pembanding is None:  # a province unit: no region above it to compare with
+    rows = []
+    theirs_all = pembanding[pembanding["entitas"] == config.wilayah_pembanding]
+    years = sorted({int(y) for y in pd.to_numeric(capaian["tahun"], errors="coerce").dropna()})
+    for tahun in years:
+        dokumen = config.dokumen_terkini_tahun(tahun)
+        year = capaian[capaian["tahun"] == tahun]
+        theirs = theirs_all[theirs_all["tahun"] == tahun].drop_duplicates(subset=["kode_indikator"])
+        ours = year[year["dokumen"] == dokumen]
+        # An indicator of another agreement that has this year's realisasi and a comparison
+        # figure for this year is compared too (the IKM of the next RPJMD's agreement, say).
+        extra = year[
+            (year["dokumen"] != dokumen)
+            & year["kode_indikator"].isin(theirs["kode_indikator"])
+            & ~year["kode_indikator"].isin(ours["kode_indikator"])
+            & year["realisasi"].notna()
+        ].drop_duplicates(subset=["kode_indikator"])
+        ours = pd.concat([ours, extra], ignore_index=True)
+        angka = pd.to_numeric(theirs["nilai"], errors="coerce")
+        rows += _bandingkan_tahun(ours, dict(zip(theirs["kode_indikator"], angka, strict=True)), config)
+    if not rows:
         return empty("pembanding_hasil")
-    theirs = pembanding[
-        (pembanding["tahun"] == config.tahun) & (pembanding["entitas"] == config.wilayah_pembanding)
-    ]
-    theirs = theirs.drop_duplicates(subset=["kode_indikator"], keep="first")
-    nilai = dict(zip(theirs["kode_indikator"], pd.to_numeric(theirs["nilai"], errors="coerce"), strict=True))
+    return shaped(pd.DataFrame(rows), "pembanding_hasil")
+
+
+def _bandingkan_tahun(ours: pd.DataFrame, nilai: dict, config: Config) -> list[dict]:
     rows = []
     for row in ours.itertuples(index=False):
         other = nilai.get(row.kode_indikator, float("nan"))
@@ -70,23 +90,22 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
                 "verdict": verdict(row.realisasi, other, config.format.desimal_nilai),
             }
         )
-    return shaped(pd.DataFrame(rows), "pembanding_hasil")
+    return rows
 
 
 def sakip_pembanding(pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """SAKIP scores of the Sekretariat Daerah, Kabupaten and Provinsi in the report year, with predikat.
+    """SAKIP scores of the organisation and the regions compared with it, every year, with predikat.
 
-    Rows of ``pembanding`` with ``kode_indikator`` = ``sakip_opd``; a score not available gives
-    NA nilai and predikat (the chart shows it as missing, never as 0).
+    Rows of ``pembanding`` with ``kode_indikator`` = ``sakip_opd`` of every year (the report of
+    any year finds its own); a score not available gives NA nilai and predikat (the chart shows
+    it as missing, never as 0).
 
     Returns
     -------
     DataFrame
         ``sakip_pembanding``: tahun, entitas, nilai, predikat, keterangan.
     """
-    rows = pembanding[
-        (pembanding["kode_indikator"] == KODE_SAKIP_OPD) & (pembanding["tahun"] == config.tahun)
-    ]
+    rows = pembanding[pembanding["kode_indikator"] == KODE_SAKIP_OPD].sort_values("tahun", kind="stable")
     if rows.empty:
         return empty("sakip_pembanding")
     nilai = pd.to_numeric(rows["nilai"], errors="coerce").astype("float64")

@@ -24,6 +24,7 @@ from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_an
 from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
+from lkjip.report.tahun import config_tahun
 
 #: Charts of the report: key -> (builder, tables it needs). Keys are what notebooks ask for.
 _CHARTS = {
@@ -63,11 +64,15 @@ class Laporan:
 
     @classmethod
     def muat(cls, tahun: int | None = None, *, root: Path | None = None) -> Laporan:
-        """Load the configuration (for ``tahun`` if given, else the configured year)."""
+        """Load the configuration (for ``tahun`` if given, else the configured year).
+
+        Another year than ``laporan.yml``'s must be covered by the processed data; otherwise
+        :class:`lkjip.report.tahun.TahunTidakTercakup` names the years that are.
+        """
         project = paths(root)
         config = load_config(project.config)
-        if tahun is not None and tahun != config.tahun:
-            config = config.with_year(int(tahun))
+        if tahun is not None:
+            config = config_tahun(config, int(tahun), project.root)
         return cls(config, project)
 
     # ------------------------------------------------------------------ data

@@ -216,8 +216,8 @@ DESKRIPSI: dict[str, str] = {
     "capaian": "Realisasi, capaian dan status setiap indikator Perjanjian Kinerja per tahun.",
     "ringkasan_capaian": "Ringkasan capaian per dokumen dan tahun: jumlah per status, rata-rata, efisiensi.",
     "tren": "Realisasi setiap indikator sepanjang tahun tren, dengan perubahan dari tahun sebelumnya.",
-    "pembanding_hasil": "Realisasi indikator tahun laporan dibandingkan dengan angka Provinsi.",
-    "sakip_pembanding": "Nilai dan predikat SAKIP entitas pembanding pada tahun laporan.",
+    "pembanding_hasil": "Realisasi indikator setiap tahun dibandingkan dengan angka Provinsi.",
+    "sakip_pembanding": "Nilai dan predikat SAKIP organisasi dan entitas pembanding setiap tahun.",
     "reviu": "Temuan reviu: angka tercetak atau diketik yang berbeda dari hasil hitung.",
 }
 
