@@ -10,7 +10,16 @@ from pathlib import Path
 import pandas as pd
 
 from lkjip.core.config import Config
-from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, empty_quarantine
+from lkjip.ingest.cells import SheetCells, damage_problems, error_text, scan_workbook
+from lkjip.ingest.problems import (
+    Problem,
+    ReadResult,
+    RowAccounting,
+    StructuralError,
+    empty_quarantine,
+    quarantine_rows,
+)
+from lkjip.ingest.readers._base import column_label, uncached_problems
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,9 @@ class Source:
     reader: str  # module under lkjip.ingest.readers
     description: str
     many: bool = False  # several files allowed (read in parallel)
+    #: The reader itself locates error cells, uncached formulas and merged ranges cell by
+    #: cell (the fast SKM reader); otherwise :func:`check_unreadable` does it for the rows kept.
+    own_cell_checks: bool = False
 
 
 #: Every export the project knows, in reading order. Files are found by pattern so the
@@ -34,6 +46,7 @@ SOURCES: tuple[Source, ...] = (
         "skm",
         "Hasil Survei Kepuasan Masyarakat per responden",
         many=True,
+        own_cell_checks=True,
     ),
     Source("skm_riwayat", ("skm-riwayat*.xlsx",), "skm_riwayat", "IKM per unit tahun sebelumnya"),
     Source("sakip", ("sakip*.xlsx",), "sakip", "Hasil evaluasi SAKIP perangkat daerah"),
@@ -90,8 +103,128 @@ def read_source(
 ) -> ReadResult:
     module = importlib.import_module(f"lkjip.ingest.readers.{source.reader}")
     if source.many:
-        return module.read_many(files, config, progress=progress)
-    return module.read(files[0], config)
+        result = module.read_many(files, config, progress=progress)
+    else:
+        result = module.read(files[0], config)
+    if not source.own_cell_checks:
+        for path in files:
+            result = check_unreadable(result, path)
+    return result
+
+
+def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
+    """The shared rule over a reader's result: no unreadable cell becomes a silent blank.
+
+    A formula without a cached value in a sheet the reader used is structural (the file was
+    saved by a program that does not calculate); an error cell (``#N/A``, ``#DIV/0!``) in a
+    row the reader kept sends that row to quarantine, located and explained, whatever the
+    reader made of it (``#N/A`` would otherwise read as a missing value); an error cell in a
+    row that was not kept (a printed total, a title) is named in the notes.
+
+    Parameters
+    ----------
+    result : ReadResult
+        What the reader returned for ``path``.
+    path : Path
+        The workbook read.
+
+    Returns
+    -------
+    ReadResult
+        ``result`` with the affected rows moved from its tables to its quarantine and the
+        row accounting of their sheets updated.
+
+    Raises
+    ------
+    StructuralError
+        Naming every formula without a cached value.
+    """
+    berkas = path.name
+    sheets = [a.sheet for a in result.accounting if a.berkas == berkas]
+    try:
+        scanned = scan_workbook(path, sheets)
+    except (OSError, KeyError, ValueError):
+        return result  # the reader opened it; a part we cannot scan is not a reason to fail
+    uncached = uncached_problems(path, [s for s in sheets if s in scanned])
+    if uncached:
+        raise StructuralError(uncached)
+    if not any(cells.errors for cells in scanned.values()):
+        return result
+    kept: dict[str, set[int]] = {}
+    for frame in result.tables.values():
+        if {"berkas", "sheet", "baris"} <= set(frame.columns):
+            mine = frame[frame["berkas"] == berkas]
+            for sheet, baris in zip(mine["sheet"], mine["baris"], strict=True):
+                kept.setdefault(str(sheet), set()).add(int(baris))
+    q = result.quarantine
+    already = {
+        (str(s), int(b))
+        for s, b, f in zip(q["sheet"], q["baris"], q["berkas"], strict=True)
+        if f == berkas and not pd.isna(b)
+    }
+    problems: list[Problem] = []
+    notes = list(result.notes)
+    quarantine = _name_errors_in_quarantine(result.quarantine, berkas, scanned)
+    for sheet, cells in scanned.items():
+        rows = kept.get(sheet, set())
+        errors_only = SheetCells(errors=cells.errors)
+        problems += damage_problems(
+            berkas, sheet, errors_only, rows - {b for s, b in already if s == sheet}, expected="nilai"
+        )
+        elsewhere = sorted(
+            (row, col0, value)
+            for (row, col0), value in cells.errors.items()
+            if row not in rows and (sheet, row) not in already
+        )
+        for row, col0, value in elsewhere:
+            notes.append(
+                f"{berkas}, sheet '{sheet}', baris {row}, kolom {column_label(col0)}: sel berisi "
+                f"{error_text(value)} di luar baris data (judul/jumlah/catatan); angka tercetak ini "
+                "tidak dapat diperiksa"
+            )
+    if not problems:
+        return ReadResult(result.tables, quarantine, result.accounting, notes)
+    bad = {(p.sheet, p.baris) for p in problems}
+    tables = {}
+    for name, frame in result.tables.items():
+        if {"berkas", "sheet", "baris"} <= set(frame.columns):
+            hit = [
+                f == berkas and (str(s), int(b)) in bad
+                for f, s, b in zip(frame["berkas"], frame["sheet"], frame["baris"], strict=True)
+            ]
+            frame = frame[[not h for h in hit]].reset_index(drop=True)
+        tables[name] = frame
+    for accounting in result.accounting:
+        if accounting.berkas == berkas:
+            moved = sum(1 for s, _ in bad if s == accounting.sheet)
+            accounting.disimpan -= moved
+            accounting.dikarantina += moved
+    quarantine = pd.concat([quarantine, quarantine_rows(problems)], ignore_index=True)
+    return ReadResult(tables, quarantine, result.accounting, notes)
+
+
+def _name_errors_in_quarantine(
+    quarantine: pd.DataFrame, berkas: str, scanned: dict[str, SheetCells]
+) -> pd.DataFrame:
+    """Add the error cells of rows the reader quarantined already to their reason.
+
+    A reader that sees an error cell as blank says "kosong"; the reason then also names the
+    error value, so that the office knows to fix the formula rather than type a value.
+    """
+    if quarantine.empty:
+        return quarantine
+    out = quarantine.copy()
+    for i, (f, sheet, baris) in enumerate(zip(out["berkas"], out["sheet"], out["baris"], strict=True)):
+        if f != berkas or pd.isna(baris) or str(sheet) not in scanned:
+            continue
+        found = [
+            f"sel {column_label(col0)}{int(baris)} berisi {error_text(value)}"
+            for (row, col0), value in sorted(scanned[str(sheet)].errors.items())
+            if row == int(baris)
+        ]
+        if found:
+            out.iloc[i, out.columns.get_loc("alasan")] = f"{out.iloc[i]['alasan']}; {'; '.join(found)}"
+    return out
 
 
 def merge(results: list[ReadResult]) -> ReadResult:

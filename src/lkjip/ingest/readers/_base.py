@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from lkjip.ingest.cells import scan_workbook
 from lkjip.ingest.problems import Problem, StructuralError
 
 
@@ -57,16 +58,29 @@ def formulas_without_cache(path: Path, sheet: str) -> list[tuple[int, int, str]]
     """Cells holding a formula whose cached value is missing: (row, col0, formula).
 
     A workbook written by a program that does not calculate (not by Excel) has formulas
-    but no values; reading it would silently give blanks.
+    but no values; reading it would silently give blanks. Found in the worksheet XML by
+    :func:`lkjip.ingest.cells.scan_workbook` (one pass, no second openpyxl load).
     """
-    formulas = load_workbook(path, data_only=False, read_only=True)[sheet]
-    values = load_workbook(path, data_only=True, read_only=True)[sheet]
-    found = []
-    for frow, vrow in zip(formulas.iter_rows(), values.iter_rows(), strict=False):
-        for fcell, vcell in zip(frow, vrow, strict=False):
-            if isinstance(fcell.value, str) and fcell.value.startswith("=") and vcell.value is None:
-                found.append((fcell.row, fcell.column - 1, fcell.value))
-    return found
+    cells = scan_workbook(path, [sheet]).get(sheet)
+    if cells is None:
+        return []
+    return [(row, col0, formula) for (row, col0), formula in sorted(cells.uncached.items())]
+
+
+def uncached_problems(path: Path, sheets: Sequence[str]) -> list[Problem]:
+    """One structural problem per formula without a cached value in ``sheets`` of ``path``."""
+    return [
+        Problem(
+            path.name,
+            f"rumus tanpa nilai tersimpan ({formula}); berkas disimpan oleh program yang tidak "
+            "menghitung rumus: buka di Excel lalu simpan ulang",
+            sheet=sheet,
+            baris=row,
+            kolom=column_label(col0),
+        )
+        for sheet in sheets
+        for row, col0, formula in formulas_without_cache(path, sheet)
+    ]
 
 
 def require_sheets(wb_sheetnames: Sequence[str], required: Sequence[str], berkas: str) -> None:

@@ -19,9 +19,10 @@ import pandas as pd
 from openpyxl.cell.cell import Cell
 from openpyxl.workbook.workbook import Workbook
 
+from lkjip.ingest.cells import error_text
 from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import Problem, RowAccounting, StructuralError
-from lkjip.ingest.readers._base import column_label, find_header_row, formulas_without_cache, normalise_label
+from lkjip.ingest.readers._base import column_label, find_header_row, normalise_label, uncached_problems
 from lkjip.ingest.schemas._common import validate
 
 TOTAL_LABEL = re.compile(r"^(rata[- ]?rata|rerata|jumlah|total|nilai efektivitas)\b")
@@ -65,17 +66,7 @@ def load_sheets(path: Path, wb: Workbook, wanted: Sequence[str]) -> dict[str, Sh
         Naming every formula cell that has no cached value (the workbook was written by a
         program that does not calculate; reading it would silently give blanks).
     """
-    problems = [
-        Problem(
-            path.name,
-            f"rumus tanpa nilai tersimpan: {formula}; buka dan simpan ulang berkas di Excel",
-            sheet=name,
-            baris=row,
-            kolom=column_label(col0),
-        )
-        for name in wanted
-        for row, col0, formula in formulas_without_cache(path, name)
-    ]
+    problems = uncached_problems(path, wanted)
     if problems:
         raise StructuralError(problems)
     return {name: SheetGrid(path.name, name, [list(r) for r in wb[name].iter_rows()]) for name in wanted}
@@ -183,6 +174,15 @@ def parse_cell(
     """
     cell = grid.cells[row0][col0] if col0 < len(grid.cells[row0]) else None
     value = None if cell is None else cell.value
+    if cell is not None and cell.data_type == "e":
+        return None, Problem(
+            grid.berkas,
+            f"sel berisi {error_text(str(value))}; diharapkan angka",
+            grid.sheet,
+            row0 + 1,
+            label,
+            value,
+        )
     try:
         number = parse_number(value)
     except NumberParseError as exc:

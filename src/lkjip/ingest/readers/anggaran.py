@@ -25,9 +25,9 @@ from lkjip.ingest.problems import (
 from lkjip.ingest.readers._base import (
     column_label,
     find_header_row,
-    formulas_without_cache,
     normalise_label,
     open_workbook,
+    uncached_problems,
 )
 from lkjip.ingest.schemas import anggaran as contracts
 from lkjip.ingest.schemas._common import validate
@@ -181,7 +181,7 @@ def read(path: Path, config: Config) -> ReadResult:
     wb = open_workbook(path)
     sheets, problems = _resolve_sheets(wb.sheetnames, config.tahun, berkas)
     for name in sheets.values():
-        problems += _formula_problems(path, name, berkas)
+        problems += uncached_problems(path, [name])
     if problems:
         raise StructuralError(problems)
 
@@ -237,20 +237,6 @@ def _resolve_sheets(names: Sequence[str], tahun: int, berkas: str) -> tuple[dict
     one("rekap", "Rekap <tahun awal>-<tahun akhir>", [n for f, n in folded.items() if f.startswith("rekap")])
     one("sasaran", SHEET_SASARAN, [n for f, n in folded.items() if f == normalise_label(SHEET_SASARAN)])
     return found, problems
-
-
-def _formula_problems(path: Path, sheet: str, berkas: str) -> list[Problem]:
-    return [
-        Problem(
-            berkas,
-            f"rumus tanpa nilai tersimpan ({formula}); berkas disimpan oleh program yang tidak "
-            "menghitung rumus: buka di Excel lalu simpan ulang",
-            sheet=sheet,
-            baris=row,
-            kolom=column_label(col0),
-        )
-        for row, col0, formula in formulas_without_cache(path, sheet)
-    ]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -37,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lkjip.core.config import Config
+from lkjip.ingest.cells import SheetCells, error_text, scan_workbook
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import (
     Problem,
@@ -449,6 +450,84 @@ def _parse_other_dates(text: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(result.to_numpy(zero_copy_only=False), dtype="datetime64[ms]")
 
 
+# --------------------------------------------------------------------------- unreadable cells
+
+
+def start_scan(path: Path) -> Future:
+    """Scan the workbook's XML for unreadable cells in a thread, while calamine parses it.
+
+    The scan (:func:`lkjip.ingest.cells.scan_workbook`) decompresses every sheet once more;
+    run beside the parse (both release the GIL) it costs little wall time.
+    """
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(scan_workbook, path)
+    pool.shutdown(wait=False)
+    return future
+
+
+def add_damage(
+    cells: _Cells,
+    found: SheetCells | None,
+    first_row: int,
+    n: int,
+    columns: dict[int, str],
+    expected: dict[int, str],
+) -> np.ndarray:
+    """Record every unreadable cell of the data rows in ``columns`` (absolute col -> label).
+
+    Error cells and formulas without a cached value are read by calamine as blanks, and so
+    are the covered cells of a merged range; each is a bad cell of its row here, with what
+    was found and what the contract expects. Returns the rows that hold one, so that a row
+    of nothing but such cells is quarantined rather than skipped as blank.
+    """
+    damaged = np.zeros(n, dtype=bool)
+    if not found:
+        return damaged
+
+    def where(row: int, col: int) -> int | None:
+        pos = row - first_row
+        return pos if 0 <= pos < n and col in columns else None
+
+    for (row, col), value in found.errors.items():
+        if (pos := where(row, col)) is not None:
+            cells.add(pos, columns[col], value, f"sel berisi {error_text(value)}; diharapkan {expected[col]}")
+            damaged[pos] = True
+    for (row, col), formula in found.uncached.items():
+        if (pos := where(row, col)) is not None:
+            cells.add(
+                pos,
+                columns[col],
+                formula,
+                f"rumus tanpa nilai tersimpan ({formula}); diharapkan {expected[col]}: buka berkas di "
+                "Excel lalu simpan ulang",
+            )
+            damaged[pos] = True
+    for (row, col), ref in found.covered().items():
+        if (pos := where(row, col)) is not None:
+            cells.add(
+                pos,
+                columns[col],
+                None,
+                f"sel bagian dari sel gabungan {ref}: nilainya hanya tertulis di {ref.split(':')[0]}, "
+                f"sel ini terbaca kosong; diharapkan {expected[col]} (pisahkan sel gabungan)",
+            )
+            damaged[pos] = True
+    return damaged
+
+
+def _expected(field_name: str) -> str:
+    """What the contract expects in a column, for the messages about unreadable cells."""
+    return {
+        "responden": "nomor responden",
+        "tanggal": "tanggal survei atau kosong",
+        "kode_unit": "kode unit",
+        "unit": "nama unit",
+        "jenis_kelamin": "L/P atau kosong",
+        "umur": f"umur {contract.UMUR_MIN}–{contract.UMUR_MAX} atau kosong",
+        "populasi": "populasi (bilangan bulat) atau kosong",
+    }.get(field_name, f"jawaban {contract.SKALA_MIN}–{contract.SKALA_MAX} atau kosong")
+
+
 # --------------------------------------------------------------------------- the Unit sheet
 
 
@@ -461,7 +540,9 @@ class _UnitSheet:
     sheet: str | None
 
 
-def _read_unit_sheet(reader: fastexcel.ExcelReader, berkas: str) -> _UnitSheet:
+def _read_unit_sheet(
+    reader: fastexcel.ExcelReader, berkas: str, scanned: dict[str, SheetCells] | None = None
+) -> _UnitSheet:
     empty = pd.DataFrame(
         {
             "kode_unit": pd.Series(dtype=pd.StringDtype()),
@@ -499,6 +580,15 @@ def _read_unit_sheet(reader: fastexcel.ExcelReader, berkas: str) -> _UnitSheet:
     blank = np.ones(n, dtype=bool)
     for column in data.columns:
         blank &= _is_null(column)
+    absolute = {sheet.columns[pos]: f for f, pos in mapping.items()}
+    blank &= ~add_damage(
+        cells,
+        (scanned or {}).get(name),
+        first_row,
+        n,
+        {col: label(f) for col, f in absolute.items()},
+        {col: _expected(f) for col, f in absolute.items()},
+    )
     kode = _trimmed(data.column(mapping["kode_unit"]))
     kode_missing = _missing(kode)
     unit = _without_missing(_trimmed(data.column(mapping["unit"])))
@@ -599,9 +689,11 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     kolom = [u.kolom for u in config.skm.unsur]
     fields = {**FIELDS_RESPONDEN, **{k: (k,) for k in kolom}}
     name = find_sheet(reader, SHEET_RESPONDEN, berkas)
+    scan = start_scan(path)
     sheet = load_text_sheet(reader, name, berkas)
     header, mapping, others = locate_header(sheet, fields, (*REQUIRED_RESPONDEN, *kolom))
-    units = _read_unit_sheet(reader, berkas)
+    scanned = scan.result()
+    units = _read_unit_sheet(reader, berkas, scanned)
     del reader
 
     headers = sheet.table.slice(header, 1).to_pylist()[0]
@@ -627,6 +719,16 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     for pos, column in enumerate(data.columns):
         if pos != mapping["responden"]:
             blank &= _is_null(column)
+    absolute = {sheet.columns[pos]: f for f, pos in mapping.items()}
+    damaged = add_damage(
+        cells,
+        scanned.get(name),
+        first_row,
+        n,
+        {col: label(f) for col, f in absolute.items()},
+        {col: _expected(f) for col, f in absolute.items()},
+    )
+    blank &= ~damaged
 
     def text(field_name: str, *, trim: bool = True) -> pa.ChunkedArray:
         # Number and date columns are not trimmed: the rare cell with spaces takes the slow,
