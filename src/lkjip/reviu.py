@@ -26,7 +26,7 @@ JENIS = {
     "realisasi_indikator": "realisasi indikator yang diketik vs hasil hitung dari data",
     "mutu_ikm": "mutu pelayanan IKM tercetak vs kategori dari nilai IKM",
     "predikat_sakip": "predikat SAKIP tercetak vs predikat dari nilai",
-    "total_kematangan": "total kematangan tercetak vs jumlah V01..V11",
+    "total_kematangan": "total kematangan tercetak vs jumlah skor variabelnya (V01, V02, ...)",
     "kategori_kematangan": "kategori kematangan tercetak vs kategori dari total",
     "bobot_efektivitas": "jumlah bobot sub-dimensi vs bobot dimensi di laporan.yml",
     "konsistensi": "konsistensi antartabel hasil hitung",
