@@ -161,3 +161,34 @@ def test_the_readme_lists_the_placeholders_of_this_office(tmp_path):
         assert f"`{name}`" in readme
     assert "`{kabupaten}`" not in readme  # not set for a kota unit
     assert set(daftar_placeholder(config)) >= {"{tahun}", "{periode[0].misi[0]}", "{penandatangan.jabatan}"}
+
+
+@pytest.mark.slow  # builds the report (executes the notebooks)
+def test_a_new_office_builds_from_the_starting_set_with_markers(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "proyek")
+    env = {**os.environ, "LKJIP_ROOT": str(project)}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "lkjip", *args],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1500,
+        )
+
+    assert run("konten-awal", "--timpa").returncode == 0
+    (project / "konten" / "bab3_rencana_aksi.md").unlink()  # a file the office has not written yet
+    result = run("build", "--tanpa-quarto")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (project / "_preview").glob("*.html"))
+    for name in ("bab1_gambaran_umum", "bab1_isu_strategis", "bab3_rencana_aksi"):
+        assert f"teks belum diisi: konten/{name}.md" in pages
+    assert "Perjanjian kinerja memuat sasaran, indikator, dan target" in pages  # the neutral text
