@@ -27,7 +27,7 @@ PLACEHOLDER_TURUNAN = {
     "pemerintah_daerah": "Pemerintah Kabupaten/Kota/Provinsi …",
     "kepala_daerah": "Bupati, Wali Kota, atau Gubernur",
     "nama_provinsi": "provinsi, dengan kata Provinsi",
-    "periode_terkini": "periode perencanaan terbaru yang memuat tahun laporan (mis. {periode_terkini.kode})",
+    "periode_terkini": "periode terbaru yang memuat tahun laporan, mis. {periode_terkini.kode}",
 }
 
 _SECTION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.core.config import Config
-from lkjip.report.konten import README_NAME, daftar_placeholder
+from lkjip.report.konten import PLACEHOLDER_TURUNAN, README_NAME, daftar_placeholder
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,9 @@ def _readme(config: Config) -> str:
         "| Berkas | Bagian laporan |\n|---|---|\n"
         f"{rows}\n\n"
         "## Placeholder yang tersedia untuk kantor ini\n\n"
+        "Selain kunci `laporan.yml`, tersedia kunci turunan:\n\n"
+        + "\n".join(f"- `{k}`: {arti}" for k, arti in PLACEHOLDER_TURUNAN.items())
+        + "\n\nSemua placeholder yang dapat diisi:\n\n"
         f"{placeholders}\n\n"
         "Nomor di dalam `[ ]` adalah urutan butir dan dimulai dari 0. Kurung kurawal biasa ditulis\n"
         "ganda: `{{` dan `}}`.\n"
