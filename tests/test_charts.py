@@ -192,7 +192,7 @@ def test_ikm_trend_leaves_gaps_for_missing_years(config):
         "tahun": [2023, 2025], "kode_indikator": "PKP-3", "indikator": "IKM",
         "entitas": "Provinsi Jawa Timur", "nilai": [88.0, 89.71], "keterangan": "seed",
     })
-    gambar = charts.gambar_ikm_tren(pemda, pembanding, config)
+    gambar = charts.gambar_ikm_tren(pemda, pembanding, config, kode_indikator=["PKP-3"])
     kab, prov = gambar.figure.axes[0].lines[:2]
     assert list(kab.get_xdata()) == [2023, 2024, 2025]
     ydata = np.asarray(prov.get_ydata(), dtype=float)

@@ -254,7 +254,9 @@ def test_views_equal_the_report_tables(project):
 
 def test_the_ikm_trend_chart_draws_the_api_values(project, config):
     lap = Laporan.muat(root=project)
-    gambar = charts.gambar_ikm_tren(lap.t("ikm_pemda"), lap.t("pembanding"), config)
+    gambar = charts.gambar_ikm_tren(
+        lap.t("ikm_pemda"), lap.t("pembanding"), config, kode_indikator=["PKP-3"]
+    )
     kab_line, prov_line = gambar.figure.axes[0].lines[:2]
     kab = data.ikm_pemda(root=project).set_index("tahun")["nilai"]
     prov = data.angka_pembanding("PKP-3", root=project).query("entitas == @PROV").set_index("tahun")["nilai"]

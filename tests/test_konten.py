@@ -115,7 +115,7 @@ def test_malformed_or_unfillable_placeholders_are_refused(config, tmp_path, text
 def test_missing_file_lists_the_available_sections(config, tmp_path):
     _write(tmp_path, "ada", "teks")
     with pytest.raises(KontenError, match="tidak ditemukan") as err:
-        load_section("tidak_ada", config, tmp_path)
+        load_section("tidak_ada", config, tmp_path, wajib=True)
     assert "ada" in str(err.value).split("tersedia:")[1]
 
 
@@ -150,6 +150,7 @@ def test_list_sections_is_sorted_and_leaves_out_the_readme(tmp_path):
 def test_kata_pengantar_ttd_from_the_project_config(config):
     assert kata_pengantar_ttd(config) == (
         "Mojokerto, 30 Januari 2026\\\n"
+        "Kepala Bagian Organisasi\\\n"
         "\\\n"
         "\\\n"
         "\\\n"

@@ -153,8 +153,8 @@ def test_budget_paragraph_without_realisasi_or_history(config):
 def test_efisiensi_sentence(config):
     assert narasi.kalimat_efisiensi(_ringkasan(), PKP, config) == (
         "Dengan rata-rata capaian kinerja sebesar 100,57% dan capaian anggaran sebesar 85,72%, "
-        "efisiensi kinerja Bagian Organisasi sebesar 14,85%: target kinerja dicapai dengan "
-        "penyerapan anggaran yang lebih kecil."
+        "rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga efisiensi "
+        "kinerja Bagian Organisasi sebesar 14,85%."
     )
 
 

@@ -120,6 +120,20 @@ def _run_kamus_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_konten_awal(args: argparse.Namespace) -> int:
+    from lkjip.report.konten_awal import tulis_konten_awal
+
+    config = load_config(args.config or paths().config)
+    try:
+        written = tulis_konten_awal(config, args.ke or paths().konten, timpa=args.timpa)
+    except FileExistsError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_STRICT
+    for path in written:
+        _say(f"ditulis: {path}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m lkjip",
@@ -165,6 +179,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--periksa", action="store_true", help="jangan menulis; keluar dengan kode 1 bila berkas berbeda"
     )
     kamus.set_defaults(func=_run_kamus_data)
+
+    awal = steps.add_parser(
+        "konten-awal",
+        help="tulis teks uraian awal yang netral untuk kantor baru (konten/*.md) dari laporan.yml",
+    )
+    awal.add_argument("--ke", type=Path, help="folder tujuan (bawaan: konten)")
+    awal.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
+    awal.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
+    awal.set_defaults(func=_run_konten_awal)
     return parser
 
 

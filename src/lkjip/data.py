@@ -460,7 +460,7 @@ def ikm_pemda(
     tables : mapping, optional
         ``ikm_pemda``; read from ``data/processed`` when omitted.
     config, root
-        As in :func:`ikm_unit`; ``entitas`` is ``config.kabupaten``.
+        As in :func:`ikm_unit`; ``entitas`` is ``config.wilayah``.
 
     Returns
     -------
@@ -487,7 +487,7 @@ def ikm_pemda(
         "riwayat": "rata-rata IKM unit dari rekap kantor (skm_unit_riwayat)",
     }
     notes = _col(rows, "sumber").map(basis).to_numpy()
-    out = _valued(rows, "ikm", "hitung", "ikm_pemda", notes).assign(entitas=config.kabupaten)
+    out = _valued(rows, "ikm", "hitung", "ikm_pemda", notes).assign(entitas=config.wilayah)
     return _shaped(out, "ikm_pemda", ["tahun"])
 
 
@@ -929,7 +929,7 @@ def perbandingan(
     """The Kabupaten against the Provinsi (and every other comparison entity), per indicator and year.
 
     For each indicator in the comparison figures that is also an indicator of an agreement, the
-    organisation's realisasi of every year comes first, under ``entitas = config.kabupaten``,
+    organisation's realisasi of every year comes first, under ``entitas = config.wilayah``,
     with its own ``asal`` (as printed: rounded to 2 decimals, the value Tabel III.3 compares);
     then the comparison entities' figures (:func:`angka_pembanding`). Where the comparison
     figures also hold the Kabupaten's own value for such an indicator and year, the realisasi
@@ -981,7 +981,7 @@ def perbandingan(
     )
     names = others.drop_duplicates("kode_indikator").set_index("kode_indikator")["indikator"]
     ours = realisasi.assign(
-        entitas=config.kabupaten,
+        entitas=config.wilayah,
         indikator=realisasi["indikator"].fillna(realisasi["kode_indikator"].map(names)),
         keterangan="realisasi " + realisasi["dokumen"].astype("string") + ": " + realisasi["keterangan"],
     )
@@ -991,7 +991,7 @@ def perbandingan(
         [tuple(r) not in ours_keys for r in others[key].astype(object).itertuples(index=False, name=None)]
     ]
     both = pd.concat([ours, others], ignore_index=True)
-    both = both.assign(_ours=both["entitas"].ne(config.kabupaten))
+    both = both.assign(_ours=both["entitas"].ne(config.wilayah))
     return _shaped(
         both.sort_values(["kode_indikator", "tahun", "_ours", "entitas"], kind="stable"), "perbandingan", []
     )

@@ -26,7 +26,7 @@ JENIS = {
     "realisasi_indikator": "realisasi indikator yang diketik vs hasil hitung dari data",
     "mutu_ikm": "mutu pelayanan IKM tercetak vs kategori dari nilai IKM",
     "predikat_sakip": "predikat SAKIP tercetak vs predikat dari nilai",
-    "total_kematangan": "total kematangan tercetak vs jumlah V01..V11",
+    "total_kematangan": "total kematangan tercetak vs jumlah skor variabelnya (V01, V02, ...)",
     "kategori_kematangan": "kategori kematangan tercetak vs kategori dari total",
     "bobot_efektivitas": "jumlah bobot sub-dimensi vs bobot dimensi di laporan.yml",
     "konsistensi": "konsistensi antartabel hasil hitung",
@@ -35,8 +35,8 @@ JENIS = {
 #: ``berkas`` of findings about the engine's own tables (internal consistency).
 BERKAS_HASIL = "(hasil hitung)"
 
-# Percentages are printed with 2 decimals; a stored 84.4 was printed 84,40, so its tolerance is
-# half of 0,01, not of 0,1.
+# When the cell's printed precision is unknown (tables written before ``desimal_tercetak``), a
+# percentage is taken as printed with 2 decimals: a stored 84.4 was printed 84,40.
 _DESIMAL_PERSEN = 2
 _EPS = 1e-9
 
@@ -66,13 +66,24 @@ def _selisih_angka(
     *,
     min_decimals: int,
     penjelasan: str,
+    desimal: object = None,
 ) -> dict | None:
-    """A finding when a printed number differs from the computed one by more than its precision."""
+    """A finding when a printed number differs from the computed one by more than its precision.
+
+    ``desimal`` is the number of decimals the cell showed (``desimal_tercetak``, read from its
+    text or number format): the comparison is made at exactly that precision, so 93,6 is checked
+    at one decimal and 94 at none. Without it the precision is the larger of the float's own
+    decimals and ``min_decimals``.
+    """
     if is_na(tercetak):
         return None
     tercetak = float(tercetak)
-    toleransi = printed_tolerance(tercetak, min_decimals)
-    decimals = max(printed_decimals(tercetak), min_decimals)
+    if is_na(desimal):
+        toleransi = printed_tolerance(tercetak, min_decimals)
+        decimals = max(printed_decimals(tercetak), min_decimals)
+    else:
+        decimals = int(desimal)
+        toleransi = 0.5 * 10.0**-decimals
     if is_na(hitung):
         selisih = float("nan")
         penjelasan = f"{penjelasan} Nilai tidak dapat dihitung dari data."
@@ -121,9 +132,15 @@ def _rp(value: object) -> str:
     return "-" if shown is None else f"Rp{shown}"
 
 
-def _persen(value: object) -> str:
-    shown = format_angka(value, 2)
+def _persen(value: object, desimal: object = None) -> str:
+    """A percentage as printed: with the decimals its cell showed, else 2."""
+    shown = format_angka(value, 2 if is_na(desimal) else int(desimal))
     return "-" if shown is None else f"{shown} %"
+
+
+def _persen_tercetak(row: object, kolom: str) -> str:
+    """The printed percentage ``kolom`` of ``row`` with the decimals its cell showed."""
+    return _persen(getattr(row, kolom), getattr(row, "desimal_tercetak", None))
 
 
 def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame]) -> list[dict]:
@@ -138,9 +155,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
                 row.persen_tercetak,
                 row.persen,
                 min_decimals=_DESIMAL_PERSEN,
+                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi sub-kegiatan {row.kode} ({row.uraian}) tercetak "
-                    f"{_persen(row.persen_tercetak)}, padahal {_rp(row.realisasi)} / {_rp(row.anggaran)}"
+                    f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
+                    f"{_rp(row.realisasi)} / {_rp(row.anggaran)}"
                     f" × 100 = {_persen(row.persen)}."
                 ),
             )
@@ -156,9 +175,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
                 row.persen_tercetak,
                 hitung,
                 min_decimals=_DESIMAL_PERSEN,
+                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi anggaran tahun {row.tahun} tercetak "
-                    f"{_persen(row.persen_tercetak)}, padahal {_rp(row.realisasi)} / {_rp(row.anggaran)}"
+                    f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
+                    f"{_rp(row.realisasi)} / {_rp(row.anggaran)}"
                     f" × 100 = {_persen(hitung)}."
                 ),
             )
@@ -207,8 +228,10 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
                 row.capaian_tercetak,
                 capaian,
                 min_decimals=_DESIMAL_PERSEN,
+                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
-                    f"Capaian anggaran {sasaran} tercetak {_persen(row.capaian_tercetak)}, padahal "
+                    f"Capaian anggaran {sasaran} tercetak "
+                    f"{_persen_tercetak(row, 'capaian_tercetak')}, padahal "
                     f"{_rp(realisasi)} / {_rp(alokasi)} × 100 = {_persen(capaian)}."
                 ),
             )
@@ -229,8 +252,10 @@ def _reviu_capaian(computed: dict[str, pd.DataFrame]) -> list[dict]:
                 row.capaian_tercetak,
                 row.capaian,
                 min_decimals=_DESIMAL_PERSEN,
+                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
-                    f"Capaian {indikator} tercetak {_persen(row.capaian_tercetak)}, padahal dari target "
+                    f"Capaian {indikator} tercetak {_persen_tercetak(row, 'capaian_tercetak')}, "
+                    f"padahal dari target "
                     f"{format_angka(row.target, 2) or '-'} dan realisasi "
                     f"{format_angka(row.realisasi, 2) or '-'} ({row.polaritas}) capaiannya "
                     f"{_persen(row.capaian)}."
@@ -375,7 +400,7 @@ def _konsistensi(sheet: str, kolom: str, tercetak: object, hitung: object, penje
     )
 
 
-def _reviu_konsistensi(computed: dict[str, pd.DataFrame]) -> list[dict]:
+def _reviu_konsistensi(computed: dict[str, pd.DataFrame], desimal: int = 2) -> list[dict]:
     """The engine's summaries against their parts: counts, averages, totals, efisiensi."""
     found = []
     capaian = computed["capaian"]
@@ -409,7 +434,7 @@ def _reviu_konsistensi(computed: dict[str, pd.DataFrame]) -> list[dict]:
                 "ringkasan_capaian",
                 "efisiensi",
                 row.efisiensi,
-                round_half_up(row.rata_rata_capaian) - round_half_up(row.capaian_anggaran),
+                round_half_up(row.rata_rata_capaian, desimal) - round_half_up(row.capaian_anggaran, desimal),
                 f"Efisiensi pada ringkasan {label} tidak sama dengan rata-rata capaian − capaian anggaran.",
             )
         )
@@ -487,7 +512,7 @@ def run_reviu(
         *_reviu_capaian(computed),
         *_reviu_kategori(tables, computed, config),
         *_reviu_bobot_efektivitas(tables, config),
-        *_reviu_konsistensi(computed),
+        *_reviu_konsistensi(computed, config.format.desimal_persen),
     ]
     rows = [f for f in found if f is not None]
     if not rows:

@@ -216,13 +216,31 @@ class Publikasi(_Model):
     bagan: Bagan | None = None
 
 
+#: Kinds of region a unit can belong to, with the word its name starts with and its head.
+JENIS_WILAYAH = {
+    "kabupaten": ("Kabupaten", "Bupati"),
+    "kota": ("Kota", "Wali Kota"),
+    "provinsi": ("Provinsi", "Gubernur"),
+}
+
+
+def _nama_wilayah(nama: str, jenis: str) -> str:
+    """The region's name with its kind in front: ``_nama_wilayah("Contoh", "kabupaten")`` is
+    ``"Kabupaten Contoh"``; a name that already starts with the kind is left as written."""
+    kata = JENIS_WILAYAH[jenis][0]
+    nama = " ".join(nama.split())
+    return nama if nama.casefold().startswith(kata.casefold() + " ") else f"{kata} {nama}"
+
+
 class Config(_Model):
     """Everything that changes from one report to the next."""
 
     tahun: int = Field(ge=2000, le=2100)
     instansi: Instansi
-    kabupaten: str
-    provinsi: str
+    # The unit's own region: a kabupaten, a kota, or (neither given) the provinsi itself.
+    kabupaten: str | None = Field(default=None, min_length=1)
+    kota: str | None = Field(default=None, min_length=1)
+    provinsi: str = Field(min_length=1)
     periode: list[Periode] = Field(min_length=1)
     tren_mulai: int = Field(ge=2000, le=2100)
     penandatangan: Penandatangan
@@ -235,6 +253,11 @@ class Config(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Config:
+        if self.kabupaten is not None and self.kota is not None:
+            raise ValueError(
+                "isi salah satu: kabupaten (unit kabupaten) atau kota (unit kota), bukan keduanya; "
+                "untuk unit provinsi kosongkan keduanya"
+            )
         codes = [p.kode for p in self.periode]
         if len(set(codes)) != len(codes):
             raise ValueError(f"periode.kode harus unik, ditemukan: {codes}")
@@ -245,6 +268,47 @@ class Config(_Model):
         return self
 
     @property
+    def jenis_wilayah(self) -> str:
+        """``"kabupaten"``, ``"kota"`` or ``"provinsi"``: the kind of the unit's own region."""
+        if self.kabupaten is not None:
+            return "kabupaten"
+        return "kota" if self.kota is not None else "provinsi"
+
+    @property
+    def wilayah(self) -> str:
+        """The unit's own region, named with its kind (``"Kabupaten Contoh"``, ``"Kota Batu"``,
+        ``"Provinsi Sumatera Utara"``)."""
+        jenis = self.jenis_wilayah
+        nama = {"kabupaten": self.kabupaten, "kota": self.kota}.get(jenis) or self.provinsi
+        return _nama_wilayah(nama, jenis)
+
+    @property
+    def nama_provinsi(self) -> str:
+        """The province, named with its kind (``"Provinsi Contoh"``)."""
+        return _nama_wilayah(self.provinsi, "provinsi")
+
+    @property
+    def pemerintah_daerah(self) -> str:
+        """``"Pemerintah Kabupaten Contoh"``: the local government the unit belongs to."""
+        return f"Pemerintah {self.wilayah}"
+
+    @property
+    def kepala_daerah(self) -> str:
+        """The head of the region: Bupati, Wali Kota or Gubernur."""
+        return JENIS_WILAYAH[self.jenis_wilayah][1]
+
+    @property
+    def wilayah_pembanding(self) -> str | None:
+        """The region the unit's figures are compared with: its province; ``None`` for a province unit."""
+        return None if self.jenis_wilayah == "provinsi" else self.nama_provinsi
+
+    @property
+    def wilayah_dan_pembanding(self) -> str:
+        """``"Kabupaten Contoh dan Provinsi Contoh"``; a province unit has no second region."""
+        pembanding = self.wilayah_pembanding
+        return self.wilayah if pembanding is None else f"{self.wilayah} dan {pembanding}"
+
+    @property
     def trend_years(self) -> list[int]:
         """Years of the trend tables, ``tren_mulai`` .. ``tahun``."""
         return list(range(self.tren_mulai, self.tahun + 1))
@@ -253,8 +317,8 @@ class Config(_Model):
     def periode_aktif(self) -> list[Periode]:
         """The planning periods that contain the report year, oldest first.
 
-        Most years have one; a transition year (2025 in Mojokerto) has two, and then the
-        newer period's agreement is the Perjanjian Kinerja Perubahan.
+        Most years have one; a transition year (the last year of one RPJMD and the first of the
+        next) has two, and then the newer period's agreement is the Perjanjian Kinerja Perubahan.
         """
         return sorted((p for p in self.periode if p.memuat(self.tahun)), key=lambda p: p.mulai)
 
@@ -279,6 +343,12 @@ class Config(_Model):
                 return periode.dokumen_pk
         return self.periode[0].dokumen_pk
 
+    def dokumen_terkini_tahun(self, tahun: int) -> str | None:
+        """:attr:`dokumen_terkini` for another year: the agreement of the newest period containing
+        ``tahun``; ``None`` when no configured period contains it."""
+        periods = sorted((p for p in self.periode if p.memuat(int(tahun))), key=lambda p: p.mulai)
+        return periods[-1].dokumen_pk if periods else None
+
     def periode_for_pk(self, dokumen_pk: str) -> Periode:
         """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``."""
         for p in self.periode:
@@ -287,8 +357,23 @@ class Config(_Model):
         raise KeyError(dokumen_pk)
 
     def with_year(self, tahun: int) -> Config:
-        """Return a copy for another report year (for the notebooks' ``tahun`` parameter)."""
-        return self.model_validate({**self.model_dump(), "tahun": tahun})
+        """Return a copy for another report year (for the notebooks' ``tahun`` parameter).
+
+        Raises
+        ------
+        ConfigError
+            When ``tahun`` lies in no configured period or before ``tren_mulai`` (Indonesian
+            message naming the periods).
+        """
+        try:
+            return self.model_validate({**self.model_dump(), "tahun": tahun})
+        except ValidationError as exc:
+            periods = ", ".join(p.kode for p in self.periode)
+            reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+            raise ConfigError(
+                f"Tahun {tahun} tidak dapat dipakai dengan laporan.yml ini ({reasons}). "
+                f"Periode yang ada: {periods}; tren mulai {self.tren_mulai}."
+            ) from None
 
 
 def _check_descending(bounds: list[float], key: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -117,3 +118,63 @@ def printed_tolerance(value: float, min_decimals: int = 0) -> float:
     """
     decimals = max(printed_decimals(value), min_decimals)
     return 0.5 * 10.0**-decimals
+
+
+# A number format's first section, without quoted literals, escapes and [colour]/[condition] parts.
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+# Decimals written in a text cell, read as lkjip.ingest.parsing reads the number: Indonesian
+# "93,6 %", "Rp. 81.373.500,00" (comma decimals; "1.234" is grouped), English "93.6", "1,234.5".
+_TEXT_NOISE = re.compile(r"^\s*rp\.?|%|\s", re.IGNORECASE)
+_TEXT_COMMA_DECIMALS = re.compile(r",(\d+)$")
+_TEXT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_TEXT_POINT_DECIMALS = re.compile(r"\.(\d+)$")
+
+
+def cell_decimals(value: object, number_format: str | None = None) -> int | None:
+    """Decimals a spreadsheet cell shows: from its text, or for a number from its number format.
+
+    The reviu compares a printed figure at the precision it was printed with; a float has lost
+    that (93,60 arrives as 93.6), so the readers record it from the cell as read.
+
+    Parameters
+    ----------
+    value : object
+        The cell's value (text or number); missing values give ``None``.
+    number_format : str, optional
+        The cell's Excel number format (``"0.00"``, ``"0.0%"``, ``"#,##0"``, ``"General"``). A number
+        in ``General`` (or without a format) shows its shortest representation.
+
+    Returns
+    -------
+    int or None
+        The number of decimals shown; ``None`` when the cell holds no number.
+
+    Examples
+    --------
+    >>> cell_decimals("93,6 %"), cell_decimals("84,40"), cell_decimals("Rp. 81.373.500,00")
+    (1, 2, 2)
+    >>> cell_decimals("1.234.567"), cell_decimals("1.234"), cell_decimals("93.6"), cell_decimals("48")
+    (0, 0, 1, 0)
+    >>> cell_decimals(0.9363, "0.00%"), cell_decimals(93.63, "0.0"), cell_decimals(93.63, "#,##0")
+    (2, 1, 0)
+    >>> cell_decimals(93.6, "General"), cell_decimals(48.0, None), cell_decimals(None, "0.00")
+    (1, 0, None)
+    """
+    if isinstance(value, bool) or is_na(value):
+        return None
+    if isinstance(value, str):
+        text = _TEXT_NOISE.sub("", value.replace("\u00a0", " "))
+        if not any(ch.isdigit() for ch in text):
+            return None
+        match = _TEXT_COMMA_DECIMALS.search(text)
+        if match is None and not _TEXT_GROUPED.match(text):
+            match = _TEXT_POINT_DECIMALS.search(text)
+        return len(match.group(1)) if match else 0
+    if not isinstance(value, int | float | np.integer | np.floating):
+        return None
+    section = _FORMAT_NOISE.sub("", (number_format or "General").split(";", 1)[0]).strip()
+    if not section or section.casefold() in {"general", "@"} or not re.search(r"[0#?]", section):
+        return printed_decimals(float(value))
+    if "." not in section:
+        return 0
+    return len(re.findall(r"[0#?]", section.split(".", 1)[1].split("E", 1)[0].split("e", 1)[0]))

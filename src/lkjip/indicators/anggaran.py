@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.rounding import round_half_up
 from lkjip.ingest.schemas.hasil import empty, shaped
 
 
@@ -191,3 +192,98 @@ def anggaran_per_sasaran(
     )
     out = out.assign(capaian_anggaran=persen_realisasi(out["realisasi"], out["alokasi"]))
     return shaped(out.sort_values(keys, kind="stable"), "anggaran_sasaran")
+
+
+def baris_kinerja_anggaran(
+    anggaran_sasaran: pd.DataFrame, capaian: pd.DataFrame, dokumen: str, tahun: int
+) -> pd.DataFrame:
+    """The rows of Tabel III.4.B: each sasaran of ``dokumen`` with a budget, and its main indicators.
+
+    One row per (sasaran, main indicator) of the year, in sasaran and code order; a sasaran
+    without a main indicator keeps one row with NA indicator columns. The budget columns
+    (``alokasi``, ``realisasi_anggaran``, ``capaian_anggaran``) repeat on every row of their
+    sasaran; :func:`ringkas_kinerja_anggaran` counts them once.
+
+    Parameters
+    ----------
+    anggaran_sasaran : DataFrame
+        The computed ``anggaran_sasaran`` table.
+    capaian : DataFrame
+        The computed ``capaian`` table.
+    dokumen : str
+        The agreement whose sasaran carry the budget.
+    tahun : int
+        The report year.
+
+    Returns
+    -------
+    DataFrame
+        Columns of ``anggaran_sasaran`` (``realisasi`` renamed ``realisasi_anggaran``) and
+        kode_indikator, indikator, satuan, target, realisasi, capaian.
+
+    Examples
+    --------
+    >>> budget = pd.DataFrame({"dokumen": "PK", "no_sasaran": [1, 2], "alokasi": [200.0, 300.0],
+    ...                        "realisasi": [100.0, 270.0]})
+    >>> capaian = pd.DataFrame({"dokumen": "PK", "jenis": ["utama", "utama", "lainnya"],
+    ...                         "no_sasaran": [1, 1, 1], "tahun": 2025, "target": 100.0,
+    ...                         "kode_indikator": ["A-2", "A-1", "L-1"], "indikator": "-", "satuan": "%",
+    ...                         "realisasi": [90.0, 100.0, 80.0], "capaian": [90.0, 100.0, 80.0]})
+    >>> rows = baris_kinerja_anggaran(budget, capaian, "PK", 2025)
+    >>> rows[["no_sasaran", "kode_indikator", "capaian", "realisasi_anggaran"]].values.tolist()
+    [[1, 'A-1', 100.0, 100.0], [1, 'A-2', 90.0, 100.0], [2, nan, nan, 270.0]]
+    """
+    budget = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].drop_duplicates("no_sasaran")
+    indikator = capaian[(capaian["dokumen"] == dokumen) & (capaian["jenis"] == "utama")]
+    indikator = indikator[pd.to_numeric(indikator["tahun"], errors="coerce") == tahun]
+    columns = ["no_sasaran", "kode_indikator", "indikator", "satuan", "target", "realisasi", "capaian"]
+    return (
+        budget.merge(indikator[columns], on="no_sasaran", how="left", suffixes=("_anggaran", ""))
+        .sort_values(["no_sasaran", "kode_indikator"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def ringkas_kinerja_anggaran(rows: pd.DataFrame, desimal: int = 2) -> dict[str, float]:
+    """The summary row under Tabel III.4.B, computed over exactly the rows shown.
+
+    ``rata_rata_capaian`` is the mean capaian of the indicator rows (a row without a capaian is
+    left out, never counted as 0); ``alokasi`` and ``realisasi`` add each sasaran's budget once
+    (NaN when one is missing, as :func:`jumlah_lengkap`); ``capaian_anggaran`` = realisasi /
+    alokasi × 100; ``efisiensi`` = rata-rata capaian − capaian anggaran in percentage points,
+    between the two figures as printed (rounded half up to ``desimal``).
+
+    Parameters
+    ----------
+    rows : DataFrame
+        From :func:`baris_kinerja_anggaran` (or those rows filtered).
+    desimal : int
+        Decimals the percentages are printed with (``format.desimal_persen``).
+
+    Returns
+    -------
+    dict
+        rata_rata_capaian, alokasi, realisasi, capaian_anggaran, efisiensi (NaN when unknown).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"no_sasaran": [1, 1, 2], "capaian": [100.0, 90.0, 110.0],
+    ...                      "alokasi": [200.0, 200.0, 300.0], "realisasi_anggaran": [100.0, 100.0, 270.0]})
+    >>> s = ringkas_kinerja_anggaran(rows)
+    >>> s["rata_rata_capaian"], s["alokasi"], s["realisasi"], s["capaian_anggaran"], s["efisiensi"]
+    (100.0, 500.0, 370.0, 74.0, 26.0)
+    """
+    capaian = pd.to_numeric(rows["capaian"], errors="coerce") if len(rows) else pd.Series(dtype="float64")
+    rata = float(capaian.mean()) if capaian.notna().any() else np.nan
+    per_sasaran = rows.drop_duplicates("no_sasaran")
+    alokasi = jumlah_lengkap(per_sasaran["alokasi"])
+    realisasi = jumlah_lengkap(per_sasaran["realisasi_anggaran"])
+    persen = float(persen_realisasi(pd.Series([realisasi]), pd.Series([alokasi])).iloc[0])
+    efisiensi = round_half_up(round_half_up(rata, desimal) - round_half_up(persen, desimal), desimal)
+    return {
+        "rata_rata_capaian": rata,
+        "alokasi": alokasi,
+        "realisasi": realisasi,
+        "capaian_anggaran": persen,
+        "efisiensi": efisiensi,
+    }

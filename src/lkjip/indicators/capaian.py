@@ -56,11 +56,12 @@ def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> f
     return ratio * 100 if polaritas == "positif" else (2 - ratio) * 100
 
 
-def status_capaian(capaian: object) -> str:
-    """``di_atas`` / ``tepat`` / ``di_bawah`` 100 %, from the capaian rounded half up to 2 decimals.
+def status_capaian(capaian: object, desimal: int = 2) -> str:
+    """``di_atas`` / ``tepat`` / ``di_bawah`` 100 %, from the capaian rounded half up to ``desimal``.
 
-    Rounding first makes the status agree with the printed figure (99,996 % prints as 100,00 %
-    and is ``tepat``); a missing capaian is ``tidak_terukur``.
+    Rounding first to the decimals the report prints (``format.desimal_persen``) makes the
+    status agree with the printed figure (99,996 % prints as 100,00 % and is ``tepat``); a
+    missing capaian is ``tidak_terukur``.
 
     Examples
     --------
@@ -69,7 +70,7 @@ def status_capaian(capaian: object) -> str:
     """
     if is_na(capaian):
         return "tidak_terukur"
-    value = round_half_up(capaian)
+    value = round_half_up(capaian, desimal)
     if value > 100:
         return "di_atas"
     if value == 100:
@@ -140,7 +141,47 @@ def realisasi_terhitung(computed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return out[out["nilai"].notna()].astype({"sumber_realisasi": "string"}).reset_index(drop=True)
 
 
-def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) -> pd.DataFrame:
+def kode_menurut_sumber(perjanjian_kinerja: pd.DataFrame, sumber: str) -> list[str]:
+    """Codes of the indicators whose realisasi comes from ``sumber`` (the PK's Sumber Realisasi).
+
+    An indicator is found by where its figure comes from, never by its code, which differs
+    from one office and one agreement to the next.
+
+    Parameters
+    ----------
+    perjanjian_kinerja : DataFrame
+        The clean ``perjanjian_kinerja`` table (kode_indikator, sumber_realisasi).
+    sumber : str
+        A key of :data:`~lkjip.ingest.schemas.perjanjian_kinerja.SUMBER_REALISASI`, e.g. ``"ikm_pemda"``.
+
+    Returns
+    -------
+    list of str
+        The codes, each once, in table order; empty when no indicator uses that source.
+
+    Raises
+    ------
+    ValueError
+        For a ``sumber`` that is not a known source.
+
+    Examples
+    --------
+    >>> pk = pd.DataFrame({"kode_indikator": ["A-1", "A-2", "B-7", "A-2"],
+    ...                    "sumber_realisasi": ["manual", "ikm_pemda", "ikm_pemda", "ikm_pemda"]})
+    >>> kode_menurut_sumber(pk, "ikm_pemda")
+    ['A-2', 'B-7']
+    """
+    if sumber not in SUMBER_REALISASI:
+        raise ValueError(f"sumber_realisasi tidak dikenal: {sumber!r}; pilihan: {list(SUMBER_REALISASI)}")
+    if perjanjian_kinerja.empty:
+        return []
+    rows = perjanjian_kinerja[perjanjian_kinerja["sumber_realisasi"] == sumber]
+    return list(dict.fromkeys(str(k) for k in rows["kode_indikator"].dropna()))
+
+
+def hitung_capaian(
+    perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame, desimal: int = 2
+) -> pd.DataFrame:
     """Realisasi, capaian and status of every Perjanjian Kinerja row.
 
     For an indicator whose ``sumber_realisasi`` is not ``manual`` the realisasi is the engine's
@@ -155,6 +196,8 @@ def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) ->
         The clean table; its ``realisasi`` column is the typed one.
     terhitung : DataFrame
         From :func:`realisasi_terhitung`.
+    desimal : int
+        Decimals the capaian is printed with (``format.desimal_persen``), for the status.
 
     Returns
     -------
@@ -214,12 +257,12 @@ def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) ->
         realisasi=pd.Series(realisasi, index=perjanjian_kinerja.index, dtype="float64"),
         asal_realisasi=asal,
         capaian=pd.Series(capaian, index=perjanjian_kinerja.index, dtype="float64"),
-        status=[status_capaian(c) for c in capaian],
+        status=[status_capaian(c, desimal) for c in capaian],
     )
     return shaped(out, "capaian")
 
 
-def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.DataFrame:
+def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame, desimal: int = 2) -> pd.DataFrame:
     """Per dokumen and year: status counts, mean capaian, budget % and efisiensi.
 
     Every year the agreement has rows for is summarised, also a year without targets (its
@@ -229,8 +272,8 @@ def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.D
     counts them) and ``semua`` (every indicator of the agreement). The mean leaves out
     indicators without a capaian (never counted as 0). ``capaian_anggaran`` is the total budget
     percentage of that year; ``efisiensi`` = rata-rata capaian − capaian anggaran in percentage
-    points, taken between the two figures as published (rounded half up to 2 decimals), so that
-    the printed subtraction checks out (100,57 − 85,72 = 14,85).
+    points, taken between the two figures as published (rounded half up to ``desimal``, the
+    ``format.desimal_persen``), so that the printed subtraction checks out (100,57 − 85,72 = 14,85).
 
     Returns
     -------
@@ -262,7 +305,9 @@ def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.D
             counts = part["status"].value_counts()
             rata = part["capaian"].mean() if part["capaian"].notna().any() else np.nan
             anggaran = persen.get(int(tahun), np.nan)
-            efisiensi = round_half_up(round_half_up(rata) - round_half_up(anggaran))
+            efisiensi = round_half_up(
+                round_half_up(rata, desimal) - round_half_up(anggaran, desimal), desimal
+            )
             rows.append(
                 {
                     "dokumen": dokumen,

@@ -86,7 +86,8 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
     out["anggaran_hasil"] = hitung_anggaran(table("anggaran"))
     out["anggaran_total"] = total_anggaran(table("anggaran"), table("anggaran_riwayat"))
 
-    out["capaian"] = hitung_capaian(table("perjanjian_kinerja"), realisasi_terhitung(out))
+    desimal = config.format.desimal_persen
+    out["capaian"] = hitung_capaian(table("perjanjian_kinerja"), realisasi_terhitung(out), desimal)
     out["anggaran_sasaran"] = anggaran_per_sasaran(
         out["anggaran_hasil"],
         table("peta_sasaran_anggaran"),
@@ -94,7 +95,7 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
         out["capaian"],
         config,
     )
-    out["ringkasan_capaian"] = ringkas_capaian(out["capaian"], out["anggaran_total"])
+    out["ringkasan_capaian"] = ringkas_capaian(out["capaian"], out["anggaran_total"], desimal)
     out["tren"] = hitung_tren(out["capaian"], config)
     out["pembanding_hasil"] = bandingkan(out["capaian"], table("pembanding"), config)
     out["sakip_pembanding"] = sakip_pembanding(table("pembanding"), config)

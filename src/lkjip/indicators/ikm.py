@@ -199,7 +199,7 @@ def hitung_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config
         return empty("ikm_unsur")
     per_unit = _nrr_long(skm_responden, _KEYS, config)
     per_unit = per_unit.merge(_unit_names(skm_responden, skm_unit), on=_KEYS, how="left")
-    pemda = _nrr_long(skm_responden, ["tahun"], config).assign(kode_unit=KODE_PEMDA, unit=config.kabupaten)
+    pemda = _nrr_long(skm_responden, ["tahun"], config).assign(kode_unit=KODE_PEMDA, unit=config.wilayah)
     unsur_order = {u.kode: i for i, u in enumerate(config.skm.unsur)}
     out = pd.concat([per_unit, pemda], ignore_index=True)
     out = out.assign(

@@ -63,7 +63,7 @@ def kategori_minimal(kategori: object, config: Config) -> bool:
 
 
 def hitung_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """Total of V01..V11, kategori and ``minimal_tinggi`` of every perangkat daerah.
+    """Total of V01.. (``kematangan.jumlah_variabel`` variables), kategori and ``minimal_tinggi`` per PD.
 
     A row with any variable missing has no total (NA) and no kategori: a partial sum would
     understate its level.

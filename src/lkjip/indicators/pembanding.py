@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.sakip import predikat_sakip
 from lkjip.ingest.schemas.hasil import empty, shaped
@@ -13,10 +14,11 @@ from lkjip.ingest.schemas.hasil import empty, shaped
 KODE_SAKIP_OPD = "sakip_opd"
 
 
-def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
-    """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published 2 decimals.
+def verdict(nilai_organisasi: object, nilai_pembanding: object, desimal: int = 2) -> str:
+    """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published ``desimal``.
 
-    ``tidak dapat dibandingkan`` when either value is missing.
+    The values are compared as the report prints them (``format.desimal_nilai``), so two values
+    printed alike are ``sama``; ``tidak dapat dibandingkan`` when either value is missing.
 
     Examples
     --------
@@ -25,9 +27,9 @@ def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
     >>> verdict(None, 80.0)
     'tidak dapat dibandingkan'
     """
-    if pd.isna(nilai_organisasi) or pd.isna(nilai_pembanding):
+    if is_na(nilai_organisasi) or is_na(nilai_pembanding):
         return "tidak dapat dibandingkan"
-    ours, theirs = round_half_up(nilai_organisasi), round_half_up(nilai_pembanding)
+    ours, theirs = round_half_up(nilai_organisasi, desimal), round_half_up(nilai_pembanding, desimal)
     if ours > theirs:
         return "lebih tinggi"
     if ours < theirs:
@@ -36,17 +38,22 @@ def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
 
 
 def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """Each indicator of the current agreement against the province's figure in the report year.
+    """Each indicator of the year's current agreement against the province's figure, every year.
 
-    The organisation's value is the indicator's realisasi (from the ``capaian`` table); the
-    comparison value is the ``pembanding`` row of the same year and ``kode_indikator`` whose
-    entitas is ``config.provinsi``. ``selisih`` = organisasi − pembanding (NA when either is
-    missing, and then the verdict is ``tidak dapat dibandingkan``).
+    Every year of ``capaian`` is compared (so the report of any year, not only ``config.tahun``,
+    has its Tabel III.3): the indicators of the agreement of the newest period containing that
+    year, and any other agreement's indicator that has a realisasi and a comparison figure for
+    that year. The organisation's value is the indicator's realisasi (from
+    the ``capaian`` table); the comparison value is the ``pembanding`` row of the same year and
+    ``kode_indikator`` whose
+    entitas is ``config.wilayah_pembanding`` (the province; a province unit has none and gets an
+    empty table). ``selisih`` = organisasi − pembanding (NA when either is missing, and then the
+    verdict is ``tidak dapat dibandingkan``).
 
     Returns
     -------
     DataFrame
-        ``pembanding_hasil``, one row per indicator of the agreement.
+        ``pembanding_hasil``, one row per year and indicator of that year's agreement.
 
     Examples
     --------
@@ -63,13 +70,33 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
                ikm      1.5             lebih tinggi
                nek      NaN tidak dapat dibandingkan
     """
-    dokumen = config.dokumen_terkini
-    ours = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == config.tahun)]
-    if ours.empty:
+    if config.wilayah_pembanding is None or capaian.empty:  # a province unit: no region above it
         return empty("pembanding_hasil")
-    theirs = pembanding[(pembanding["tahun"] == config.tahun) & (pembanding["entitas"] == config.provinsi)]
-    theirs = theirs.drop_duplicates(subset=["kode_indikator"], keep="first")
-    nilai = dict(zip(theirs["kode_indikator"], pd.to_numeric(theirs["nilai"], errors="coerce"), strict=True))
+    rows = []
+    theirs_all = pembanding[pembanding["entitas"] == config.wilayah_pembanding]
+    years = sorted({int(y) for y in pd.to_numeric(capaian["tahun"], errors="coerce").dropna()})
+    for tahun in years:
+        dokumen = config.dokumen_terkini_tahun(tahun)
+        year = capaian[capaian["tahun"] == tahun]
+        theirs = theirs_all[theirs_all["tahun"] == tahun].drop_duplicates(subset=["kode_indikator"])
+        ours = year[year["dokumen"] == dokumen]
+        # An indicator of another agreement that has this year's realisasi and a comparison
+        # figure for this year is compared too (the IKM of the next RPJMD's agreement, say).
+        extra = year[
+            (year["dokumen"] != dokumen)
+            & year["kode_indikator"].isin(theirs["kode_indikator"])
+            & ~year["kode_indikator"].isin(ours["kode_indikator"])
+            & year["realisasi"].notna()
+        ].drop_duplicates(subset=["kode_indikator"])
+        ours = pd.concat([ours, extra], ignore_index=True)
+        angka = pd.to_numeric(theirs["nilai"], errors="coerce")
+        rows += _bandingkan_tahun(ours, dict(zip(theirs["kode_indikator"], angka, strict=True)), config)
+    if not rows:
+        return empty("pembanding_hasil")
+    return shaped(pd.DataFrame(rows), "pembanding_hasil")
+
+
+def _bandingkan_tahun(ours: pd.DataFrame, nilai: dict, config: Config) -> list[dict]:
     rows = []
     for row in ours.itertuples(index=False):
         other = nilai.get(row.kode_indikator, float("nan"))
@@ -79,20 +106,21 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
                 "kode_indikator": row.kode_indikator,
                 "indikator": row.indikator,
                 "nilai_organisasi": row.realisasi,
-                "entitas_pembanding": config.provinsi,
+                "entitas_pembanding": config.wilayah_pembanding,
                 "nilai_pembanding": other,
                 "selisih": row.realisasi - other,
-                "verdict": verdict(row.realisasi, other),
+                "verdict": verdict(row.realisasi, other, config.format.desimal_nilai),
             }
         )
-    return shaped(pd.DataFrame(rows), "pembanding_hasil")
+    return rows
 
 
 def sakip_pembanding(pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """SAKIP scores of the Sekretariat Daerah, Kabupaten and Provinsi in the report year, with predikat.
+    """SAKIP scores of the organisation and the regions compared with it, every year, with predikat.
 
-    Rows of ``pembanding`` with ``kode_indikator`` = ``sakip_opd``; a score not available gives
-    NA nilai and predikat (the chart shows it as missing, never as 0).
+    Rows of ``pembanding`` with ``kode_indikator`` = ``sakip_opd`` of every year (the report of
+    any year finds its own); a score not available gives NA nilai and predikat (the chart shows
+    it as missing, never as 0).
 
     Returns
     -------
@@ -113,9 +141,7 @@ def sakip_pembanding(pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
     Kabupaten    NaN     <NA>
      Provinsi  90.01       AA
     """
-    rows = pembanding[
-        (pembanding["kode_indikator"] == KODE_SAKIP_OPD) & (pembanding["tahun"] == config.tahun)
-    ]
+    rows = pembanding[pembanding["kode_indikator"] == KODE_SAKIP_OPD].sort_values("tahun", kind="stable")
     if rows.empty:
         return empty("sakip_pembanding")
     nilai = pd.to_numeric(rows["nilai"], errors="coerce").astype("float64")

@@ -171,6 +171,16 @@ def _tick(v: float, _pos: object = None) -> str:
     return text
 
 
+def _nilai(v: object, config: Config) -> str:
+    """A value as the report prints it (``format.desimal_nilai`` decimals)."""
+    return fmt.Formatter(config).angka(v)
+
+
+def _pct(v: object, config: Config) -> str:
+    """A percentage as the report prints it (``format.desimal_persen`` decimals)."""
+    return fmt.Formatter(config).persen(v)
+
+
 def _sumbu_angka(axis: Axis, *, bagi: float = 1.0) -> None:
     """Decimal comma and thousands dot on an axis (``bagi`` rescales, e.g. to millions)."""
     axis.set_major_formatter(FuncFormatter(lambda v, pos: _tick(v / bagi, pos)))
@@ -317,7 +327,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         value marked ``ilustratif`` carries an asterisk and a note.
     """
     rows = rows_of_year(sakip_pembanding, config.tahun)
-    first = [config.instansi.induk, config.kabupaten, config.provinsi]
+    first = [config.instansi.induk, config.wilayah, config.wilayah_pembanding]
     order = [e for e in first if (rows["entitas"] == e).any()]
     order += [e for e in dict.fromkeys(rows["entitas"]) if e not in order]
     rows = rows.set_index("entitas").loc[order].reset_index()
@@ -341,7 +351,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         labels = []
         for i in np.flatnonzero(ok):
             predikat = rows["predikat"].iloc[i] if "predikat" in rows.columns else None
-            text = fmt.angka(values[i], config.format.desimal_nilai)
+            text = _nilai(values[i], config)
             if not fmt.is_na(predikat):
                 text += f"\n({_teks(predikat)})"
             labels.append(text + (tanda.ILUSTRATIF if ilustratif[i] else ""))
@@ -363,7 +373,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
         predikat = rows["predikat"].iloc[i] if "predikat" in rows.columns else None
         extra = "" if fmt.is_na(predikat) else f" (predikat {predikat})"
         note = " (ilustratif)" if ilustratif[i] else ""
-        parts.append(f"{entitas} {fmt.angka(values[i], config.format.desimal_nilai)}{extra}{note}")
+        parts.append(f"{entitas} {_nilai(values[i], config)}{extra}{note}")
     alt = (
         f"Diagram batang nilai SAKIP tahun {config.tahun} pada skala 0–100: " + "; ".join(parts) + "."
     )
@@ -452,7 +462,7 @@ def gambar_ikm_unit(
             if short:  # a small sample: hatched, and starred in its label
                 bar.set_hatch("////")
                 bar.set_edgecolor("white")
-        ax.bar_label(container, labels=[fmt.angka(v, 2) for v in values[ok]],
+        ax.bar_label(container, labels=[_nilai(v, config) for v in values[ok]],
                      padding=2, fontsize=6)
         for y in ys[~ok]:
             _label_na(ax, y, horizontal=True, base=lo)
@@ -465,7 +475,7 @@ def gambar_ikm_unit(
                                  label=f"{tanda.SAMPEL_KURANG} sampel di bawah minimum"))
         if not math.isnan(rata):
             handles.append(ax.axvline(rata, color=HITAM, linestyle="--", linewidth=1, zorder=3,
-                                      label=f"IKM Pemerintah Daerah: {fmt.angka(rata, 2)}"))
+                                      label=f"IKM Pemerintah Daerah: {_nilai(rata, config)}"))
         # The legend sits under the chart, never over the bars and their values.
         figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=7)
         names = [
@@ -491,8 +501,8 @@ def gambar_ikm_unit(
     )
     if best is not None:
         alt += (
-            f" Tertinggi {best['unit']} ({fmt.angka(best['_ikm'], 2)}), terendah {worst['unit']} "
-            f"({fmt.angka(worst['_ikm'], 2)}); IKM Pemerintah Daerah {fmt.angka(rata, 2)}."
+            f" Tertinggi {best['unit']} ({_nilai(best['_ikm'], config)}), terendah {worst['unit']} "
+            f"({_nilai(worst['_ikm'], config)}); IKM Pemerintah Daerah {_nilai(rata, config)}."
         )
     alt += (
         f" {len(below)} unit di bawah kategori minimal baik"
@@ -541,7 +551,7 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
         ys = np.arange(len(rows), dtype=float)
         colors = [MERAH if v == weakest else BIRU for v in values[ok]]
         container = ax.barh(ys[ok], values[ok], 0.65, color=colors, zorder=2)
-        ax.bar_label(container, labels=[fmt.angka(v, 2) for v in values[ok]], padding=2,
+        ax.bar_label(container, labels=[_nilai(v, config) for v in values[ok]], padding=2,
                      fontsize=7)
         for y in ys[~ok]:
             _label_na(ax, y, horizontal=True)
@@ -556,7 +566,7 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
     alt = (
         f"Diagram batang horizontal nilai rata-rata (NRR) sembilan unsur pelayanan {unit_name} "
         f"tahun {config.tahun}: "
-        + "; ".join(f"{n} {fmt.angka(v, 2)}" for n, v in zip(names[::-1], values[::-1], strict=True))
+        + "; ".join(f"{n} {_nilai(v, config)}" for n, v in zip(names[::-1], values[::-1], strict=True))
         + (f". Unsur terlemah: {', '.join(weak_names)}." if weak_names else ".")
     )
     return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}")
@@ -588,7 +598,7 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
         ok_p, ok_r = ~np.isnan(pagu), ~np.isnan(real)
         ax.barh(ys[ok_p] + h / 2, pagu[ok_p], h, color=BIRU_MUDA, label="Anggaran", zorder=2)
         bars = ax.barh(ys[ok_r] - h / 2, real[ok_r], h, color=BIRU, label="Realisasi", zorder=2)
-        ax.bar_label(bars, labels=[fmt.persen(p) for p in pct[ok_r]], padding=2, fontsize=7)
+        ax.bar_label(bars, labels=[_pct(p, config) for p in pct[ok_r]], padding=2, fontsize=7)
         for y in ys[~ok_p]:
             _label_na(ax, y + h / 2, horizontal=True)
         for y in ys[~ok_r]:
@@ -603,7 +613,7 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
         ax.set_title(judul)
     parts = [
         f"{u}: anggaran {fmt.rupiah(a, config.format.uang)}, realisasi "
-        f"{fmt.rupiah(r, config.format.uang)} ({fmt.persen(p)})"
+        f"{fmt.rupiah(r, config.format.uang)} ({_pct(p, config)})"
         for u, a, r, p in zip(rows["uraian"][::-1], pagu[::-1], real[::-1], pct[::-1], strict=True)
     ]
     alt = (
@@ -645,7 +655,7 @@ def gambar_kinerja_anggaran(
             values = _float(rows[column])
             ok = ~np.isnan(values)
             bars = ax.bar(xs[ok], values[ok], width * 0.92, color=color, label=label, zorder=2)
-            ax.bar_label(bars, labels=[fmt.persen(v) for v in values[ok]], padding=2, fontsize=7)
+            ax.bar_label(bars, labels=[_pct(v, config) for v in values[ok]], padding=2, fontsize=7)
             for x in xs[~ok]:
                 _label_na(ax, x)
             if ok.any():
@@ -660,7 +670,7 @@ def gambar_kinerja_anggaran(
         ax.legend(ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.22))
         ax.set_title(f"Capaian Kinerja dan Anggaran — {dokumen} {config.tahun}")
     parts = [
-        f"{s}: kinerja {fmt.persen(k)}, anggaran {fmt.persen(a)}"
+        f"{s}: kinerja {_pct(k, config)}, anggaran {_pct(a, config)}"
         for s, k, a in zip(rows["sasaran"], _float(rows["capaian_kinerja"]),
                            _float(rows["capaian_anggaran"]), strict=True)
     ]
@@ -676,7 +686,7 @@ def gambar_ikm_tren(
     pembanding: pd.DataFrame,
     config: Config,
     *,
-    kode_indikator: str = "PKP-3",
+    kode_indikator: Sequence[str] = (),
 ) -> Gambar:
     """IKM of the Kabupaten against the Provinsi over the trend years, as two lines.
 
@@ -685,10 +695,12 @@ def gambar_ikm_tren(
     ikm_pemda : DataFrame
         The computed ``ikm_pemda`` table (tahun, ikm).
     pembanding : DataFrame
-        The clean ``pembanding`` table; rows of ``kode_indikator`` for ``config.provinsi``.
+        The clean ``pembanding`` table; rows of ``kode_indikator`` for ``config.wilayah_pembanding``.
     config : Config
-    kode_indikator : str
-        The IKM indicator's code in ``pembanding``.
+    kode_indikator : sequence of str
+        The codes of the IKM indicator in ``pembanding``: the indicators whose Sumber Realisasi
+        is ``ikm_pemda`` (:func:`lkjip.indicators.capaian.kode_menurut_sumber`); none gives the
+        unit's own line only.
 
     Returns
     -------
@@ -700,14 +712,16 @@ def gambar_ikm_tren(
     kab = data.ikm_pemda(tables={"ikm_pemda": ikm_pemda}, config=config)
     kab = kab.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     prov = data.angka_pembanding(tables={"pembanding": pembanding}, config=config)
-    prov = prov[(prov["kode_indikator"] == kode_indikator) & (prov["entitas"] == config.provinsi)]
+    prov = prov[prov["kode_indikator"].isin(kode_indikator) & (prov["entitas"] == config.wilayah_pembanding)]
     ilustratif = (prov.groupby("tahun")["asal"].first() == "ilustratif").reindex(years, fill_value=False)
     prov = prov.groupby("tahun")["nilai"].first().reindex(years).astype("float64")
     # Years before the first survey would only be empty space: keep the years with a value.
     shown = [y for y in years if not (np.isnan(kab[y]) and np.isnan(prov[y]))] or years
     years, kab, prov = shown, kab.reindex(shown), prov.reindex(shown)
-    lines = [(config.kabupaten, kab, BIRU, "o"), (config.provinsi, prov, ORANYE, "s")]
-    judul = f"Grafik IKM {config.kabupaten} dan {config.provinsi} Tahun {years[0]}–{years[-1]}"
+    lines = [(config.wilayah, kab, BIRU, "o")]
+    if config.wilayah_pembanding is not None:
+        lines.append((config.wilayah_pembanding, prov, ORANYE, "s"))
+    judul = f"Grafik IKM {config.wilayah_dan_pembanding} Tahun {years[0]}–{years[-1]}"
     with gaya():
         figure, ax = _new_figure(7.0, 4.0)
         values = np.concatenate([kab.to_numpy(), prov.to_numpy()])
@@ -721,7 +735,7 @@ def gambar_ikm_tren(
                 if not np.isnan(v):
                     offset = 6 if series is kab else -12
                     star = tanda.ILUSTRATIF if series is prov and bool(ilustratif[year]) else ""
-                    ax.annotate(fmt.angka(v, 2) + star, (year, v), textcoords="offset points",
+                    ax.annotate(_nilai(v, config) + star, (year, v), textcoords="offset points",
                                 xytext=(0, offset), ha="center", fontsize=7, color=color)
         _pita_ikm(ax, config, lo, hi, horizontal=False)
         ax.set_xticks(years, [str(y) for y in years])
@@ -734,7 +748,7 @@ def gambar_ikm_tren(
         if any(bool(ilustratif[y]) for y in years):
             ax.set_xlabel(tanda.CATATAN_ILUSTRATIF, fontsize=7, loc="left")
     parts = [
-        f"{label}: " + ", ".join(f"{y} {fmt.angka(v, 2)}" for y, v in zip(years, s, strict=True))
+        f"{label}: " + ", ".join(f"{y} {_nilai(v, config)}" for y, v in zip(years, s, strict=True))
         for label, s, _c, _m in lines
     ]
     alt = f"Diagram garis IKM tahun {years[0]}–{years[-1]}. " + "; ".join(parts) + "."

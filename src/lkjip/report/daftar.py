@@ -17,8 +17,10 @@ import pandas as pd
 from lkjip import data
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
+from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, tables
 from lkjip.report.tabel_laporan import TabelLaporan
+from lkjip.report.tahun import config_tahun
 
 Tabel = Callable[[str], pd.DataFrame]
 
@@ -34,7 +36,12 @@ GAMBAR: dict[str, Callable[[Tabel, Config], charts.Gambar]] = {
     "kinerja-anggaran": lambda t, c: charts.gambar_kinerja_anggaran(
         t("anggaran_sasaran"), c, dokumen=c.dokumen_aktif[-1]
     ),
-    "ikm-tren": lambda t, c: charts.gambar_ikm_tren(t("ikm_pemda"), t("pembanding"), c),
+    "ikm-tren": lambda t, c: charts.gambar_ikm_tren(
+        t("ikm_pemda"),
+        t("pembanding"),
+        c,
+        kode_indikator=kode_menurut_sumber(t("perjanjian_kinerja"), "ikm_pemda"),
+    ),
 }
 
 
@@ -63,8 +70,8 @@ def muat(root: Path | None = None, tahun: int | None = None) -> tuple[Tabel, Con
     """
     project = paths(root)
     config = load_config(project.config)
-    if tahun is not None and tahun != config.tahun:
-        config = config.with_year(int(tahun))
+    if tahun is not None:  # another year must be covered by the processed data
+        config = config_tahun(config, int(tahun), project.root)
     return cache(lambda nama: data.tabel(nama, project.root)), config
 
 

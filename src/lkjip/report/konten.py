@@ -15,6 +15,21 @@ from lkjip.core.paths import paths
 #: The folder's guide for office staff; it is documentation, not a section of the report.
 README_NAME = "README.md"
 
+#: What the report shows in place of a prose file that is missing or holds no text yet.
+PENANDA_KOSONG = "teks belum diisi: {berkas}"
+
+#: Placeholders computed from the configuration besides its own keys (name -> meaning).
+PLACEHOLDER_TURUNAN = {
+    "tahun_sebelumnya": "tahun laporan dikurangi satu",
+    "tahun_berikutnya": "tahun laporan ditambah satu",
+    "wilayah": "daerah unit dengan jenisnya (Kabupaten …, Kota …, atau Provinsi …)",
+    "jenis_wilayah": "kabupaten, kota, atau provinsi",
+    "pemerintah_daerah": "Pemerintah Kabupaten/Kota/Provinsi …",
+    "kepala_daerah": "Bupati, Wali Kota, atau Gubernur",
+    "nama_provinsi": "provinsi, dengan kata Provinsi",
+    "periode_terkini": "periode terbaru yang memuat tahun laporan, mis. {periode_terkini.kode}",
+}
+
 _SECTION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # "{{" and "}}" are literal braces; "{...}" on one line is a placeholder; any other brace is a typo.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
@@ -52,14 +67,21 @@ def list_sections(konten_dir: Path | str | None = None) -> list[str]:
     )
 
 
-def load_section(name: str, config: Config, konten_dir: Path | str | None = None) -> str:
+def load_section(
+    name: str, config: Config, konten_dir: Path | str | None = None, *, wajib: bool = False
+) -> str:
     """Return the Markdown of ``konten/<name>.md`` with its placeholders filled.
 
     A placeholder is a configuration key in braces: ``{tahun}``, ``{instansi.nama_lengkap}``,
-    ``{periode[0].kode}``; besides the keys of ``laporan.yml`` there are ``{tahun_sebelumnya}``
-    and ``{tahun_berikutnya}``. Dates are written in Indonesian ("30 Januari 2026") and
-    decimals with a decimal comma. ``{{`` and ``}}`` give literal braces. HTML comments
-    (``<!-- ... -->``) are notes for the office and are removed.
+    ``{periode[0].kode}``; besides the keys of ``laporan.yml`` there are the ones of
+    :data:`PLACEHOLDER_TURUNAN` (``{tahun_sebelumnya}``, ``{wilayah}``, ``{kepala_daerah}``, ...).
+    Dates are written in Indonesian ("30 Januari 2026") and decimals with a decimal comma.
+    ``{{`` and ``}}`` give literal braces. HTML comments (``<!-- ... -->``) are notes for the
+    office and are removed.
+
+    A file that is missing, or holds nothing but comments and blank lines, gives a visible
+    marker instead of text (``**[teks belum diisi: konten/<name>.md]**``), so that a new
+    office's report builds while its prose is still being written.
 
     Parameters
     ----------
@@ -69,6 +91,8 @@ def load_section(name: str, config: Config, konten_dir: Path | str | None = None
         The report configuration that fills the placeholders.
     konten_dir : path-like, optional
         The folder holding the Markdown files. Defaults to ``paths().konten``.
+    wajib : bool
+        Refuse a missing file (``KontenError``) instead of returning the marker.
 
     Returns
     -------
@@ -78,26 +102,73 @@ def load_section(name: str, config: Config, konten_dir: Path | str | None = None
     Raises
     ------
     KontenError
-        When the file does not exist, or a placeholder is unknown, not a single value, or
-        malformed (e.g. a lone ``{``); the message names the file, the line and the placeholder.
+        When a placeholder is unknown, not a single value, not set for this office, or
+        malformed (e.g. a lone ``{``): the message names the file, the line, the placeholder and
+        the placeholders that exist; with ``wajib``, also when the file does not exist.
     """
     path = _section_path(name, konten_dir)
     if not path.is_file():
+        if not wajib:
+            return penanda_kosong(path)
         available = ", ".join(list_sections(path.parent)) or "(tidak ada)"
         raise KontenError(f"Berkas konten tidak ditemukan: {path}\n  Bagian yang tersedia: {available}")
     text = path.read_text(encoding="utf-8")
     # Keep the comments' line breaks so that line numbers in messages match the file.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    if not text.strip():
+        return penanda_kosong(path)
     filled = _fill(text, _placeholder_roots(config), path)
     # Removed comments leave runs of blank lines; one is enough between Markdown blocks.
     return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", filled).strip()
 
 
+def penanda_kosong(path: Path) -> str:
+    """The visible marker for a prose file without text: ``**[teks belum diisi: konten/x.md]**``."""
+    return f"**[{PENANDA_KOSONG.format(berkas=f'{path.parent.name}/{path.name}')}]**"
+
+
+def daftar_placeholder(config: Config) -> list[str]:
+    """Every placeholder this office's ``laporan.yml`` can fill, as written in a konten file.
+
+    Lists give their first item (``{periode[0].kode}``); keys without a value for this office
+    (``kota`` for a kabupaten) are left out.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> names = daftar_placeholder(load_config())
+    >>> "{instansi.nama_lengkap}" in names, "{wilayah}" in names, "{periode[0].misi[0]}" in names
+    (True, True, True)
+    """
+    found: list[str] = []
+
+    def walk(value: object, trail: str) -> None:
+        if value is None:
+            return
+        if isinstance(value, BaseModel):
+            for key in type(value).model_fields:
+                walk(getattr(value, key), f"{trail}.{key}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", str(key)):
+                    walk(item, f"{trail}.{key}")
+        elif isinstance(value, list | tuple):
+            if value:
+                walk(value[0], f"{trail}[0]")
+        else:
+            found.append(f"{{{trail}}}")
+
+    for head, value in _placeholder_roots(config).items():
+        walk(value, head)
+    return found
+
+
 def kata_pengantar_ttd(config: Config) -> str:
     """Return the signature block that closes the Kata Pengantar, as Markdown.
 
-    Lines: place and date ("Mojokerto, 30 Januari 2026"), room for the signature, the
-    signatory's name in bold, pangkat (golongan), and NIP; joined by Markdown hard line
+    Lines: place and date ("Kota, 30 Januari 2026"), the signatory's position (``jabatan``),
+    room for the signature, the signatory's name in bold, pangkat (golongan), and NIP; every
+    field of ``penandatangan`` in ``laporan.yml`` is used. Joined by Markdown hard line
     breaks (a backslash at the end of the line), which Quarto/pandoc and CommonMark honour.
 
     Parameters
@@ -108,11 +179,12 @@ def kata_pengantar_ttd(config: Config) -> str:
     Returns
     -------
     str
-        The block, e.g. ``"Mojokerto, 30 Januari 2026\\\\ ... NIP 197005281994032003"``.
+        The block, e.g. ``"Kota, 30 Januari 2026\\\\ Kepala Bagian ... NIP 197005281994032003"``.
     """
     ttd = config.penandatangan
     lines = [
         f"{ttd.kota}, {fmt.tanggal(ttd.tanggal)}",
+        ttd.jabatan,
         "",
         "",
         "",
@@ -141,6 +213,9 @@ def _placeholder_roots(config: Config) -> dict[str, object]:
     roots: dict[str, object] = {key: getattr(config, key) for key in type(config).model_fields}
     roots["tahun_sebelumnya"] = config.tahun - 1
     roots["tahun_berikutnya"] = config.tahun + 1
+    for key in ("wilayah", "jenis_wilayah", "pemerintah_daerah", "kepala_daerah", "nama_provinsi"):
+        roots[key] = getattr(config, key)
+    roots["periode_terkini"] = config.periode_aktif[-1]
     return roots
 
 
@@ -177,6 +252,12 @@ def _resolve(field: str, roots: dict[str, object], where: str) -> str:
         raise KontenError(
             f"{where} tidak dikenal: '{head}' bukan kunci konfigurasi. "
             f"Yang tersedia: {', '.join(sorted(roots))}"
+        )
+    if roots[head] is None:
+        filled = ", ".join(k for k in sorted(roots) if roots[k] is not None)
+        raise KontenError(
+            f"{where} tidak dapat diisi: '{head}' tidak diisi di laporan.yml kantor ini "
+            f"(mis. kabupaten untuk unit kota atau provinsi; pakai {{wilayah}}). Yang tersedia: {filled}"
         )
     value, trail = roots[head], head
     for step in _STEP.finditer(field, len(head)):

@@ -20,8 +20,10 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
+from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.report import charts, daftar, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
+from lkjip.report.tahun import config_tahun
 
 
 def _md(text: str) -> Markdown:
@@ -41,11 +43,15 @@ class Laporan:
 
     @classmethod
     def muat(cls, tahun: int | None = None, *, root: Path | None = None) -> Laporan:
-        """Load the configuration (for ``tahun`` if given, else the configured year)."""
+        """Load the configuration (for ``tahun`` if given, else the configured year).
+
+        Another year than ``laporan.yml``'s must be covered by the processed data; otherwise
+        :class:`lkjip.report.tahun.TahunTidakTercakup` names the years that are.
+        """
         project = paths(root)
         config = load_config(project.config)
-        if tahun is not None and tahun != config.tahun:
-            config = config.with_year(int(tahun))
+        if tahun is not None:
+            config = config_tahun(config, int(tahun), project.root)
         return cls(config, project)
 
     # ------------------------------------------------------------------ data
@@ -81,7 +87,7 @@ class Laporan:
         didukung = narasi.escape_md(p.misi[p.misi_didukung - 1])
         return _md(
             f"Dokumen: {narasi.escape_md(p.dokumen)}.\n\n"
-            f"Visi {narasi.escape_md(self.config.kabupaten)} periode {p.kode}:\n\n"
+            f"Visi {narasi.escape_md(self.config.wilayah)} periode {p.kode}:\n\n"
             f"> **“{narasi.escape_md(p.visi)}”**\n\n"
             f"Misi ({len(p.misi)}):\n\n{misi}\n\n"
             f"{narasi.escape_md(self.config.instansi.nama_lengkap)} mendukung misi ke-{p.misi_didukung}:"
@@ -118,8 +124,14 @@ class Laporan:
         return _md(narasi.paragraf_anggaran(self.t("anggaran_total"), self.config))
 
     def efisiensi(self, dokumen: str | None = None) -> Markdown:
+        """The efisiensi sentence under Tabel III.4.B, from the same summary as its bold row."""
         dokumen = dokumen or self.dokumen_aktif[-1]
-        return _md(narasi.kalimat_efisiensi(self.t("ringkasan_capaian"), dokumen, self.config))
+        c = self.config
+        rows = baris_kinerja_anggaran(self.t("anggaran_sasaran"), self.t("capaian"), dokumen, c.tahun)
+        if rows.empty:  # no budget per sasaran: the agreement's summary and the unit's budget
+            return _md(narasi.kalimat_efisiensi(self.t("ringkasan_capaian"), dokumen, c))
+        s = ringkas_kinerja_anggaran(rows, c.format.desimal_persen)
+        return _md(narasi.kalimat_efisiensi_nilai(s["rata_rata_capaian"], s["capaian_anggaran"], c))
 
     def perbandingan(self) -> Markdown:
         return _md(narasi.kalimat_perbandingan(self.t("pembanding_hasil"), self.config))
@@ -258,34 +270,7 @@ class Laporan:
 
     def metodologi(self) -> Markdown:
         """The conventions used, stated from the configuration (never typed by hand)."""
-        c = self.config
-        bobot = "tepat 1/9" if c.skm.bobot == "1/9" else "0,111 (seperti tercetak di peraturan)"
-        skm = "; ".join(
-            f"{k.mutu} ({k.kinerja}) mulai {self._fmt.angka(k.batas_bawah)}" for k in c.skm.kategori
-        )
-        sakip = "; ".join(
-            f"{k.predikat} ({k.sebutan}) "
-            + (f"di atas {self._fmt.angka(k.di_atas)}" if k.di_atas is not None else "")
-            for k in c.sakip.kategori
-        )
-        matang = "; ".join(
-            f"{k.kategori} mulai {self._fmt.angka(k.batas_bawah, 1)}" for k in c.kematangan.kategori
-        )
-        items = [
-            f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
-            "yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai yang "
-            f"dibulatkan dua desimal: {skm}.",
-            "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
-            f"Predikat SAKIP (batas bawah eksklusif): {sakip}.",
-            f"Tingkat kematangan kelembagaan (total 11 variabel): {matang}.",
-            "Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); dimensi struktur "
-            "dan proses masing-masing 50%.",
-            "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
-            "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
-            "(tidak dihitung dalam rata-rata).",
-            "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
-        ]
-        return _md(narasi.daftar(items))
+        return _md(narasi.metodologi(self.config))
 
 
 def _slug(text: str) -> str:

@@ -319,35 +319,115 @@ def kalimat_efisiensi(
     str
         Markdown; a missing figure gives a sentence saying it cannot be computed.
     """
-    f = fmt.Formatter(config)
     row = _one_row(ringkasan_capaian, "Ringkasan capaian", dokumen=dokumen,
                    tahun=config.tahun, jenis=jenis)
-    kinerja, anggaran = _value(row, "rata_rata_capaian"), _value(row, "capaian_anggaran")
-    efisiensi = _value(row, "efisiensi")
-    if efisiensi is None and kinerja is not None and anggaran is not None:
-        efisiensi = float(kinerja) - float(anggaran)
-    if kinerja is None or anggaran is None or efisiensi is None:
+    return kalimat_efisiensi_nilai(_value(row, "rata_rata_capaian"), _value(row, "capaian_anggaran"), config)
+
+
+def kalimat_efisiensi_nilai(kinerja: object, anggaran: object, config: Config) -> str:
+    """The efisiensi sentence from the two figures it cites; the direction follows them.
+
+    Both figures are compared as printed (``format.desimal_persen``): the average capaian
+    kinerja is said to be larger, equal or smaller than the capaian (absorption) of the
+    budget, and the efisiensi cited is their printed difference, so the words can never
+    contradict the numbers (99,66 % absorbed against 100,57 % kinerja is "lebih kecil" only
+    because 99,66 < 100,57; nothing is said about the absorption being low).
+
+    Parameters
+    ----------
+    kinerja, anggaran : float or None
+        Average capaian kinerja and capaian anggaran, in percent; missing gives an N/A sentence.
+    config : Config
+
+    Returns
+    -------
+    str
+        Markdown, e.g. "Dengan rata-rata capaian kinerja sebesar 100,57% dan capaian anggaran
+        sebesar 85,72%, rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga
+        efisiensi kinerja Bagian Organisasi sebesar 14,85%."
+    """
+    if fmt.is_na(kinerja) or fmt.is_na(anggaran):
         return (
             "Efisiensi tidak dapat dihitung karena rata-rata capaian kinerja atau capaian "
             "anggaran belum tersedia (N/A)."
         )
+    f = fmt.Formatter(config)
+    d = config.format.desimal_persen
+    k, a = fmt.bulat(kinerja, d), fmt.bulat(anggaran, d)
+    efisiensi = round(k - a, d)
     nama = escape_md(config.instansi.nama)
     opening = (
         f"Dengan rata-rata capaian kinerja sebesar {f.persen(kinerja)} dan capaian anggaran "
         f"sebesar {f.persen(anggaran)}, "
     )
-    shown = fmt.bulat(efisiensi, config.format.desimal_persen)
-    if shown > 0:
+    if k > a:
         return opening + (
-            f"efisiensi kinerja {nama} sebesar {f.persen(efisiensi)}: target kinerja dicapai "
-            f"dengan penyerapan anggaran yang lebih kecil."
+            "rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga efisiensi "
+            f"kinerja {nama} sebesar {f.persen(efisiensi)}."
         )
-    if shown == 0:
-        return opening + f"capaian kinerja {nama} sebanding dengan penyerapan anggarannya."
+    if k == a:
+        return opening + (
+            f"rata-rata capaian kinerja sama dengan capaian anggaran: capaian kinerja {nama} "
+            "sebanding dengan penyerapan anggarannya."
+        )
     return opening + (
-        f"capaian kinerja {nama} lebih rendah daripada penyerapan anggarannya (selisih "
+        "rata-rata capaian kinerja lebih kecil daripada capaian anggaran (selisih "
         f"{f.persen(efisiensi)}), sehingga belum terjadi efisiensi."
     )
+
+
+def metodologi(config: Config) -> str:
+    """The methodology list: every rule and threshold as ``laporan.yml`` sets it.
+
+    Nothing here is typed by hand: the IKM weight and categories, the SAKIP predikat bands, the
+    number of kematangan variables and their categories, and the weights of the efektivitas
+    dimensions all come from ``config``.
+
+    Parameters
+    ----------
+    config : Config
+
+    Returns
+    -------
+    str
+        A Markdown numbered list, e.g. "... Tingkat kematangan kelembagaan: total 11 variabel
+        (skor 1–5, rentang 11–55) ..." and "... dimensi Struktur dan Proses masing-masing 50%".
+    """
+    f = fmt.Formatter(config)
+    bobot = "tepat 1/9" if config.skm.bobot == "1/9" else "0,111 (seperti tercetak di peraturan)"
+    skm = "; ".join(f"{k.mutu} ({k.kinerja}) mulai {f.angka(k.batas_bawah)}" for k in config.skm.kategori)
+    sakip = "; ".join(
+        f"{k.predikat} ({k.sebutan})" + (f" di atas {f.angka(k.di_atas)}" if k.di_atas is not None else "")
+        for k in config.sakip.kategori
+    )
+    kematangan = config.kematangan
+    n = kematangan.jumlah_variabel
+    matang = "; ".join(f"{k.kategori} mulai {f.angka(k.batas_bawah, 1)}" for k in kematangan.kategori)
+    dimensi = config.efektivitas_kelembagaan.bobot_dimensi
+
+    def bobot_persen(b: float) -> str:
+        return fmt.persen(b, 0 if float(b).is_integer() else 2)
+
+    if len(dimensi) > 1 and len(set(dimensi.values())) == 1:
+        sama = bobot_persen(next(iter(dimensi.values())))
+        bobot_dimensi = f"dimensi {gabung(list(dimensi))} masing-masing {sama}"
+    else:
+        bobot_dimensi = "bobot dimensi " + gabung([f"{d} {bobot_persen(b)}" for d, b in dimensi.items()])
+    items = [
+        f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
+        "yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai yang "
+        f"dibulatkan dua desimal: {skm}.",
+        "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
+        f"Predikat SAKIP (batas bawah eksklusif): {sakip}.",
+        f"Tingkat kematangan kelembagaan: total {fmt.bilangan(n)} variabel (skor 1–5, rentang "
+        f"{fmt.bilangan(n)}–{fmt.bilangan(5 * n)}): {matang}.",
+        f"Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); {bobot_dimensi}.",
+        "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
+        "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
+        "(tidak dihitung dalam rata-rata).",
+        "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
+    ]
+    return daftar(items)
 
 
 def _relasi(a: float, b: float, desimal: int) -> str:
@@ -371,7 +451,7 @@ def kalimat_perbandingan(
         The computed ``pembanding_hasil`` table.
     config : Config
     organisasi : str, optional
-        Whose realisasi is compared; defaults to ``config.kabupaten`` (the Pemda-level
+        Whose realisasi is compared; defaults to ``config.wilayah`` (the Pemda-level
         indicators the comparison figures exist for).
 
     Returns
@@ -379,11 +459,11 @@ def kalimat_perbandingan(
     str
         Markdown, e.g. "Dari 3 indikator kinerja, hanya 1 indikator yang dapat dibandingkan,
         yaitu “Indeks Kepuasan Masyarakat (IKM) Pemerintah Daerah”: realisasi Kabupaten
-        Mojokerto sebesar 90,87 lebih tinggi dibandingkan Provinsi Jawa Timur (89,71)."
+        Contoh sebesar 90,87 lebih tinggi dibandingkan Provinsi Contoh (89,71)."
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai
-    organisasi = escape_md(organisasi or config.kabupaten)
+    organisasi = escape_md(organisasi or config.wilayah)
     rows = rows_of_year(pembanding_hasil, config.tahun)
     total = rows["kode_indikator"].nunique()
     org = pd.to_numeric(rows["nilai_organisasi"], errors="coerce")
@@ -434,8 +514,8 @@ def kalimat_sakip(sakip_pembanding: pd.DataFrame, config: Config) -> str:
     -------
     str
         Markdown, e.g. "Nilai SAKIP Sekretariat Daerah tahun 2025 sebesar 86,19 dengan predikat
-        A. Nilai tersebut lebih tinggi dibandingkan Kabupaten Mojokerto (80,50) namun lebih
-        rendah dibandingkan Provinsi Jawa Timur (88,00)."
+        A. Nilai tersebut lebih tinggi dibandingkan Kabupaten Contoh (80,50) namun lebih
+        rendah dibandingkan Provinsi Contoh (88,00)."
     """
     f = fmt.Formatter(config)
     d = config.format.desimal_nilai

@@ -18,6 +18,7 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
@@ -505,7 +506,7 @@ def tabel_pembanding(
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
         f"Tabel III.3 Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
-        f"Pemerintah {config.kabupaten} dan {config.provinsi}"
+        f"Pemerintah {config.wilayah_dan_pembanding}"
     )
     repeat = _repeats(frame["No"])
     merged = ["No", "Indikator Kinerja", "Realisasi"] + (
@@ -602,7 +603,8 @@ def tabel_kinerja_anggaran(
     capaian : DataFrame
         The computed ``capaian`` table (target, realisasi, capaian of each indicator).
     ringkasan_capaian : DataFrame
-        The computed ``ringkasan_capaian`` (rata_rata_capaian, capaian_anggaran, efisiensi).
+        Not used any more: the summary row is computed over the rows shown
+        (:func:`lkjip.indicators.anggaran.ringkas_kinerja_anggaran`); kept for the callers.
     config : Config
     dokumen : str, optional
         Defaults to the newest agreement covering the report year (the PK Perubahan).
@@ -614,21 +616,7 @@ def tabel_kinerja_anggaran(
         total capaian anggaran) and the efisiensi in a note.
     """
     dokumen = dokumen or config.dokumen_terkini
-    budget = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].drop_duplicates("no_sasaran")
-    indikator = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
-    indikator = indikator[indikator["jenis"] == "utama"]
-    rows = (
-        budget.merge(
-            indikator[
-                ["no_sasaran", "kode_indikator", "indikator", "satuan", "target", "realisasi", "capaian"]
-            ],
-            on="no_sasaran",
-            how="left",
-            suffixes=("_anggaran", ""),
-        )
-        .sort_values(["no_sasaran", "kode_indikator"])
-        .reset_index(drop=True)
-    )
+    rows = baris_kinerja_anggaran(anggaran_sasaran, capaian, dokumen, config.tahun)
     first = _first_in_group(rows["no_sasaran"])
     frame = pd.DataFrame(
         {
@@ -645,12 +633,9 @@ def tabel_kinerja_anggaran(
             "Capaian Anggaran (%)": _num(rows["capaian_anggaran"]).where(first),
         }
     )
-    ringkas = rows_of_year(ringkasan_capaian, config.tahun)
-    ringkas = ringkas[(ringkas["dokumen"] == dokumen) & (ringkas["jenis"] == "utama")]
-    summary = ringkas.iloc[0] if len(ringkas) else pd.Series(dtype="object")
-    rata = summary.get("rata_rata_capaian", float("nan"))
-    total = summary.get("capaian_anggaran", float("nan"))
-    efisiensi = summary.get("efisiensi", float("nan"))
+    # The summary row is computed over exactly the rows above it (not the whole agreement).
+    summary = ringkas_kinerja_anggaran(rows, config.format.desimal_persen)
+    rata, total, efisiensi = summary["rata_rata_capaian"], summary["capaian_anggaran"], summary["efisiensi"]
     footer = pd.DataFrame(
         {
             "No": pd.array([pd.NA], dtype="Int64"),
@@ -778,7 +763,7 @@ def lampiran_ikm_unit(
         row = {
             "No": pd.NA,
             "Kode": "PEMDA",
-            "Unit Pelayanan": f"Pemerintah {config.kabupaten}",
+            "Unit Pelayanan": config.pemerintah_daerah,
             "Responden": pd.NA,
             "Sampel Minimum": pd.NA,
             "Sampel Cukup": pd.NA,

@@ -12,6 +12,7 @@ import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip.core.config import Config
+from lkjip.core.rounding import cell_decimals
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
@@ -47,9 +48,17 @@ COLUMNS = {
         "anggaran",
         "realisasi",
         "persen_tercetak",
+        "desimal_tercetak",
         *SOURCE_COLUMNS,
     ],
-    "anggaran_riwayat": ["tahun", "anggaran", "realisasi", "persen_tercetak", *SOURCE_COLUMNS],
+    "anggaran_riwayat": [
+        "tahun",
+        "anggaran",
+        "realisasi",
+        "persen_tercetak",
+        "desimal_tercetak",
+        *SOURCE_COLUMNS,
+    ],
     "anggaran_sasaran_tercetak": [
         "dokumen",
         "no_sasaran",
@@ -57,6 +66,7 @@ COLUMNS = {
         "alokasi_tercetak",
         "realisasi_tercetak",
         "capaian_tercetak",
+        "desimal_tercetak",
         *SOURCE_COLUMNS,
     ],
     "peta_sasaran_anggaran": ["dokumen", "no_sasaran", "kode", *SOURCE_COLUMNS],
@@ -77,7 +87,7 @@ _SOURCE_OF = {
     "capaian_tercetak": "capaian",
 }
 _TEXT = {"kode", "kode_kegiatan", "kegiatan", "uraian", "dokumen", "sasaran", "berkas", "sheet"}
-_INTEGER = {"tahun", "no_sasaran"}
+_INTEGER = {"tahun", "no_sasaran", "desimal_tercetak"}
 
 _KODE_SUB_KEGIATAN = re.compile(contracts.KODE_SUB_KEGIATAN)
 # Levels above the sub-kegiatan: urusan, bidang, program, kegiatan. Their rows are subtotals.
@@ -241,6 +251,8 @@ class _Grid:
     percent_cells: frozenset[tuple[int, int]]
     #: Excel row numbers that are hidden.
     hidden: tuple[int, ...]
+    #: 0-based (row, col) -> number format of each cell holding a number (what it shows).
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def text(self, r: int, c: int | None) -> str:
         """The cell as text, merged ranges filled from their top-left cell ('' when blank)."""
@@ -266,12 +278,15 @@ def _grid(ws: Worksheet) -> _Grid:
     n_rows, n_cols = ws.max_row, ws.max_column
     rows: list[list[object]] = []
     percent: set[tuple[int, int]] = set()
+    formats: dict[tuple[int, int], str] = {}
     cells = ws.iter_rows(min_row=1, max_row=n_rows, min_col=1, max_col=n_cols)
     for r, row in enumerate(cells):
         rows.append([cell.value for cell in row])
         for c, cell in enumerate(row):
-            if _is_number(cell.value) and "%" in (cell.number_format or ""):
-                percent.add((r, c))
+            if _is_number(cell.value):
+                formats[(r, c)] = cell.number_format or ""
+                if "%" in formats[(r, c)]:
+                    percent.add((r, c))
     continuation: set[tuple[int, int]] = set()
     for rng in ws.merged_cells.ranges:
         anchor = rows[rng.min_row - 1][rng.min_col - 1]
@@ -281,7 +296,7 @@ def _grid(ws: Worksheet) -> _Grid:
                     rows[r][c] = anchor
                     continuation.add((r, c))
     hidden = tuple(sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden and 1 <= r <= n_rows))
-    return _Grid(ws.title, rows, frozenset(continuation), frozenset(percent), hidden)
+    return _Grid(ws.title, rows, frozenset(continuation), frozenset(percent), hidden, formats)
 
 
 # --------------------------------------------------------------------------- cells and rows
@@ -466,6 +481,10 @@ class _Rows:
             number = round(number * 100, 10)
         return number
 
+    def decimals(self, r: int, c: int | None) -> int | None:
+        """Decimals the cell shows (its text, or its number format), for the reviu."""
+        return cell_decimals(self.grid.value(r, c), self.grid.number_formats.get((r, c)))
+
     def bad_rows(self) -> set[int]:
         return {p.baris for p in self.problems}
 
@@ -620,6 +639,7 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
                 "persen_tercetak": rows.number(
                     r, col.get("persen"), header.labels.get("persen", ""), percent=True
                 ),
+                "desimal_tercetak": rows.decimals(r, col.get("persen")),
                 "berkas": berkas,
                 "sheet": grid.name,
                 "baris": r + 1,
@@ -748,6 +768,7 @@ def _read_rekap(grid: _Grid, berkas: str) -> _Part:
             "persen_tercetak": rows.number(
                 r, col.get("persen"), header.labels.get("persen", ""), percent=True
             ),
+            "desimal_tercetak": rows.decimals(r, col.get("persen")),
             "berkas": berkas,
             "sheet": grid.name,
             "baris": r + 1,
@@ -805,6 +826,7 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
             "capaian_tercetak": rows.number(
                 r, col.get("capaian"), header.labels.get("capaian", ""), percent=True
             ),
+            "desimal_tercetak": rows.decimals(r, col.get("capaian")),
             "berkas": berkas,
             "sheet": grid.name,
             "baris": r + 1,

@@ -50,11 +50,11 @@ from lkjip.ingest.readers._grid import (
 )
 from lkjip.ingest.schemas.evaluasi import (
     DIMENSI_KELEMBAGAAN,
-    KELEMBAGAAN_PD_COLUMNS,
     KELEMBAGAAN_PEMDA_COLUMNS,
-    VARIABEL_KEMATANGAN,
-    KelembagaanPd,
     KelembagaanPemda,
+    kolom_kelembagaan_pd,
+    skema_kelembagaan_pd,
+    variabel_kematangan,
 )
 
 TABLE_PD = "kelembagaan_pd"
@@ -118,7 +118,9 @@ def read(path: Path, config: Config) -> ReadResult:
     frames, quarantined, accounting, problems = [], [], [], []
     for tahun, name in found.items():
         try:
-            frame, rejected, counted, sheet_notes = _read_kematangan(grids[name], tahun)
+            frame, rejected, counted, sheet_notes = _read_kematangan(
+                grids[name], tahun, config.kematangan.jumlah_variabel
+            )
         except StructuralError as exc:
             problems.extend(exc.problems)
             continue
@@ -138,7 +140,7 @@ def read(path: Path, config: Config) -> ReadResult:
         raise StructuralError(problems)
     return ReadResult(
         tables={
-            TABLE_PD: concat_or_empty(frames, KELEMBAGAAN_PD_COLUMNS),
+            TABLE_PD: concat_or_empty(frames, kolom_kelembagaan_pd(config.kematangan.jumlah_variabel)),
             TABLE_PEMDA: pemda,
         },
         quarantine=quarantine_rows(quarantined),
@@ -147,7 +149,7 @@ def read(path: Path, config: Config) -> ReadResult:
     )
 
 
-def _variable_columns(grid: SheetGrid, h: int) -> dict[str, int]:
+def _variable_columns(grid: SheetGrid, h: int, variabel: list[str]) -> dict[str, int]:
     """``{"V01": col0, ...}`` from headers such as ``"V1\\nKesesuaian Tugas dan Fungsi"``."""
     found: dict[str, int] = {}
     for col0, value in enumerate(grid.values[h]):
@@ -155,7 +157,7 @@ def _variable_columns(grid: SheetGrid, h: int) -> dict[str, int]:
             match = _VARIABLE.match(" ".join(value.split()).lower())
             if match:
                 found.setdefault(f"V{int(match.group(1)):02d}", col0)
-    missing = [f"V{int(v[1:])}" for v in VARIABEL_KEMATANGAN if v not in found]
+    missing = [f"V{int(v[1:])}" for v in variabel if v not in found]
     if missing:
         raise StructuralError(
             [
@@ -167,18 +169,19 @@ def _variable_columns(grid: SheetGrid, h: int) -> dict[str, int]:
                 )
             ]
         )
-    return {v: found[v] for v in VARIABEL_KEMATANGAN}
+    return {v: found[v] for v in variabel}
 
 
-def _read_kematangan(grid: SheetGrid, tahun: int):
+def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
+    variabel = variabel_kematangan(jumlah_variabel)
     h, col = header_columns(grid, _HEADERS_PD)
-    col.update(_variable_columns(grid, h))
+    col.update(_variable_columns(grid, h, variabel))
     labels = {name: header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
     accounting.skip(SKIP_TITLE, h)
     accounting.skip(SKIP_HEADER)
-    numeric = [*VARIABEL_KEMATANGAN, "total_tercetak"]
+    numeric = [*variabel, "total_tercetak"]
     ident = [col["no"], col["kode_pd"], col["perangkat_daerah"]]
     records: list[dict] = []
     rejected: list[Problem] = []
@@ -240,8 +243,8 @@ def _read_kematangan(grid: SheetGrid, tahun: int):
         accounting.dikarantina += len(bad)
 
     strings = ["kode_pd", "perangkat_daerah", "kategori_tercetak"]
-    frame = build_frame(records, KELEMBAGAAN_PD_COLUMNS, strings, grid)
-    frame, rejected = finish_sheet(frame, KelembagaanPd, labels, accounting, rejected)
+    frame = build_frame(records, kolom_kelembagaan_pd(jumlah_variabel), strings, grid)
+    frame, rejected = finish_sheet(frame, skema_kelembagaan_pd(jumlah_variabel), labels, accounting, rejected)
 
     notes, problems = [], []
     for r in totals:

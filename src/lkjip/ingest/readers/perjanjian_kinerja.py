@@ -14,6 +14,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip.core.config import Config, Periode
+from lkjip.core.rounding import cell_decimals
 from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
 from lkjip.ingest.readers._base import column_label, find_header_row, normalise_label, open_workbook
@@ -99,7 +100,7 @@ _SKIP_SECTION = "judul bagian"
 _SKIP_NOTE = "catatan"
 _SKIP_UNUSED = "dokumen tidak dipakai tahun ini"
 _VALUE_KINDS = ("target", "realisasi")
-_INT_COLUMNS = {"no_sasaran", "tahun", "baris", "urutan"}
+_INT_COLUMNS = {"no_sasaran", "tahun", "baris", "urutan", "desimal_tercetak"}
 #: Numeric columns per table (the cascade's target stays text, as printed).
 _FLOAT_COLUMNS = {"perjanjian_kinerja": {"target", "realisasi", "capaian_tercetak"}}
 
@@ -110,6 +111,8 @@ class _Sheet:
 
     name: str
     rows: list[list[object]]
+    #: Decimals each cell shows (text or number format; ``None`` without a number), for the reviu.
+    decimals: list[list[int | None]] = field(default_factory=list)
     kept: set[int] = field(default_factory=set)  # Excel rows that gave clean records
     rejected: set[int] = field(default_factory=set)  # Excel rows sent to quarantine
     skipped: Counter = field(default_factory=Counter)  # reason -> number of rows
@@ -294,13 +297,17 @@ def _load(ws: Worksheet, got: _Collected) -> _Sheet:
     Staff merge a sasaran over its indicators and a year over its Target/Realisasi pair;
     filling the ranges lets each row and column be read on its own.
     """
-    rows = [[_cell_value(cell) for cell in row] for row in ws.iter_rows()]
+    rows, decimals = [], []
+    for row in ws.iter_rows():
+        rows.append([_cell_value(cell) for cell in row])
+        decimals.append([cell_decimals(c.value, getattr(c, "number_format", None)) for c in row])
     for merged in ws.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
+        shown = decimals[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row - 1, merged.max_row):
             for c in range(merged.min_col - 1, merged.max_col):
-                rows[r][c] = value
-    sheet = _Sheet(ws.title, rows)
+                rows[r][c], decimals[r][c] = value, shown
+    sheet = _Sheet(ws.title, rows, decimals)
     got.sheets[ws.title] = sheet
     return sheet
 
@@ -360,6 +367,8 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
         else:
             locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
             base, per_year = _pk_row(row, layout, previous, locate)
+            if layout.capaian_col is not None and layout.capaian_col < len(sheet.decimals[i]):
+                per_year[layout.capaian_year]["desimal_tercetak"] = sheet.decimals[i][layout.capaian_col]
             base |= {"dokumen": periode.dokumen_pk, "periode": periode.kode, "jenis": jenis}
             if base["sasaran"] is not None:
                 previous = (base["no_sasaran"], base["sasaran"])
@@ -499,7 +508,7 @@ def _pk_row(
         year: {
             kind: number(kinds[kind], f"{kind.capitalize()} {year}", satuan)
             for kind in _VALUE_KINDS
-        } | {"capaian_tercetak": None}
+        } | {"capaian_tercetak": None, "desimal_tercetak": None}
         for year, kinds in sorted(layout.years.items())
     }
     if layout.capaian_col is not None:

@@ -35,6 +35,7 @@ class Anggaran(_Sumber):
     anggaran: Series[float] = pa.Field(ge=0, nullable=False)
     realisasi: Series[float] = pa.Field(ge=0, nullable=True)
     persen_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
+    desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
 
     class Config:
         description = "Anggaran dan realisasi per sub-kegiatan tahun laporan (Laporan Realisasi Anggaran)."
@@ -48,6 +49,7 @@ class AnggaranRiwayat(_Sumber):
     anggaran: Series[float] = pa.Field(ge=0, nullable=False)
     realisasi: Series[float] = pa.Field(ge=0, nullable=True)
     persen_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
+    desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
 
     class Config:
         description = "Total anggaran dan realisasi unit pada tahun-tahun sebelumnya, seperti direkap kantor."
@@ -62,6 +64,7 @@ class AnggaranSasaranTercetak(_Sumber):
     alokasi_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
     realisasi_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
     capaian_tercetak: Series[float] = pa.Field(ge=0, nullable=True)
+    desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
 
     class Config:
         description = "Tabel sasaran dan anggaran buatan staf (Tabel III.4.B), angkanya seperti tercetak."

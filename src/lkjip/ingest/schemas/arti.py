@@ -50,6 +50,11 @@ ARTI: dict[str, Arti] = {
         _PERSEN,
     ),
     "capaian_tercetak": Arti("Capaian seperti tercetak/diketik kantor (disimpan untuk reviu).", _PERSEN),
+    "desimal_tercetak": Arti(
+        "Banyak desimal yang tampil pada sel persentase/capaian tercetak (dari teks atau format "
+        "angkanya); reviu membandingkan pada ketelitian ini. Kosong bila selnya kosong.",
+        "desimal",
+    ),
     "sumber_realisasi": Arti(
         "Dari mana realisasi diambil: `manual` (diketik) atau kunci hasil hitung (mis. `ikm_pemda`)."
     ),

@@ -76,6 +76,31 @@ class KelembagaanPd(_Sumber):
         unique = ("tahun", "kode_pd")
 
 
+def variabel_kematangan(jumlah: int = len(VARIABEL_KEMATANGAN)) -> list[str]:
+    """Column names of ``jumlah`` kematangan variables (``kematangan.jumlah_variabel``): V01, V02, ..."""
+    return [f"V{i:02d}" for i in range(1, jumlah + 1)]
+
+
+def kolom_kelembagaan_pd(jumlah: int = len(VARIABEL_KEMATANGAN)) -> list[str]:
+    """:data:`KELEMBAGAAN_PD_COLUMNS` for ``jumlah`` variables."""
+    variabel = variabel_kematangan(jumlah)
+    return ["tahun", "kode_pd", "perangkat_daerah", *variabel, "total_tercetak", "kategori_tercetak"]
+
+
+def skema_kelembagaan_pd(jumlah: int = len(VARIABEL_KEMATANGAN)) -> pa.DataFrameSchema:
+    """The ``kelembagaan_pd`` contract for ``jumlah`` variables (the model has the usual 11).
+
+    Every variable is a score 1–5 like V01, and the printed total lies between 0 and 5 × ``jumlah``.
+    """
+    schema = KelembagaanPd.to_schema()
+    template = schema.columns["V01"]
+    schema = schema.remove_columns([c for c in VARIABEL_KEMATANGAN if c not in variabel_kematangan(jumlah)])
+    extra = {c: template.set_name(c) for c in variabel_kematangan(jumlah) if c not in schema.columns}
+    total = schema.columns["total_tercetak"]
+    total = total.set_checks([pa.Check.in_range(0, 5 * jumlah)])
+    return schema.add_columns(extra).update_column("total_tercetak", checks=total.checks)
+
+
 class KelembagaanPemda(_Sumber):
     """``kelembagaan_pemda``: evaluasi kelembagaan of the Pemda, one row per sub-dimensi and year."""
 

@@ -100,6 +100,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "anggaran": "float64",
         "realisasi": "float64",
         "persen_tercetak": "float64",
+        "desimal_tercetak": "Int64",
         "persen": "float64",
         **_SOURCE,
     },
@@ -135,6 +136,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "realisasi": "float64",
         "asal_realisasi": "string",  # hitung / ketik / tidak_ada
         "capaian_tercetak": "float64",
+        "desimal_tercetak": "Int64",
         "sumber_realisasi": "string",
         "capaian": "float64",
         "status": "string",
@@ -214,8 +216,8 @@ DESKRIPSI: dict[str, str] = {
     "capaian": "Realisasi, capaian dan status setiap indikator Perjanjian Kinerja per tahun.",
     "ringkasan_capaian": "Ringkasan capaian per dokumen dan tahun: jumlah per status, rata-rata, efisiensi.",
     "tren": "Realisasi setiap indikator sepanjang tahun tren, dengan perubahan dari tahun sebelumnya.",
-    "pembanding_hasil": "Realisasi indikator tahun laporan dibandingkan dengan angka Provinsi.",
-    "sakip_pembanding": "Nilai dan predikat SAKIP entitas pembanding pada tahun laporan.",
+    "pembanding_hasil": "Realisasi indikator setiap tahun dibandingkan dengan angka Provinsi.",
+    "sakip_pembanding": "Nilai dan predikat SAKIP organisasi dan entitas pembanding setiap tahun.",
     "reviu": "Temuan reviu: angka tercetak atau diketik yang berbeda dari hasil hitung.",
 }
 

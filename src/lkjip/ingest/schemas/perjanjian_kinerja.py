@@ -58,6 +58,7 @@ class PerjanjianKinerja(_Sumber):
     target: Series[float] = pa.Field(nullable=True)
     realisasi: Series[float] = pa.Field(nullable=True)
     capaian_tercetak: Series[float] = pa.Field(nullable=True)
+    desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
     sumber_realisasi: Series[pd.StringDtype] = pa.Field(nullable=False, isin=SUMBER_REALISASI)
 
     class Config:
@@ -107,7 +108,7 @@ COLUMNS = {
     "perjanjian_kinerja": [
         "dokumen", "periode", "jenis", "no_sasaran", "sasaran", "kode_indikator", "indikator",
         "satuan", "polaritas", "tahun", "target", "realisasi", "capaian_tercetak",
-        "sumber_realisasi", "berkas", "sheet", "baris",
+        "desimal_tercetak", "sumber_realisasi", "berkas", "sheet", "baris",
     ],
     "narasi_indikator": [
         "dokumen", "kode_indikator", "formulasi", "penjelasan", "sumber_data", "upaya",
