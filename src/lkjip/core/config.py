@@ -171,6 +171,13 @@ class Format(_Model):
     desimal_nilai: int = Field(default=2, ge=0, le=4)
 
 
+class Kewajaran(_Model):
+    """Bands of plausible values: a value outside is published with a located warning."""
+
+    capaian_min: float = Field(default=0, ge=0)
+    capaian_maks: float = Field(default=150, gt=0)
+
+
 class Config(_Model):
     """Everything that changes from one report to the next."""
 
@@ -186,6 +193,7 @@ class Config(_Model):
     kematangan: Kematangan
     efektivitas_kelembagaan: EfektivitasKelembagaan
     format: Format = Format()
+    kewajaran: Kewajaran = Kewajaran()
 
     @model_validator(mode="after")
     def _check(self) -> Config:

@@ -11,6 +11,10 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from lkjip.core.paths import paths
+from lkjip.core.teks import FORMULA_START, PLAIN_MARKS, SIGNED_NUMBER
+
+_STARTS = pa.array(list(FORMULA_START), pa.string())
+_PLAIN = pa.array(sorted(PLAIN_MARKS), pa.string())
 
 
 def write_table(df: pd.DataFrame, name: str, out_dir: Path) -> list[Path]:
@@ -35,15 +39,37 @@ def write_table(df: pd.DataFrame, name: str, out_dir: Path) -> list[Path]:
 
 
 def _csv_friendly(table: pa.Table) -> pa.Table:
-    """Dates without a time part as ``2025-03-12``, other timestamps to the second."""
+    """Dates without a time part as ``2025-03-12``, other timestamps to the second; texts
+    that a spreadsheet would run as a formula neutralised (:func:`lkjip.core.teks.neutralise_formula`)."""
     columns = []
     for column in table.columns:
         if pa.types.is_timestamp(column.type):
             midnight = pc.all(pc.equal(pc.cast(pc.cast(column, pa.date32()), column.type), column))
             fmt = "%Y-%m-%d" if midnight.as_py() in (True, None) else "%Y-%m-%d %H:%M:%S"
             column = pc.strftime(pc.cast(column, pa.timestamp("s")), format=fmt)
+        elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = neutralise_formulas(column)
         columns.append(column)
     return pa.Table.from_arrays(columns, names=table.column_names)
+
+
+def neutralise_formulas(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """:func:`lkjip.core.teks.neutralise_formula` over a text column, vectorised.
+
+    Only the first character is looked at for every cell; the few cells that start like a
+    formula are then checked against the plain marks and signed numbers.
+    """
+    first = pc.utf8_slice_codeunits(column, 0, 1)
+    risky = pc.fill_null(pc.is_in(first, value_set=_STARTS), False)
+    if not pc.any(risky).as_py():
+        return column
+    harmless = pc.or_(
+        pc.fill_null(pc.is_in(column, value_set=_PLAIN), False),
+        pc.fill_null(pc.match_substring_regex(column, SIGNED_NUMBER), False),
+    )
+    neutral = pc.and_(risky, pc.invert(harmless))
+    quoted = pc.binary_join_element_wise(pa.scalar("'", column.type), column, "")
+    return pc.if_else(neutral, quoted, column)
 
 
 def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
