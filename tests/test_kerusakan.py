@@ -147,6 +147,19 @@ def drop_rows_from(first: int) -> Callable[[bytes], bytes]:
     return change
 
 
+def formatted_blank_rows(first: int, count: int, columns: str = "ABCDE") -> Callable[[bytes], bytes]:
+    """Append ``count`` rows of styled, value-less cells (a fill drawn far below the data)."""
+
+    def change(data: bytes) -> bytes:
+        rows = "".join(
+            f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in columns) + "</row>"
+            for r in range(first, first + count)
+        )
+        return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+
+    return change
+
+
 def copy_as(berkas: str, other: str, then: Callable[[Path], None] | None = None):
     def damage(raw: Path) -> None:
         shutil.copy2(raw / berkas, raw / other)
@@ -165,6 +178,17 @@ def ods(raw: Path, berkas: str) -> None:
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
+def csv_holds(name: str, *fragments: str, absent: tuple[str, ...] = ()) -> Callable[[Path], None]:
+    def check(out: Path) -> None:
+        text = (out / f"{name}.csv").read_text(encoding="utf-8-sig")
+        for fragment in fragments:
+            assert fragment in text, fragment
+        for fragment in absent:
+            assert fragment not in text, fragment
+
+    return check
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
@@ -179,6 +203,7 @@ class Kasus:
     tetap: bool = False  # tolerable: the key tables equal the undamaged run's
     cepat: bool = False  # also in the quick subset (the others are marked slow: ~10 s each)
     sebelumnya: bool = False  # run the undamaged exports first into the same output folder
+    cek: Callable[[Path], None] | None = None  # a further check on the output folder
 
 
 CORPUS: list[Kasus] = [
@@ -276,6 +301,21 @@ CORPUS: list[Kasus] = [
         ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 9", "kolom D", "rumus tanpa nilai tersimpan"),
     ),
     Kasus(
+        "sakip-nilai-sel-gabungan",
+        lambda raw: (
+            set_cell("sakip.xlsx", "SAKIP 2025", "D54", None)(raw),
+            merge("sakip.xlsx", "SAKIP 2025", "D10:D11")(raw),
+        ),
+        1,
+        ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 11", "D (Nilai)", "sel gabungan"),
+    ),
+    Kasus(
+        "kematangan-variabel-sel-gabungan",
+        merge("kelembagaan.xlsx", "Kematangan 2025", "G12:G13"),
+        1,
+        ("kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 13", "sel gabungan"),
+    ),
+    Kasus(
         "kelembagaan-galat-div0",
         set_cell("kelembagaan.xlsx", "Kematangan 2025", "E9", "#DIV/0!", "e"),
         1,
@@ -358,6 +398,25 @@ CORPUS: list[Kasus] = [
         ),
         1,
         ("realisasi-anggaran.xlsx", "sheet 'LRA 2025'", "baris 19", "#N/A"),
+    ),
+    # --- keys spelled two ways in the evaluation and recap workbooks
+    Kasus(
+        "sakip-kode-pd-huruf-kecil",
+        set_cell("sakip.xlsx", "SAKIP 2024", "B6", "pd-01"),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2024'", "baris 6", "'pd-01'", "'PD-01'", "disatukan"),
+    ),
+    Kasus(
+        "sakip-kode-pd-spasi-lebar-nol",
+        set_cell("sakip.xlsx", "SAKIP 2025", "B7", "PD-02\u200b"),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 7", "'PD-02'", "disatukan"),
+    ),
+    Kasus(
+        "riwayat-kode-unit-huruf-kecil",
+        set_cell("skm-riwayat.xlsx", "IKM 2024", "B9", "ul-05"),
+        1,
+        ("peringatan", "skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 9", "'ul-05'", "'UL-05'"),
     ),
     # --- whole-file damage
     Kasus(
@@ -488,6 +547,31 @@ CORPUS: list[Kasus] = [
     ),
     # --- tolerable
     Kasus(
+        "nama-unit-berupa-rumus",
+        patch_xml(
+            SKM,
+            "Unit",
+            xml_cell("C5", '<is><t>=HYPERLINK("http://contoh.invalid","Dinas")</t></is>', ' t="inlineStr"'),
+        ),
+        0,
+        (),
+        cek=csv_holds("ikm_unit", "\"'=HYPERLINK(", absent=(',"=HYPERLINK(',)),
+    ),
+    Kasus(
+        "nama-pd-berupa-perintah-dde",
+        set_cell("sakip.xlsx", "SAKIP 2025", "C9", "=cmd|' /C calc'!A1", "s"),
+        0,
+        (),
+        cek=csv_holds("sakip_pd", "'=cmd|", absent=(",=cmd|",)),
+    ),
+    Kasus(
+        "sakip-100-ribu-baris-kosong-berformat",
+        patch_xml("sakip.xlsx", "SAKIP 2025", formatted_blank_rows(63, 100_000)),
+        0,
+        ("sakip.xlsx [SAKIP 2025]: dibaca 62 = disimpan 48",),
+        tetap=True,
+    ),
+    Kasus(
         "sheet-keterangan-dihapus",
         lambda raw: edit(raw, "sakip.xlsx", lambda wb: wb.remove(wb["Keterangan"])),
         0,
@@ -559,6 +643,8 @@ def test_damage_is_located_with_the_documented_exit_code(kasus: Kasus, tmp_path,
     assert lines, f"no line holds {kasus.pesan}:\n{text[-3000:]}"
     if kasus.kode == 2 and not kasus.sebelumnya:
         assert not (out / "manifest.json").exists(), "a rejected input must write nothing"
+    if kasus.cek is not None:
+        kasus.cek(out)
     if kasus.tetap:
         for name, expected in baseline.items():
             pd.testing.assert_frame_equal(_comparable(read_table(name, out)), _comparable(expected))

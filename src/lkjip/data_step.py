@@ -15,6 +15,7 @@ from lkjip import __version__
 from lkjip.core.config import Config
 from lkjip.core.hashing import sha256
 from lkjip.core.teks import neutralise_formula
+from lkjip.ingest.keys import normalise_key_columns
 from lkjip.ingest.problems import (
     Problem,
     ReadResult,
@@ -166,11 +167,12 @@ def run_data_step(
     from lkjip.kewajaran import periksa_kewajaran
     from lkjip.reviu import run_reviu
 
-    clean = merged.tables
+    clean, key_warnings = normalise_key_columns(merged.tables, skip=("skm_responden",))
     computed = compute_all(clean, config)
     reviu = run_reviu(clean, computed, config)
     warnings = [
         *merged.warnings,
+        *key_warnings,
         *periksa_kewajaran(clean, computed, config),
         *_sheets_gone(manifest_path, merged.accounting, files),
     ]

@@ -15,6 +15,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from lkjip.ingest.problems import Problem
+
 #: Characters that are invisible in Excel: zero-width space/joiners, word joiner, BOM, soft hyphen.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"\s+")
@@ -81,3 +83,66 @@ def canonical_spellings(counts: Counter, preferred: Iterable[str] = ()) -> dict[
 def describe(spelling: str) -> str:
     """The spelling with its invisible characters shown: ``'UL\\u200b-01'``."""
     return repr(spelling)
+
+
+#: Key columns of the clean tables, compared across tables and years.
+KEY_COLUMNS = ("kode_unit", "kode_pd", "kode_indikator")
+#: Where the reference spelling of a key lives (its list), when there is one.
+REFERENCE = {"kode_unit": "skm_unit"}
+
+
+def normalise_key_columns(tables: dict, *, skip: Iterable[str] = ()) -> tuple[dict, list[Problem]]:
+    """Write every key of every clean table with one spelling; a warning per spelling merged.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The clean tables (with ``berkas``, ``sheet``, ``baris``).
+    skip : iterable of str
+        Tables whose reader normalised its keys already (its spellings still count).
+
+    Returns
+    -------
+    tables : dict of DataFrame
+        The same tables, keys rewritten where a spelling was merged.
+    warnings : list of Problem
+        One located warning (first row of the spelling) per table and spelling merged.
+    """
+    skipped = set(skip)
+    out = dict(tables)
+    warnings = []
+    for column in KEY_COLUMNS:
+        holders = [n for n, f in tables.items() if column in f.columns and len(f)]
+        counts: Counter = Counter()
+        for name in holders:
+            counts.update(tables[name][column].dropna().astype(str).value_counts().to_dict())
+        reference = tables.get(REFERENCE.get(column, ""))
+        listed = reference is not None and column in reference
+        preferred = reference[column].dropna().astype(str).tolist() if listed else []
+        mapping = canonical_spellings(counts, preferred=preferred)
+        if not mapping:
+            continue
+        for name in holders:
+            frame = out[name]
+            hit = frame[column].isin(list(mapping)).fillna(False).to_numpy(dtype=bool)
+            if not hit.any() or name in skipped:
+                continue
+            for spelling in frame.loc[hit, column].unique():
+                first = frame[frame[column] == spelling].iloc[0]
+                n = int((frame[column] == spelling).sum())
+                warnings.append(
+                    Problem(
+                        str(first["berkas"]) if "berkas" in frame else name,
+                        f"{column} {str(spelling)!r} dibaca sama dengan '{mapping[spelling]}' (beda huruf "
+                        f"besar/kecil, spasi atau karakter tak terlihat) dan disatukan: {n} baris; perbaiki "
+                        "ejaannya di ekspor",
+                        sheet=None if "sheet" not in frame else str(first["sheet"]),
+                        baris=None if "baris" not in frame else int(first["baris"]),
+                        kolom=column,
+                        nilai=spelling,
+                    )
+                )
+            frame = frame.copy()
+            frame.loc[hit, column] = frame.loc[hit, column].map(mapping)
+            out[name] = frame
+    return out, warnings

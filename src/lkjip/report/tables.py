@@ -12,6 +12,7 @@ from great_tables import GT, loc, style
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.core.teks import neutralise_formula
 
 # Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
 # values stay numbers (so as_frame gives the Excel annex real numbers), then renders it with
@@ -57,7 +58,7 @@ def as_frame(table: GT) -> pd.DataFrame:
 
 
 def _escaped(fn: _Formatter) -> _Formatter:
-    return lambda value: html.escape(fn(value))
+    return lambda value: html.escape(neutralise_formula(fn(value)))
 
 
 def _fmt(table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None) -> GT:
@@ -72,7 +73,9 @@ def _lines(value: object) -> str:
     """Office text with one item per line: each line escaped, joined by ``<br>``."""
     if fmt.is_na(value) or str(value).strip() == "":
         return KOSONG
-    return "<br>".join(html.escape(line.strip()) for line in str(value).splitlines() if line.strip())
+    return "<br>".join(
+        html.escape(neutralise_formula(line.strip())) for line in str(value).splitlines() if line.strip()
+    )
 
 
 def _nomor(value: object) -> str:

@@ -1268,30 +1268,33 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
 
 
 def _same_file_twice(responden: pd.DataFrame, twice: pd.Series) -> None:
-    """Raise :class:`StructuralError` when every respondent of a file is also in another file.
+    """Raise :class:`StructuralError` when two files hold exactly the same respondents.
 
     That is one export saved twice (under two names): quarantining both copies would drop the
-    whole survey, so the step stops and names the files.
+    whole survey, so the step stops and names the files. Files that share only some
+    respondents are left to the quarantine (:func:`_across_files`).
     """
-    per_file = responden.groupby("berkas", sort=False)["berkas"].size()
-    duplicated = responden[twice].groupby("berkas", sort=False)["berkas"].size()
-    whole = [b for b, count in duplicated.items() if count == per_file[b]]
-    if not whole:
-        return
-    keys = responden[twice].set_index(contract.KEY_RESPONDEN)["berkas"]
+    keys = contract.KEY_RESPONDEN
+    sets = {
+        berkas: frozenset(map(tuple, group[keys].astype(str).itertuples(index=False)))
+        for berkas, group in responden[twice].groupby("berkas", sort=False)
+    }
+    sizes = responden.groupby("berkas", sort=False).size()
+    whole = [b for b, found in sets.items() if len(found) == sizes[b]]
     problems = []
-    for berkas in whole:
-        mine = keys[keys == berkas].index
-        others = sorted(set(keys[keys.index.isin(mine) & (keys != berkas)]))
-        problems.append(
-            Problem(
-                str(berkas),
-                f"semua {fmt.bilangan(per_file[berkas])} responden berkas ini juga ada di "
-                f"{', '.join(others)}: berkas yang sama tersimpan dua kali? hapus salah satu",
-                sheet=str(responden.loc[responden["berkas"] == berkas, "sheet"].iloc[0]),
-            )
-        )
-    raise StructuralError(problems)
+    for i, first in enumerate(whole):
+        for second in whole[i + 1 :]:
+            if sets[first] == sets[second]:
+                problems.append(
+                    Problem(
+                        str(second),
+                        f"semua {fmt.bilangan(sizes[second])} responden berkas ini sama dengan berkas "
+                        f"{first}: berkas yang sama tersimpan dua kali? hapus salah satu",
+                        sheet=str(responden.loc[responden["berkas"] == second, "sheet"].iloc[0]),
+                    )
+                )
+    if problems:
+        raise StructuralError(problems)
 
 
 def _across_files(dup: pd.DataFrame, accounting: list[RowAccounting]) -> pd.DataFrame:
