@@ -333,6 +333,47 @@ CORPUS: list[Kasus] = [
         1,
         ("skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 9", "#N/A"),
     ),
+    Kasus(
+        "skm-umur-galat",
+        patch_xml(SKM, "Responden", xml_cell("H14", "<v>#VALUE!</v>", ' t="e"')),
+        1,
+        (SKM, "baris 14", "H (Umur)", "#VALUE!", "diharapkan umur"),
+    ),
+    Kasus(
+        "skm-populasi-galat",
+        patch_xml(SKM, "Unit", xml_cell("D6", "<v>#N/A</v>", ' t="e"')),
+        1,
+        (SKM, "sheet 'Unit'", "baris 6", "#N/A", "populasi"),
+    ),
+    Kasus(
+        "pk-target-galat",
+        set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "P13", "#VALUE!", "e"),
+        1,
+        ("perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 13", "#VALUE!"),
+    ),
+    Kasus(
+        "evaluasi-kelembagaan-galat",
+        set_cell("kelembagaan.xlsx", "Evaluasi Kelembagaan", "F7", "#DIV/0!", "e"),
+        1,
+        ("kelembagaan.xlsx", "sheet 'Evaluasi Kelembagaan'", "baris 7", "#DIV/0!"),
+    ),
+    Kasus(
+        "pembanding-rumus-tanpa-nilai",
+        set_cell("pembanding.xlsx", "Pembanding", "F10", "=86+0.1"),
+        2,
+        ("pembanding.xlsx", "sheet 'Pembanding'", "baris 10", "rumus tanpa nilai tersimpan"),
+    ),
+    Kasus(
+        "lra-rumus-tanpa-nilai",
+        set_cell("realisasi-anggaran.xlsx", "LRA 2025", "C17", "=SUM(C18:C22)"),
+        2,
+        (
+            "realisasi-anggaran.xlsx",
+            "sheet 'LRA 2025'",
+            "baris 17",
+            "rumus tanpa nilai tersimpan (=SUM(C18:C22))",
+        ),
+    ),
     # --- a missing score ("-"): kept as missing, never a crash, and said
     Kasus(
         "sakip-strip-tanpa-rata-rata",
