@@ -149,7 +149,7 @@ def test_annex_numbers_formats_cover_and_formula_like_text(built):
     money = [c for row in ws.iter_rows() for c in row if c.value == 796_858_170]
     assert money and money[0].data_type == "n" and "#,##0" in money[0].number_format
     assert ws.freeze_panes is not None
-    sakip = next(wb[s] for s in wb.sheetnames if "Sakip" in s)
+    sakip = next(ws for ws in wb.worksheets if "Nilai SAKIP Perangkat Daerah" in str(ws["A1"].value))
     cells = [c for row in sakip.iter_rows() for c in row if c.value == FORMULA_NAME]
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 

@@ -228,3 +228,9 @@ def test_saving_twice_gives_identical_bytes_and_print_resolution(tmp_path, confi
         assert round(image.info["dpi"][0]) >= 200
         assert image.size[0] == 7.5 * 200  # figure width in inches x dpi
         assert "Software" not in image.info
+
+
+def test_png_for_display_is_the_saved_file(tmp_path, config):
+    png, _svg = charts.save(charts.gambar_capaian_kinerja(_capaian_seed(), config), tmp_path)
+    fresh = charts.gambar_capaian_kinerja(_capaian_seed(), config)  # as a notebook draws it
+    assert charts.png_bytes(fresh) == png.read_bytes()

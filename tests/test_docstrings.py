@@ -15,7 +15,27 @@ import pytest
 from conftest import ROOT
 
 #: Modules whose every public function carries a running example.
-WITH_EXAMPLES = ("lkjip.data", "lkjip.ingest.schemas.kamus", "lkjip.ingest.schemas.arti")
+WITH_EXAMPLES = (
+    "lkjip.data",
+    "lkjip.ingest.schemas.kamus",
+    "lkjip.ingest.schemas.arti",
+    "lkjip.core.bands",
+    "lkjip.core.config",
+    "lkjip.core.fmt",
+    "lkjip.core.frames",
+    "lkjip.core.hashing",
+    "lkjip.core.na",
+    "lkjip.core.paths",
+    "lkjip.core.rounding",
+    "lkjip.indicators._ringkas",
+    "lkjip.indicators.anggaran",
+    "lkjip.indicators.capaian",
+    "lkjip.indicators.engine",
+    "lkjip.indicators.ikm",
+    "lkjip.indicators.kelembagaan",
+    "lkjip.indicators.pembanding",
+    "lkjip.indicators.sakip",
+)
 
 
 def test_pytest_collects_the_package_docstrings():

@@ -181,7 +181,10 @@ def test_missing_export_column_is_reported_in_bahasa(config):
         hitung_ikm_unit(responden, _unit(["A"]), config)
 
 
-@pytest.mark.parametrize(("populasi", "minimum"), [(100, 80), (1000, 278), (None, None)])
+# Krejcie & Morgan (1970), Table 1: N=10 -> 10, 50 -> 44, 100 -> 80, 1000 -> 278, 10000 -> 370.
+@pytest.mark.parametrize(
+    ("populasi", "minimum"), [(10, 10), (50, 44), (100, 80), (1000, 278), (10000, 370), (None, None)]
+)
 def test_krejcie_morgan_minimum(config, populasi, minimum):
     assert krejcie_morgan(populasi, config.skm.krejcie_morgan) == minimum
 

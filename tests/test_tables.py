@@ -23,7 +23,7 @@ def config():
 
 def _cells(table) -> list[str]:
     """Text of the body cells, tags removed (to compare with what a reader sees)."""
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     found = re.findall(r'<td[^>]*class="gt_row[^"]*"[^>]*>(.*?)</td>', html, re.S)
     return [re.sub(r"<[^>]+>", "", c) for c in found]
 
@@ -85,7 +85,7 @@ def test_realisasi_anggaran_shows_the_seed_figures(config):
     anggaran = _anggaran()
     before = anggaran.copy()
     table = tables.tabel_realisasi_anggaran(anggaran, config)
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "Tabel III.4.A Realisasi Anggaran Tahun 2025" in html
     cells = _cells(table)
     assert cells[:5] == ["1", "Pengelolaan Kelembagaan dan Analisis Jabatan", "Rp81.373.500",
@@ -120,11 +120,29 @@ def test_anggaran_per_kegiatan(config):
 
 def test_perjanjian_kinerja_with_units_groups_and_na(config):
     table = tables.tabel_perjanjian_kinerja(_capaian(), PK, config)
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert ("Tabel II.3.A Perjanjian Kinerja Tahun 2025 (sesuai Dokumen Perencanaan Periode "
             "2021-2025)") in html
     assert "Sasaran Strategis" in html and "Kinerja Lainnya" in html
+    # The agreement (issue 11): sasaran, indikator, target; its results are Tabel III.1.
+    assert list(tables.as_frame(table).columns) == [
+        "Kelompok", "No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"
+    ]
     cells = _cells(table)
+    assert cells == [
+        "1", "Terwujudnya penataan organisasi dalam peningkatan pelayanan publik",
+        "Jumlah PD/UKPD dengan nilai SKM minimal baik", "57 PD/UKPD",
+        "1", "Meningkatnya Tatakelola Birokrasi Pemerintahan",
+        "Persentase Realisasi Anggaran Bagian Organisasi", "96,40%",
+        # The second indicator of the same sasaran: number and sasaran printed once (merged).
+        "", "", "Indeks Profesionalitas ASN Bagian Organisasi", "86,50",
+        "2", "Optimalisasi Kualitas Pelayanan melalui Pembangunan Inovasi",
+        "Jumlah Inovasi yang terinternalisasi", "3 Inovasi",
+    ]  # fmt: skip
+
+
+def test_capaian_shows_results_and_na(config):
+    cells = _cells(tables.tabel_capaian(_capaian(), PK, config))
     assert cells[:6] == ["1", "Terwujudnya penataan organisasi dalam peningkatan pelayanan publik",
                          "Jumlah PD/UKPD dengan nilai SKM minimal baik", "57 PD/UKPD",
                          "57 PD/UKPD", "100,00%"]
@@ -137,11 +155,11 @@ def test_perjanjian_kinerja_with_units_groups_and_na(config):
 
 def test_capaian_perubahan(config):
     table = tables.tabel_capaian(_capaian(), PKP, config)
-    assert "Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025" in table.as_raw_html()
+    assert "Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025" in table.gt().as_raw_html()
     cells = _cells(table)
     assert cells[3:6] == ["83,11", "83,78", "100,81%"]
     assert cells[9:12] == ["90,05", "90,87", "100,91%"]
-    assert "Kinerja Lainnya" not in table.as_raw_html()
+    assert "Kinerja Lainnya" not in table.gt().as_raw_html()
 
 
 def test_unknown_agreement_is_a_clear_error(config):
@@ -152,7 +170,7 @@ def test_unknown_agreement_is_a_clear_error(config):
 def test_trend_has_one_column_per_year_and_na(config):
     capaian = _capaian()
     table = tables.tabel_tren(capaian, capaian, PK, config)
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "Tabel III.2.A" in html and "Realisasi" in html
     frame = tables.as_frame(table)
     assert [c for c in frame.columns if c.isdigit()] == ["2021", "2022", "2023", "2025"]
@@ -176,7 +194,7 @@ def test_iku_joins_office_text_line_by_line(config):
         "upaya": [""], "kendala": [""], "solusi": [""],
     })
     table = tables.tabel_iku(_capaian(), narasi, PK, config)
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "Tabel II.2.A Indikator Kinerja Utama" in html
     assert "Kategori Baik : 76,61 – 88,30<br>Kategori Sangat Baik" in html
     assert "PD/UKPD" in _cells(table)
@@ -191,7 +209,7 @@ def test_penjenjangan(config):
         "target": ["83,11", "86,36", "1"],
     })
     table = tables.tabel_penjenjangan(penjenjangan, "2025-2029", config)
-    assert "Tabel II.1.B Matriks Penjenjangan Strategis" in table.as_raw_html()
+    assert "Tabel II.1.B Matriks Penjenjangan Strategis" in table.gt().as_raw_html()
     assert _cells(table) == ["Tujuan", "Mewujudkan Tata Kelola", "Indeks Reformasi Birokrasi",
                              "86,36", "Kegiatan", "Penataan Organisasi",
                              "Nilai rata-rata SAKIP Perangkat Daerah", "83,11"]
@@ -207,7 +225,7 @@ def test_pembanding_with_and_without_comparison(config):
         "verdict": ["tidak dapat dibandingkan", "lebih tinggi"],
     })
     table = tables.tabel_pembanding(hasil, config, _capaian())
-    assert "Pemerintah Kabupaten Mojokerto dan Provinsi Jawa Timur" in table.as_raw_html()
+    assert "Pemerintah Kabupaten Mojokerto dan Provinsi Jawa Timur" in table.gt().as_raw_html()
     cells = _cells(table)
     assert cells[3:8] == ["83,78", "-", "N/A", "N/A", "tidak dapat dibandingkan"]
     assert cells[-5:] == ["90,87", "Provinsi Jawa Timur", "89,71", "1,16", "lebih tinggi"]
@@ -227,7 +245,7 @@ def test_kinerja_vs_anggaran_with_summary_and_efisiensi(config):
         "capaian_anggaran": [85.72, 85.72], "efisiensi": [14.85, 14.28],
     })
     table = tables.tabel_kinerja_anggaran(sasaran, _capaian(), ringkasan, config)
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "Tabel III.4.B Perbandingan Capaian Kinerja dengan Anggaran Tahun 2025" in html
     assert "Kinerja" in html and "Anggaran" in html
     cells = _cells(table)
@@ -251,7 +269,7 @@ def test_lampiran_ikm_is_compact_escaped_and_marks_small_samples(config):
     ])
     pemda = pd.DataFrame({"tahun": [2025], "ikm": [83.36], "mutu": ["B"], "kinerja": ["Baik"]})
     table = tables.lampiran_ikm_unit(units, unsur, config, ikm_pemda=pemda, nomor="L.1")
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "font-size: 10px" in html
@@ -269,14 +287,14 @@ def test_escaping_of_text_from_the_exports_in_every_kind_of_cell(config):
     capaian = _capaian()
     capaian["sasaran"] = capaian["sasaran"].where(capaian["kode_indikator"] != "PK-1", SCRIPT)
     capaian["satuan"] = capaian["satuan"].where(capaian["kode_indikator"] != "PK-1", "<b>PD</b>")
-    html = tables.tabel_perjanjian_kinerja(capaian, PK, config).as_raw_html()
+    html = tables.tabel_perjanjian_kinerja(capaian, PK, config).gt().as_raw_html()
     assert "<script>" not in html and "<b>PD</b>" not in html
     assert "&lt;script&gt;" in html and "57 &lt;b&gt;PD&lt;/b&gt;" in html
 
     narasi = pd.DataFrame({"dokumen": [PK], "kode_indikator": ["PK-1"], "formulasi": [SCRIPT],
                            "penjelasan": [pd.NA], "sumber_data": ["a & b"], "upaya": [""],
                            "kendala": [""], "solusi": [""]})
-    html = tables.tabel_iku(capaian, narasi, PK, config).as_raw_html()
+    html = tables.tabel_iku(capaian, narasi, PK, config).gt().as_raw_html()
     assert "<script>" not in html and "&lt;script&gt;" in html and "a &amp; b" in html
 
 
@@ -306,9 +324,12 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
     table = tables.lampiran_reviu(reviu, config)
     assert _cells(table) == ["1", "realisasi-anggaran.xlsx, sheet &#x27;LRA&#x27;, baris 1012, "
                              "kolom H", "84,40", "84,49", "0,09", "persen tercetak berbeda"]
-    assert "persen_anggaran" in table.as_raw_html()
+    html = table.gt().as_raw_html()
+    # Internal names are not printed (issue 11): the kind in words, the column in words.
+    assert "persen_anggaran" not in html and "persen_tercetak" not in html
+    assert "Persentase realisasi sub-kegiatan tercetak vs realisasi / anggaran" in html
     empty = tables.lampiran_reviu(reviu.iloc[:0], config)
-    assert "Tidak ada temuan reviu." in empty.as_raw_html()
+    assert "Tidak ada temuan reviu." in empty.gt().as_raw_html()
 
 
 def test_lampiran_demografi_groups_the_pemda_respondents():
@@ -330,5 +351,48 @@ def test_lampiran_demografi_groups_the_pemda_respondents():
     frame = as_frame(table)
     # Only the Pemda rows, sex before age as in the questionnaire; 12 of 20 = 60 %.
     assert frame["Kelompok"].tolist() == ["Laki-laki", "Perempuan", "20–29"]
-    html = table.as_raw_html()
+    html = table.gt().as_raw_html()
     assert "Jenis Kelamin" in html and "60,00%" in html and "Karakteristik Responden SKM Tahun 2025" in html
+
+
+def test_education_levels_in_their_natural_order(config):
+    # The indicator writes them alphabetically (D1–D4, S1, S2, S3, SD, SMA, SMP); the report
+    # lists them from the lowest level, "Tidak diisi" last.
+    levels = ["D1–D4", "S1", "S2", "S3", "SD", "SMA", "SMP", "Tidak diisi"]
+    demografi = pd.DataFrame({
+        "tahun": 2025, "kode_unit": "PEMDA", "variabel": ["pekerjaan"] + ["pendidikan"] * len(levels),
+        "kelompok": ["PNS", *levels], "jumlah": range(1, len(levels) + 2),
+        "persen": [100.0] + [12.5] * len(levels),
+    })
+    frame = tables.as_frame(tables.lampiran_demografi(demografi, config))
+    assert frame["Kelompok"].tolist() == [
+        "SD", "SMP", "SMA", "D1–D4", "S1", "S2", "S3", "Tidak diisi", "PNS"
+    ]
+
+
+def test_typed_targets_print_with_the_agreement_tables_precision(config):
+    penjenjangan = pd.DataFrame({
+        "periode": "2025-2029", "urutan": [1, 2, 3, 4, 5],
+        "tingkat": ["Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"],
+        "uraian": ["a", "b", "c", "d", "e"],
+        "indikator": ["Nilai Efektivitas Kelembagaan", "Persentase PD/UKPD", "Indeks", "Jumlah PD",
+                      "Opini"],
+        "target": ["95,9", "100%", "49,5", "48 PD/UKPD", "WTP"],
+    })
+    frame = tables.as_frame(tables.tabel_penjenjangan(penjenjangan, "2025-2029", config))
+    # Tabel II.3 prints the target 95,9 as "95,90": the same here; a text stays as typed.
+    assert frame["Target"].tolist() == ["95,90", "100,00%", "49,50", "48 PD/UKPD", "WTP"]
+
+
+def test_review_location_names_no_internal_column(config):
+    reviu = pd.DataFrame({
+        "jenis": ["capaian_anggaran_sasaran"], "berkas": ["realisasi-anggaran.xlsx"],
+        "sheet": ["Anggaran per Sasaran"], "baris": [6], "kolom": ["capaian_tercetak"],
+        "nilai_tercetak": ["78,68"], "nilai_hitung": ["78,00"], "selisih": [-0.68],
+        "toleransi": [0.005], "penjelasan": ["x"],
+    })
+    frame = tables.as_frame(tables.lampiran_reviu(reviu, config))
+    assert frame["Jenis"].tolist() == ["Capaian anggaran per sasaran tercetak vs hasil hitung"]
+    assert frame["Lokasi"].tolist() == [
+        "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom capaian tercetak"
+    ]

@@ -286,7 +286,24 @@ def _format_errors(path: Path, exc: ValidationError) -> str:
 
 
 def parse_config(data: object, source: Path) -> Config:
-    """Validate already-parsed YAML ``data``; ``source`` only names the file in errors."""
+    """Validate already-parsed YAML ``data``; ``source`` only names the file in errors.
+
+    Examples
+    --------
+    >>> import yaml
+    >>> data = yaml.safe_load(paths().config.read_text(encoding="utf-8"))
+    >>> parse_config(data, Path("laporan.yml")).sakip.minimal_baik
+    'B'
+    >>> parse_config({**data, "tahunn": 2025}, Path("laporan.yml"))
+    Traceback (most recent call last):
+    ...
+    lkjip.core.config.ConfigError: Konfigurasi tidak valid: laporan.yml
+      - tahunn: kunci tidak dikenal (salah ketik?) (nilai: 2025)
+    >>> parse_config(["bukan", "pemetaan"], Path("laporan.yml"))
+    Traceback (most recent call last):
+    ...
+    lkjip.core.config.ConfigError: Konfigurasi tidak valid: laporan.yml: isi berkas harus berupa pemetaan YAML
+    """
     if not isinstance(data, dict):
         raise ConfigError(f"Konfigurasi tidak valid: {source}: isi berkas harus berupa pemetaan YAML")
     try:
@@ -312,6 +329,20 @@ def load_config(path: Path | str | None = None) -> Config:
     ------
     ConfigError
         If the file is missing, is not YAML, or any value is invalid; the message names each key.
+
+    Examples
+    --------
+    >>> config = load_config()
+    >>> [k.predikat for k in config.sakip.kategori], config.sakip.minimal_baik
+    (['AA', 'A', 'BB', 'B', 'CC', 'C', 'D'], 'B')
+    >>> config.skm.bobot, config.skm.weight == 1 / 9, load_config() is config
+    ('1/9', True, True)
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as kosong:
+    ...     load_config(Path(kosong) / "laporan.yml")
+    Traceback (most recent call last):
+    ...
+    lkjip.core.config.ConfigError: Berkas konfigurasi tidak ditemukan: .../laporan.yml
     """
     path = Path(path) if path else paths().config
     return _load_cached(path.resolve(), path.stat().st_mtime_ns if path.exists() else 0)

@@ -53,6 +53,11 @@ def bulat(x: object, desimal: int = 2) -> float:
 
     For comparisons that must agree with the printed numbers (a capaian shown as "100,00%"
     is "tepat 100%"); missing gives ``nan``.
+
+    Examples
+    --------
+    >>> bulat(100.805), bulat(99.996), bulat(88.3049, 1)
+    (100.81, 100.0, 88.3)
     """
     return math.nan if is_na(x) else float(_round(x, desimal))
 
@@ -73,6 +78,13 @@ def angka(x: object, desimal: int = 2) -> str:
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> angka(1234567.891)
+    '1.234.567,89'
+    >>> angka(100.805), angka(83.1), angka(-0.001), angka(None)
+    ('100,81', '83,10', '0,00', 'N/A')
     """
     if is_na(x):
         return NA
@@ -85,6 +97,11 @@ def angka_ringkas(x: object, maks_desimal: int = 4) -> str:
 
     ``angka_ringkas(0.0100) == "0,01"``, ``angka_ringkas(1234.5) == "1.234,5"``,
     ``angka_ringkas(57.0) == "57"``; missing gives ``"N/A"``.
+
+    Examples
+    --------
+    >>> angka_ringkas(0.0100), angka_ringkas(1234.5), angka_ringkas(57.0), angka_ringkas(1 / 3)
+    ('0,01', '1.234,5', '57', '0,3333')
     """
     if is_na(x):
         return NA
@@ -93,7 +110,13 @@ def angka_ringkas(x: object, maks_desimal: int = 4) -> str:
 
 
 def bilangan(x: object) -> str:
-    """Format a whole number: ``bilangan(57) == "57"``, ``bilangan(1234) == "1.234"``."""
+    """Format a whole number: ``bilangan(57) == "57"``, ``bilangan(1234) == "1.234"``.
+
+    Examples
+    --------
+    >>> bilangan(26092), bilangan(44.5), bilangan(float("nan"))
+    ('26.092', '45', 'N/A')
+    """
     return angka(x, 0)
 
 
@@ -102,6 +125,11 @@ def persen(x: object, desimal: int = 2) -> str:
 
     The sign follows the number without a space ("85,72%"), as in the seed report and the
     EYD spelling of percentages; every table, chart and sentence uses this one style.
+
+    Examples
+    --------
+    >>> persen(85.72), persen(99.6632), persen(100, 0), persen(None)
+    ('85,72%', '99,66%', '100%', 'N/A')
     """
     text = angka(x, desimal)
     return text if text == NA else f"{text}%"
@@ -122,6 +150,15 @@ def rupiah(x: object, gaya: GayaUang = "baku") -> str:
     -------
     str
         ``"N/A"`` when missing; a negative amount is ``"-Rp1.000"``.
+
+    Examples
+    --------
+    >>> rupiah(796858170)
+    'Rp796.858.170'
+    >>> rupiah(796858170, "laporan")
+    'Rp. 796.858.170,00'
+    >>> rupiah(-1000)
+    '-Rp1.000'
     """
     if is_na(x):
         return NA
@@ -141,6 +178,11 @@ def tanggal(x: object) -> str:
 
     Accepts ``datetime.date``, ``datetime.datetime``, ``pd.Timestamp`` and ISO text
     (``"2026-01-30"``); missing gives ``"N/A"``.
+
+    Examples
+    --------
+    >>> tanggal(dt.date(2026, 1, 30)), tanggal("2025-08-17T09:00:00")
+    ('30 Januari 2026', '17 Agustus 2025')
     """
     if is_na(x):
         return NA
@@ -177,6 +219,13 @@ def nilai(
         Decimals for scores and percentages.
     dengan_satuan : bool
         Append the unit word to counts (tables of targets) or not (trend tables).
+
+    Examples
+    --------
+    >>> nilai(96.4, "%"), nilai(83.113, "Nilai"), nilai(57, "PD/UKPD")
+    ('96,40%', '83,11', '57 PD/UKPD')
+    >>> nilai(57, "PD/UKPD", dengan_satuan=False), nilai(2.5, "Inovasi"), nilai(None, "%")
+    ('57', '2,50 Inovasi', 'N/A')
     """
     if is_na(x):
         return NA

@@ -7,7 +7,17 @@ from pathlib import Path
 
 
 def sha256(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks."""
+    """Hex SHA-256 of a file, read in chunks.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     berkas = Path(folder) / "kosong.xlsx"
+    ...     _ = berkas.write_bytes(b"")
+    ...     sha256(berkas)[:16]
+    'e3b0c44298fc1c14'
+    """
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -16,8 +16,12 @@ def is_na(x: object) -> bool:
     meaningful capaian, so it counts as missing rather than as "∞". Never raises, so code
     after reading can test any scalar without evaluating ``pd.NA`` as a boolean.
 
+    Examples
+    --------
     >>> is_na(pd.NA), is_na(float("nan")), is_na(None), is_na(0), is_na("-")
     (True, True, True, False, False)
+    >>> is_na(float("inf")), is_na(pd.NaT), is_na([1, 2])
+    (True, True, False)
     """
     if x is None or x is pd.NA or x is pd.NaT:
         return True

@@ -15,6 +15,11 @@ def project_root() -> Path:
     ``LKJIP_ROOT`` wins (tests and copies of the project use it); otherwise the checkout that
     holds this package (``<root>/src/lkjip/core/paths.py``); otherwise the nearest folder above
     the working directory that holds ``laporan.yml``.
+
+    Examples
+    --------
+    >>> (project_root() / CONFIG_NAME).name
+    'laporan.yml'
     """
     env = os.environ.get("LKJIP_ROOT")
     if env:
@@ -65,5 +70,12 @@ class ProjectPaths:
 
 
 def paths(root: Path | None = None) -> ProjectPaths:
-    """Return the project's paths, rooted at ``root`` or at :func:`project_root`."""
+    """Return the project's paths, rooted at ``root`` or at :func:`project_root`.
+
+    Examples
+    --------
+    >>> p = paths(Path("/data/laporan-2026"))
+    >>> p.raw.as_posix(), p.processed.as_posix(), p.config.name
+    ('/data/laporan-2026/data/raw', '/data/laporan-2026/data/processed', 'laporan.yml')
+    """
     return ProjectPaths(Path(root).resolve() if root else project_root())

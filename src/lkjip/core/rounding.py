@@ -53,6 +53,13 @@ def round_decimal_half_up(exact: Decimal, decimals: int = 2) -> Decimal:
 
     Shared with :mod:`lkjip.core.fmt` so that a printed number and the value a category was chosen
     from are always rounded the same way.
+
+    Examples
+    --------
+    >>> round_decimal_half_up(Decimal("2.675"))
+    Decimal('2.68')
+    >>> round_decimal_half_up(Decimal("86.02499999999999"))
+    Decimal('86.03')
     """
     if exact:
         # Binary noise first: 31 × 0,111 × 25 is 86,02499999999999 as a float and 86,025 on
@@ -64,7 +71,13 @@ def round_decimal_half_up(exact: Decimal, decimals: int = 2) -> Decimal:
 
 
 def round_half_up_series(values: pd.Series, decimals: int = 2) -> pd.Series:
-    """Apply :func:`round_half_up` to every value of a series; returns float64 with NaN for NA."""
+    """Apply :func:`round_half_up` to every value of a series; returns float64 with NaN for NA.
+
+    Examples
+    --------
+    >>> round_half_up_series(pd.Series([2.675, None, "88.305"])).tolist()
+    [2.68, nan, 88.31]
+    """
     numbers = pd.to_numeric(values, errors="coerce").astype("float64")
     return pd.Series(
         [round_half_up(v, decimals) for v in numbers.to_numpy()],
@@ -75,7 +88,13 @@ def round_half_up_series(values: pd.Series, decimals: int = 2) -> pd.Series:
 
 
 def printed_decimals(value: float) -> int:
-    """Number of decimals in the shortest representation of ``value`` (84.4 -> 1, 85.72 -> 2, 48.0 -> 0)."""
+    """Number of decimals in the shortest representation of ``value``.
+
+    Examples
+    --------
+    >>> printed_decimals(84.4), printed_decimals(85.72), printed_decimals(48.0)
+    (1, 2, 0)
+    """
     if is_na(value) or not np.isfinite(value):
         return 0
     exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent

@@ -15,6 +15,17 @@ def ringkas_per_tahun(
 
     A row without a value in ``nilai`` is left out of the count and of the mean; the result is
     shaped to the contract ``tabel`` (an empty frame when nothing was scored).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pd_skor = pd.DataFrame({"tahun": [2025, 2025, 2025], "total": [44.0, 33.0, None],
+    ...                         "minimal_tinggi": [True, False, False]})
+    >>> ringkas = ringkas_per_tahun(pd_skor, "total", "minimal_tinggi", "pd_minimal_tinggi",
+    ...                             "kematangan_ringkas")
+    >>> print(ringkas.to_string(index=False))
+     tahun  jumlah_pd  pd_minimal_tinggi  rata_rata
+      2025          2                  1       38.5
     """
     scored = frame[frame[nilai].notna()]
     if scored.empty:

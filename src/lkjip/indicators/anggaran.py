@@ -10,14 +10,32 @@ from lkjip.ingest.schemas.hasil import empty, shaped
 
 
 def persen_realisasi(realisasi: pd.Series, anggaran: pd.Series) -> pd.Series:
-    """Realisasi / anggaran × 100, NaN where either is missing or the anggaran (pagu) is 0."""
+    """Realisasi / anggaran × 100, NaN where either is missing or the anggaran (pagu) is 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> realisasi = pd.Series([57_921_700, 420_000, None, 10])
+    >>> anggaran = pd.Series([81_373_500, 500_000, 1_000, 0])
+    >>> persen_realisasi(realisasi, anggaran).round(2).tolist()
+    [71.18, 84.0, nan, nan]
+    """
     pagu = pd.to_numeric(anggaran, errors="coerce").astype("float64")
     spent = pd.to_numeric(realisasi, errors="coerce").astype("float64")
     return (spent / pagu.where(pagu != 0)) * 100
 
 
 def jumlah_lengkap(values: pd.Series) -> float:
-    """Sum of money amounts, NaN when any is missing or there are none (a partial sum would understate)."""
+    """Sum of money amounts, NaN when any is missing or there are none (a partial sum would understate).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> jumlah_lengkap(pd.Series([200_000, 300_000])), jumlah_lengkap(pd.Series([200_000, None]))
+    (500000.0, nan)
+    >>> jumlah_lengkap(pd.Series([], dtype="float64"))
+    nan
+    """
     numbers = pd.to_numeric(values, errors="coerce")
     if numbers.empty or numbers.isna().any():
         return np.nan
@@ -31,6 +49,17 @@ def hitung_anggaran(anggaran: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``anggaran_hasil``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sub = pd.DataFrame({"tahun": [2025, 2025], "kode": ["1.02", "1.01"], "anggaran": [300_000, 200_000],
+    ...                     "realisasi": [270_000, 150_000], "persen_tercetak": [90.0, 57.0]})
+    >>> hasil = hitung_anggaran(sub)
+    >>> print(hasil[["kode", "anggaran", "realisasi", "persen_tercetak", "persen"]].to_string(index=False))
+    kode  anggaran  realisasi  persen_tercetak  persen
+    1.01  200000.0   150000.0             57.0    75.0
+    1.02  300000.0   270000.0             90.0    90.0
     """
     if anggaran.empty:
         return empty("anggaran_hasil")
@@ -49,6 +78,18 @@ def total_anggaran(anggaran: pd.DataFrame, anggaran_riwayat: pd.DataFrame) -> pd
     -------
     DataFrame
         ``anggaran_total``: tahun, anggaran, realisasi, persen, sumber.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sub = pd.DataFrame({"tahun": [2025, 2025], "anggaran": [200_000, 300_000],
+    ...                     "realisasi": [150_000, 270_000]})
+    >>> riwayat = pd.DataFrame({"tahun": [2024, 2025], "anggaran": [1_000_000, 9.0],
+    ...                         "realisasi": [963_500, 9.0]})
+    >>> print(total_anggaran(sub, riwayat).to_string(index=False))
+     tahun  anggaran  realisasi  persen  sumber
+      2024 1000000.0   963500.0   96.35 riwayat
+      2025  500000.0   420000.0   84.00 rincian
     """
     rows = []
     for tahun, year in anggaran.groupby("tahun", sort=True):
@@ -103,6 +144,21 @@ def anggaran_per_sasaran(
     -------
     DataFrame
         ``anggaran_sasaran``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> sub = pd.DataFrame({"tahun": [2025] * 3, "kode": ["a", "b", "c"],
+    ...                     "anggaran": [100.0, 300.0, 50.0], "realisasi": [90.0, 210.0, 50.0]})
+    >>> peta = pd.DataFrame({"dokumen": ["PK"] * 3, "no_sasaran": [1, 1, 2], "kode": ["a", "b", "c"]})
+    >>> tercetak = pd.DataFrame({"dokumen": ["PK"], "no_sasaran": [1], "sasaran": ["Sasaran satu"]})
+    >>> pk = pd.concat([tercetak] * 2).assign(tahun=2025, capaian=[100.0, 101.0])
+    >>> out = anggaran_per_sasaran(sub, peta, tercetak, pk, load_config())
+    >>> print(out.drop(columns=["dokumen", "sasaran"]).to_string(index=False))
+     no_sasaran  alokasi  realisasi  capaian_anggaran  capaian_kinerja
+              1    400.0      300.0              75.0            100.5
+              2     50.0       50.0             100.0              NaN
     """
     keys = ["dokumen", "no_sasaran"]
     sasaran = pd.concat(

@@ -43,6 +43,10 @@ def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> f
     100.81
     >>> round(hitung_capaian_nilai(10, 8, "negatif"), 2)
     120.0
+    >>> round(hitung_capaian_nilai(95, 96.4, "positif"), 2)
+    101.47
+    >>> hitung_capaian_nilai(None, 57, "positif"), hitung_capaian_nilai(0, 5, "positif")
+    (nan, nan)
     """
     if polaritas not in ("positif", "negatif"):
         raise ValueError(f"polaritas '{polaritas}' tidak dikenal; gunakan 'positif' atau 'negatif'")
@@ -57,6 +61,11 @@ def status_capaian(capaian: object) -> str:
 
     Rounding first makes the status agree with the printed figure (99,996 % prints as 100,00 %
     and is ``tepat``); a missing capaian is ``tidak_terukur``.
+
+    Examples
+    --------
+    >>> [status_capaian(c) for c in (100.81, 99.996, 99.994, float("nan"))]
+    ['di_atas', 'tepat', 'di_bawah', 'tidak_terukur']
     """
     if is_na(capaian):
         return "tidak_terukur"
@@ -86,6 +95,18 @@ def realisasi_terhitung(computed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     -------
     DataFrame
         Columns sumber_realisasi, tahun, nilai; only years with a value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sakip = pd.DataFrame({"tahun": [2025], "pd_minimal_baik": [40], "rata_rata": [81.23456]})
+    >>> anggaran = pd.DataFrame({"tahun": [2024, 2025], "persen": [96.345, None]})
+    >>> computed = {"sakip_ringkas": sakip, "anggaran_total": anggaran}
+    >>> print(realisasi_terhitung(computed).to_string(index=False))
+             sumber_realisasi  tahun  nilai
+        sakip_pd_minimal_baik   2025  40.00
+              sakip_rata_rata   2025  81.23
+    persen_realisasi_anggaran   2024  96.35
     """
     plan = [
         ("skm_unit_minimal_baik", "ikm_pemda", "unit_minimal_baik", False),
@@ -144,6 +165,21 @@ def hitung_capaian(perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame) ->
     ------
     ValueError
         For an unknown ``sumber_realisasi`` or ``polaritas``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pk = pd.DataFrame({"tahun": 2025, "sumber_realisasi": ["ikm_pemda", "manual", "sakip_rata_rata"],
+    ...                    "polaritas": ["positif", "negatif", "positif"], "target": [90.0, 10.0, 80.0],
+    ...                    "realisasi": [93.0, 8.0, None], "capaian_tercetak": [103.33, 120.0, None]})
+    >>> terhitung = pd.DataFrame({"sumber_realisasi": ["ikm_pemda"], "tahun": [2025], "nilai": [94.5]})
+    >>> hasil = hitung_capaian(pk, terhitung)
+    >>> kolom = ["realisasi_tercetak", "realisasi", "asal_realisasi", "capaian", "status"]
+    >>> print(hasil[kolom].to_string(index=False))
+     realisasi_tercetak  realisasi asal_realisasi  capaian        status
+                   93.0       94.5         hitung    105.0       di_atas
+                    8.0        8.0          ketik    120.0       di_atas
+                    NaN        NaN      tidak_ada      NaN tidak_terukur
     """
     if perjanjian_kinerja.empty:
         return empty("capaian")
@@ -200,6 +236,19 @@ def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame) -> pd.D
     -------
     DataFrame
         ``ringkasan_capaian``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> capaian = pd.DataFrame({"dokumen": ["PK"] * 3, "periode": ["2025-2029"] * 3, "tahun": [2025] * 3,
+    ...                         "jenis": ["utama", "utama", "lainnya"], "capaian": [100.81, None, 88.93],
+    ...                         "status": ["di_atas", "tidak_terukur", "di_bawah"]})
+    >>> hasil = ringkas_capaian(capaian, pd.DataFrame({"tahun": [2025], "persen": [85.72]}))
+    >>> hasil = hasil.drop(columns=["dokumen", "periode", "tahun", "tepat", "capaian_anggaran"])
+    >>> print(hasil.to_string(index=False))
+    jenis  jumlah_indikator  di_atas  di_bawah  tidak_terukur  rata_rata_capaian  efisiensi
+    utama                 2        1         0              1             100.81      15.09
+    semua                 3        1         1              1              94.87       9.15
     """
     if capaian.empty:
         return empty("ringkasan_capaian")
@@ -241,6 +290,22 @@ def hitung_tren(capaian: pd.DataFrame, config: Config) -> pd.DataFrame:
     -------
     DataFrame
         ``tren``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> capaian = pd.DataFrame({"dokumen": "PK", "kode_indikator": "IKM", "indikator": "IKM",
+    ...                         "tahun": [2024, 2025], "target": [88.0, 90.0], "realisasi": [89.5, 91.25],
+    ...                         "capaian": [101.70, 101.39]})
+    >>> tren = hitung_tren(capaian, load_config())
+    >>> print(tren[["tahun", "realisasi", "perubahan"]].to_string(index=False))
+     tahun  realisasi  perubahan
+      2021        NaN        NaN
+      2022        NaN        NaN
+      2023        NaN        NaN
+      2024      89.50        NaN
+      2025      91.25       1.75
     """
     if capaian.empty:
         return empty("tren")

@@ -53,6 +53,18 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
     -------
     dict of DataFrame
         The tables named in :data:`COMPUTED_TABLES`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> sakip = pd.DataFrame({"tahun": [2025, 2025], "kode_pd": ["PD-01", "PD-02"], "nilai": [85.5, 58.0]})
+    >>> hasil = compute_all({"sakip_pd": sakip}, load_config())
+    >>> list(hasil) == list(COMPUTED_TABLES), len(hasil["capaian"])
+    (True, 0)
+    >>> print(hasil["sakip_ringkas"].to_string(index=False))
+     tahun  jumlah_pd  rata_rata  pd_minimal_baik
+      2025          2      71.75                1
     """
 
     def table(name: str) -> pd.DataFrame:

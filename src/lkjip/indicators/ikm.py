@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -34,7 +32,7 @@ _KEYS = ["tahun", "kode_unit"]
 
 
 def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
-    """Minimum sample of a population by Krejcie–Morgan, rounded up.
+    """Minimum sample of a population by Krejcie–Morgan, rounded half up as in their table.
 
     s = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)).
 
@@ -48,7 +46,18 @@ def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
     Returns
     -------
     int or None
-        The minimum number of respondents (N=100 -> 80, N=1.000 -> 278).
+        The minimum number of respondents, as Krejcie and Morgan's (1970) table prints it:
+        N=50 -> 44 (44,34), N=100 -> 80 (79,51), N=1.000 -> 278, N=10.000 -> 370 (369,93).
+        Rounding up would give 45 and 371 and disagree with the table.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> parameter = load_config().skm.krejcie_morgan
+    >>> [krejcie_morgan(n, parameter) for n in (50, 100, 1000, 10000)]
+    [44, 80, 278, 370]
+    >>> krejcie_morgan(None, parameter) is None
+    True
     """
     if is_na(populasi):
         return None
@@ -57,8 +66,7 @@ def krejcie_morgan(populasi: object, parameter: KrejcieMorgan) -> int | None:
         return 0
     chi, p, d = parameter.chi_kuadrat, parameter.proporsi, parameter.galat
     s = chi * n * p * (1 - p) / (d**2 * (n - 1) + chi * p * (1 - p))
-    # Rounded to 9 places first so that float noise (80.0000000001) does not add a respondent.
-    return math.ceil(round(s, 9))
+    return int(round_half_up(s, 0))
 
 
 def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | None]:
@@ -71,6 +79,15 @@ def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | No
     -------
     tuple
         ``(mutu, kinerja)``, or ``(None, None)`` when the value is missing or below every band.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> kategori_ikm(88.31, config), kategori_ikm(88.30, config)
+    (('A', 'Sangat Baik'), ('B', 'Baik'))
+    >>> [kategori_ikm(v, config)[0] for v in (76.61, 76.60, 65.00, 64.99, 20.0)]
+    ['B', 'C', 'C', 'D', None]
     """
     if is_na(ikm_bulat):
         return None, None
@@ -81,7 +98,15 @@ def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | No
 
 
 def mutu_minimal_baik(mutu: object, config: Config) -> bool:
-    """True when ``mutu`` is ``config.skm.minimal_baik`` or a better category."""
+    """True when ``mutu`` is ``config.skm.minimal_baik`` or a better category.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> [mutu_minimal_baik(m, config) for m in ("A", "B", "C", None)]
+    [True, True, False, False]
+    """
     return at_or_above(mutu, [k.mutu for k in config.skm.kategori], config.skm.minimal_baik)
 
 
@@ -151,6 +176,24 @@ def hitung_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config
     DataFrame
         ``ikm_unsur``: tahun, kode_unit, unit, unsur, nama_unsur, jumlah_jawaban, nrr,
         nrr_tertimbang (nrr × bobot), ikm_unsur (nrr × 25).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> jawaban = {f"U{i}": [4, 3, 2] for i in range(1, 10)} | {"U1": [4, None, 2]}
+    >>> responden = pd.DataFrame({"tahun": [2025] * 3, "kode_unit": ["UL-01", "UL-01", "UL-02"],
+    ...                           "unit": ["Dinas A", "Dinas A", "Dinas B"], **jawaban})
+    >>> unsur = hitung_ikm_unsur(responden, responden[["tahun", "kode_unit", "unit"]], load_config())
+    >>> dua = unsur[unsur["unsur"].isin(["U1", "U2"])]
+    >>> print(dua[["kode_unit", "unsur", "jumlah_jawaban", "nrr", "ikm_unsur"]].to_string(index=False))
+    kode_unit unsur  jumlah_jawaban  nrr  ikm_unsur
+        UL-01    U1               1  4.0      100.0
+        UL-01    U2               2  3.5       87.5
+        UL-02    U1               1  2.0       50.0
+        UL-02    U2               1  2.0       50.0
+        PEMDA    U1               2  3.0       75.0
+        PEMDA    U2               3  3.0       75.0
     """
     if skm_responden.empty:
         return empty("ikm_unsur")
@@ -185,6 +228,21 @@ def hitung_ikm_unit(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config:
     -------
     DataFrame
         ``ikm_unit``, one row per tahun × kode_unit.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> jawaban = {f"U{i}": [4, 3, 2] for i in range(1, 10)} | {"U1": [4, None, 2]}
+    >>> responden = pd.DataFrame({"tahun": [2025] * 3, "kode_unit": ["UL-01", "UL-01", "UL-02"],
+    ...                           "unit": ["Dinas A", "Dinas A", "Dinas B"], **jawaban})
+    >>> unit = responden[["tahun", "kode_unit", "unit"]].drop_duplicates().assign(populasi=[50, None])
+    >>> hasil = hitung_ikm_unit(responden, unit, load_config())
+    >>> print(hasil[["kode_unit", "jumlah_responden", "ikm_bulat", "mutu", "sampel_minimum", "sampel_cukup"]]
+    ...       .to_string(index=False))
+    kode_unit  jumlah_responden  ikm_bulat mutu  sampel_minimum  sampel_cukup
+        UL-01                 2      88.89    A              44         False
+        UL-02                 1      50.00    D            <NA>          <NA>
     """
     if skm_responden.empty and skm_unit.empty:
         return empty("ikm_unit")
@@ -232,6 +290,21 @@ def hitung_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, con
     -------
     DataFrame
         ``ikm_pemda``: tahun, jumlah_unit, ikm, ikm_bulat, mutu, kinerja, unit_minimal_baik, sumber.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> unit = pd.DataFrame({"tahun": [2025] * 3, "ikm": [94.142, 87.6, None],
+    ...                      "minimal_baik": [True, True, False]})
+    >>> riwayat = pd.DataFrame({"tahun": [2024, 2024], "kode_unit": ["UL-01", "UL-02"],
+    ...                         "ikm": [83.08, 76.60]})
+    >>> pemda = hitung_ikm_pemda(unit, riwayat, load_config())
+    >>> kolom = ["tahun", "jumlah_unit", "ikm_bulat", "mutu", "unit_minimal_baik", "sumber"]
+    >>> print(pemda[kolom].to_string(index=False))
+     tahun  jumlah_unit  ikm_bulat mutu  unit_minimal_baik    sumber
+      2024            2      79.84    B                  1   riwayat
+      2025            2      90.87    A                  2 responden
     """
     rows = []
     for tahun, units in ikm_unit.groupby("tahun", sort=True):
@@ -271,7 +344,13 @@ def hitung_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, con
 
 
 def umur_band(umur: object) -> str:
-    """Age band of a respondent (``<20``, ``20–29``, …, ``≥60``); blank gives ``Tidak diisi``."""
+    """Age band of a respondent (``<20``, ``20–29``, …, ``≥60``); blank gives ``Tidak diisi``.
+
+    Examples
+    --------
+    >>> [umur_band(u) for u in (19, 20, 59, 60, None)]
+    ['<20', '20–29', '50–59', '≥60', 'Tidak diisi']
+    """
     if is_na(umur):
         return TIDAK_DIISI
     age = int(umur)
@@ -300,6 +379,20 @@ def hitung_demografi(skm_responden: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``skm_demografi``: tahun, kode_unit, variabel, kelompok, jumlah, persen.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> responden = pd.DataFrame({"tahun": [2025] * 4, "kode_unit": ["UL-01"] * 4,
+    ...                           "jenis_kelamin": ["L", "l", "P", None], "umur": [25, 31, 47, None],
+    ...                           "pendidikan": ["S1"] * 4, "pekerjaan": ["PNS"] * 4})
+    >>> demografi = hitung_demografi(responden)
+    >>> unit = demografi[(demografi["kode_unit"] == "UL-01") & (demografi["variabel"] == "jenis_kelamin")]
+    >>> print(unit[["kelompok", "jumlah", "persen"]].to_string(index=False))
+       kelompok  jumlah  persen
+      Laki-laki       2    50.0
+      Perempuan       1    25.0
+    Tidak diisi       1    25.0
     """
     if skm_responden.empty:
         return empty("skm_demografi")

@@ -13,7 +13,15 @@ from lkjip.ingest.schemas.hasil import empty, shaped
 
 
 def variabel_kematangan(config: Config) -> list[str]:
-    """Column names of the kematangan variables: ``V01`` .. ``V11`` for 11 variables."""
+    """Column names of the kematangan variables: ``V01`` .. ``V11`` for 11 variables.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> kolom = variabel_kematangan(load_config())
+    >>> len(kolom), kolom[0], kolom[-1]
+    (11, 'V01', 'V11')
+    """
     return [f"V{i:02d}" for i in range(1, config.kematangan.jumlah_variabel + 1)]
 
 
@@ -22,6 +30,15 @@ def kategori_kematangan(total: object, config: Config) -> str | None:
 
     The total is rounded half up to 2 decimals first: a sum of floats such as 3,1 + … may land
     on 37,099999… and must still count as 37,1.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> [kategori_kematangan(t, config) for t in (37.0, 37.1, 46.1, 19.0)]
+    ['Sedang', 'Tinggi', 'Sangat Tinggi', 'Sangat Rendah']
+    >>> kategori_kematangan(37.099999999, config), kategori_kematangan(10, config)
+    ('Tinggi', None)
     """
     if is_na(total):
         return None
@@ -33,7 +50,15 @@ def kategori_kematangan(total: object, config: Config) -> str | None:
 
 
 def kategori_minimal(kategori: object, config: Config) -> bool:
-    """True when ``kategori`` is ``config.kematangan.minimal`` (Tinggi) or higher."""
+    """True when ``kategori`` is ``config.kematangan.minimal`` (Tinggi) or higher.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> [kategori_minimal(k, config) for k in ("Sangat Tinggi", "Tinggi", "Sedang", None)]
+    [True, True, False, False]
+    """
     return at_or_above(kategori, [k.kategori for k in config.kematangan.kategori], config.kematangan.minimal)
 
 
@@ -47,6 +72,19 @@ def hitung_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFr
     -------
     DataFrame
         ``kematangan_pd``: tahun, kode_pd, perangkat_daerah, total, kategori, minimal_tinggi.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> skor = {f"V{i:02d}": [4, 3, 5] for i in range(1, 12)} | {"V01": [4, 3, None]}
+    >>> pd_skor = pd.DataFrame({"tahun": [2025] * 3, "kode_pd": ["PD-01", "PD-02", "PD-03"], **skor})
+    >>> hasil = hitung_kematangan(pd_skor, load_config())
+    >>> print(hasil[["kode_pd", "total", "kategori", "minimal_tinggi"]].to_string(index=False))
+    kode_pd  total kategori  minimal_tinggi
+      PD-01   44.0   Tinggi            True
+      PD-02   33.0   Sedang           False
+      PD-03    NaN     <NA>           False
     """
     if kelembagaan_pd.empty:
         return empty("kematangan_pd")
@@ -69,6 +107,16 @@ def ringkas_kematangan(kematangan_pd: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``kematangan_ringkas``: tahun, jumlah_pd, pd_minimal_tinggi, rata_rata.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hasil = pd.DataFrame({"tahun": [2024, 2025, 2025, 2025], "total": [47.0, 44.0, 33.0, None],
+    ...                       "minimal_tinggi": [True, True, False, False]})
+    >>> print(ringkas_kematangan(hasil).to_string(index=False))
+     tahun  jumlah_pd  pd_minimal_tinggi  rata_rata
+      2024          1                  1       47.0
+      2025          2                  1       38.5
     """
     return ringkas_per_tahun(
         kematangan_pd,
@@ -84,6 +132,15 @@ def peringkat_efektivitas(nilai: object, config: Config) -> tuple[str | None, st
 
     Exclusive lower bounds (``di_atas``): 80,00 is P4 and 80,01 is P5; the last band starts at 0.
     The value is rounded half up to 2 decimals first, as published.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> peringkat_efektivitas(95.9, config)
+    ('P5', 'Sangat Efektif')
+    >>> [peringkat_efektivitas(v, config)[0] for v in (80.0, 80.004, 80.01, 20.0, 0)]
+    ['P4', 'P4', 'P5', 'P1', 'P1']
     """
     if is_na(nilai):
         return None, None
@@ -105,6 +162,18 @@ def hitung_efektivitas(kelembagaan_pemda: pd.DataFrame, config: Config) -> pd.Da
     -------
     DataFrame
         ``efektivitas``: tahun, nilai_struktur, nilai_proses, nilai, peringkat, sebutan.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> sub = pd.DataFrame({"tahun": [2024, 2024, 2025, 2025], "dimensi": ["Struktur", "Proses"] * 2,
+    ...                     "bobot": [50, 50, 50, 50], "nilai": [100, None, 100, 91.8]})
+    >>> hasil = hitung_efektivitas(sub, load_config())
+    >>> print(hasil[["tahun", "nilai_struktur", "nilai_proses", "nilai", "peringkat"]].to_string(index=False))
+     tahun  nilai_struktur  nilai_proses  nilai peringkat
+      2024             NaN           NaN    NaN      <NA>
+      2025            50.0          45.9   95.9        P5
     """
     if kelembagaan_pemda.empty:
         return empty("efektivitas")

@@ -17,6 +17,13 @@ def verdict(nilai_organisasi: object, nilai_pembanding: object) -> str:
     """``lebih tinggi`` / ``lebih rendah`` / ``sama``, compared at the published 2 decimals.
 
     ``tidak dapat dibandingkan`` when either value is missing.
+
+    Examples
+    --------
+    >>> verdict(91.2, 89.7), verdict(70, 75), verdict(83.784, 83.78)
+    ('lebih tinggi', 'lebih rendah', 'sama')
+    >>> verdict(None, 80.0)
+    'tidak dapat dibandingkan'
     """
     if pd.isna(nilai_organisasi) or pd.isna(nilai_pembanding):
         return "tidak dapat dibandingkan"
@@ -40,6 +47,21 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
     -------
     DataFrame
         ``pembanding_hasil``, one row per indicator of the agreement.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> capaian = pd.DataFrame({"dokumen": config.dokumen_terkini, "tahun": config.tahun, "indikator": "-",
+    ...                         "kode_indikator": ["ikm", "nek"], "realisasi": [91.2, 95.0]})
+    >>> pembanding = pd.DataFrame({"tahun": config.tahun, "entitas": [config.provinsi, "Kabupaten lain"],
+    ...                            "kode_indikator": ["ikm", "nek"], "nilai": [89.7, 99.0]})
+    >>> hasil = bandingkan(capaian, pembanding, config)
+    >>> print(hasil[["kode_indikator", "selisih", "verdict"]].round(2).to_string(index=False))
+    kode_indikator  selisih                  verdict
+               ikm      1.5             lebih tinggi
+               nek      NaN tidak dapat dibandingkan
     """
     dokumen = config.dokumen_terkini
     ours = capaian[(capaian["dokumen"] == dokumen) & (capaian["tahun"] == config.tahun)]
@@ -76,6 +98,20 @@ def sakip_pembanding(pembanding: pd.DataFrame, config: Config) -> pd.DataFrame:
     -------
     DataFrame
         ``sakip_pembanding``: tahun, entitas, nilai, predikat, keterangan.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> pembanding = pd.DataFrame({"tahun": config.tahun, "kode_indikator": ["sakip_opd"] * 3 + ["ikm"],
+    ...                            "entitas": ["Setda", "Kabupaten", "Provinsi", "Provinsi"],
+    ...                            "nilai": [85.5, None, 90.01, 91.0]})
+    >>> print(sakip_pembanding(pembanding, config)[["entitas", "nilai", "predikat"]].to_string(index=False))
+      entitas  nilai predikat
+        Setda  85.50        A
+    Kabupaten    NaN     <NA>
+     Provinsi  90.01       AA
     """
     rows = pembanding[
         (pembanding["kode_indikator"] == KODE_SAKIP_OPD) & (pembanding["tahun"] == config.tahun)

@@ -30,6 +30,17 @@ def predikat_sakip(nilai: object, config: Config) -> tuple[str | None, str | Non
     -------
     tuple
         ``(predikat, sebutan)``, or ``(None, None)`` for a missing score.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> predikat_sakip(71.18, config)
+    ('BB', 'Sangat Baik')
+    >>> [predikat_sakip(v, config)[0] for v in (90.01, 90.004, 60.0, 30.0)]
+    ['AA', 'A', 'CC', 'D']
+    >>> predikat_sakip(None, config)
+    (None, None)
     """
     if is_na(nilai):
         return None, None
@@ -41,7 +52,15 @@ def predikat_sakip(nilai: object, config: Config) -> tuple[str | None, str | Non
 
 
 def predikat_minimal_baik(predikat: object, config: Config) -> bool:
-    """True when ``predikat`` is ``config.sakip.minimal_baik`` or better."""
+    """True when ``predikat`` is ``config.sakip.minimal_baik`` or better.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> config = load_config()
+    >>> [predikat_minimal_baik(p, config) for p in ("AA", "B", "CC", None)]
+    [True, True, False, False]
+    """
     return at_or_above(predikat, [k.predikat for k in config.sakip.kategori], config.sakip.minimal_baik)
 
 
@@ -52,6 +71,19 @@ def hitung_sakip_pd(sakip_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
     -------
     DataFrame
         ``sakip_pd_hasil``: the clean rows (with their source columns) plus the computed columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lkjip.core.config import load_config
+    >>> skor = pd.DataFrame({"tahun": [2025, 2025, 2025], "kode_pd": ["PD-02", "PD-01", "PD-03"],
+    ...                      "nilai": [55.5, 60.01, None]})
+    >>> hasil = hitung_sakip_pd(skor, load_config())
+    >>> print(hasil[["kode_pd", "nilai", "predikat", "minimal_baik"]].to_string(index=False))
+    kode_pd  nilai predikat  minimal_baik
+      PD-01  60.01        B          True
+      PD-02  55.50       CC         False
+      PD-03    NaN     <NA>         False
     """
     if sakip_pd.empty:
         return empty("sakip_pd_hasil")
@@ -73,6 +105,16 @@ def ringkas_sakip(sakip_pd_hasil: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``sakip_ringkas``: tahun, jumlah_pd, rata_rata (unrounded), pd_minimal_baik.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hasil = pd.DataFrame({"tahun": [2024, 2025, 2025, 2025], "nilai": [70.0, 60.01, 55.5, None],
+    ...                       "minimal_baik": [True, True, False, False]})
+    >>> print(ringkas_sakip(hasil).to_string(index=False))
+     tahun  jumlah_pd  rata_rata  pd_minimal_baik
+      2024          1     70.000                1
+      2025          2     57.755                1
     """
     return ringkas_per_tahun(
         sakip_pd_hasil,

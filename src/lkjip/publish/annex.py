@@ -1,28 +1,41 @@
-"""The Excel annex ``lampiran-tabel-<tahun>.xlsx``: each report table on its own sheet."""
+"""The Excel annex ``lampiran-tabel-<tahun>.xlsx`` and the CSV downloads of the report tables.
+
+Both render :class:`~lkjip.report.tabel_laporan.TabelLaporan`: one sheet (and one CSV) per
+report table, named by its number, in report order. Numbers stay numbers, rounded to the
+precision the report prints them; the kind of a column decides its Excel number style, one
+per kind (rupiah, percent, count, decimal) in the style of ``laporan.yml``. Each sheet prints
+as it is: landscape A4, fit to the page width, the header row repeated on every page, wrapped
+text with room for its lines, the table's notes and source line under it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from great_tables import GT
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from lkjip.core.config import Config
 from lkjip.core.na import is_na
-from lkjip.report import tables
-from lkjip.report.laporan import Laporan
+from lkjip.ingest.parsing import NumberParseError, parse_number
+from lkjip.ingest.store import read_table, write_table
+from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
-#: Excel shows these with a decimal comma and a thousands dot; the cells stay numeric.
+#: Excel and LibreOffice show these with a decimal comma and a thousands dot; the cells stay
+#: numeric. The percent sign follows the number without a space, as ``lkjip.core.fmt`` prints.
 NUMBER_FORMATS = {
-    "rupiah": "[$Rp-421]#,##0",
-    "persen": '[$-421]#,##0.00" %"',
+    "rupiah": '[$-421]"Rp"#,##0',
+    "rupiah_laporan": '[$-421]"Rp. "#,##0.00',
+    "persen": '[$-421]#,##0.00"%"',
     "nilai": "[$-421]#,##0.00",
     "nilai1": "[$-421]#,##0.0",
     "bilangan": "[$-421]#,##0",
@@ -32,19 +45,31 @@ NUMBER_FORMATS = {
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+_THIN = Side(style="thin", color="9E9E9E")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_ROW = 3
+
+#: Widths (in characters) of a column: never narrower, never wider.
+_MIN_WIDTH, _MAX_TEXT, _MAX_NUMBER = 6, 48, 20
+
+#: Points per printed line of the default 11-point font (Excel's default row height).
+_LINE_HEIGHT = 15.0
 
 
 @dataclass(frozen=True)
 class AnnexSheet:
     """One report table for the annex.
 
-    ``formats`` maps a column to a key of :data:`NUMBER_FORMATS`; other columns are text.
+    ``formats`` maps a column to a key of :data:`NUMBER_FORMATS` (or an Excel format code),
+    or to one such per row (indicator values whose unit changes from row to row); other
+    columns are text. ``notes`` are printed under the table (the source line among them).
     """
 
     name: str
     title: str
     frame: pd.DataFrame
-    formats: dict[str, str] = field(default_factory=dict)
+    formats: Mapping[str, str | Sequence[str | None]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,9 +119,36 @@ def _cell_value(value: object) -> object:
     return value
 
 
-def _autosize(ws, widths: Sequence[int]) -> None:
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(8, min(60, width + 2))
+def _lines(text: str, width: float) -> int:
+    """Printed lines of ``text`` wrapped at ``width`` characters (Excel wraps at word breaks)."""
+    width = max(int(width), 1)
+    count = 0
+    for line in text.splitlines() or [""]:
+        n, used = 1, 0
+        for word in line.split():
+            if used and used + 1 + len(word) > width:
+                n, used = n + 1, 0
+            used += (1 if used else 0) + len(word)
+            while used > width:  # a word longer than the column breaks inside
+                n, used = n + 1, used - width
+        count += n
+    return max(count, 1)
+
+
+def _page_setup(ws, title_rows: str | None) -> None:
+    """Landscape A4, fit to the page width (as many pages down as needed), numbered pages."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = False
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.right.text = "&A"
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> Path:
@@ -119,7 +171,12 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     wb = Workbook()
     ws = wb.active
     ws.title = "Sampul"
-    put(ws, 1, 1, cover.judul).font = Font(bold=True, size=14)
+    widths = (34, 80)
+    title = put(ws, 1, 1, cover.judul)
+    title.font = Font(bold=True, size=14)
+    title.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+    ws.row_dimensions[1].height = _LINE_HEIGHT * 1.3 * _lines(cover.judul, sum(widths) * 0.8)
     rows = [
         ("Instansi", cover.instansi),
         ("Tahun laporan", cover.tahun),
@@ -129,97 +186,253 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     ]
     for offset, (key, value) in enumerate(rows, start=3):
         put(ws, offset, 1, key).font = Font(bold=True)
-        put(ws, offset, 2, value)
+        put(ws, offset, 2, value).alignment = Alignment(horizontal="left")
     start = 3 + len(rows)
     for i, (name, digest) in enumerate(sorted(cover.masukan.items())):
         put(ws, start + i, 1, name)
         put(ws, start + i, 2, digest)
     list_start = start + len(cover.masukan) + 1
     ws.cell(list_start, 1, "Daftar tabel").font = Font(bold=True)
-    _autosize(ws, [40, 70])
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    _page_setup(ws, None)
 
     used = {"sampul"}
     for i, sheet in enumerate(sheets, start=1):
         name = _sheet_name(sheet.name, used)
         put(ws, list_start + i, 1, name)
-        put(ws, list_start + i, 2, sheet.title)
+        cell = put(ws, list_start + i, 2, sheet.title)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[list_start + i].height = _LINE_HEIGHT * _lines(sheet.title, widths[1])
         _write_sheet(wb.create_sheet(name), sheet)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
 
 
+def _format_of(sheet: AnnexSheet, column: str, row: int) -> str | None:
+    spec = sheet.formats.get(column)
+    key = spec if spec is None or isinstance(spec, str) else spec[row]
+    return None if key is None else NUMBER_FORMATS.get(key, key)
+
+
+def _shown(value: object, number_format: str | None) -> str:
+    """Roughly what Excel shows in a cell, to size its column."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float) and number_format:
+        decimals = len(number_format.split(".")[1].split('"')[0]) if "." in number_format else 0
+        literal = "".join(re.findall(r'"([^"]*)"', number_format))
+        return f"{value:,.{decimals}f}{literal}"
+    return str(value)
+
+
 def _write_sheet(ws, sheet: AnnexSheet) -> None:
-    put(ws, 1, 1, sheet.title).font = Font(bold=True, size=12)
-    header_row = 3
     columns = list(sheet.frame.columns)
-    widths = [len(str(c)) for c in columns]
+    values = [[_cell_value(v) for v in row] for row in sheet.frame.itertuples(index=False)]
+    numeric = [
+        bool(sheet.formats.get(c)) or all(isinstance(r[j], int | float) or r[j] is None for r in values)
+        for j, c in enumerate(columns)
+    ]
+    numeric = [n and any(isinstance(r[j], int | float) for r in values) for j, n in enumerate(numeric)]
+    # Width by content: the longest word of the heading, the longest value (text capped, wraps).
+    widths = []
+    for j, column in enumerate(columns):
+        longest_word = max((len(w) for w in str(column).split()), default=0)
+        shown = [len(_shown(r[j], _format_of(sheet, column, i))) for i, r in enumerate(values)]
+        cap = _MAX_NUMBER if numeric[j] else _MAX_TEXT
+        widths.append(max(_MIN_WIDTH, min(cap, max([longest_word, *shown]) + 1)))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width + 1
+    total_width = sum(widths)
+
+    title = put(ws, 1, 1, sheet.title)
+    title.font = Font(bold=True, size=12)
+    title.alignment = Alignment(wrap_text=True, vertical="top")
+    if len(columns) > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    ws.row_dimensions[1].height = _LINE_HEIGHT * 1.2 * _lines(sheet.title, total_width * 0.9)
+
+    header_lines = 1
     for j, column in enumerate(columns, start=1):
-        cell = put(ws, header_row, j, str(column))
+        cell = put(ws, _HEADER_ROW, j, str(column))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for i, row in enumerate(sheet.frame.itertuples(index=False), start=header_row + 1):
+        cell.border = _BORDER
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="center", horizontal="right" if numeric[j - 1] else "left"
+        )
+        header_lines = max(header_lines, _lines(str(column), widths[j - 1]))
+    ws.row_dimensions[_HEADER_ROW].height = _LINE_HEIGHT * header_lines
+
+    for i, row in enumerate(values):
+        excel_row = _HEADER_ROW + 1 + i
+        lines = 1
         for j, (column, value) in enumerate(zip(columns, row, strict=True), start=1):
-            cell = put(ws, i, j, _cell_value(value))
-            kind = sheet.formats.get(column)
-            if kind and isinstance(cell.value, int | float):
-                cell.number_format = NUMBER_FORMATS[kind]
-            elif isinstance(cell.value, str):
-                cell.alignment = Alignment(wrap_text=len(cell.value) > 60, vertical="top")
-            shown = len(str(cell.value)) if cell.value is not None else 0
-            widths[j - 1] = max(widths[j - 1], min(shown, 60))
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
-    _autosize(ws, widths)
+            cell = put(ws, excel_row, j, value)
+            cell.border = _BORDER
+            number_format = _format_of(sheet, column, i)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                if number_format:
+                    cell.number_format = number_format
+                cell.alignment = Alignment(horizontal="right", vertical="top")
+            else:
+                text = "" if value is None else str(value)
+                cell.alignment = Alignment(wrap_text=True, horizontal="left", vertical="top")
+                lines = max(lines, _lines(text, widths[j - 1]))
+        if lines > 1:
+            ws.row_dimensions[excel_row].height = _LINE_HEIGHT * lines
+
+    note_row = _HEADER_ROW + len(values) + 2
+    for note in sheet.notes:
+        cell = put(ws, note_row, 1, note)
+        cell.font = Font(italic=True, size=9)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(columns) > 1:
+            ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(columns))
+        ws.row_dimensions[note_row].height = _LINE_HEIGHT * _lines(note, total_width * 1.1)
+        note_row += 1
+    ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 1)
+    _page_setup(ws, f"{_HEADER_ROW}:{_HEADER_ROW}")
 
 
 # ---------------------------------------------------------------------- from the report
 
 
-def annex_sheets(laporan: Laporan) -> list[AnnexSheet]:
-    """Every report table of ``laporan``, in report order, as an annex sheet."""
+def _printed_number(value: object) -> tuple[object, int | None]:
+    """A printed figure of the review (``"84,40"``) as a number and its printed decimals."""
+    if not isinstance(value, str):
+        return value, None if is_na(value) else 2
+    try:
+        number = parse_number(value)
+    except NumberParseError:
+        return value, None
+    if number is None:
+        return None, None
+    digits = value.strip().rstrip("%").strip()
+    decimals = len(digits.rsplit(",", 1)[1]) if "," in digits else 0
+    return number, decimals
+
+
+def _decimal_format(decimals: int) -> str:
+    return "[$-421]#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def data_terbit(tabel: TabelLaporan) -> tuple[pd.DataFrame, dict[str, str | list[str | None]]]:
+    """The table's published values and the Excel number format of each numeric cell.
+
+    Numbers are rounded as the report prints them (:meth:`TabelLaporan.terbit`), yes/no
+    flags read ``Ya``/``Tidak``, a review's printed figures (typed text such as ``"84,40"``)
+    become numbers with their printed decimals; text stays text.
+    """
+    frame = tabel.terbit()
+    formats: dict[str, str | list[str | None]] = {}
+    satuan = frame[SATUAN] if SATUAN in frame.columns else pd.Series(pd.NA, index=frame.index)
+    for column in frame.columns:
+        kind = tabel.jenis_kolom(column)
+        if kind is Jenis.YA_TIDAK:
+            frame[column] = pd.array(
+                [None if is_na(v) else ("Ya" if bool(v) else "Tidak") for v in frame[column]], dtype="string"
+            )
+        elif kind is Jenis.CAMPURAN:
+            parsed = [_printed_number(v) for v in frame[column]]
+            frame[column] = pd.array([v for v, _d in parsed], dtype="object")
+            formats[column] = [None if d is None else _decimal_format(d) for _v, d in parsed]
+        elif kind in {Jenis.NOMOR, Jenis.BILANGAN}:
+            formats[column] = "bilangan"
+        elif kind is Jenis.RUPIAH:
+            formats[column] = "rupiah" if tabel.gaya.gaya_uang == "baku" else "rupiah_laporan"
+        elif kind is Jenis.PERSEN:
+            formats[column] = _decimal_format(tabel.gaya.desimal_persen) + '"%"'
+        elif kind is Jenis.DESIMAL:
+            formats[column] = _decimal_format(tabel.desimal_kolom(column))
+        elif kind in {Jenis.NILAI, Jenis.NILAI_POLOS}:
+            formats[column] = [
+                _format_nilai(tabel, column, v, u) for v, u in zip(frame[column], satuan, strict=True)
+            ]
+    return frame, formats
+
+
+def _format_nilai(tabel: TabelLaporan, column: str, value: object, satuan: object) -> str | None:
+    """Excel format of an indicator value by its unit, as ``fmt.nilai`` prints it."""
+    if is_na(value):
+        return None
+    unit = "" if is_na(satuan) else str(satuan).strip()
+    decimals = tabel.desimal_kolom(column, satuan)
+    if unit == "%":
+        return _decimal_format(decimals) + '"%"'
+    if unit == "" or unit in {"Nilai", "Indeks", "Persen", "Skor"} or not float(value).is_integer():
+        return _decimal_format(decimals)
+    return "bilangan"
+
+
+def annex_sheets(tabel: Sequence[TabelLaporan]) -> list[AnnexSheet]:
+    """The report tables, in report order, as annex sheets named by their number."""
     sheets = []
-    for name, table in laporan.daftar_tabel():
-        frame = tables.as_frame(table)
-        title = _gt_title(table) or name
-        sheets.append(AnnexSheet(name=name, title=title, frame=frame, formats=_annex_formats(frame)))
+    for t in tabel:
+        frame, formats = data_terbit(t)
+        notes = tuple(t.semua_catatan)
+        sheets.append(AnnexSheet(name=t.nomor, title=t.judul, frame=frame, formats=formats, notes=notes))
     return sheets
 
 
-def annex_cover(laporan: Laporan, when: dt.datetime) -> AnnexCover:
-    """The cover sheet of ``laporan``'s annex, stamped ``when``."""
+def annex_cover(config: Config, masukan: dict[str, str], when: dt.datetime) -> AnnexCover:
+    """The cover sheet of the report's annex: ``masukan`` is the manifest's file -> SHA-256."""
     return AnnexCover(
-        judul=f"Lampiran Tabel {laporan.judul}",
-        instansi=laporan.config.instansi.nama_lengkap,
-        tahun=laporan.config.tahun,
-        masukan=laporan.manifest()["sidik"]["masukan"],
+        judul=f"Lampiran Tabel Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}",
+        instansi=config.instansi.nama_lengkap,
+        tahun=config.tahun,
+        masukan=masukan,
         dibuat=when,
     )
 
 
-def _gt_title(table: GT) -> str | None:
-    heading = getattr(table, "_heading", None)
-    title = getattr(heading, "title", None)
-    return str(title) if title else None
+def nama_csv(tabel: TabelLaporan) -> str:
+    """File name of a report table's CSV download: ``tabel-III.4.A.csv``."""
+    return f"tabel-{_SHEET_NAME_BAD.sub('-', tabel.nomor)}.csv"
 
 
-def _annex_formats(frame: pd.DataFrame) -> dict[str, str]:
-    """Excel number format per numeric column, from its Indonesian heading."""
-    formats = {}
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
-            continue
-        label = str(column).lower()
-        if (
-            any(k in label for k in ("rp", "anggaran", "alokasi", "pagu"))
-            and "%" not in label
-            and "capaian" not in label
-        ):
-            formats[column] = "rupiah"
-        elif "%" in label or "capaian" in label or "persen" in label:
-            formats[column] = "persen"
-        elif label in {"no", "tahun"} or "jumlah" in label or pd.api.types.is_integer_dtype(frame[column]):
-            formats[column] = "bilangan"
-        else:
-            formats[column] = "nilai"
-    return formats
+def tulis_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
+    """Write each report table as a CSV download (UTF-8 with BOM, for Excel), values as published.
+
+    The same values as the annex: rounded as printed, ``Ya``/``Tidak``, missing left empty.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for t in tabel:
+        frame, _formats = data_terbit(t)
+        target = folder / nama_csv(t)
+        frame.to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
+        written.append(target)
+    return written
+
+
+def tanpa_derau(frame: pd.DataFrame, desimal: int = 10) -> pd.DataFrame:
+    """``frame`` with binary noise taken off its float columns (``1.1600000000000108`` -> ``1.16``).
+
+    Rounds to ``desimal`` decimals, far beyond any printed precision, so that only the
+    artefacts of binary arithmetic go; used for the published copies of the processed tables
+    (full precision stays in ``data/processed/``).
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(desimal)
+    return out
+
+
+def salin_tabel_publik(processed: Path, nama: str, folder: Path) -> Path:
+    """Publish the processed table ``nama`` as ``folder/<nama>.csv``, without float noise.
+
+    Written by the data step's own CSV writer (:func:`lkjip.ingest.store.write_table`), so the
+    file reads exactly like ``data/processed/<nama>.csv`` apart from the noise.
+    """
+    frame = tanpa_derau(read_table(nama, processed))
+    with tempfile.TemporaryDirectory() as tmp:
+        written = write_table(frame, nama, Path(tmp))
+        csv = next(p for p in written if p.suffix == ".csv")
+        target = folder / csv.name
+        shutil.move(csv, target)
+    return target

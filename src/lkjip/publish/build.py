@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -58,22 +59,35 @@ PRIVATE_TABLES = frozenset({"skm_responden", "karantina", "peringatan"})
 def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
-    The annex is ``lampiran-tabel-<tahun>.xlsx``; every processed CSV except
-    :data:`PRIVATE_TABLES` is copied beside it. This folder is what the site publishes.
+    The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
+    (``tabel-III.4.A.csv``, values as printed) and every processed table except
+    :data:`PRIVATE_TABLES` (without float noise; full precision stays in ``data/processed/``).
+    This folder is what the site publishes.
     """
-    from lkjip.publish.annex import annex_cover, annex_sheets, write_annex
-    from lkjip.report.laporan import Laporan
+    from lkjip.publish.annex import (
+        annex_cover,
+        annex_sheets,
+        salin_tabel_publik,
+        tulis_csv_tabel,
+        write_annex,
+    )
+    from lkjip.report import daftar
 
-    laporan = Laporan.muat(tahun, root=root)
-    public = laporan.paths.processed / "publik"
+    project = paths(root)
+    t, config = daftar.muat(root, tahun)
+    public = project.processed / "publik"
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
-    for csv in sorted(laporan.paths.processed.glob("*.csv")):
+    for csv in sorted(project.processed.glob("*.csv")):
         if csv.stem not in PRIVATE_TABLES:
-            shutil.copy2(csv, public / csv.name)
-    target = public / f"lampiran-tabel-{laporan.config.tahun}.xlsx"
-    return write_annex(target, annex_cover(laporan, dt.datetime.now()), annex_sheets(laporan))
+            salin_tabel_publik(project.processed, csv.stem, public)
+    target = public / f"lampiran-tabel-{config.tahun}.xlsx"
+    manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
+    cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.now())
+    semua = daftar.semua_tabel(t, config)
+    tulis_csv_tabel(semua, public)
+    return write_annex(target, cover, annex_sheets(semua))
 
 
 def run_build(
@@ -103,6 +117,7 @@ def run_build(
         Naming the failing step.
     """
     from lkjip.data_step import run_data_step
+    from lkjip.publish.gambar import tulis_gambar
     from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
     from lkjip.report.reviu_text import print_reviu
@@ -125,9 +140,7 @@ def run_build(
         return chapters
 
     chapters = _step("notebook", say)(notebooks)
-    figures = sorted(project.figures.glob("*.png")) + sorted(project.figures.glob("*.svg"))
-    if not any(p.suffix == ".png" for p in figures):
-        raise StepFailed("gambar", f"tidak ada gambar yang ditulis ke {project.figures}")
+    figures = _step("gambar", say)(lambda: tulis_gambar(project.root))
     say(f"   {len(figures)} berkas gambar di {project.figures}")
     annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root))
     say(f"   {annex}")

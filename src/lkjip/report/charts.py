@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -132,12 +133,20 @@ def save(gambar: Gambar, figures_dir: Path) -> list[Path]:
     figures_dir.mkdir(parents=True, exist_ok=True)
     png = figures_dir / f"{gambar.nama_berkas}.png"
     svg = figures_dir / f"{gambar.nama_berkas}.svg"
+    png.write_bytes(png_bytes(gambar))
     with gaya():
-        gambar.figure.savefig(png, format="png", dpi=DPI_PNG, metadata={"Software": None})
         gambar.figure.savefig(
             svg, format="svg", metadata={"Date": None, "Creator": "lkjip", "Title": gambar.judul}
         )
     return [png, svg]
+
+
+def png_bytes(gambar: Gambar) -> bytes:
+    """The PNG of ``gambar`` exactly as :func:`save` writes it (for display without a file)."""
+    buffer = io.BytesIO()
+    with gaya():
+        gambar.figure.savefig(buffer, format="png", dpi=DPI_PNG, metadata={"Software": None})
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- helpers

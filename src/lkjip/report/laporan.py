@@ -20,23 +20,8 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
-from lkjip.report import charts, narasi, tables
+from lkjip.report import charts, daftar, narasi
 from lkjip.report.konten import kata_pengantar_ttd, load_section
-
-#: Charts of the report: key -> (builder, tables it needs). Keys are what notebooks ask for.
-_CHARTS = {
-    "capaian-kinerja": lambda lap: charts.gambar_capaian_kinerja(
-        lap.t("capaian"), lap.config, dokumen=lap.dokumen_aktif[0]
-    ),
-    "perbandingan-sakip": lambda lap: charts.gambar_perbandingan_sakip(lap.t("sakip_pembanding"), lap.config),
-    "ikm-unit": lambda lap: charts.gambar_ikm_unit(lap.t("ikm_unit"), lap.config, lap.t("ikm_pemda")),
-    "nrr-unsur": lambda lap: charts.gambar_nrr_unsur(lap.t("ikm_unsur"), lap.config),
-    "anggaran": lambda lap: charts.gambar_anggaran(lap.t("anggaran_hasil"), lap.config),
-    "kinerja-anggaran": lambda lap: charts.gambar_kinerja_anggaran(
-        lap.t("anggaran_sasaran"), lap.config, dokumen=lap.dokumen_aktif[-1]
-    ),
-    "ikm-tren": lambda lap: charts.gambar_ikm_tren(lap.t("ikm_pemda"), lap.t("pembanding"), lap.config),
-}
 
 
 def _md(text: str) -> Markdown:
@@ -79,10 +64,6 @@ class Laporan:
     def dokumen_aktif(self) -> list[str]:
         """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first."""
         return self.config.dokumen_aktif
-
-    @property
-    def judul(self) -> str:
-        return f"Laporan Kinerja {self.config.instansi.nama_lengkap} Tahun {self.config.tahun}"
 
     # ------------------------------------------------------------------ text
 
@@ -207,88 +188,25 @@ class Laporan:
     # ------------------------------------------------------------------ tables
 
     def tabel(self, kode: str, dokumen: str | None = None) -> GT:
-        """A report table by its number in the seed (``"III.4.A"``) or a lampiran key.
+        """A report table by its number in the seed (``"III.4.A"``) or a lampiran key, for display.
 
-        Tables that exist once per agreement (II.2, II.3, III.1, III.2) take ``dokumen``.
+        Tables that exist once per agreement (II.2, II.3, III.1, III.2) take ``dokumen``; see
+        :func:`lkjip.report.daftar.tabel`.
         """
-        c, t = self.config, self.t
-        builders = {
-            "II.2": lambda: tables.tabel_iku(t("perjanjian_kinerja"), t("narasi_indikator"), dokumen, c),
-            "II.3": lambda: tables.tabel_perjanjian_kinerja(t("capaian"), dokumen, c),
-            "II.4": lambda: tables.tabel_anggaran_kegiatan(t("anggaran_hasil"), c),
-            "III.1": lambda: tables.tabel_capaian(t("capaian"), dokumen, c),
-            "III.2": lambda: tables.tabel_tren(t("tren"), t("perjanjian_kinerja"), dokumen, c),
-            "III.3": lambda: tables.tabel_pembanding(t("pembanding_hasil"), c, t("perjanjian_kinerja")),
-            "III.4.A": lambda: tables.tabel_realisasi_anggaran(t("anggaran_hasil"), c),
-            "III.4.B": lambda: tables.tabel_kinerja_anggaran(
-                t("anggaran_sasaran"), t("capaian"), t("ringkasan_capaian"), c, dokumen=self.dokumen_aktif[-1]
-            ),
-            "lampiran-ikm": lambda: tables.lampiran_ikm_unit(
-                t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor="L.1"
-            ),
-            "lampiran-demografi": lambda: tables.lampiran_demografi(t("skm_demografi"), c, nomor="L.2"),
-            "lampiran-sakip": lambda: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor="L.3"),
-            "lampiran-kematangan": lambda: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor="L.4"),
-            "lampiran-reviu": lambda: tables.lampiran_reviu(t("reviu"), c, nomor="L.5"),
-        }
-        if kode.startswith("II.1"):
-            periode = dokumen or self._periode_kode(kode)
-            table = tables.tabel_penjenjangan(t("penjenjangan"), periode, c)
-        elif kode not in builders:
-            raise KeyError(f"tabel '{kode}' tidak dikenal; pilihan: II.1.A, II.1.B, {', '.join(builders)}")
-        elif kode in {"II.2", "II.3", "III.1", "III.2"} and dokumen is None:
-            raise ValueError(f"tabel {kode} ada per Perjanjian Kinerja: sebutkan dokumen")
-        else:
-            table = builders[kode]()
+        table = daftar.tabel(kode, self.t, self.config, dokumen).gt()
         # A fixed HTML id (great_tables draws a random one) keeps the rendered report deterministic.
         return table.with_id(_slug(f"tabel-{kode}-{dokumen or ''}"))
-
-    def _periode_kode(self, kode: str) -> str:
-        letter = kode.rsplit(".", 1)[-1]
-        return next(
-            p.kode for p in self.config.periode if tables.huruf_periode(self.config, p.kode) == letter
-        )
-
-    def daftar_tabel(self) -> list[tuple[str, GT]]:
-        """Every report table in report order, as (sheet name, table), for the Excel annex."""
-        out: list[tuple[str, GT]] = []
-        for periode in sorted(self.config.periode, key=lambda p: p.kode):
-            if periode.mulai <= self.config.tahun:
-                letter = tables.huruf_periode(self.config, periode.kode)
-                out.append((f"II.1.{letter}", self.tabel(f"II.1.{letter}")))
-        for kode in ("II.2", "II.3", "III.1", "III.2"):
-            for dokumen in self.dokumen_aktif:
-                letter = tables.huruf_periode(self.config, self.config.periode_for_pk(dokumen).kode)
-                out.append((f"{kode}.{letter}", self.tabel(kode, dokumen)))
-        for kode in ("II.4", "III.3", "III.4.A", "III.4.B"):
-            out.append((kode, self.tabel(kode)))
-        for kode in (
-            "lampiran-ikm",
-            "lampiran-demografi",
-            "lampiran-sakip",
-            "lampiran-kematangan",
-            "lampiran-reviu",
-        ):
-            out.append((kode.replace("lampiran-", "Lampiran ").title(), self.tabel(kode)))
-        return out
 
     # ------------------------------------------------------------------ figures
 
     def gambar(self, kunci: str) -> Image:
-        """Build a chart, write it to ``figures/`` (PNG and SVG) and return the PNG for display."""
-        if kunci not in _CHARTS:
-            raise KeyError(f"gambar '{kunci}' tidak dikenal; pilihan: {', '.join(_CHARTS)}")
-        gambar = _CHARTS[kunci](self)
-        written = charts.save(gambar, self.paths.figures)
-        png = next(p for p in written if p.suffix == ".png")
-        return Image(data=png.read_bytes(), format="png", alt=gambar.alt, width=720)
+        """Draw a chart of the report (a key of :data:`lkjip.report.daftar.GAMBAR`) for display.
 
-    def tulis_semua_gambar(self) -> list[Path]:
-        """Write every chart of the report to ``figures/``; return the files."""
-        written: list[Path] = []
-        for build in _CHARTS.values():
-            written += charts.save(build(self), self.paths.figures)
-        return written
+        The same drawing the build writes to ``figures/`` (:mod:`lkjip.publish.gambar`), as
+        the same PNG bytes; nothing is written here.
+        """
+        gambar = daftar.gambar(kunci, self.t, self.config)
+        return Image(data=charts.png_bytes(gambar), format="png", alt=gambar.alt, width=720)
 
     # ------------------------------------------------------------------ downloads, method
 
@@ -305,12 +223,9 @@ class Laporan:
             lines.append(f"- [{csv.stem}](../data/processed/publik/{csv.name}) (CSV)")
         return _md("\n".join(lines))
 
-    def manifest(self) -> dict:
-        return json.loads((self.paths.processed / "manifest.json").read_text(encoding="utf-8"))
-
     def log_data(self) -> Markdown:
         """The inputs this report was built from, with checksums and row accounting."""
-        manifest = self.manifest()
+        manifest = json.loads((self.paths.processed / "manifest.json").read_text(encoding="utf-8"))
         inputs = manifest["sidik"]["masukan"]
         lines = [
             "| Berkas | SHA-256 |",

@@ -1,140 +1,45 @@
-"""The report's tables as great_tables ``GT`` objects, formatted the Indonesian way, plus plain frames."""
+"""The report's tables, built as data (:class:`~lkjip.report.tabel_laporan.TabelLaporan`).
+
+Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
+values stay numbers, states the kind of each column (rupiah, percent, count, ...), the caption
+and the source line, and returns that; :meth:`TabelLaporan.gt` renders it for the report
+through :mod:`lkjip.core.fmt`, the annex and the downloads render the same data. Text from the
+exports is never marked up: great_tables escapes plain cells, and every formatter's output is
+escaped, so a unit named "<script>" shows as text.
+"""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable, Sequence
+import re
 
 import numpy as np
 import pandas as pd
-from great_tables import GT, loc, style
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
-from lkjip.core.teks import neutralise_formula
+from lkjip.ingest.parsing import NumberParseError, parse_number
+from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
+from lkjip.reviu import JENIS as JENIS_REVIU
 
-# Each builder assembles a plain DataFrame whose columns carry the Indonesian headings and whose
-# values stay numbers (so as_frame gives the Excel annex real numbers), then renders it with
-# lkjip.core.fmt through GT.fmt. Text from the exports is never marked up: great_tables escapes plain
-# cells, and every formatter's output is escaped here (GT.fmt output is inserted as HTML), so a
-# unit named "<script>" shows as text.
-
-#: Text in a missing text cell (numbers show ``fmt.NA``, "N/A").
-KOSONG = "-"
+__all__ = ["KINERJA_LAINNYA", "KOSONG", "SASARAN_STRATEGIS", "Jenis", "TabelLaporan", "as_frame"]
 
 #: Group label of the additional indicators outside the agreement's main ones.
 KINERJA_LAINNYA = "Kinerja Lainnya"
 SASARAN_STRATEGIS = "Sasaran Strategis"
 
-_Formatter = Callable[[object], str]
-
 
 # --------------------------------------------------------------------------- helpers
 
 
-def as_frame(table: GT) -> pd.DataFrame:
-    """The data behind a table built here, as a plain DataFrame for the Excel annex.
+def as_frame(table: TabelLaporan) -> pd.DataFrame:
+    """The data behind a report table as a plain DataFrame (a copy).
 
     Values are the numbers before formatting (missing stays ``NaN``/``NA``), under the
     table's Indonesian headings, with the row-group column and hidden columns (such as
     ``Satuan``) kept.
-
-    Parameters
-    ----------
-    table : GT
-        A table returned by one of this module's builders.
-
-    Returns
-    -------
-    DataFrame
-        A copy; changing it does not change the table.
     """
-    # great_tables keeps the input frame as ``_tbl_data``; formatting happens only at render.
-    data = table._tbl_data
-    if not isinstance(data, pd.DataFrame):  # pragma: no cover - builders always pass pandas
-        raise TypeError("tabel ini tidak dibangun dari DataFrame pandas")
-    return data.copy().reset_index(drop=True)
-
-
-def _escaped(fn: _Formatter) -> _Formatter:
-    return lambda value: html.escape(neutralise_formula(fn(value)))
-
-
-def _fmt(table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None) -> GT:
-    """Format ``columns`` (optionally only ``rows``) with ``fn``; the output is escaped."""
-    columns = [columns] if isinstance(columns, str) else list(columns)
-    if rows is not None and len(rows) == 0:
-        return table
-    return table.fmt(_escaped(fn), columns=columns, rows=None if rows is None else list(rows))
-
-
-def _lines(value: object) -> str:
-    """Office text with one item per line: each line escaped, joined by ``<br>``."""
-    if fmt.is_na(value) or str(value).strip() == "":
-        return KOSONG
-    return "<br>".join(
-        html.escape(neutralise_formula(line.strip())) for line in str(value).splitlines() if line.strip()
-    )
-
-
-def _nomor(value: object) -> str:
-    return "" if fmt.is_na(value) else fmt.bilangan(value)
-
-
-def _ya_tidak(value: object) -> str:
-    return fmt.NA if fmt.is_na(value) else ("Ya" if bool(value) else "Tidak")
-
-
-def _blank(_value: object) -> str:
-    return ""
-
-
-def _text_columns(frame: pd.DataFrame) -> list[str]:
-    return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
-
-
-def _base(
-    frame: pd.DataFrame,
-    judul: str,
-    *,
-    kelompok: str | None = None,
-    catatan: Iterable[str] = (),
-    kompak: bool = False,
-    sembunyi: Sequence[str] = (),
-) -> GT:
-    """A GT with the report's look: title, groups, source notes, "-" for missing text."""
-    data = frame.reset_index(drop=True)
-    if kelompok is not None:
-        # great_tables cannot group on a missing label.
-        data[kelompok] = data[kelompok].astype("string").fillna(KOSONG)
-    table = GT(data, groupname_col=kelompok).tab_header(title=judul)
-    text = [c for c in _text_columns(data) if c != kelompok]
-    if text:
-        table = table.sub_missing(columns=text, missing_text=KOSONG)
-    for note in catatan:
-        table = table.tab_source_note(note)
-    if "No" in data.columns:
-        table = _fmt(table, "No", _nomor).cols_align("center", columns="No")
-    visible_sembunyi = [c for c in sembunyi if c in data.columns]
-    if visible_sembunyi:
-        table = table.cols_hide(visible_sembunyi)
-    table = table.tab_options(
-        heading_align="left",
-        heading_title_font_size="14px",
-        column_labels_font_weight="bold",
-        column_labels_background_color="#EEF3F8",
-        row_group_font_weight="bold",
-        row_group_background_color="#F7F7F7",
-        source_notes_font_size="11px",
-        table_font_size="10px" if kompak else "13px",
-        data_row_padding="1px" if kompak else "5px",
-    )
-    return table
-
-
-def _bold_rows(table: GT, rows: Sequence[int]) -> GT:
-    return table.tab_style(style.text(weight="bold"), loc.body(rows=list(rows))) if rows else table
+    return table.frame.copy().reset_index(drop=True)
 
 
 def _periode(config: Config, dokumen: str):
@@ -168,36 +73,36 @@ def _dense_number(keys: pd.Series) -> pd.Series:
     return pd.Series(pd.factorize(keys)[0] + 1, index=keys.index).astype("Int64")
 
 
-def _format_by_satuan(
-    table: GT,
-    frame: pd.DataFrame,
-    columns: Sequence[str],
-    config: Config,
-    *,
-    dengan_satuan: bool,
-) -> GT:
-    """Format indicator values row by row according to each row's ``Satuan``."""
-    f = fmt.Formatter(config)
-    satuan = frame["Satuan"].astype("string").fillna("").reset_index(drop=True)
-    for unit in satuan.unique():
-        rows = list(satuan.index[satuan == unit])
-        table = _fmt(
-            table,
-            columns,
-            lambda v, u=unit: f.nilai(v, u or None, dengan_satuan=dengan_satuan),
-            rows,
-        )
-    return table
+_TARGET = re.compile(r"^\s*(-?[\d.,]+)\s*(%|[^\d\s].*?)?\s*$")
 
 
-def _sumber(text: str) -> str:
-    return f"Sumber: {text}"
+def _target_tercetak(value: object, config: Config) -> object:
+    """A target typed as text ("95,9", "100%", "48 PD/UKPD") printed as the agreement tables print it.
+
+    The same target then reads the same everywhere ("95,90" here and in Tabel II.3); a text
+    that is not a number with an optional unit stays as typed.
+    """
+    if fmt.is_na(value):
+        return pd.NA
+    match = _TARGET.match(str(value))
+    if not match:
+        return str(value)
+    try:
+        number = parse_number(match.group(1))
+    except NumberParseError:
+        return str(value)
+    return fmt.Formatter(config).nilai(number, match.group(2))
+
+
+def _repeats(*keys: pd.Series) -> tuple[int, ...]:
+    """Rows repeating the previous row's keys (printed empty, as the seed's merged cells)."""
+    return baris_tebal(np.flatnonzero(~_first_in_group(*keys)))
 
 
 # --------------------------------------------------------------------------- BAB II
 
 
-def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config) -> GT:
+def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config) -> TabelLaporan:
     """Tabel II.1.A/B, Matriks Penjenjangan Strategis of one plan period.
 
     Parameters
@@ -210,7 +115,7 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     rows = penjenjangan[penjenjangan["periode"] == periode].sort_values("urutan")
     frame = pd.DataFrame(
@@ -218,17 +123,23 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
             "Tingkat": rows["tingkat"].astype("string"),
             "Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan": rows["uraian"].astype("string"),
             "Indikator": rows["indikator"].astype("string"),
-            "Target": rows["target"].astype("string"),
+            "Target": pd.array([_target_tercetak(v, config) for v in rows["target"]], dtype="string"),
         }
     )
     judul = (
         f"Tabel II.1.{huruf_periode(config, periode)} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
     )
-    table = _base(frame, judul, catatan=[_sumber("dokumen perencanaan (perjanjian-kinerja.xlsx)")])
     tingkat = frame["Tingkat"].reset_index(drop=True)
-    bold = list(tingkat.index[tingkat.isin(["Tujuan", "Sasaran"])])
-    return _bold_rows(table, bold)
+    return TabelLaporan(
+        nomor=f"II.1.{huruf_periode(config, periode)}",
+        judul=judul,
+        frame=frame,
+        jenis={},
+        gaya=fmt.Formatter(config),
+        sumber="dokumen perencanaan (perjanjian-kinerja.xlsx)",
+        tebal=baris_tebal(tingkat.index[tingkat.isin(["Tujuan", "Sasaran"])]),
+    )
 
 
 def tabel_iku(
@@ -236,7 +147,7 @@ def tabel_iku(
     narasi_indikator: pd.DataFrame,
     dokumen: str,
     config: Config,
-) -> GT:
+) -> TabelLaporan:
     """Tabel II.2.A/B, Indikator Kinerja Utama of one agreement.
 
     Parameters
@@ -251,7 +162,7 @@ def tabel_iku(
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     periode = _periode(config, dokumen)
     rows = perjanjian_kinerja[
@@ -292,9 +203,14 @@ def tabel_iku(
         f"Tabel II.2.{huruf_periode(config, periode.kode)} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
-    table = _base(frame, judul, catatan=[_sumber(f"{dokumen} dan narasi indikator")])
-    # _lines escapes each line itself and joins them with <br>, so it is not wrapped again.
-    return table.fmt(_lines, columns=["Penjelasan/Formulasi", "Sumber Data"])
+    return TabelLaporan(
+        nomor=f"II.2.{huruf_periode(config, periode.kode)}",
+        judul=judul,
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, "Penjelasan/Formulasi": Jenis.BARIS, "Sumber Data": Jenis.BARIS},
+        gaya=fmt.Formatter(config),
+        sumber=f"{dokumen} dan narasi indikator",
+    )
 
 
 def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFrame:
@@ -323,17 +239,27 @@ def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFra
     ).reset_index(drop=True)
 
 
-def _tabel_pk(frame: pd.DataFrame, judul: str, catatan: str, config: Config) -> GT:
-    f = fmt.Formatter(config)
-    table = _base(frame, judul, kelompok="Kelompok", catatan=[catatan], sembunyi=["Satuan"])
-    table = _format_by_satuan(table, frame, ["Target", "Realisasi"], config, dengan_satuan=True)
-    table = _fmt(table, "Capaian (%)", f.persen).cols_label({"Capaian (%)": "% Capaian"})
+def _tabel_pk(
+    frame: pd.DataFrame, nomor: str, judul: str, sumber: str, config: Config
+) -> TabelLaporan:
     # A sasaran with several indicators is printed once, as the merged cells of the seed.
-    repeat = list(frame.index[~_first_in_group(frame["Kelompok"], frame["Sasaran"])])
-    return _fmt(table, ["No", "Sasaran"], _blank, repeat)
+    repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
+    jenis = {"No": Jenis.NOMOR, "Target": Jenis.NILAI, "Realisasi": Jenis.NILAI, "Capaian (%)": Jenis.PERSEN}
+    return TabelLaporan(
+        nomor=nomor,
+        judul=judul,
+        frame=frame,
+        jenis={c: k for c, k in jenis.items() if c in frame.columns},
+        gaya=fmt.Formatter(config),
+        sumber=sumber,
+        kelompok="Kelompok",
+        sembunyi=("Satuan",),
+        label={"Capaian (%)": "% Capaian"} if "Capaian (%)" in frame.columns else {},
+        kosong={"No": repeat, "Sasaran": repeat},
+    )
 
 
-def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
+def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelLaporan:
     """Tabel II.3.A/B, the agreement of the report year with its kinerja lainnya.
 
     Parameters
@@ -346,24 +272,27 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
 
     Returns
     -------
-    GT
-        Row groups "Sasaran Strategis" and, when present, "Kinerja Lainnya"; values with
-        their unit ("57 PD/UKPD", "96,40%"), capaian "100,81%", missing "N/A".
+    TabelLaporan
+        Sasaran, indikator and target (no realisasi: that is Tabel III.1); row groups
+        "Sasaran Strategis" and, when present, "Kinerja Lainnya"; targets with their unit
+        ("57 PD/UKPD", "96,40%"), missing "N/A".
     """
     periode = _periode(config, dokumen)
     judul = (
         f"Tabel II.3.{huruf_periode(config, periode.kode)} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
+    # The agreement itself: what was promised. Its results are Tabel III.1 (not printed twice).
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config),
+        _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)"]),
+        f"II.3.{huruf_periode(config, periode.kode)}",
         judul,
-        _sumber(f"{dokumen} Tahun {config.tahun}"),
+        f"{dokumen} Tahun {config.tahun}",
         config,
     )
 
 
-def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
+def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> TabelLaporan:
     """Tabel II.4, Anggaran per Kegiatan in the report year.
 
     Parameters
@@ -374,7 +303,7 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
 
     Returns
     -------
-    GT
+    TabelLaporan
         One row per kegiatan (pagu summed over its sub-kegiatan), a total row when there is
         more than one kegiatan.
     """
@@ -403,19 +332,21 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
         )
         frame = pd.concat([frame, total], ignore_index=True)
         total_rows = [len(frame) - 1]
-    table = _base(
-        frame,
-        f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
-        catatan=[_sumber(f"DPA/realisasi anggaran Tahun {config.tahun}")],
+    return TabelLaporan(
+        nomor="II.4",
+        judul=f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH},
+        gaya=fmt.Formatter(config),
+        sumber=f"DPA/realisasi anggaran Tahun {config.tahun}",
+        tebal=baris_tebal(total_rows),
     )
-    table = _fmt(table, "Anggaran", fmt.Formatter(config).rupiah)
-    return _bold_rows(table, total_rows)
 
 
 # --------------------------------------------------------------------------- BAB III
 
 
-def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
+def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelLaporan:
     """Tabel III.1.A/B, Capaian of one agreement in the report year.
 
     Same rows as :func:`tabel_perjanjian_kinerja` (target, realisasi, capaian, kinerja
@@ -430,7 +361,7 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     periode = _periode(config, dokumen)
     judul = (
@@ -439,13 +370,16 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> GT:
     )
     return _tabel_pk(
         _frame_pk(capaian, dokumen, config),
+        f"III.1.{huruf_periode(config, periode.kode)}",
         judul,
-        _sumber(f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)"),
+        f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)",
         config,
     )
 
 
-def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config) -> GT:
+def tabel_tren(
+    tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config
+) -> TabelLaporan:
     """Tabel III.2.A/B, realisasi of each indicator over the years, kinerja lainnya included.
 
     Parameters
@@ -459,7 +393,7 @@ def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: st
 
     Returns
     -------
-    GT
+    TabelLaporan
         One column per year from ``tren_mulai`` to the report year that ``tren`` holds for
         this agreement, under the spanner "Realisasi"; a year without realisasi is "N/A".
     """
@@ -512,26 +446,27 @@ def tabel_tren(tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: st
         f"Tabel III.2.{huruf_periode(config, periode.kode)} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
-    table = _base(
-        frame,
-        judul,
+    year_cols = tuple(str(y) for y in years)
+    repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
+    return TabelLaporan(
+        nomor=f"III.2.{huruf_periode(config, periode.kode)}",
+        judul=judul,
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, **{y: Jenis.NILAI_POLOS for y in year_cols}},
+        gaya=fmt.Formatter(config),
+        sumber="hasil pengukuran kinerja tahun berjalan dan tahun-tahun sebelumnya",
         kelompok="Kelompok",
-        sembunyi=["Satuan"],
-        catatan=[_sumber("hasil pengukuran kinerja tahun berjalan dan tahun-tahun sebelumnya")],
+        sembunyi=("Satuan",),
+        spanner=(("Realisasi", year_cols),) if year_cols else (),
+        kosong={"No": repeat, "Sasaran": repeat},
     )
-    year_cols = [str(y) for y in years]
-    if year_cols:
-        table = _format_by_satuan(table, frame, year_cols, config, dengan_satuan=False)
-        table = table.tab_spanner("Realisasi", columns=year_cols)
-    repeat = list(frame.index[~_first_in_group(frame["Kelompok"], frame["Sasaran"])])
-    return _fmt(table, ["No", "Sasaran"], _blank, repeat)
 
 
 def tabel_pembanding(
     pembanding_hasil: pd.DataFrame,
     config: Config,
     perjanjian_kinerja: pd.DataFrame | None = None,
-) -> GT:
+) -> TabelLaporan:
     """Tabel III.3, realisasi of the organisation against the Kabupaten and the Provinsi.
 
     Parameters
@@ -544,7 +479,7 @@ def tabel_pembanding(
 
     Returns
     -------
-    GT
+    TabelLaporan
         One row per indicator and comparison entity, with the difference and the verdict;
         an indicator without a comparison figure shows "N/A" and "tidak dapat dibandingkan".
     """
@@ -571,17 +506,27 @@ def tabel_pembanding(
         f"Tabel III.3 Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
         f"Pemerintah {config.kabupaten} dan {config.provinsi}"
     )
-    f = fmt.Formatter(config)
-    table = _base(frame, judul, catatan=[_sumber("data pembanding (pembanding.xlsx)")])
-    table = _fmt(table, ["Realisasi", "Realisasi Pembanding", "Selisih"], f.angka)
-    repeat = list(frame.index[~_first_in_group(frame["No"])])
+    repeat = _repeats(frame["No"])
     merged = ["No", "Indikator Kinerja", "Realisasi"] + (
         ["Sasaran Strategis"] if "Sasaran Strategis" in frame.columns else []
     )
-    return _fmt(table, merged, _blank, repeat)
+    return TabelLaporan(
+        nomor="III.3",
+        judul=judul,
+        frame=frame,
+        jenis={
+            "No": Jenis.NOMOR,
+            "Realisasi": Jenis.DESIMAL,
+            "Realisasi Pembanding": Jenis.DESIMAL,
+            "Selisih": Jenis.DESIMAL,
+        },
+        gaya=fmt.Formatter(config),
+        sumber="data pembanding (pembanding.xlsx)",
+        kosong={c: repeat for c in merged},
+    )
 
 
-def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT:
+def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> TabelLaporan:
     """Tabel III.4.A, Realisasi Anggaran per sub-kegiatan with the computed percentage.
 
     Parameters
@@ -592,7 +537,7 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
 
     Returns
     -------
-    GT
+    TabelLaporan
         Sub-kegiatan in code order and a bold "Jumlah" row (totals and overall %).
     """
     rows = rows_of_year(anggaran_hasil, config.tahun).sort_values("kode")
@@ -620,16 +565,22 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> GT
         }
     )
     frame = pd.concat([frame, total], ignore_index=True)
-    f = fmt.Formatter(config)
-    table = _base(
-        frame,
-        f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}",
-        sembunyi=["Kode"],
-        catatan=[_sumber(f"laporan realisasi anggaran per 31 Desember {config.tahun} (diolah)")],
+    return TabelLaporan(
+        nomor="III.4.A",
+        judul=f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}",
+        frame=frame,
+        jenis={
+            "No": Jenis.NOMOR,
+            "Anggaran": Jenis.RUPIAH,
+            "Realisasi": Jenis.RUPIAH,
+            "Capaian (%)": Jenis.PERSEN,
+        },
+        gaya=fmt.Formatter(config),
+        sumber=f"laporan realisasi anggaran per 31 Desember {config.tahun} (diolah)",
+        sembunyi=("Kode",),
+        label={"Capaian (%)": "Capaian"},
+        tebal=(len(frame) - 1,),
     )
-    table = _fmt(table, ["Anggaran", "Realisasi"], f.rupiah)
-    table = _fmt(table, "Capaian (%)", f.persen).cols_label({"Capaian (%)": "Capaian"})
-    return _bold_rows(table, [len(frame) - 1])
 
 
 
@@ -640,7 +591,7 @@ def tabel_kinerja_anggaran(
     config: Config,
     *,
     dokumen: str | None = None,
-) -> GT:
+) -> TabelLaporan:
     """Tabel III.4.B, capaian kinerja next to the budget of each sasaran, with efisiensi.
 
     Parameters
@@ -657,7 +608,7 @@ def tabel_kinerja_anggaran(
 
     Returns
     -------
-    GT
+    TabelLaporan
         Spanners "Kinerja" and "Anggaran"; a bold summary row (rata-rata capaian kinerja,
         total capaian anggaran) and the efisiensi in a note.
     """
@@ -718,44 +669,45 @@ def tabel_kinerja_anggaran(
         f"Efisiensi = rata-rata capaian kinerja − total capaian anggaran = {f.persen(rata)} − "
         f"{f.persen(total)} = {f.persen(efisiensi)}."
     )
-    table = _base(
-        frame,
-        judul,
-        sembunyi=["Satuan"],
-        catatan=[
-            _sumber(f"{dokumen} Tahun {config.tahun} dan realisasi anggaran (diolah)"),
-            note,
-        ],
+    repeat = tuple(i for i in range(last) if not first[i])
+    kinerja = ("Target", "Realisasi Kinerja", "Capaian Kinerja (%)")
+    anggaran = ("Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)")
+    return TabelLaporan(
+        nomor="III.4.B",
+        judul=judul,
+        frame=frame,
+        jenis={
+            "No": Jenis.NOMOR,
+            "Target": Jenis.NILAI,
+            "Realisasi Kinerja": Jenis.NILAI,
+            "Capaian Kinerja (%)": Jenis.PERSEN,
+            "Alokasi Anggaran": Jenis.RUPIAH,
+            "Realisasi Anggaran": Jenis.RUPIAH,
+            "Capaian Anggaran (%)": Jenis.PERSEN,
+        },
+        gaya=f,
+        sumber=f"{dokumen} Tahun {config.tahun} dan realisasi anggaran (diolah)",
+        catatan_akhir=(note,),
+        sembunyi=("Satuan",),
+        label={
+            "Realisasi Kinerja": "Realisasi",
+            "Capaian Kinerja (%)": "Capaian",
+            "Alokasi Anggaran": "Alokasi",
+            "Realisasi Anggaran": "Realisasi",
+            "Capaian Anggaran (%)": "Capaian",
+        },
+        spanner=(("Kinerja", kinerja), ("Anggaran", anggaran)),
+        tebal=(last,),
+        kosong={
+            "No": repeat,
+            "Sasaran Strategis": repeat,
+            "Target": (last,),
+            "Realisasi Kinerja": (last,),
+            "Alokasi Anggaran": (*repeat, last),
+            "Realisasi Anggaran": (*repeat, last),
+            "Capaian Anggaran (%)": repeat,
+        },
     )
-    body = list(range(last))
-    table = _format_by_satuan(
-        table, frame.iloc[:last], ["Target", "Realisasi Kinerja"], config, dengan_satuan=True
-    )
-    table = _fmt(table, ["Target", "Realisasi Kinerja"], _blank, [last])
-    table = _fmt(table, ["Capaian Kinerja (%)", "Capaian Anggaran (%)"], f.persen)
-    table = _fmt(table, ["Alokasi Anggaran", "Realisasi Anggaran"], f.rupiah, body)
-    table = _fmt(table, ["Alokasi Anggaran", "Realisasi Anggaran"], _blank, [last])
-    repeat = [i for i in body if not first[i]]
-    table = _fmt(
-        table,
-        ["No", "Sasaran Strategis", "Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)"],
-        _blank,
-        repeat,
-    )
-    table = (
-        table.tab_spanner("Kinerja", columns=["Target", "Realisasi Kinerja", "Capaian Kinerja (%)"])
-        .tab_spanner("Anggaran", columns=["Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)"])
-        .cols_label(
-            {
-                "Realisasi Kinerja": "Realisasi",
-                "Capaian Kinerja (%)": "Capaian",
-                "Alokasi Anggaran": "Alokasi",
-                "Realisasi Anggaran": "Realisasi",
-                "Capaian Anggaran (%)": "Capaian",
-            }
-        )
-    )
-    return _bold_rows(table, [last])
 
 
 # --------------------------------------------------------------------------- lampiran
@@ -772,7 +724,7 @@ def lampiran_ikm_unit(
     *,
     ikm_pemda: pd.DataFrame | None = None,
     nomor: str | None = None,
-) -> GT:
+) -> TabelLaporan:
     """Annex table: IKM of every unit with its NRR per unsur (compact, one row per unit).
 
     Parameters
@@ -790,7 +742,7 @@ def lampiran_ikm_unit(
 
     Returns
     -------
-    GT
+    TabelLaporan
         Units in code order; a respondent count below the Krejcie–Morgan minimum is marked
         with an asterisk.
     """
@@ -841,30 +793,35 @@ def lampiran_ikm_unit(
         f"Indeks Kepuasan Masyarakat dan NRR per Unsur per Unit Pelayanan Tahun {config.tahun}",
         nomor,
     )
-    table = _base(
-        frame,
-        judul,
+    short = baris_tebal(frame.index[frame["Sampel Cukup"].fillna(True).eq(False)])
+    return TabelLaporan(
+        nomor=nomor or "lampiran-ikm",
+        judul=judul,
+        frame=frame,
+        jenis={
+            "No": Jenis.NOMOR,
+            "Responden": Jenis.BILANGAN,
+            "Sampel Minimum": Jenis.BILANGAN,
+            "Sampel Cukup": Jenis.YA_TIDAK,
+            **{c: Jenis.DESIMAL for c in [*codes, "IKM"]},
+        },
+        gaya=fmt.Formatter(config),
+        sumber=f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)",
+        catatan=(f"Unsur: {names}.", "* jumlah responden di bawah sampel minimum Krejcie–Morgan."),
+        sembunyi=("Kode", "Sampel Cukup"),
+        spanner=(("NRR per Unsur", tuple(codes)),),
+        tebal=baris_tebal(bold),
+        kosong={"Responden": baris_tebal(bold), "Sampel Minimum": baris_tebal(bold)},
+        bintang={"Responden": short},
+        # The IKM and its NRR are decided and published on two decimals (PermenPANRB 14/2017).
+        desimal={c: 2 for c in [*codes, "IKM"]},
         kompak=True,
-        sembunyi=["Kode", "Sampel Cukup"],
-        catatan=[
-            f"Unsur: {names}.",
-            "* jumlah responden di bawah sampel minimum Krejcie–Morgan.",
-            _sumber(f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)"),
-        ],
     )
-    f = fmt.Formatter(config)
-    cukup = frame["Sampel Cukup"]
-    short = list(frame.index[cukup.fillna(True).eq(False)])
-    table = _fmt(table, "Responden", fmt.bilangan)
-    table = _fmt(table, "Responden", lambda v: f"{fmt.bilangan(v)}*", short)
-    table = _fmt(table, "Sampel Minimum", fmt.bilangan)
-    table = _fmt(table, [*codes, "IKM"], lambda v: f.angka(v, 2))
-    table = _fmt(table, ["Responden", "Sampel Minimum"], _blank, bold)
-    table = table.tab_spanner("NRR per Unsur", columns=codes)
-    return _bold_rows(table, bold)
 
 
-def lampiran_sakip(sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
+def lampiran_sakip(
+    sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None
+) -> TabelLaporan:
     """Annex table: nilai and predikat SAKIP of every perangkat daerah in the report year.
 
     Parameters
@@ -876,7 +833,7 @@ def lampiran_sakip(sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str |
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     rows = rows_of_year(sakip_pd_hasil, config.tahun).sort_values("kode_pd").reset_index(drop=True)
     frame = pd.DataFrame(
@@ -890,17 +847,16 @@ def lampiran_sakip(sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str |
         }
     )
     judul = _judul_lampiran(f"Nilai SAKIP Perangkat Daerah Tahun {config.tahun}", nomor)
-    table = _base(
-        frame,
-        judul,
+    return TabelLaporan(
+        nomor=nomor or "lampiran-sakip",
+        judul=judul,
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, "Nilai": Jenis.DESIMAL, "Minimal Baik": Jenis.YA_TIDAK},
+        gaya=fmt.Formatter(config),
+        sumber=f"hasil evaluasi SAKIP Tahun {config.tahun}",
+        catatan=(f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",),
         kompak=True,
-        catatan=[
-            f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",
-            _sumber(f"hasil evaluasi SAKIP Tahun {config.tahun}"),
-        ],
     )
-    table = _fmt(table, "Nilai", fmt.Formatter(config).angka)
-    return _fmt(table, "Minimal Baik", _ya_tidak)
 
 
 #: Headings of the respondent characteristics, in the order of the SKM questionnaire.
@@ -912,7 +868,36 @@ _VARIABEL_DEMOGRAFI = {
 }
 
 
-def lampiran_demografi(skm_demografi: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
+#: Education levels from the lowest, as the SKM questionnaire lists them (not alphabetical).
+URUTAN_PENDIDIKAN = (
+    "Tidak Sekolah",
+    "SD",
+    "SMP",
+    "SMA",
+    "D1",
+    "D2",
+    "D3",
+    "D1–D4",
+    "D4",
+    "S1",
+    "S2",
+    "S3",
+)
+
+
+def _urutan_kelompok(variabel: pd.Series, kelompok: pd.Series) -> pd.Series:
+    """Rank of each group within its characteristic: education levels in their natural order."""
+    rank = {k.lower(): i for i, k in enumerate(URUTAN_PENDIDIKAN)}
+    known = [
+        rank.get(str(k).strip().lower(), len(rank)) if v == "pendidikan" else 0
+        for v, k in zip(variabel, kelompok, strict=True)
+    ]
+    return pd.Series(known, index=variabel.index)
+
+
+def lampiran_demografi(
+    skm_demografi: pd.DataFrame, config: Config, *, nomor: str | None = None
+) -> TabelLaporan:
     """Annex table: the respondents of the whole Pemda by sex, age band, education and occupation.
 
     Parameters
@@ -924,12 +909,14 @@ def lampiran_demografi(skm_demografi: pd.DataFrame, config: Config, *, nomor: st
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     rows = rows_of_year(skm_demografi, config.tahun)
     rows = rows[rows["kode_unit"] == "PEMDA"]
     order = {v: i for i, v in enumerate(_VARIABEL_DEMOGRAFI)}
-    rows = rows.assign(_urut=rows["variabel"].map(order)).sort_values(["_urut"], kind="stable")
+    rows = rows.assign(
+        _urut=rows["variabel"].map(order), _kelompok=_urutan_kelompok(rows["variabel"], rows["kelompok"])
+    ).sort_values(["_urut", "_kelompok"], kind="stable")
     frame = pd.DataFrame(
         {
             "Karakteristik": rows["variabel"]
@@ -942,22 +929,22 @@ def lampiran_demografi(skm_demografi: pd.DataFrame, config: Config, *, nomor: st
         }
     ).reset_index(drop=True)
     judul = _judul_lampiran(f"Karakteristik Responden SKM Tahun {config.tahun}", nomor)
-    table = _base(
-        frame,
-        judul,
+    return TabelLaporan(
+        nomor=nomor or "lampiran-demografi",
+        judul=judul,
+        frame=frame,
+        jenis={"Jumlah Responden": Jenis.BILANGAN, "Persentase": Jenis.PERSEN},
+        gaya=fmt.Formatter(config),
+        sumber=f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)",
+        catatan=("Persentase terhadap responden yang mengisi karakteristik tersebut.",),
         kelompok="Karakteristik",
         kompak=True,
-        catatan=[
-            "Persentase terhadap responden yang mengisi karakteristik tersebut.",
-            _sumber(f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)"),
-        ],
     )
-    f = fmt.Formatter(config)
-    table = _fmt(table, "Jumlah Responden", f.bilangan)
-    return _fmt(table, "Persentase", f.persen)
 
 
-def lampiran_kematangan(kematangan_pd: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
+def lampiran_kematangan(
+    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str | None = None
+) -> TabelLaporan:
     """Annex table: tingkat kematangan kelembagaan of every perangkat daerah.
 
     Parameters
@@ -969,7 +956,7 @@ def lampiran_kematangan(kematangan_pd: pd.DataFrame, config: Config, *, nomor: s
 
     Returns
     -------
-    GT
+    TabelLaporan
     """
     rows = rows_of_year(kematangan_pd, config.tahun).sort_values("kode_pd").reset_index(drop=True)
     frame = pd.DataFrame(
@@ -982,32 +969,38 @@ def lampiran_kematangan(kematangan_pd: pd.DataFrame, config: Config, *, nomor: s
         }
     )
     judul = _judul_lampiran(f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}", nomor)
-    table = _base(
-        frame,
-        judul,
-        kompak=True,
-        catatan=[
+    return TabelLaporan(
+        nomor=nomor or "lampiran-kematangan",
+        judul=judul,
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, "Total Skor": Jenis.DESIMAL, "Minimal Tinggi": Jenis.YA_TIDAK},
+        gaya=fmt.Formatter(config),
+        sumber=f"hasil evaluasi tingkat kematangan kelembagaan Tahun {config.tahun}",
+        catatan=(
             f"Total skor {config.kematangan.jumlah_variabel} variabel (skala 1–5); minimal "
             f"{config.kematangan.minimal.lower()}.",
-            _sumber(f"hasil evaluasi tingkat kematangan kelembagaan Tahun {config.tahun}"),
-        ],
+        ),
+        kompak=True,
     )
-    table = _fmt(table, "Total Skor", fmt.Formatter(config).angka)
-    return _fmt(table, "Minimal Tinggi", _ya_tidak)
 
 
-def _nilai_reviu(value: object) -> str:
-    if fmt.is_na(value):
-        return fmt.NA
-    if isinstance(value, str):
-        return value
-    try:
-        return fmt.angka(value, 2)
-    except TypeError:
-        return str(value)
+def _jenis_reviu(jenis: object) -> object:
+    """The kind of a review finding in words (``persen_anggaran`` is an internal name)."""
+    if fmt.is_na(jenis):
+        return pd.NA
+    text = JENIS_REVIU.get(str(jenis), str(jenis).replace("_", " "))
+    return text[:1].upper() + text[1:]
 
 
-def lampiran_reviu(reviu: pd.DataFrame, config: Config, *, nomor: str | None = None) -> GT:
+def _nama_kolom(kolom: object) -> str:
+    """A column as a reader finds it: the Excel letter ("H"), else the column's name in words."""
+    text = str(kolom).strip()
+    return text if re.fullmatch(r"[A-Z]{1,3}", text) else text.replace("_", " ")
+
+
+def lampiran_reviu(
+    reviu: pd.DataFrame, config: Config, *, nomor: str | None = None
+) -> TabelLaporan:
     """Annex table: the review's findings (printed figure versus recomputed), by kind.
 
     Parameters
@@ -1019,7 +1012,7 @@ def lampiran_reviu(reviu: pd.DataFrame, config: Config, *, nomor: str | None = N
 
     Returns
     -------
-    GT
+    TabelLaporan
         Grouped by ``jenis``; each finding located to the file, sheet, row and column.
     """
     rows = reviu.sort_values("jenis", kind="stable").reset_index(drop=True)
@@ -1031,12 +1024,12 @@ def lampiran_reviu(reviu: pd.DataFrame, config: Config, *, nomor: str | None = N
         if not fmt.is_na(r["baris"]):
             parts.append(f"baris {int(r['baris'])}")  # as Excel shows it, no thousands dot
         if not fmt.is_na(r["kolom"]):
-            parts.append(f"kolom {r['kolom']}")
+            parts.append(f"kolom {_nama_kolom(r['kolom'])}")
         return ", ".join(parts) if parts else KOSONG
 
     frame = pd.DataFrame(
         {
-            "Jenis": rows["jenis"].astype("string"),
+            "Jenis": pd.array([_jenis_reviu(j) for j in rows["jenis"]], dtype="string"),
             "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
             "Lokasi": pd.array([lokasi(r) for _, r in rows.iterrows()], dtype="string"),
             "Nilai Tercetak": rows["nilai_tercetak"].astype(object),
@@ -1046,9 +1039,20 @@ def lampiran_reviu(reviu: pd.DataFrame, config: Config, *, nomor: str | None = N
         }
     )
     judul = _judul_lampiran(f"Hasil Reviu Angka Laporan Tahun {config.tahun}", nomor)
-    notes = [_sumber("pemeriksaan ulang angka tercetak terhadap data (lkjip)")]
-    if frame.empty:
-        notes.insert(0, "Tidak ada temuan reviu.")
-    table = _base(frame, judul, kelompok="Jenis", kompak=True, catatan=notes)
-    table = _fmt(table, ["Nilai Tercetak", "Nilai Hitung"], _nilai_reviu)
-    return _fmt(table, "Selisih", lambda v: fmt.angka(v, 2))
+    return TabelLaporan(
+        nomor=nomor or "lampiran-reviu",
+        judul=judul,
+        frame=frame,
+        jenis={
+            "No": Jenis.NOMOR,
+            "Nilai Tercetak": Jenis.CAMPURAN,
+            "Nilai Hitung": Jenis.CAMPURAN,
+            "Selisih": Jenis.DESIMAL,
+        },
+        gaya=fmt.Formatter(config),
+        sumber="pemeriksaan ulang angka tercetak terhadap data (lkjip)",
+        catatan=("Tidak ada temuan reviu.",) if frame.empty else (),
+        kelompok="Jenis",
+        desimal={"Selisih": 2},
+        kompak=True,
+    )

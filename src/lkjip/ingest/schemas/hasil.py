@@ -300,11 +300,25 @@ def empty(name: str) -> pd.DataFrame:
 def shaped(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """Return ``frame`` with exactly the columns of table ``name``, in order, cast to its dtypes.
 
-    Columns the frame lacks (e.g. the source columns of a hand-made test table) are added as NA.
+    Columns the frame lacks (e.g. the source columns of a hand-made test table) are added as NA
+    (``NaN`` in the plain ``float64`` columns, which cannot hold ``pd.NA``).
+
+    Examples
+    --------
+    >>> t = shaped(pd.DataFrame({"tahun": [2025]}), "sakip_ringkas")
+    >>> int(t["tahun"].iloc[0]), bool(t.drop(columns="tahun").isna().all(axis=None))
+    (2025, True)
     """
     columns = COLUMNS[name]
     out = frame.reset_index(drop=True)
-    missing = {c: pd.Series(pd.NA, index=out.index, dtype=d) for c, d in columns.items() if c not in out}
+    flags = [c for c, d in columns.items() if c not in out and d == "bool"]
+    if flags:  # a plain bool column has no missing value, and inventing False would be silent
+        raise ValueError(f"tabel {name}: kolom {flags} (ya/tidak) wajib ada; tidak dapat diisi NA")
+    missing = {
+        c: pd.Series(float("nan") if d == "float64" else pd.NA, index=out.index, dtype=d)
+        for c, d in columns.items()
+        if c not in out
+    }
     if missing:
         out = out.assign(**missing)
     return out[list(columns)].astype(columns)

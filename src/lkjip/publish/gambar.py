@@ -1,0 +1,38 @@
+"""The report's figures in ``figures/``, written by the build: every chart, nothing stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkjip.core.paths import paths
+from lkjip.report import charts, daftar
+
+
+def tulis_gambar(root: Path | None = None, tahun: int | None = None) -> list[Path]:
+    """Empty ``figures/`` and write every chart of the report there (PNG and SVG).
+
+    Files left from an earlier build (a chart renamed, another year) are removed first, so
+    the folder holds exactly the charts of this report (``.gitkeep`` stays).
+
+    Parameters
+    ----------
+    root : Path, optional
+        Project root (default: this checkout, or ``LKJIP_ROOT``).
+    tahun : int, optional
+        Report year; defaults to the one in ``laporan.yml``.
+
+    Returns
+    -------
+    list of Path
+        The files written, chart by chart in :data:`lkjip.report.daftar.GAMBAR` order.
+    """
+    folder = paths(root).figures
+    t, config = daftar.muat(root, tahun)
+    if folder.exists():
+        for old in folder.iterdir():
+            if old.is_file() and old.name != ".gitkeep":
+                old.unlink()
+    written: list[Path] = []
+    for kunci in daftar.GAMBAR:
+        written += charts.save(daftar.gambar(kunci, t, config), folder)
+    return written

@@ -1,0 +1,317 @@
+"""A report table as data: the frame, the kind of each column, caption and source; one HTML renderer.
+
+The table builders (:mod:`lkjip.report.tables`) return a :class:`TabelLaporan`; everything
+that shows a table renders from it: :meth:`TabelLaporan.gt` (great_tables, for the report),
+the Excel annex and the CSV downloads (:mod:`lkjip.publish.annex`). The kind of a column
+(:class:`Jenis`) decides how a value is printed (through :mod:`lkjip.core.fmt`), how Excel
+stores and shows it, and to how many decimals a download rounds it
+(:meth:`TabelLaporan.terbit`), so the three never disagree.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+from great_tables import GT, loc, style
+
+from lkjip.core import fmt
+from lkjip.core.teks import neutralise_formula
+
+#: Text in a missing text cell (numbers show ``fmt.NA``, "N/A").
+KOSONG = "-"
+
+_Formatter = Callable[[object], str]
+
+
+class Jenis(StrEnum):
+    """Kind of a table column: how its values are printed, stored in Excel and rounded."""
+
+    TEKS = "teks"  #: text from the data
+    BARIS = "baris"  #: office text with one item per line
+    NOMOR = "nomor"  #: row number (centred)
+    BILANGAN = "bilangan"  #: a count: ``1.234``
+    RUPIAH = "rupiah"  #: money in the configured style: ``Rp796.858.170``
+    PERSEN = "persen"  #: a percentage on the 0–100 scale: ``85,72%``
+    DESIMAL = "desimal"  #: a score: ``83,11`` (``desimal`` decimals, default ``desimal_nilai``)
+    NILAI = "nilai"  #: an indicator value in the unit of its row's ``Satuan``: ``57 PD/UKPD``
+    NILAI_POLOS = "nilai_polos"  #: as NILAI, without the unit word: ``57``
+    YA_TIDAK = "ya_tidak"  #: a yes/no flag: ``Ya``/``Tidak``
+    CAMPURAN = "campuran"  #: a printed figure: a number (2 decimals) or a text as typed
+
+    @property
+    def angka(self) -> bool:
+        """Whether the column holds numbers (right-aligned, numeric cells in Excel)."""
+        return self not in {Jenis.TEKS, Jenis.BARIS, Jenis.YA_TIDAK, Jenis.CAMPURAN}
+
+
+#: Column holding each row's unit for :attr:`Jenis.NILAI` and :attr:`Jenis.NILAI_POLOS`.
+SATUAN = "Satuan"
+
+
+@dataclass(frozen=True)
+class TabelLaporan:
+    """One report table, built once; every renderer reads it.
+
+    Attributes
+    ----------
+    nomor : str
+        Its number in the report (``"III.4.A"``, ``"L.1"``); the annex sheet and the CSV
+        download are named after it.
+    judul : str
+        Caption as printed (``"Tabel III.4.A Realisasi Anggaran Tahun 2025"``).
+    frame : DataFrame
+        The values, numbers kept as numbers (missing stays missing), under the Indonesian
+        headings; hidden columns (:attr:`sembunyi`) included.
+    jenis : mapping
+        Column -> :class:`Jenis`; a column not listed is text.
+    gaya : Formatter
+        The number style of ``laporan.yml`` (money style, decimals).
+    sumber : str, optional
+        The source line, without the word "Sumber:".
+    catatan : tuple of str
+        Notes printed above the source line; :attr:`catatan_akhir` below it.
+    kelompok : str, optional
+        Column whose values group the rows (a row-group heading in the report).
+    sembunyi : tuple of str
+        Columns left out of the report's table (kept in the annex and the download).
+    label : mapping
+        Column -> heading printed in the report when it differs from the column name.
+    spanner : tuple of (heading, columns)
+        Headings spanning several columns.
+    tebal : tuple of int
+        Rows printed bold (totals).
+    kosong : mapping
+        Column -> rows printed empty (a repeated sasaran shown once, as merged cells).
+    bintang : mapping
+        Column -> rows whose value is marked with an asterisk (explained in a note).
+    desimal : mapping
+        Column -> decimals for a :attr:`Jenis.DESIMAL` column other than ``desimal_nilai``.
+    kompak : bool
+        Small font and tight rows (long annex tables).
+    """
+
+    nomor: str
+    judul: str
+    frame: pd.DataFrame
+    jenis: Mapping[str, Jenis]
+    gaya: fmt.Formatter
+    sumber: str | None = None
+    catatan: tuple[str, ...] = ()
+    catatan_akhir: tuple[str, ...] = ()
+    kelompok: str | None = None
+    sembunyi: tuple[str, ...] = ()
+    label: Mapping[str, str] = field(default_factory=dict)
+    spanner: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    tebal: tuple[int, ...] = ()
+    kosong: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    bintang: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    desimal: Mapping[str, int] = field(default_factory=dict)
+    kompak: bool = False
+
+    def __post_init__(self):
+        unknown = [c for c in [*self.jenis, *self.label, *self.kosong, *self.bintang] if c not in self.frame]
+        if unknown:
+            raise ValueError(f"tabel {self.nomor}: kolom tidak ada di tabel: {unknown}")
+
+    # ------------------------------------------------------------------ kinds
+
+    def jenis_kolom(self, kolom: str) -> Jenis:
+        """The kind of ``kolom`` (text when not listed)."""
+        return self.jenis.get(kolom, Jenis.TEKS)
+
+    def desimal_kolom(self, kolom: str, satuan: object = None) -> int:
+        """Decimals the report prints for ``kolom`` (and, for indicator values, ``satuan``)."""
+        kind = self.jenis_kolom(kolom)
+        if kind in {Jenis.NOMOR, Jenis.BILANGAN}:
+            return 0
+        if kind is Jenis.RUPIAH:
+            return 0 if self.gaya.gaya_uang == "baku" else 2
+        if kind is Jenis.PERSEN:
+            return self.gaya.desimal_persen
+        if kind is Jenis.DESIMAL:
+            return self.desimal.get(kolom, self.gaya.desimal_nilai)
+        if kind in {Jenis.NILAI, Jenis.NILAI_POLOS}:
+            unit = "" if fmt.is_na(satuan) else str(satuan).strip()
+            return self.gaya.desimal_persen if unit == "%" else self.gaya.desimal_nilai
+        return 2  # CAMPURAN: printed figures show two decimals
+
+    @property
+    def sumber_baris(self) -> str | None:
+        """The source line as printed: ``"Sumber: ..."``."""
+        return None if self.sumber is None else f"Sumber: {self.sumber}"
+
+    @property
+    def semua_catatan(self) -> list[str]:
+        """Every note under the table, in print order (the source line included)."""
+        return [*self.catatan, *([self.sumber_baris] if self.sumber else []), *self.catatan_akhir]
+
+    # ------------------------------------------------------------------ published values
+
+    def terbit(self) -> pd.DataFrame:
+        """The frame with numbers rounded as the report prints them (for downloads and Excel).
+
+        Rounding is half up, as :mod:`lkjip.core.fmt` prints (``100.805`` -> ``100.81``), so a
+        download never shows binary noise such as ``1.1600000000000108``; counts become whole
+        numbers, yes/no stays boolean, missing stays missing. Full precision stays in
+        ``data/processed/``.
+        """
+        out = self.frame.copy().reset_index(drop=True)
+        satuan = out[SATUAN] if SATUAN in out.columns else pd.Series(pd.NA, index=out.index)
+        for column in out.columns:
+            kind = self.jenis_kolom(column)
+            if kind is Jenis.CAMPURAN:
+                out[column] = [
+                    v if fmt.is_na(v) or isinstance(v, str) else fmt.bulat(v, 2) for v in out[column]
+                ]
+                continue
+            if not kind.angka:
+                continue
+            values = [
+                v if fmt.is_na(v) else fmt.bulat(v, self.desimal_kolom(column, u))
+                for v, u in zip(out[column], satuan, strict=True)
+            ]
+            if self.desimal_kolom(column) == 0 and kind not in {Jenis.NILAI, Jenis.NILAI_POLOS}:
+                out[column] = pd.array([None if fmt.is_na(v) else int(v) for v in values], dtype="Int64")
+            else:
+                out[column] = pd.array(values, dtype="Float64").astype("float64")
+        return out
+
+    # ------------------------------------------------------------------ great_tables
+
+    def gt(self) -> GT:
+        """The table as great_tables renders it in the report (HTML, and through Quarto)."""
+        data = self.frame.reset_index(drop=True)
+        if self.kelompok is not None:
+            # great_tables cannot group on a missing label.
+            data[self.kelompok] = data[self.kelompok].astype("string").fillna(KOSONG)
+        table = GT(data, groupname_col=self.kelompok).tab_header(title=self.judul)
+        text = [c for c in _text_columns(data) if c != self.kelompok]
+        if text:
+            table = table.sub_missing(columns=text, missing_text=KOSONG)
+        for note in self.semua_catatan:
+            table = table.tab_source_note(note)
+        hidden = [c for c in self.sembunyi if c in data.columns]
+        if hidden:
+            table = table.cols_hide(hidden)
+        table = table.tab_options(
+            heading_align="left",
+            heading_title_font_size="14px",
+            column_labels_font_weight="bold",
+            column_labels_background_color="#EEF3F8",
+            row_group_font_weight="bold",
+            row_group_background_color="#F7F7F7",
+            source_notes_font_size="11px",
+            table_font_size="10px" if self.kompak else "13px",
+            data_row_padding="1px" if self.kompak else "5px",
+        )
+        for column in data.columns:
+            table = self._format(table, data, column)
+        for column, rows in self.bintang.items():
+            printer = self._printer(column)
+            table = _fmt(table, column, lambda v, p=printer: f"{p(v)}*", rows)
+        for column, rows in self.kosong.items():
+            table = _fmt(table, column, _blank, rows)
+        for heading, columns in self.spanner:
+            table = table.tab_spanner(heading, columns=list(columns))
+        if self.label:
+            table = table.cols_label(dict(self.label))
+        if self.tebal:
+            table = table.tab_style(style.text(weight="bold"), loc.body(rows=list(self.tebal)))
+        return table
+
+    def _printer(self, column: str) -> _Formatter:
+        f, kind = self.gaya, self.jenis_kolom(column)
+        printers: dict[Jenis, _Formatter] = {
+            Jenis.NOMOR: _nomor,
+            Jenis.BILANGAN: f.bilangan,
+            Jenis.RUPIAH: f.rupiah,
+            Jenis.PERSEN: f.persen,
+            Jenis.DESIMAL: lambda v: f.angka(v, self.desimal.get(column)),
+            Jenis.YA_TIDAK: _ya_tidak,
+            Jenis.CAMPURAN: _campuran,
+        }
+        return printers[kind]
+
+    def _format(self, table: GT, data: pd.DataFrame, column: str) -> GT:
+        kind = self.jenis_kolom(column)
+        if kind is Jenis.TEKS:
+            return table
+        if kind is Jenis.BARIS:
+            # _lines escapes each line itself and joins them with <br>, so it is not wrapped again.
+            return table.fmt(_lines, columns=[column])
+        if kind in {Jenis.NILAI, Jenis.NILAI_POLOS}:
+            satuan = data[SATUAN].astype("string").fillna("").reset_index(drop=True)
+            for unit in satuan.unique():
+                rows = list(satuan.index[satuan == unit])
+                table = _fmt(
+                    table,
+                    column,
+                    lambda v, u=unit: self.gaya.nilai(v, u or None, dengan_satuan=kind is Jenis.NILAI),
+                    rows,
+                )
+            return table
+        table = _fmt(table, column, self._printer(column))
+        if kind is Jenis.NOMOR:
+            table = table.cols_align("center", columns=column)
+        return table
+
+
+# --------------------------------------------------------------------------- printers
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+
+
+def _escaped(fn: _Formatter) -> _Formatter:
+    return lambda value: html.escape(neutralise_formula(fn(value)))
+
+
+def _fmt(table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None) -> GT:
+    """Format ``columns`` (optionally only ``rows``) with ``fn``; the output is escaped."""
+    columns = [columns] if isinstance(columns, str) else list(columns)
+    if rows is not None and len(rows) == 0:
+        return table
+    return table.fmt(_escaped(fn), columns=columns, rows=None if rows is None else list(rows))
+
+
+def _lines(value: object) -> str:
+    """Office text with one item per line: each line escaped, joined by ``<br>``."""
+    if fmt.is_na(value) or str(value).strip() == "":
+        return KOSONG
+    return "<br>".join(
+        html.escape(neutralise_formula(line.strip())) for line in str(value).splitlines() if line.strip()
+    )
+
+
+def _nomor(value: object) -> str:
+    return "" if fmt.is_na(value) else fmt.bilangan(value)
+
+
+def _ya_tidak(value: object) -> str:
+    return fmt.NA if fmt.is_na(value) else ("Ya" if bool(value) else "Tidak")
+
+
+def _campuran(value: object) -> str:
+    if fmt.is_na(value):
+        return fmt.NA
+    if isinstance(value, str):
+        return value
+    try:
+        return fmt.angka(value, 2)
+    except TypeError:
+        return str(value)
+
+
+def _blank(_value: object) -> str:
+    return ""
+
+
+def baris_tebal(rows: Sequence[int] | np.ndarray) -> tuple[int, ...]:
+    """Row positions as a tuple of ``int`` (for :attr:`TabelLaporan.tebal` and friends)."""
+    return tuple(int(i) for i in rows)

@@ -1,0 +1,195 @@
+"""The Excel annex and the CSV downloads render the report tables: print-ready, numbers as numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+import pytest
+from conftest import copy_project
+
+from lkjip.core.config import Format, load_config
+from lkjip.core.fmt import Formatter
+from lkjip.data_step import run_data_step
+from lkjip.publish.annex import (
+    AnnexCover,
+    annex_sheets,
+    data_terbit,
+    salin_tabel_publik,
+    tulis_csv_tabel,
+    write_annex,
+)
+from lkjip.report import daftar
+from lkjip.report.tabel_laporan import Jenis, TabelLaporan
+
+PERSEN = '[$-421]#,##0.00"%"'
+DESIMAL = "[$-421]#,##0.00"
+BILANGAN = "[$-421]#,##0"
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config()
+
+
+def _tabel(config, **extra) -> TabelLaporan:
+    """A small table with one column of each kind, values worked out by hand below."""
+    frame = pd.DataFrame(
+        {
+            "No": pd.array([1, 2, pd.NA], dtype="Int64"),
+            "Uraian": pd.array(["Unit A " + "panjang " * 12, "Unit B", "Jumlah"], dtype="string"),
+            "Satuan": pd.array(["%", "PD/UKPD", pd.NA], dtype="string"),
+            "Target": [96.4, 57.0, float("nan")],
+            "Anggaran": [81_373_500.0, 57_921_700.0, 139_295_200.0],
+            # 57.921.700 / 81.373.500 x 100 = 71,1795... -> printed 71,18
+            "Capaian (%)": [57_921_700 / 81_373_500 * 100, 1.1600000000000108, float("nan")],
+            "Nilai": [83.105, 90.0, float("nan")],
+            "Responden": pd.array([310, 5, pd.NA], dtype="Int64"),
+            "Cukup": pd.array([True, False, pd.NA], dtype="boolean"),
+        }
+    )
+    jenis = {
+        "No": Jenis.NOMOR,
+        "Target": Jenis.NILAI,
+        "Anggaran": Jenis.RUPIAH,
+        "Capaian (%)": Jenis.PERSEN,
+        "Nilai": Jenis.DESIMAL,
+        "Responden": Jenis.BILANGAN,
+        "Cukup": Jenis.YA_TIDAK,
+    }
+    return TabelLaporan(
+        nomor="III.9",
+        judul="Tabel III.9 Uji",
+        frame=frame,
+        jenis=jenis,
+        gaya=Formatter(config),
+        sumber="data uji",
+        catatan=("Catatan pertama.",),
+        **extra,
+    )
+
+
+def _write(tmp_path, tabel) -> openpyxl.Workbook:
+    cover = AnnexCover("Lampiran Uji", "Instansi", 2025, {"a.xlsx": "0" * 64}, dt.datetime(2026, 1, 30))
+    path = write_annex(tmp_path / "a.xlsx", cover, annex_sheets(tabel))
+    return openpyxl.load_workbook(path)
+
+
+def test_published_values_are_rounded_as_printed(config):
+    frame, formats = data_terbit(_tabel(config))
+    assert frame["Capaian (%)"].tolist()[:2] == [71.18, 1.16]  # no float noise
+    assert frame["Nilai"].tolist()[:2] == [83.11, 90.0]  # half up, as fmt prints 83,11
+    assert frame["Cukup"].tolist() == ["Ya", "Tidak", pd.NA]
+    assert frame["Responden"].tolist()[:2] == [310, 5]
+    assert formats["Capaian (%)"] == PERSEN
+    assert formats["Nilai"] == DESIMAL
+    assert formats["Responden"] == "bilangan"
+    assert formats["Anggaran"] == "rupiah"
+    # Indicator values take the format of their row's unit: percent, a whole count, missing.
+    assert formats["Target"] == [PERSEN, "bilangan", None]
+
+
+def test_money_style_follows_laporan_yml(config):
+    laporan = config.model_copy(update={"format": Format(uang="laporan")})
+    _frame, formats = data_terbit(_tabel(laporan))
+    assert formats["Anggaran"] == "rupiah_laporan"
+
+
+def test_sheet_prints_landscape_fit_to_width_with_repeated_header(tmp_path, config):
+    wb = _write(tmp_path, [_tabel(config)])
+    assert wb.sheetnames == ["Sampul", "III.9"]
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+    ws = wb["III.9"]
+    assert ws.print_title_rows == "$3:$3"
+    assert ws["A1"].value == "Tabel III.9 Uji"
+
+
+def test_cells_are_numbers_with_one_style_per_kind(tmp_path, config):
+    ws = _write(tmp_path, [_tabel(config)])["III.9"]
+    header = [c.value for c in ws[3]]
+    row = {h: ws.cell(4, j + 1) for j, h in enumerate(header)}
+    assert row["Anggaran"].value == 81_373_500 and row["Anggaran"].data_type == "n"
+    assert row["Anggaran"].number_format == '[$-421]"Rp"#,##0'
+    assert row["Capaian (%)"].value == 71.18 and row["Capaian (%)"].number_format == PERSEN
+    assert row["Responden"].value == 310 and row["Responden"].number_format == BILANGAN
+    assert row["Cukup"].value == "Ya"
+    assert row["Uraian"].alignment.horizontal == "left" and row["Uraian"].alignment.wrap_text
+    assert row["Anggaran"].alignment.horizontal == "right"
+    second = {h: ws.cell(5, j + 1) for j, h in enumerate(header)}
+    assert second["Target"].value == 57 and second["Target"].number_format == BILANGAN
+    assert second["Cukup"].value == "Tidak"
+
+
+def test_wrapped_text_gets_room_and_the_source_line_sits_under_the_table(tmp_path, config):
+    ws = _write(tmp_path, [_tabel(config)])["III.9"]
+    # "Unit A" + 12 x "panjang " is 103 characters; the text column is capped at 48, so the
+    # cell wraps to 3 lines: its row is 3 x 15 points high, the short rows keep the default.
+    assert ws.column_dimensions["B"].width <= 50
+    assert ws.row_dimensions[4].height == pytest.approx(45)
+    assert ws.row_dimensions[5].height is None
+    # Three data rows (4-6), one empty row, then the notes in print order.
+    assert ws["A8"].value == "Catatan pertama."
+    assert ws["A9"].value == "Sumber: data uji"
+
+
+def test_review_figures_typed_as_text_are_stored_as_numbers(tmp_path, config):
+    frame = pd.DataFrame(
+        {
+            "Nilai Tercetak": pd.array(["84,40", "B", "57"], dtype="object"),
+            "Nilai Hitung": pd.array(["84,49", "A", "57"], dtype="object"),
+        }
+    )
+    tabel = TabelLaporan(
+        nomor="L.5",
+        judul="Tabel L.5 Uji",
+        frame=frame,
+        jenis={"Nilai Tercetak": Jenis.CAMPURAN, "Nilai Hitung": Jenis.CAMPURAN},
+        gaya=Formatter(config),
+    )
+    ws = _write(tmp_path, [tabel])["L.5"]
+    assert ws["A4"].value == 84.4 and ws["A4"].data_type == "n"
+    assert ws["A4"].number_format == DESIMAL  # printed with two decimals
+    assert ws["A5"].value == "B" and ws["A5"].data_type == "s"
+    assert ws["A6"].value == 57 and ws["A6"].number_format == BILANGAN
+
+
+def test_csv_download_of_a_table(tmp_path, config):
+    (path,) = tulis_csv_tabel([_tabel(config)], tmp_path)
+    assert path.name == "tabel-III.9.csv"
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "No,Uraian,Satuan,Target,Anggaran,Capaian (%),Nilai,Responden,Cukup"
+    assert lines[2] == "2,Unit B,PD/UKPD,57.0,57921700,1.16,90.0,5,Tidak"
+    assert "1.1600000000000108" not in text
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("annex") / "proyek")
+    run_data_step(root / "data" / "raw", root / "data" / "processed", load_config(root / "laporan.yml"))
+    return root
+
+
+def test_report_tables_in_report_order_named_by_number(processed):
+    t, config = daftar.muat(processed)
+    names = [tabel.nomor for tabel in daftar.semua_tabel(t, config)]
+    assert names == [
+        "II.1.A", "II.1.B", "II.2.A", "II.2.B", "II.3.A", "II.3.B", "II.4",
+        "III.1.A", "III.1.B", "III.2.A", "III.2.B", "III.3", "III.4.A", "III.4.B",
+        "L.1", "L.2", "L.3", "L.4", "L.5",
+    ]  # fmt: skip
+
+
+def test_published_processed_tables_lose_float_noise_only(processed, tmp_path):
+    source = processed / "data" / "processed"
+    original = (source / "pembanding_hasil.csv").read_text(encoding="utf-8-sig")
+    assert "1.1600000000000108" in original  # 90,87 - 89,71 in binary floating point
+    published = salin_tabel_publik(source, "pembanding_hasil", tmp_path).read_text(encoding="utf-8-sig")
+    assert "1.1600000000000108" not in published and ",1.16," in published
+    # Everything else reads the same: header and row count.
+    assert published.splitlines()[0] == original.splitlines()[0]
+    assert len(published.splitlines()) == len(original.splitlines())
