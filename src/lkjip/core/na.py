@@ -39,6 +39,8 @@ def or_dash(value: object, dash: str = "-") -> object:
     The NA-safe form of ``value or "-"``: ``pd.NA or "-"`` raises ``TypeError: boolean value
     of NA is ambiguous``, which is how one "-" in an export used to stop the data step.
 
+    Examples
+    --------
     >>> or_dash(pd.NA), or_dash(None), or_dash(""), or_dash("B"), or_dash(0)
     ('-', '-', '-', 'B', 0)
     """

@@ -25,6 +25,8 @@ PLAIN_MARKS = frozenset({"-", "+", "--", "-/-"})
 def is_formula_like(text: object) -> bool:
     """True for a text a spreadsheet would run as a formula.
 
+    Examples
+    --------
     >>> is_formula_like("=HYPERLINK(\\"http://x\\")"), is_formula_like("@SUM(A1)"), is_formula_like("-")
     (True, True, False)
     >>> is_formula_like("-12,5"), is_formula_like("- catatan"), is_formula_like("Dinas Sosial")
@@ -44,6 +46,8 @@ def neutralise_formula(text: object) -> object:
     The one rule of every published text file (CSV, Markdown, HTML), as the Excel annex does
     with its quote prefix. Anything that is not such a text is returned unchanged.
 
+    Examples
+    --------
     >>> neutralise_formula("=cmd|' /C calc'!A1")
     "'=cmd|' /C calc'!A1"
     >>> neutralise_formula("UL-01"), neutralise_formula("-"), neutralise_formula(85.72)
