@@ -256,18 +256,21 @@ CORPUS: list[Kasus] = [
         patch_xml(SKM, "Responden", xml_cell("C6", "<is><t>ul-01</t></is>", ' t="inlineStr"')),
         1,
         ("peringatan", SKM, "baris 6", "C (Kode Unit)", "'ul-01'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     Kasus(
         "skm-kode-spasi-lebar-nol",
         patch_xml(SKM, "Responden", xml_cell("C7", "<is><t>UL-\u200b01</t></is>", ' t="inlineStr"')),
         1,
         ("peringatan", SKM, "baris 7", "C (Kode Unit)", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     Kasus(
         "skm-kode-spasi-tak-putus",
         patch_xml(SKM, "Responden", xml_cell("C8", "<is><t>UL-\u00a001</t></is>", ' t="inlineStr"')),
         1,
         ("peringatan", SKM, "baris 8", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     Kasus(
         "skm-kode-spasi-tak-putus-di-ujung",
@@ -446,18 +449,21 @@ CORPUS: list[Kasus] = [
         set_cell("sakip.xlsx", "SAKIP 2024", "B6", "pd-01"),
         1,
         ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2024'", "baris 6", "'pd-01'", "'PD-01'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     Kasus(
         "sakip-kode-pd-spasi-lebar-nol",
         set_cell("sakip.xlsx", "SAKIP 2025", "B7", "PD-02\u200b"),
         1,
         ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 7", "'PD-02'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     Kasus(
         "riwayat-kode-unit-huruf-kecil",
         set_cell("skm-riwayat.xlsx", "IKM 2024", "B9", "ul-05"),
         1,
         ("peringatan", "skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 9", "'ul-05'", "'UL-05'"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     # --- whole-file damage
     Kasus(
