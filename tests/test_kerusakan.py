@@ -367,6 +367,12 @@ CORPUS: list[Kasus] = [
         ("pembanding.xlsx", "sheet 'Pembanding'", "baris 10", "rumus tanpa nilai tersimpan"),
     ),
     Kasus(
+        "lra-realisasi-sel-gabungan",
+        merge("realisasi-anggaran.xlsx", "LRA 2025", "D19:D20"),
+        1,
+        ("realisasi-anggaran.xlsx", "sheet 'LRA 2025'", "baris 20", "D (Realisasi Rp)", "sel gabungan"),
+    ),
+    Kasus(
         "lra-rumus-tanpa-nilai",
         set_cell("realisasi-anggaran.xlsx", "LRA 2025", "C17", "=SUM(C18:C22)"),
         2,
