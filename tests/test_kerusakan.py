@@ -355,6 +355,12 @@ CORPUS: list[Kasus] = [
         ("perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 13", "#VALUE!"),
     ),
     Kasus(
+        "pk-target-sel-gabungan",
+        merge("perjanjian-kinerja.xlsx", "PK 2021-2025", "P12:P13"),
+        1,
+        ("perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 13", "P (Target 2025)", "sel gabungan"),
+    ),
+    Kasus(
         "evaluasi-kelembagaan-galat",
         set_cell("kelembagaan.xlsx", "Evaluasi Kelembagaan", "F7", "#DIV/0!", "e"),
         1,
