@@ -27,6 +27,7 @@ WITH_EXAMPLES = (
     "lkjip.core.na",
     "lkjip.core.paths",
     "lkjip.core.rounding",
+    "lkjip.core.teks",
     "lkjip.indicators._ringkas",
     "lkjip.indicators.anggaran",
     "lkjip.indicators.capaian",

@@ -119,6 +119,76 @@ def merge(berkas: str, sheet: str, ref: str):
     return lambda raw: edit(raw, berkas, lambda wb: wb[sheet].merge_cells(ref))
 
 
+def replace_bytes(berkas: str, old: bytes, new: bytes):
+    """Replace ``old`` by ``new`` in every part of a workbook (e.g. the year in a title)."""
+
+    def damage(raw: Path) -> None:
+        path = raw / berkas
+        with zipfile.ZipFile(path) as zf:
+            members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info, data in members:
+                out.writestr(info, data.replace(old, new))
+
+    return damage
+
+
+def drop_rows_from(first: int) -> Callable[[bytes], bytes]:
+    """Remove every row from Excel row ``first`` on (an export cut after its header)."""
+
+    def change(data: bytes) -> bytes:
+        return re.sub(
+            rb'<row r="(\d+)"[^>]*>.*?</row>',
+            lambda m: b"" if int(m.group(1)) >= first else m.group(0),
+            data,
+            flags=re.DOTALL,
+        )
+
+    return change
+
+
+def formatted_blank_rows(first: int, count: int, columns: str = "ABCDE") -> Callable[[bytes], bytes]:
+    """Append ``count`` rows of styled, value-less cells (a fill drawn far below the data)."""
+
+    def change(data: bytes) -> bytes:
+        rows = "".join(
+            f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in columns) + "</row>"
+            for r in range(first, first + count)
+        )
+        return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+
+    return change
+
+
+def copy_as(berkas: str, other: str, then: Callable[[Path], None] | None = None):
+    def damage(raw: Path) -> None:
+        shutil.copy2(raw / berkas, raw / other)
+        if then is not None:
+            then(raw)
+
+    return damage
+
+
+def ods(raw: Path, berkas: str) -> None:
+    with zipfile.ZipFile(raw / berkas, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def csv_holds(name: str, *fragments: str, absent: tuple[str, ...] = ()) -> Callable[[Path], None]:
+    def check(out: Path) -> None:
+        text = (out / f"{name}.csv").read_text(encoding="utf-8-sig")
+        for fragment in fragments:
+            assert fragment in text, fragment
+        for fragment in absent:
+            assert fragment not in text, fragment
+
+    return check
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
@@ -132,6 +202,8 @@ class Kasus:
     pesan: tuple[str, ...]  # fragments the output must hold (file, sheet, row, column, reason)
     tetap: bool = False  # tolerable: the key tables equal the undamaged run's
     cepat: bool = False  # also in the quick subset (the others are marked slow: ~10 s each)
+    sebelumnya: bool = False  # run the undamaged exports first into the same output folder
+    cek: Callable[[Path], None] | None = None  # a further check on the output folder
 
 
 CORPUS: list[Kasus] = [
@@ -179,6 +251,44 @@ CORPUS: list[Kasus] = [
         1,
         (SKM, "baris 13", "Q (U6)", "bukan angka"),
     ),
+    Kasus(
+        "skm-kode-huruf-kecil",
+        patch_xml(SKM, "Responden", xml_cell("C6", "<is><t>ul-01</t></is>", ' t="inlineStr"')),
+        1,
+        ("peringatan", SKM, "baris 6", "C (Kode Unit)", "'ul-01'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
+    ),
+    Kasus(
+        "skm-kode-spasi-lebar-nol",
+        patch_xml(SKM, "Responden", xml_cell("C7", "<is><t>UL-\u200b01</t></is>", ' t="inlineStr"')),
+        1,
+        ("peringatan", SKM, "baris 7", "C (Kode Unit)", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
+    ),
+    Kasus(
+        "skm-kode-spasi-tak-putus",
+        patch_xml(SKM, "Responden", xml_cell("C8", "<is><t>UL-\u00a001</t></is>", ' t="inlineStr"')),
+        1,
+        ("peringatan", SKM, "baris 8", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
+    ),
+    Kasus(
+        "skm-kode-spasi-tak-putus-di-ujung",
+        patch_xml(SKM, "Responden", xml_cell("C8", "<is><t>UL-01\u00a0</t></is>", ' t="inlineStr"')),
+        0,
+        (),
+        tetap=True,
+    ),
+    Kasus(
+        "skm-responden-tanpa-jawaban",
+        patch_xml(
+            SKM,
+            "Responden",
+            lambda data: re.sub(rb'<c r="[L-T]9"[^>]*?(?:/>|>.*?</c>)', b"", data),
+        ),
+        0,
+        (SKM, "1 responden tanpa jawaban", "baris 9"),
+    ),
     # --- evaluation workbooks (openpyxl readers)
     Kasus(
         "sakip-galat-na",
@@ -192,6 +302,21 @@ CORPUS: list[Kasus] = [
         set_cell("sakip.xlsx", "SAKIP 2025", "D9", "=80+1"),
         2,
         ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 9", "kolom D", "rumus tanpa nilai tersimpan"),
+    ),
+    Kasus(
+        "sakip-nilai-sel-gabungan",
+        lambda raw: (
+            set_cell("sakip.xlsx", "SAKIP 2025", "D54", None)(raw),
+            merge("sakip.xlsx", "SAKIP 2025", "D10:D11")(raw),
+        ),
+        1,
+        ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 11", "D (Nilai)", "sel gabungan"),
+    ),
+    Kasus(
+        "kematangan-variabel-sel-gabungan",
+        merge("kelembagaan.xlsx", "Kematangan 2025", "G12:G13"),
+        1,
+        ("kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 13", "sel gabungan"),
     ),
     Kasus(
         "kelembagaan-galat-div0",
@@ -210,6 +335,147 @@ CORPUS: list[Kasus] = [
         set_cell("skm-riwayat.xlsx", "IKM 2024", "E9", "#N/A", "e"),
         1,
         ("skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 9", "#N/A"),
+    ),
+    Kasus(
+        "skm-umur-galat",
+        patch_xml(SKM, "Responden", xml_cell("H14", "<v>#VALUE!</v>", ' t="e"')),
+        1,
+        (SKM, "baris 14", "H (Umur)", "#VALUE!", "diharapkan umur"),
+    ),
+    Kasus(
+        "skm-populasi-galat",
+        patch_xml(SKM, "Unit", xml_cell("D6", "<v>#N/A</v>", ' t="e"')),
+        1,
+        (SKM, "sheet 'Unit'", "baris 6", "#N/A", "populasi"),
+    ),
+    Kasus(
+        "pk-target-galat",
+        set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "P13", "#VALUE!", "e"),
+        1,
+        ("perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 13", "#VALUE!"),
+    ),
+    Kasus(
+        "pk-target-sel-gabungan",
+        merge("perjanjian-kinerja.xlsx", "PK 2021-2025", "P12:P13"),
+        1,
+        ("perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 13", "P (Target 2025)", "sel gabungan"),
+    ),
+    Kasus(
+        "evaluasi-kelembagaan-galat",
+        set_cell("kelembagaan.xlsx", "Evaluasi Kelembagaan", "F7", "#DIV/0!", "e"),
+        1,
+        ("kelembagaan.xlsx", "sheet 'Evaluasi Kelembagaan'", "baris 7", "#DIV/0!"),
+    ),
+    Kasus(
+        "pembanding-rumus-tanpa-nilai",
+        set_cell("pembanding.xlsx", "Pembanding", "F10", "=86+0.1"),
+        2,
+        ("pembanding.xlsx", "sheet 'Pembanding'", "baris 10", "rumus tanpa nilai tersimpan"),
+    ),
+    Kasus(
+        "lra-realisasi-sel-gabungan",
+        merge("realisasi-anggaran.xlsx", "LRA 2025", "D19:D20"),
+        1,
+        ("realisasi-anggaran.xlsx", "sheet 'LRA 2025'", "baris 20", "D (Realisasi Rp)", "sel gabungan"),
+    ),
+    Kasus(
+        "lra-rumus-tanpa-nilai",
+        set_cell("realisasi-anggaran.xlsx", "LRA 2025", "C17", "=SUM(C18:C22)"),
+        2,
+        (
+            "realisasi-anggaran.xlsx",
+            "sheet 'LRA 2025'",
+            "baris 17",
+            "rumus tanpa nilai tersimpan (=SUM(C18:C22))",
+        ),
+    ),
+    # --- a missing score ("-"): kept as missing, never a crash, and said
+    Kasus(
+        "sakip-strip-tanpa-rata-rata",
+        lambda raw: (
+            set_cell("sakip.xlsx", "SAKIP 2025", "D8", "-")(raw),
+            set_cell("sakip.xlsx", "SAKIP 2025", "D54", None)(raw),
+        ),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 8", "nilai SAKIP kosong"),
+    ),
+    Kasus(
+        "sakip-strip-rata-rata-tercetak",
+        set_cell("sakip.xlsx", "SAKIP 2025", "D8", "-"),
+        2,
+        ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 54", "rata-rata nilai tercetak 83.78"),
+    ),
+    Kasus(
+        "kematangan-strip",
+        set_cell("kelembagaan.xlsx", "Kematangan 2025", "E9", "-"),
+        1,
+        ("peringatan", "kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 9", "V02"),
+    ),
+    Kasus(
+        "kematangan-galat-na",
+        set_cell("kelembagaan.xlsx", "Kematangan 2024", "F10", "#N/A", "e"),
+        1,
+        ("kelembagaan.xlsx", "sheet 'Kematangan 2024'", "baris 10", "#N/A"),
+    ),
+    Kasus(
+        "sakip-galat-di-rata-rata",
+        set_cell("sakip.xlsx", "SAKIP 2023", "D54", "#N/A", "e"),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2023'", "baris 54", "#N/A", "tidak dapat diperiksa"),
+    ),
+    # --- implausible values: kept, with a located warning
+    Kasus(
+        "pk-persen-sebagai-pecahan",
+        set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "P12", 0.964),
+        1,
+        ("peringatan", "perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 12", "pecahan", "96,4"),
+    ),
+    Kasus(
+        "pk-capaian-di-luar-rentang",
+        set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "Q13", 500),
+        1,
+        ("peringatan", "perjanjian-kinerja.xlsx", "baris 13", "capaian KL-2 tahun 2025", "di luar rentang"),
+    ),
+    Kasus(
+        "rekap-realisasi-di-atas-pagu",
+        set_cell("realisasi-anggaran.xlsx", "Rekap 2021-2024", "D9", 900_000_000),
+        1,
+        ("peringatan", "realisasi-anggaran.xlsx", "sheet 'Rekap 2021-2024'", "baris 9", "melebihi pagu"),
+    ),
+    Kasus(
+        "lra-galat-di-rincian-dan-subtotal",
+        lambda raw: edit(
+            raw,
+            "realisasi-anggaran.xlsx",
+            lambda wb: [
+                setattr(wb["LRA 2025"][ref], "value", "#N/A")
+                for ref in ("C19", "C14", "C15", "C16", "C17", "C23")
+            ],
+        ),
+        1,
+        ("realisasi-anggaran.xlsx", "sheet 'LRA 2025'", "baris 19", "#N/A"),
+    ),
+    # --- keys spelled two ways in the evaluation and recap workbooks
+    Kasus(
+        "sakip-kode-pd-huruf-kecil",
+        set_cell("sakip.xlsx", "SAKIP 2024", "B6", "pd-01"),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2024'", "baris 6", "'pd-01'", "'PD-01'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
+    ),
+    Kasus(
+        "sakip-kode-pd-spasi-lebar-nol",
+        set_cell("sakip.xlsx", "SAKIP 2025", "B7", "PD-02\u200b"),
+        1,
+        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 7", "'PD-02'", "disatukan"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
+    ),
+    Kasus(
+        "riwayat-kode-unit-huruf-kecil",
+        set_cell("skm-riwayat.xlsx", "IKM 2024", "B9", "ul-05"),
+        1,
+        ("peringatan", "skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 9", "'ul-05'", "'UL-05'"),
+        tetap=True,  # merged back into one unit: the report's figures are unchanged
     ),
     # --- whole-file damage
     Kasus(
@@ -243,7 +509,127 @@ CORPUS: list[Kasus] = [
         2,
         ("kelembagaan", "tidak ditemukan"),
     ),
+    Kasus(
+        "berkas-terpotong",
+        lambda raw: (raw / "sakip.xlsx").write_bytes((raw / "sakip.xlsx").read_bytes()[:5000]),
+        2,
+        ("sakip.xlsx", "terpotong"),
+    ),
+    Kasus(
+        "berkas-ods", lambda raw: ods(raw, "pembanding.xlsx"), 2, ("pembanding.xlsx", "OpenDocument (.ods")
+    ),
+    Kasus(
+        "berkas-xls-lama",
+        lambda raw: (raw / "kelembagaan.xlsx").write_bytes(OLE),
+        2,
+        ("kelembagaan.xlsx", "format Excel lama (.xls)"),
+    ),
+    Kasus(
+        "berkas-berkata-sandi",
+        lambda raw: (raw / "realisasi-anggaran.xlsx").write_bytes(
+            OLE + "EncryptedPackage".encode("utf-16-le")
+        ),
+        2,
+        ("realisasi-anggaran.xlsx", "berkata sandi"),
+    ),
+    Kasus(
+        "sheet-xml-rusak",
+        patch_xml("sakip.xlsx", "SAKIP 2023", lambda data: data[: len(data) // 2]),
+        2,
+        ("sakip.xlsx", "sheet 'SAKIP 2023'", "sheet rusak"),
+    ),
+    Kasus(
+        "skm-sheet-xml-rusak",
+        patch_xml(SKM, "Responden", lambda data: data[: len(data) // 2]),
+        2,
+        (SKM, "sheet 'Responden'", "rusak"),
+    ),
+    # --- structural and warning messages of whole sheets and files
+    Kasus(
+        "skm-sheet-responden-kosong",
+        patch_xml(SKM, "Responden", drop_rows_from(6)),
+        2,
+        (SKM, "sheet 'Responden'", "baris 5", "tidak berisi satu responden pun"),
+    ),
+    Kasus(
+        "skm-berkas-sama-dua-kali",
+        copy_as(SKM, "skm-responden-2025-salinan.xlsx"),
+        2,
+        ("skm-responden-2025", "sheet 'Responden'", "berkas yang sama tersimpan dua kali"),
+    ),
+    Kasus(
+        "skm-berkas-tahun-yang-sudah-direkap",
+        copy_as(
+            SKM,
+            "skm-responden-2024.xlsx",
+            replace_bytes("skm-responden-2024.xlsx", b"TAHUN 2025", b"TAHUN 2024"),
+        ),
+        1,
+        (
+            "peringatan",
+            "skm-riwayat.xlsx",
+            "sheet 'IKM 2024'",
+            "skm-responden-2024.xlsx",
+            "menggantikan rekap",
+        ),
+    ),
+    Kasus(
+        "sakip-sheet-tahun-lalu-dihapus",
+        lambda raw: edit(raw, "sakip.xlsx", lambda wb: wb.remove(wb["SAKIP 2023"])),
+        1,
+        ("peringatan", "sakip.xlsx", "nilai SAKIP tahun 2023"),
+    ),
+    Kasus(
+        "riwayat-sheet-tahun-pertama-dihapus",
+        lambda raw: edit(raw, "skm-riwayat.xlsx", lambda wb: wb.remove(wb["IKM 2023"])),
+        1,
+        ("peringatan", "skm-riwayat.xlsx", "sheet 'IKM 2023'", "proses sebelumnya"),
+        sebelumnya=True,
+    ),
+    Kasus(
+        "sakip-dua-sheet-satu-tahun",
+        lambda raw: edit(
+            raw, "sakip.xlsx", lambda wb: setattr(wb.copy_worksheet(wb["SAKIP 2024"]), "title", "2024")
+        ),
+        2,
+        ("sakip.xlsx", "sheet '2024'", "dua sheet untuk tahun 2024", "'SAKIP 2024'"),
+    ),
+    Kasus(
+        "riwayat-dua-sheet-satu-tahun",
+        lambda raw: edit(
+            raw,
+            "skm-riwayat.xlsx",
+            lambda wb: setattr(wb.copy_worksheet(wb["IKM 2024"]), "title", "Rekap 2024"),
+        ),
+        2,
+        ("skm-riwayat.xlsx", "sheet 'Rekap 2024'", "dua sheet untuk tahun 2024: 'IKM 2024' dan 'Rekap 2024'"),
+    ),
     # --- tolerable
+    Kasus(
+        "nama-unit-berupa-rumus",
+        patch_xml(
+            SKM,
+            "Unit",
+            xml_cell("C5", '<is><t>=HYPERLINK("http://contoh.invalid","Dinas")</t></is>', ' t="inlineStr"'),
+        ),
+        0,
+        (),
+        cek=csv_holds("ikm_unit", "\"'=HYPERLINK(", absent=(',"=HYPERLINK(',)),
+    ),
+    Kasus(
+        "nama-pd-berupa-perintah-dde",
+        set_cell("sakip.xlsx", "SAKIP 2025", "C9", "=cmd|' /C calc'!A1", "s"),
+        0,
+        (),
+        cek=csv_holds("sakip_pd", "'=cmd|", absent=(",=cmd|",)),
+    ),
+    Kasus(
+        "sakip-100-ribu-baris-kosong-berformat",
+        patch_xml("sakip.xlsx", "SAKIP 2025", formatted_blank_rows(63, 100_000)),
+        0,
+        ("sakip.xlsx [SAKIP 2025]: dibaca 62 = disimpan 48",),
+        tetap=True,
+    ),
     Kasus(
         "sheet-keterangan-dihapus",
         lambda raw: edit(raw, "sakip.xlsx", lambda wb: wb.remove(wb["Keterangan"])),
@@ -307,13 +693,17 @@ def test_damage_is_located_with_the_documented_exit_code(kasus: Kasus, tmp_path,
     shutil.copytree(RAW, raw)
     kasus.rusak(raw)
     out = tmp_path / "olahan"
+    if kasus.sebelumnya:
+        assert run_data(RAW, out)[0] == 0
     code, text = run_data(raw, out)
     assert "Traceback" not in text
     assert code == kasus.kode, text[-3000:]
     lines = [line for line in text.splitlines() if all(f in line for f in kasus.pesan)]
     assert lines, f"no line holds {kasus.pesan}:\n{text[-3000:]}"
-    if kasus.kode == 2:
+    if kasus.kode == 2 and not kasus.sebelumnya:
         assert not (out / "manifest.json").exists(), "a rejected input must write nothing"
+    if kasus.cek is not None:
+        kasus.cek(out)
     if kasus.tetap:
         for name, expected in baseline.items():
             pd.testing.assert_frame_equal(_comparable(read_table(name, out)), _comparable(expected))

@@ -21,6 +21,7 @@ LAYERS = {
     "ingest": 1,
     "indicators": 2,
     "reviu": 3,
+    "kewajaran": 3,  # plausibility warnings over the clean and computed tables
     "data_step": 4,
     "data": 4.5,  # the analyst's views (lkjip.data); the report's builders use them too
     "report": 5,

@@ -24,8 +24,17 @@ def _valid_workbook(path: Path) -> Path:
 
 
 def _ole2(path: Path) -> Path:
-    # Excel saves a password-protected .xlsx (and any old .xls) as an OLE2 compound file.
+    # An old .xls is an OLE2 compound file.
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    return path
+
+
+def _encrypted(path: Path) -> Path:
+    # Excel saves a password-protected .xlsx as an OLE2 file whose directory names the
+    # stream "EncryptedPackage" (UTF-16).
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le")
+    )
     return path
 
 
@@ -40,10 +49,11 @@ def _truncated(path: Path) -> Path:
     [
         (lambda p: (p.write_bytes(b""), p)[1], "berkas kosong (0 byte)"),
         (lambda p: (p.write_text("No;Nilai\n1;80\n", encoding="utf-8"), p)[1], "bukan workbook Excel"),
-        (_ole2, "berkata sandi"),
-        (_truncated, "bukan workbook Excel"),
+        (_ole2, "format Excel lama (.xls)"),
+        (_encrypted, "workbook berkata sandi"),
+        (_truncated, "berkas .xlsx terpotong atau rusak"),
     ],
-    ids=["kosong", "csv-diganti-nama", "berkata-sandi", "terpotong"],
+    ids=["kosong", "csv-diganti-nama", "xls-lama", "berkata-sandi", "terpotong"],
 )
 @pytest.mark.parametrize("read", READERS, ids=lambda r: r.__module__.rsplit(".", 1)[-1])
 def test_every_reader_rejects_a_file_that_is_not_a_usable_workbook(tmp_path, make, expected, read):
@@ -54,13 +64,13 @@ def test_every_reader_rejects_a_file_that_is_not_a_usable_workbook(tmp_path, mak
     assert expected in str(err.value)
 
 
-def test_a_zip_that_is_not_a_workbook_is_reported_as_broken(tmp_path):
+def test_a_zip_that_is_not_a_workbook_is_reported_as_such(tmp_path):
     import zipfile
 
     path = tmp_path / "arsip.xlsx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("catatan.txt", "bukan workbook")
-    with pytest.raises(StructuralError, match=r"arsip\.xlsx: workbook rusak, tidak dapat dibuka"):
+    with pytest.raises(StructuralError, match=r"arsip\.xlsx: arsip zip tanpa xl/workbook\.xml"):
         open_workbook(path)
 
 

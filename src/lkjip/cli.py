@@ -62,11 +62,20 @@ def _run_data(args: argparse.Namespace) -> int:
             )
         if result.n_quarantined > 50:
             _say(f"  ... dan {result.n_quarantined - 50} lainnya (lihat karantina.csv)")
+    _say(f"Peringatan: {len(result.warnings)}" + (" (lihat peringatan.csv)" if result.warnings else ""))
+    for warning in result.warnings[:50]:
+        _say(f"  peringatan: {warning}")
+    if len(result.warnings) > 50:
+        _say(f"  ... dan {len(result.warnings) - 50} lainnya (lihat peringatan.csv)")
     findings = 0 if result.reviu is None else len(result.reviu)
     _say(f"Temuan reviu: {findings} (lihat: python -m lkjip reviu)")
     _say(f"Selesai: {len(result.tables)} tabel ditulis ke {result.out_dir}")
-    if args.strict and result.n_quarantined:
-        _say("--strict: ada baris yang dikarantina.")
+    if args.strict and (result.n_quarantined or result.warnings):
+        what = [
+            "ada baris yang dikarantina" if result.n_quarantined else None,
+            "ada peringatan" if result.warnings else None,
+        ]
+        _say(f"--strict: {' dan '.join(w for w in what if w)}.")
         return EXIT_STRICT
     return EXIT_OK
 
@@ -91,8 +100,37 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_reviu(args: argparse.Namespace) -> int:
     from lkjip.report.reviu_text import print_reviu
 
-    findings = print_reviu(args.out_dir or paths().processed, _say)
-    return EXIT_STRICT if args.strict and findings else EXIT_OK
+    out_dir = args.out_dir or paths().processed
+    findings = print_reviu(out_dir, _say)
+    warnings = _print_warnings(out_dir)
+    return EXIT_STRICT if args.strict and (findings or warnings) else EXIT_OK
+
+
+def _print_warnings(out_dir: Path) -> int:
+    """Print the data step's located warnings (``peringatan.csv``); return how many there are."""
+    import pandas as pd
+
+    from lkjip.data_step import WARNINGS_CSV
+
+    path = out_dir / WARNINGS_CSV
+    if not path.exists():
+        return 0
+    rows = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    if len(rows):
+        _say(f"\nPeringatan langkah data ({len(rows)}; nilai dipakai, tetapi perlu diperiksa):")
+        for row in rows.itertuples(index=False):
+            where = ", ".join(
+                part
+                for part in (
+                    row.berkas,
+                    f"sheet '{row.sheet}'" if row.sheet else "",
+                    f"baris {row.baris}" if row.baris else "",
+                    f"kolom {row.kolom}" if row.kolom else "",
+                )
+                if part
+            )
+            _say(f"  {where}: {row.pesan}")
+    return len(rows)
 
 
 def _run_contoh_data(args: argparse.Namespace) -> int:
@@ -144,7 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     data = steps.add_parser("data", help="baca, validasi dan olah data/raw menjadi tabel di data/processed")
     _add_data_args(data)
     data.add_argument("--force", action="store_true", help="bangun ulang walau masukan tidak berubah")
-    data.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada baris dikarantina")
+    data.add_argument(
+        "--strict", action="store_true", help="keluar dengan kode 1 bila ada baris dikarantina/peringatan"
+    )
     data.add_argument(
         "--lampiran", action="store_true", help="tulis juga lampiran Excel (dipakai pre-render Quarto)"
     )
@@ -160,7 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     reviu = steps.add_parser("reviu", help="tampilkan temuan reviu atas angka tercetak/diketik")
     reviu.add_argument("--out-dir", type=Path, help="folder tabel olahan (bawaan: data/processed)")
-    reviu.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada temuan")
+    reviu.add_argument(
+        "--strict", action="store_true", help="keluar dengan kode 1 bila ada temuan atau peringatan"
+    )
     reviu.set_defaults(func=_run_reviu)
 
     contoh = steps.add_parser(

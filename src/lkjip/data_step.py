@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,11 +14,22 @@ import pandas as pd
 from lkjip import __version__
 from lkjip.core.config import Config
 from lkjip.core.hashing import sha256
-from lkjip.ingest.problems import ReadResult, RowAccounting, StructuralError, empty_quarantine
+from lkjip.core.teks import neutralise_formula
+from lkjip.ingest.keys import normalise_key_columns
+from lkjip.ingest.problems import (
+    Problem,
+    ReadResult,
+    RowAccounting,
+    StructuralError,
+    empty_quarantine,
+    warning_rows,
+)
 from lkjip.ingest.sources import SOURCES, check_accounting, discover, merge, read_source
 from lkjip.ingest.store import write_table
 
 MANIFEST = "manifest.json"
+#: Located warnings of the last run (plausibility, unreadable printed totals, ...).
+WARNINGS_CSV = "peringatan.csv"
 
 
 @dataclass
@@ -31,6 +43,8 @@ class DataStepResult:
     quarantine: pd.DataFrame = field(default_factory=empty_quarantine)
     notes: list[str] = field(default_factory=list)
     reviu: pd.DataFrame | None = None
+    #: Located warnings: data kept but probably wrong (also in ``peringatan.csv``).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def n_quarantined(self) -> int:
@@ -44,6 +58,39 @@ def _input_fingerprint(raw_dir: Path, files: dict[str, list[Path]], config_path:
         "konfigurasi": sha256(config_path) if config_path and config_path.exists() else None,
         "masukan": dict(sorted(inputs.items())),
     }
+
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+def _sheets_gone(
+    manifest_path: Path, accounting: list[RowAccounting], files: dict[str, list[Path]]
+) -> list[Problem]:
+    """Year sheets the last run read that this run did not, though their file is still there.
+
+    A deleted ``SAKIP 2023`` or ``IKM 2023`` turns that year's figures into N/A or typed
+    values; compared with the previous run's manifest, it gets a located warning.
+    """
+    try:
+        old = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return []
+    now = {(a.berkas, a.sheet) for a in accounting}
+    present = {p.name for paths_ in files.values() for p in paths_}
+    out = []
+    for entry in old.get("akuntansi", []):
+        key = (entry.get("berkas"), entry.get("sheet"))
+        if key in now or key[0] not in present or not _YEAR.search(str(key[1])):
+            continue
+        out.append(
+            Problem(
+                key[0],
+                f"sheet ini dibaca pada proses sebelumnya ({entry.get('disimpan', 0)} baris) tetapi kini "
+                "tidak ada; angka tahun itu akan tampil N/A atau memakai angka ketik",
+                sheet=key[1],
+            )
+        )
+    return out
 
 
 def run_data_step(
@@ -117,17 +164,26 @@ def run_data_step(
 
     progress("Menghitung indikator dan reviu")
     from lkjip.indicators.engine import compute_all
+    from lkjip.kewajaran import periksa_kewajaran
     from lkjip.reviu import run_reviu
 
-    clean = merged.tables
+    clean, key_warnings = normalise_key_columns(merged.tables, skip=("skm_responden",))
     computed = compute_all(clean, config)
     reviu = run_reviu(clean, computed, config)
+    warnings = [
+        *merged.warnings,
+        *key_warnings,
+        *periksa_kewajaran(clean, computed, config),
+        *_sheets_gone(manifest_path, merged.accounting, files),
+    ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
 
     progress(f"Menulis {len(tables)} tabel ke {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in sorted(tables):
         write_table(tables[name], name, out_dir)
+    warning_table = warning_rows(warnings).map(neutralise_formula)
+    warning_table.to_csv(out_dir / WARNINGS_CSV, index=False, encoding="utf-8-sig")
     manifest = {
         "sidik": fingerprint,
         "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -135,6 +191,7 @@ def run_data_step(
         "tabel": sorted(tables),
         "akuntansi": [a.as_dict() for a in merged.accounting],
         "jumlah_karantina": len(merged.quarantine),
+        "jumlah_peringatan": len(warnings),
         "catatan": merged.notes,
     }
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -146,4 +203,5 @@ def run_data_step(
         quarantine=merged.quarantine,
         notes=merged.notes,
         reviu=reviu,
+        warnings=warnings,
     )

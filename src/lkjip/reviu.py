@@ -8,7 +8,7 @@ import pandas as pd
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
-from lkjip.core.na import is_na
+from lkjip.core.na import is_na, or_dash
 from lkjip.core.rounding import printed_decimals, printed_tolerance, round_half_up
 from lkjip.indicators.ikm import kategori_ikm
 from lkjip.indicators.kelembagaan import hitung_kematangan
@@ -297,7 +297,7 @@ def _reviu_kategori(
                 mutu,
                 penjelasan=(
                     f"Mutu IKM {row.unit} tahun {row.tahun} tercetak '{row.mutu_tercetak}', padahal IKM "
-                    f"{format_angka(bulat, 2) or '-'} termasuk mutu {mutu or '-'}."
+                    f"{format_angka(bulat, 2) or '-'} termasuk mutu {or_dash(mutu)}."
                 ),
             )
         )
@@ -312,7 +312,7 @@ def _reviu_kategori(
                 penjelasan=(
                     f"Predikat SAKIP {row.perangkat_daerah} tahun {row.tahun} tercetak "
                     f"'{row.predikat_tercetak}', padahal nilai {format_angka(row.nilai, 2) or '-'} "
-                    f"berpredikat {row.predikat or '-'}."
+                    f"berpredikat {or_dash(row.predikat)}."
                 ),
             )
         )
@@ -350,7 +350,7 @@ def _reviu_kategori(
                     row.kategori,
                     penjelasan=(
                         f"Kategori kematangan {pd_tahun} tercetak '{row.kategori_tercetak}', padahal total "
-                        f"{format_angka(row.total, 2) or '-'} termasuk kategori {row.kategori or '-'}."
+                        f"{format_angka(row.total, 2) or '-'} termasuk kategori {or_dash(row.kategori)}."
                     ),
                 )
             )

@@ -230,6 +230,11 @@ def _nama_wilayah(nama: str, jenis: str) -> str:
     kata = JENIS_WILAYAH[jenis][0]
     nama = " ".join(nama.split())
     return nama if nama.casefold().startswith(kata.casefold() + " ") else f"{kata} {nama}"
+class Kewajaran(_Model):
+    """Bands of plausible values: a value outside is published with a located warning."""
+
+    capaian_min: float = Field(default=0, ge=0)
+    capaian_maks: float = Field(default=150, gt=0)
 
 
 class Config(_Model):
@@ -250,6 +255,7 @@ class Config(_Model):
     efektivitas_kelembagaan: EfektivitasKelembagaan
     format: Format = Format()
     publikasi: Publikasi = Publikasi()
+    kewajaran: Kewajaran = Kewajaran()
 
     @model_validator(mode="after")
     def _check(self) -> Config:

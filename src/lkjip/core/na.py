@@ -31,3 +31,19 @@ def is_na(x: object) -> bool:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # lists and other containers are not scalars
         return False
+
+
+def or_dash(value: object, dash: str = "-") -> object:
+    """``value``, or ``dash`` when it is missing (see :func:`is_na`) or empty text.
+
+    The NA-safe form of ``value or "-"``: ``pd.NA or "-"`` raises ``TypeError: boolean value
+    of NA is ambiguous``, which is how one "-" in an export used to stop the data step.
+
+    Examples
+    --------
+    >>> or_dash(pd.NA), or_dash(None), or_dash(""), or_dash("B"), or_dash(0)
+    ('-', '-', '-', 'B', 0)
+    """
+    if is_na(value) or (isinstance(value, str) and not value):
+        return dash
+    return value

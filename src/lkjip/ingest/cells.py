@@ -105,7 +105,7 @@ class SheetCells:
         return bool(self.errors or self.uncached or self.merged)
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the zip member of its worksheet XML."""
     workbook = zf.read("xl/workbook.xml")
     rels = zf.read("xl/_rels/workbook.xml.rels")
@@ -202,7 +202,7 @@ def scan_sheet_stream(stream) -> SheetCells:
 def scan_sheet(path: Path, sheet: str) -> SheetCells | None:
     """Scan one sheet of an .xlsx by name (``None`` when the workbook has no such sheet)."""
     with zipfile.ZipFile(path) as zf:
-        part = _sheet_parts(zf).get(sheet)
+        part = sheet_parts(zf).get(sheet)
         if part is None or part not in zf.namelist():
             return None
         with zf.open(part) as fh:
@@ -229,7 +229,7 @@ def _scan_cached(path: str, _size: int, _mtime: int) -> tuple[tuple[str, SheetCe
     found = []
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
-        for sheet, part in _sheet_parts(zf).items():
+        for sheet, part in sheet_parts(zf).items():
             if part in names:
                 with zf.open(part) as fh:
                     found.append((sheet, scan_sheet_stream(fh)))

@@ -98,6 +98,32 @@ class ReadResult:
     accounting: list[RowAccounting] = field(default_factory=list)
     #: Non-fatal notes for the data log (e.g. personal-data columns dropped).
     notes: list[str] = field(default_factory=list)
+    #: Located warnings: the data were kept but may be wrong (``peringatan.csv``; exit 1
+    #: under ``--strict``).
+    warnings: list[Problem] = field(default_factory=list)
+
+
+#: Columns of ``peringatan.csv``, one row per located warning.
+WARNING_COLUMNS = ["berkas", "sheet", "baris", "kolom", "nilai", "pesan"]
+
+
+def _rows(problems: Iterable[Problem], message_column: str) -> list[dict]:
+    return [
+        {
+            "berkas": p.berkas,
+            "sheet": p.sheet,
+            "baris": p.baris,
+            "kolom": p.kolom,
+            "nilai": None if p.nilai is None else str(p.nilai),
+            message_column: p.pesan,
+        }
+        for p in problems
+    ]
+
+
+def warning_rows(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The located warnings as the rows of ``peringatan.csv``."""
+    return pd.DataFrame(_rows(problems, "pesan"), columns=WARNING_COLUMNS).astype({"baris": "Int64"})
 
 
 def empty_quarantine() -> pd.DataFrame:
@@ -106,15 +132,5 @@ def empty_quarantine() -> pd.DataFrame:
 
 def quarantine_rows(problems: Iterable[Problem]) -> pd.DataFrame:
     """Turn row-level problems into rows of the quarantine table."""
-    rows = [
-        {
-            "berkas": p.berkas,
-            "sheet": p.sheet,
-            "baris": p.baris,
-            "kolom": p.kolom,
-            "nilai": None if p.nilai is None else str(p.nilai),
-            "alasan": p.pesan,
-        }
-        for p in problems
-    ]
+    rows = _rows(problems, "alasan")
     return pd.DataFrame(rows, columns=QUARANTINE_COLUMNS) if rows else empty_quarantine()

@@ -119,7 +119,7 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
     saved by a program that does not calculate); an error cell (``#N/A``, ``#DIV/0!``) in a
     row the reader kept sends that row to quarantine, located and explained, whatever the
     reader made of it (``#N/A`` would otherwise read as a missing value); an error cell in a
-    row that was not kept (a printed total, a title) is named in the notes.
+    row that was not kept (a printed total, a title) is a located warning.
 
     Parameters
     ----------
@@ -163,7 +163,7 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
         if f == berkas and not pd.isna(b)
     }
     problems: list[Problem] = []
-    notes = list(result.notes)
+    warnings = list(result.warnings)
     quarantine = _name_errors_in_quarantine(result.quarantine, berkas, scanned)
     for sheet, cells in scanned.items():
         rows = kept.get(sheet, set())
@@ -176,14 +176,20 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
             for (row, col0), value in cells.errors.items()
             if row not in rows and (sheet, row) not in already
         )
-        for row, col0, value in elsewhere:
-            notes.append(
-                f"{berkas}, sheet '{sheet}', baris {row}, kolom {column_label(col0)}: sel berisi "
-                f"{error_text(value)} di luar baris data (judul/jumlah/catatan); angka tercetak ini "
-                "tidak dapat diperiksa"
+        warnings += [
+            Problem(
+                berkas,
+                f"sel berisi {error_text(value)} di luar baris data (judul/jumlah/catatan); angka "
+                "tercetak ini tidak dapat diperiksa",
+                sheet,
+                row,
+                column_label(col0),
+                value,
             )
+            for row, col0, value in elsewhere
+        ]
     if not problems:
-        return ReadResult(result.tables, quarantine, result.accounting, notes)
+        return ReadResult(result.tables, quarantine, result.accounting, result.notes, warnings)
     bad = {(p.sheet, p.baris) for p in problems}
     tables = {}
     for name, frame in result.tables.items():
@@ -200,7 +206,7 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
             accounting.disimpan -= moved
             accounting.dikarantina += moved
     quarantine = pd.concat([quarantine, quarantine_rows(problems)], ignore_index=True)
-    return ReadResult(tables, quarantine, result.accounting, notes)
+    return ReadResult(tables, quarantine, result.accounting, result.notes, warnings)
 
 
 def _name_errors_in_quarantine(
@@ -238,6 +244,7 @@ def merge(results: list[ReadResult]) -> ReadResult:
         quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
         accounting=[a for r in results for a in r.accounting],
         notes=[n for r in results for n in r.notes],
+        warnings=[w for r in results for w in r.warnings],
     )
 
 

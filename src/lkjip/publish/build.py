@@ -54,7 +54,7 @@ def _step(name: str, say: Callable[[str], None]):
 
 #: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
 #: offered for download on the published site.
-PRIVATE_TABLES = frozenset({"skm_responden", "karantina"})
+PRIVATE_TABLES = frozenset({"skm_responden", "karantina", "peringatan"})
 
 
 def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:

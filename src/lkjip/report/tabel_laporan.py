@@ -20,6 +20,7 @@ import pandas as pd
 from great_tables import GT, loc, style
 
 from lkjip.core import fmt
+from lkjip.core.teks import neutralise_formula
 
 #: Text in a missing text cell (numbers show ``fmt.NA``, "N/A").
 KOSONG = "-"
@@ -333,7 +334,7 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def _escaped(fn: _Formatter) -> _Formatter:
-    return lambda value: html.escape(fn(value))
+    return lambda value: html.escape(neutralise_formula(fn(value)))
 
 
 def _fmt(table: GT, columns: str | Sequence[str], fn: _Formatter, rows: Sequence[int] | None = None) -> GT:
@@ -348,7 +349,9 @@ def _lines(value: object) -> str:
     """Office text with one item per line: each line escaped, joined by ``<br>``."""
     if fmt.is_na(value) or str(value).strip() == "":
         return KOSONG
-    return "<br>".join(html.escape(line.strip()) for line in str(value).splitlines() if line.strip())
+    return "<br>".join(
+        html.escape(neutralise_formula(line.strip())) for line in str(value).splitlines() if line.strip()
+    )
 
 
 def _nomor(value: object) -> str:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 
 from lkjip.ingest.cells import error_text
@@ -174,6 +174,15 @@ def parse_cell(
     """
     cell = grid.cells[row0][col0] if col0 < len(grid.cells[row0]) else None
     value = None if cell is None else cell.value
+    if isinstance(cell, MergedCell):
+        return None, Problem(
+            grid.berkas,
+            "sel bagian dari sel gabungan: nilainya hanya tertulis di sel kiri-atas rentang itu, sel ini "
+            "terbaca kosong; diharapkan angka di setiap baris (pisahkan sel gabungan)",
+            grid.sheet,
+            row0 + 1,
+            label,
+        )
     if cell is not None and cell.data_type == "e":
         return None, Problem(
             grid.berkas,

@@ -462,6 +462,15 @@ class _Rows:
 
         In a check row (subtotal, totals) the problem is structural: the check cannot be made.
         """
+        if c is not None and (r, c) in self.grid.continuation and not check:
+            # Only the top-left cell of a merged range holds the amount: this row would read blank.
+            self.problem(
+                r,
+                "sel bagian dari sel gabungan: nilainya hanya tertulis di sel kiri-atas rentang itu, "
+                "sel ini terbaca kosong; diharapkan angka di setiap baris (pisahkan sel gabungan)",
+                kolom,
+            )
+            return None
         value = self.grid.value(r, c)
         try:
             number = parse_number(value)

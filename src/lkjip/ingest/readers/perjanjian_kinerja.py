@@ -113,6 +113,8 @@ class _Sheet:
     rows: list[list[object]]
     #: Decimals each cell shows (text or number format; ``None`` without a number), for the reviu.
     decimals: list[list[int | None]] = field(default_factory=list)
+    #: 0-based (row, col) of the cells a merged range covers (filled from its top-left cell).
+    covered: frozenset[tuple[int, int]] = frozenset()
     kept: set[int] = field(default_factory=set)  # Excel rows that gave clean records
     rejected: set[int] = field(default_factory=set)  # Excel rows sent to quarantine
     skipped: Counter = field(default_factory=Counter)  # reason -> number of rows
@@ -301,13 +303,16 @@ def _load(ws: Worksheet, got: _Collected) -> _Sheet:
     for row in ws.iter_rows():
         rows.append([_cell_value(cell) for cell in row])
         decimals.append([cell_decimals(c.value, getattr(c, "number_format", None)) for c in row])
+    covered = set()
     for merged in ws.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
         shown = decimals[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row - 1, merged.max_row):
             for c in range(merged.min_col - 1, merged.max_col):
                 rows[r][c], decimals[r][c] = value, shown
-    sheet = _Sheet(ws.title, rows, decimals)
+                if (r, c) != (merged.min_row - 1, merged.min_col - 1):
+                    covered.add((r, c))
+    sheet = _Sheet(ws.title, rows, decimals, frozenset(covered))
     got.sheets[ws.title] = sheet
     return sheet
 
@@ -366,7 +371,8 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
             sheet.skipped[_SKIP_SECTION] += 1
         else:
             locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
-            base, per_year = _pk_row(row, layout, previous, locate)
+            merged_here = frozenset(c for r, c in sheet.covered if r == i)
+            base, per_year = _pk_row(row, layout, previous, locate, merged_here)
             if layout.capaian_col is not None and layout.capaian_col < len(sheet.decimals[i]):
                 per_year[layout.capaian_year]["desimal_tercetak"] = sheet.decimals[i][layout.capaian_col]
             base |= {"dokumen": periode.dokumen_pk, "periode": periode.kode, "jenis": jenis}
@@ -453,11 +459,13 @@ def _pk_row(
     layout: _PkLayout,
     previous: tuple[int | None, str | None] | None,
     locate: _Locate,
+    merged: frozenset[int] = frozenset(),
 ) -> tuple[dict, dict[int, dict]]:
     """Parse one indicator row: its fixed fields and, per year, target/realisasi/capaian.
 
     ``previous`` is the sasaran of the row above: a row with neither No nor Sasaran
-    continues it (staff often write a sasaran once above its indicators).
+    continues it (staff often write a sasaran once above its indicators). ``merged`` holds the
+    columns of this row that a merged range covers: a value there belongs to another row.
     """
     cols = layout.cols
     raw = {key: row[c] if c < len(row) else None for key, c in cols.items()}
@@ -498,6 +506,11 @@ def _pk_row(
 
     def number(col: int, label: str, unit: str | None) -> float | None:
         value = row[col] if col < len(row) else None
+        if col in merged and not is_missing(value):
+            # A number copied from the row above would count one target twice.
+            locate(col, label, f"{label}: sel bagian dari sel gabungan, nilainya milik baris lain; "
+                   "isi angka di setiap baris (pisahkan sel gabungan)", value)
+            return None
         try:
             return _number(value, unit)
         except NumberParseError as exc:

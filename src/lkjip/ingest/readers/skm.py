@@ -36,8 +36,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.ingest.cells import SheetCells, error_text, scan_workbook
+from lkjip.ingest.keys import canonical_spellings, clean_key
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import (
     Problem,
@@ -47,7 +49,12 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     quarantine_rows,
 )
-from lkjip.ingest.readers._base import check_is_workbook, column_label, normalise_label
+from lkjip.ingest.readers._base import (
+    broken_workbook_problem,
+    check_is_workbook,
+    column_label,
+    normalise_label,
+)
 from lkjip.ingest.schemas import skm as contract
 from lkjip.ingest.schemas._common import validate
 
@@ -106,6 +113,7 @@ _SERIAL_MIN, _SERIAL_MAX = 36_526, 73_050
 # Matched as written (lowering a million strings costs more than a few spellings more).
 _MISSING = pa.array(sorted({v for t in MISSING_TOKENS for v in (t, t.upper(), t.title())}))
 _EMPTY = "baris kosong"
+_NO_ANSWER = "responden tanpa jawaban"
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -131,7 +139,7 @@ def open_reader(path: Path) -> fastexcel.ExcelReader:
     try:
         return fastexcel.read_excel(path)
     except Exception as exc:  # calamine reports a broken package in several ways
-        raise StructuralError([Problem(path.name, f"workbook rusak, tidak dapat dibuka: {exc}")]) from None
+        raise StructuralError([broken_workbook_problem(path, exc)]) from None
 
 
 def find_sheet(
@@ -166,7 +174,16 @@ def load_text_sheet(reader: fastexcel.ExcelReader, sheet: str, berkas: str) -> T
         )
         batch = loaded.to_arrow()
     except Exception as exc:
-        raise StructuralError([Problem(berkas, f"sheet tidak dapat dibaca: {exc}", sheet=sheet)]) from None
+        raise StructuralError(
+            [
+                Problem(
+                    berkas,
+                    f"sheet rusak, isinya tidak dapat dibaca ({type(exc).__name__}: {exc}); buka di Excel, "
+                    "perbaiki atau salin ulang sheet ini, lalu simpan ulang",
+                    sheet=sheet,
+                )
+            ]
+        ) from None
     columns = [c.absolute_index for c in loaded.available_columns()]
     return TextSheet(berkas, sheet, pa.Table.from_batches([batch]), columns)
 
@@ -746,6 +763,7 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     kode_missing = _missing(kode)
     for pos in np.flatnonzero(kode_missing & ~blank).tolist():
         cells.add(pos, label("kode_unit"), None, "kode unit kosong")
+    kode, warnings = _canonical_codes(kode, units, sheet, first_row, label("kode_unit"))
     out["kode_unit"] = kode
     out["unit"] = _without_missing(text("unit"))
     out["responden"] = parse_integers(
@@ -786,8 +804,31 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     _check_unit_names(kode, out["unit"], keyed, units, label, cells)
     _check_duplicates(kode, out["responden"], keyed, first_row, label("responden"), cells)
 
+    if not (~blank).any():
+        raise StructuralError(
+            [
+                Problem(
+                    berkas,
+                    "sheet tidak berisi satu responden pun di bawah baris judul kolom; IKM tahun ini "
+                    "tidak dapat dihitung (ekspor kosong atau terpotong?)",
+                    sheet=name,
+                    baris=header + 1,
+                )
+            ]
+        )
     bad = cells.mask(n) & ~blank
     keep = ~blank & ~bad
+    unanswered = keep & _no_answer(out, kolom)
+    if unanswered.any():
+        keep &= ~unanswered
+        accounting.skip(_NO_ANSWER, int(unanswered.sum()))
+        rows = (np.flatnonzero(unanswered) + first_row).tolist()
+        shown = ", ".join(str(r) for r in rows[:20])
+        shown += f" dan {len(rows) - 20} lainnya" if len(rows) > 20 else ""
+        notes.append(
+            f"{berkas} [{name}]: {len(rows)} responden tanpa jawaban satu unsur pun tidak dihitung "
+            f"sebagai sampel (baris {shown})"
+        )
     tahun, year_note = _year(sheet, header, out["tanggal"], keep, config)
     if year_note:
         notes.append(year_note)
@@ -805,8 +846,66 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         quarantine=quarantine_rows([*problems, *units.problems]),
         accounting=[accounting] + ([units.accounting] if units.accounting else []),
         notes=notes + units.notes + unit_notes,
+        warnings=warnings,
     )
     return apply_contract(result, kolom) if contract_check else result
+
+
+def _no_answer(out: dict[str, object], kolom: Sequence[str]) -> np.ndarray:
+    """Rows whose every answer column is missing (a respondent who answered nothing)."""
+    none = np.ones(len(next(iter(out[k] for k in kolom))), dtype=bool) if kolom else np.zeros(0, bool)
+    for k in kolom:
+        none &= np.asarray(pd.isna(out[k]), dtype=bool)
+    return none
+
+
+def _canonical_codes(
+    kode: pa.ChunkedArray, units: _UnitSheet, sheet: TextSheet, first_row: int, kolom: str
+) -> tuple[pa.ChunkedArray, list[Problem]]:
+    """Write every unit code with its canonical spelling; one warning per spelling merged.
+
+    Codes that differ only by case, Unicode form, zero-width or non-breaking characters are one
+    unit (``lkjip.ingest.keys``); the ``Unit`` sheet's spelling is canonical, else the most
+    frequent. Only the distinct codes are compared, so the cost does not grow with the rows.
+    The ``Unit`` sheet's own codes lose their invisible characters the same way.
+    """
+    warnings = []
+    listed = units.frame["kode_unit"]
+    cleaned = listed.map(lambda v: clean_key(v) if isinstance(v, str) else v)
+    for pos in np.flatnonzero((cleaned != listed).fillna(False).to_numpy()).tolist():
+        warnings.append(
+            Problem(
+                sheet.berkas,
+                f"kode unit {listed.iloc[pos]!r} memuat spasi tak biasa atau karakter tak terlihat; "
+                f"dibaca sebagai '{cleaned.iloc[pos]}'",
+                sheet=units.sheet,
+                baris=int(units.frame["baris"].iloc[pos]),
+                nilai=listed.iloc[pos],
+            )
+        )
+    units.frame["kode_unit"] = cleaned.astype(pd.StringDtype())
+    counted = pc.value_counts(pc.drop_null(kode)).to_pylist()
+    counts = Counter({c["values"]: c["counts"] for c in counted})
+    mapping = canonical_spellings(counts, preferred=cleaned.dropna().tolist())
+    if not mapping:
+        return kode, warnings
+    index = pc.index_in(kode, value_set=pa.array(list(mapping), pa.string()))
+    at = np.asarray(pc.fill_null(index, -1).to_numpy(zero_copy_only=False))
+    for i, (spelling, canonical) in enumerate(mapping.items()):
+        rows = np.flatnonzero(at == i)
+        warnings.append(
+            Problem(
+                sheet.berkas,
+                f"kode unit {spelling!r} dibaca sama dengan '{canonical}' (beda huruf besar/kecil, spasi "
+                f"atau karakter tak terlihat) dan disatukan: {len(rows)} baris; perbaiki ejaannya di ekspor",
+                sheet=sheet.name,
+                baris=int(rows[0]) + first_row,
+                kolom=kolom,
+                nilai=spelling,
+            )
+        )
+    replaced = pc.take(pa.array(list(mapping.values()), pa.string()), index)
+    return pc.if_else(pc.is_null(index), kode, replaced), warnings
 
 
 def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
@@ -839,6 +938,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         quarantine=quarantine,
         accounting=result.accounting,
         notes=result.notes,
+        warnings=result.warnings,
     )
 
 
@@ -1137,6 +1237,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
 
     twice = responden.duplicated(contract.KEY_RESPONDEN, keep=False)
     if twice.any():
+        _same_file_twice(responden, twice)
         quarantine.append(_across_files(responden[twice], accounting))
         responden = responden[~twice].reset_index(drop=True)
         surveyed = responden[contract.KEY_UNIT].drop_duplicates().assign(_ada=True)
@@ -1162,7 +1263,38 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
         accounting=accounting,
         notes=notes,
+        warnings=[w for r in results for w in r.warnings],
     )
+
+
+def _same_file_twice(responden: pd.DataFrame, twice: pd.Series) -> None:
+    """Raise :class:`StructuralError` when two files hold exactly the same respondents.
+
+    That is one export saved twice (under two names): quarantining both copies would drop the
+    whole survey, so the step stops and names the files. Files that share only some
+    respondents are left to the quarantine (:func:`_across_files`).
+    """
+    keys = contract.KEY_RESPONDEN
+    sets = {
+        berkas: frozenset(map(tuple, group[keys].astype(str).itertuples(index=False)))
+        for berkas, group in responden[twice].groupby("berkas", sort=False)
+    }
+    sizes = responden.groupby("berkas", sort=False).size()
+    whole = [b for b, found in sets.items() if len(found) == sizes[b]]
+    problems = []
+    for i, first in enumerate(whole):
+        for second in whole[i + 1 :]:
+            if sets[first] == sets[second]:
+                problems.append(
+                    Problem(
+                        str(second),
+                        f"semua {fmt.bilangan(sizes[second])} responden berkas ini sama dengan berkas "
+                        f"{first}: berkas yang sama tersimpan dua kali? hapus salah satu",
+                        sheet=str(responden.loc[responden["berkas"] == second, "sheet"].iloc[0]),
+                    )
+                )
+    if problems:
+        raise StructuralError(problems)
 
 
 def _across_files(dup: pd.DataFrame, accounting: list[RowAccounting]) -> pd.DataFrame:

@@ -70,6 +70,7 @@ def read(path: Path, config: Config) -> ReadResult:
     reader = open_reader(path)
     frames, problems, accounting, notes, structural = [], [], [], [], []
     kode_labels: dict[str, str] = {}
+    year_sheet: dict[int, str] = {}
     for name in reader.sheet_names:
         sheet = load_text_sheet(reader, name, berkas)
         in_name = _YEAR_IN_NAME.search(name)
@@ -87,6 +88,14 @@ def read(path: Path, config: Config) -> ReadResult:
                 berkas, "tahun tidak diketahui: tulis tahun pada nama sheet atau judul", sheet=name
             ))
             continue
+        if tahun in year_sheet:
+            structural.append(Problem(
+                berkas,
+                f"dua sheet untuk tahun {tahun}: '{year_sheet[tahun]}' dan '{name}'; sisakan satu",
+                sheet=name,
+            ))
+            continue
+        year_sheet[tahun] = name
         frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun)
         pos = mapping["kode_unit"]
         kode_labels[name] = column_label(sheet.columns[pos], _header_text(sheet, header, pos))

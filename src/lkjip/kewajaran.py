@@ -1,0 +1,250 @@
+"""Plausibility checks: values that can be read and computed but are probably typed wrong.
+
+Each check gives a located warning (file, sheet, Excel row, column, the value and why it looks
+wrong); the value itself is kept, because the report may still be right (a capaian of 160 % can
+be real). The data step writes the warnings to ``data/processed/peringatan.csv``, prints them
+in its summary and, under ``--strict``, exits with code 1.
+
+Checks:
+
+- a capaian outside the band ``kewajaran.capaian_min`` .. ``capaian_maks`` of ``laporan.yml``
+  (0 and 150 % by default);
+- a percent target or realisasi that looks like a fraction (0,964 beside 85,72: "96,4 %" typed
+  in a cell formatted as a number);
+- a realisasi above its pagu (anggaran) in the budget tables;
+- a score the contract allows to be missing ("-", blank) that is missing: the perangkat daerah
+  or unit is left out of the averages, which the summary should say;
+- a year missing between the first year found and the report year (a deleted sheet);
+- a year found both in respondent files and in the office's IKM recap (a stray file).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lkjip.core import fmt
+from lkjip.core.config import Config
+from lkjip.core.na import is_na
+from lkjip.ingest.problems import Problem
+
+#: Score columns that may be missing by contract, per clean table: (column, what it is).
+MISSING_SCORES = {
+    "sakip_pd": [("nilai", "nilai SAKIP")],
+    "skm_unit_riwayat": [("ikm", "nilai IKM")],
+}
+
+
+def _where(row, kolom: str) -> dict:
+    return {
+        "berkas": str(row.berkas),
+        "sheet": None if is_na(row.sheet) else str(row.sheet),
+        "baris": None if is_na(row.baris) else int(row.baris),
+        "kolom": kolom,
+    }
+
+
+def _angka(value: object) -> str:
+    return fmt.angka(value, 2)
+
+
+def capaian_di_luar_rentang(capaian: pd.DataFrame, config: Config) -> list[Problem]:
+    """A capaian below ``capaian_min`` or above ``capaian_maks`` (percent)."""
+    low, high = config.kewajaran.capaian_min, config.kewajaran.capaian_maks
+    out = []
+    for row in capaian.itertuples(index=False):
+        if is_na(row.capaian) or low <= row.capaian <= high:
+            continue
+        out.append(
+            Problem(
+                **_where(row, "capaian"),
+                nilai=round(float(row.capaian), 2),
+                pesan=(
+                    f"capaian {row.kode_indikator} tahun {row.tahun} = {_angka(row.capaian)} % di luar "
+                    f"rentang wajar {_angka(low)}–{_angka(high)} % (target {_angka(row.target)}, realisasi "
+                    f"{_angka(row.realisasi)}); periksa target/realisasi atau ubah kewajaran di laporan.yml"
+                ),
+            )
+        )
+    return out
+
+
+def _is_percent(satuan: object) -> bool:
+    return not is_na(satuan) and ("%" in str(satuan) or "persen" in str(satuan).lower())
+
+
+def persen_seperti_pecahan(perjanjian_kinerja: pd.DataFrame) -> list[Problem]:
+    """A percent target or realisasi between 0 and 1 while the other is above 1."""
+    out = []
+    for row in perjanjian_kinerja.itertuples(index=False):
+        if not _is_percent(row.satuan):
+            continue
+        pair = {"target": row.target, "realisasi": row.realisasi}
+        for kolom, value in pair.items():
+            other = pair["realisasi" if kolom == "target" else "target"]
+            if is_na(value) or is_na(other) or not (0 < value <= 1 < other):
+                continue
+            out.append(
+                Problem(
+                    **_where(row, kolom),
+                    nilai=value,
+                    pesan=(
+                        f"{kolom} {row.kode_indikator} tahun {row.tahun} = {fmt.angka_ringkas(value)} tampak "
+                        f"seperti pecahan, padahal satuannya persen ({_angka(other)} di sebelahnya): "
+                        f"mungkin {fmt.angka_ringkas(value * 100, 2)} %?"
+                    ),
+                )
+            )
+    return out
+
+
+def realisasi_di_atas_pagu(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A realisasi larger than its anggaran (pagu), per sub-kegiatan and per year of the rekap."""
+    out = []
+    for name in ("anggaran", "anggaran_riwayat"):
+        frame = tables.get(name)
+        if frame is None or frame.empty:
+            continue
+        for row in frame.itertuples(index=False):
+            if is_na(row.anggaran) or is_na(row.realisasi) or row.realisasi <= row.anggaran:
+                continue
+            what = f"sub kegiatan {row.kode}" if name == "anggaran" else f"tahun {row.tahun}"
+            out.append(
+                Problem(
+                    **_where(row, "realisasi"),
+                    nilai=row.realisasi,
+                    pesan=(
+                        f"realisasi {what} ({fmt.bilangan(row.realisasi)}) melebihi pagu anggaran "
+                        f"({fmt.bilangan(row.anggaran)}): "
+                        f"{_angka(row.realisasi / row.anggaran * 100)} %"
+                    ),
+                )
+            )
+    return out
+
+
+def nilai_kosong(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Scores that are missing ("-", blank): the entity is left out of the averages."""
+    out = []
+    for name, columns in MISSING_SCORES.items():
+        frame = tables.get(name)
+        if frame is None or frame.empty:
+            continue
+        for kolom, what in columns:
+            for row in frame[frame[kolom].isna()].itertuples(index=False):
+                out.append(
+                    Problem(
+                        **_where(row, kolom),
+                        pesan=f"{what} kosong: tidak ikut dihitung dalam rata-rata dan jumlah {row.tahun}",
+                    )
+                )
+    frame = tables.get("kelembagaan_pd")
+    if frame is not None and not frame.empty:
+        variables = [c for c in frame.columns if c.startswith("V") and c[1:].isdigit()]
+        for row in frame.itertuples(index=False):
+            missing = [v for v in variables if is_na(getattr(row, v))]
+            if missing:
+                out.append(
+                    Problem(
+                        **_where(row, ", ".join(missing)),
+                        pesan=(
+                            f"variabel kematangan {', '.join(missing)} kosong: total kematangan "
+                            f"{row.kode_pd} tahun {row.tahun} tidak dapat dihitung"
+                        ),
+                    )
+                )
+    return out
+
+
+#: Yearly tables and what a year of them is, for the missing-year warning.
+YEARLY = {
+    "sakip_pd": "nilai SAKIP",
+    "kelembagaan_pd": "tingkat kematangan",
+    "skm": "IKM",
+}
+
+
+def _years(frame: pd.DataFrame | None) -> set[int]:
+    if frame is None or frame.empty or "tahun" not in frame.columns:
+        return set()
+    return {int(t) for t in frame["tahun"].dropna().unique()}
+
+
+def tahun_hilang(clean: dict[str, pd.DataFrame], config: Config) -> list[Problem]:
+    """A year missing between the first year found and the report year (a sheet deleted).
+
+    The years from ``tren_mulai`` on are printed in the trends; a year whose sheet is gone
+    would show N/A (or a typed value) without a word.
+    """
+    out = []
+    for name, what in YEARLY.items():
+        names = ["skm_unit_riwayat", "skm_responden"] if name == "skm" else [name]
+        frames = [f for f in (clean.get(n) for n in names) if f is not None and not f.empty]
+        present = set().union(*(_years(f) for f in frames))
+        files = sorted({str(b) for f in frames for b in f["berkas"].unique()})
+        if not present:
+            continue
+        first = max(min(present), config.tren_mulai)
+        for tahun in range(first, config.tahun + 1):
+            if tahun not in present:
+                out.append(
+                    Problem(
+                        ", ".join(files) or name,
+                        f"tidak ada data {what} tahun {tahun} (sheet tahun itu tidak ada), padahal tahun "
+                        f"lain ada ({', '.join(str(t) for t in sorted(present))}); angka {tahun} akan tampil "
+                        "N/A atau memakai angka ketik",
+                    )
+                )
+    return out
+
+
+def tahun_responden_dan_rekap(clean: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A year found both in respondent files and in the office's IKM recap (``skm-riwayat``).
+
+    The respondents win (the IKM is computed), so a stray ``skm-responden-2024.xlsx`` left in
+    the folder silently replaces the recap's figures; said here, located at the recap's sheet.
+    """
+    responden, riwayat = clean.get("skm_responden"), clean.get("skm_unit_riwayat")
+    if responden is None or riwayat is None or responden.empty or riwayat.empty:
+        return []
+    out = []
+    for tahun in sorted(_years(responden) & _years(riwayat)):
+        files = sorted({str(b) for b in responden.loc[responden["tahun"] == tahun, "berkas"].unique()})
+        rows = riwayat[riwayat["tahun"] == tahun]
+        out.append(
+            Problem(
+                str(rows["berkas"].iloc[0]),
+                f"IKM tahun {tahun} ada di rekap ini dan di berkas responden {', '.join(files)}; IKM {tahun} "
+                "dihitung dari responden dan menggantikan rekap: hapus berkas responden yang tidak "
+                "dimaksud, atau rekapnya",
+                sheet=str(rows["sheet"].iloc[0]),
+            )
+        )
+    return out
+
+
+def periksa_kewajaran(
+    clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame], config: Config
+) -> list[Problem]:
+    """Every plausibility warning of the clean and computed tables, in a stable order.
+
+    Parameters
+    ----------
+    clean, computed : dict of DataFrame
+        The clean tables of the readers and the tables of the indicator engine.
+    config : Config
+        Gives the capaian band (``kewajaran``).
+
+    Returns
+    -------
+    list of Problem
+        Located warnings; empty for the default data.
+    """
+    found = [
+        *persen_seperti_pecahan(clean.get("perjanjian_kinerja", pd.DataFrame())),
+        *capaian_di_luar_rentang(computed.get("capaian", pd.DataFrame()), config),
+        *realisasi_di_atas_pagu(clean),
+        *nilai_kosong(clean),
+        *tahun_hilang(clean, config),
+        *tahun_responden_dan_rekap(clean),
+    ]
+    return found
