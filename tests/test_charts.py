@@ -277,7 +277,7 @@ def test_illustrative_values_are_starred_on_the_ikm_trend_as_on_the_sakip_chart(
         "entitas": "Provinsi Jawa Timur", "nilai": [88.95, 89.34, 89.71],
         "keterangan": ["ilustratif", "ilustratif", "Hasil SKM Provinsi 2025"],
     })
-    gambar = charts.gambar_ikm_tren(pemda, pembanding, config)
+    gambar = charts.gambar_ikm_tren(pemda, pembanding, config, kode_indikator=["PKP-3"])
     ax = gambar.figure.axes[0]
     labels = [t.get_text() for t in ax.texts]
     assert {"88,95*", "89,34*", "89,71", "90,87"} <= set(labels)

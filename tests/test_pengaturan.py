@@ -15,6 +15,7 @@ from test_reader_evaluasi import KEMATANGAN_ROWS, evaluasi_sheet, kematangan_she
 
 from lkjip.core.config import Config, ConfigError, load_config, parse_config
 from lkjip.core.paths import paths
+from lkjip.data_step import run_data_step
 from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.indicators.kelembagaan import hitung_kematangan
 from lkjip.indicators.pembanding import bandingkan
@@ -192,8 +193,10 @@ def test_methodology_states_the_configured_variables_and_weights(raw):
 # --------------------------------------------------------------------------- indicators by source
 
 
-def test_indicators_are_found_by_their_sumber_realisasi():
-    pk = pd.read_parquet(paths().processed / "perjanjian_kinerja.parquet")
+def test_indicators_are_found_by_their_sumber_realisasi(tmp_path):
+    # From the default exports (a clean checkout has no data/processed yet).
+    run_data_step(paths().raw, tmp_path, load_config())
+    pk = pd.read_parquet(tmp_path / "perjanjian_kinerja.parquet")
     assert kode_menurut_sumber(pk, "ikm_pemda") == ["PKP-3"]
     assert kode_menurut_sumber(pk, "sakip_pd_minimal_baik") == ["PK-3"]
     with pytest.raises(ValueError, match="sumber_realisasi tidak dikenal"):
