@@ -32,22 +32,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "_work" / "render"
-PARTS = ("laporan.yml", "_quarto.yml", "_extensions", "index.qmd", "bab", "konten", "notebooks", "data/raw")
 
 
 def _copy(target: Path) -> Path:
+    from lkjip.core.paths import copy_project
+
     if target.exists():
         shutil.rmtree(target)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        else:
-            (target / part).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / part)
-    (target / "data" / "processed").mkdir(parents=True, exist_ok=True)
-    (target / "figures").mkdir(exist_ok=True)
-    return target
+    return copy_project(target, ROOT)
 
 
 def _cpu() -> float:

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "laporan.yml"
+
+#: What a copy of the project needs to build and render (its outputs are rebuilt in the copy).
+PROJECT_PARTS = (
+    "laporan.yml",
+    "_quarto.yml",
+    "_extensions",
+    "index.qmd",
+    "bab",
+    "konten",
+    "notebooks",
+    "data/raw",
+)
 
 
 def project_root() -> Path:
@@ -79,3 +92,28 @@ def paths(root: Path | None = None) -> ProjectPaths:
     ('/data/laporan-2026/data/raw', '/data/laporan-2026/data/processed', 'laporan.yml')
     """
     return ProjectPaths(Path(root).resolve() if root else project_root())
+
+
+def copy_project(target: Path, root: Path | None = None) -> Path:
+    """Copy the inputs of the project at ``root`` (not its outputs) to ``target``; return ``target``.
+
+    Tests and benchmarks build and render in such a copy, so they never touch the real folders.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> copy = copy_project(Path(tempfile.mkdtemp()) / "proyek")
+    >>> (copy / CONFIG_NAME).exists(), (copy / "data" / "processed").is_dir()
+    (True, True)
+    """
+    source_root = paths(root).root
+    for part in PROJECT_PARTS:
+        source = source_root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        else:
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    (target / "data" / "processed").mkdir(parents=True, exist_ok=True)
+    (target / "figures").mkdir(exist_ok=True)
+    return target
