@@ -42,6 +42,7 @@ from lkjip.core.paths import paths
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.ikm import kategori_ikm
 from lkjip.ingest.schemas import kamus
+from lkjip.ingest.schemas.hasil import COLUMNS
 from lkjip.ingest.store import read_table
 
 #: The command that builds ``data/processed``.
@@ -67,27 +68,21 @@ Tables = Mapping[str, pd.DataFrame]
 
 _TAIL = {"nilai": "float64", "asal": "string", "sumber": "string", "keterangan": "string"}
 
+
+def _projection(table: str, *columns: str) -> dict[str, str]:
+    """``columns`` of the computed table ``table`` with their contract dtypes, then the tail."""
+    contract = COLUMNS[table]
+    return {column: contract[column] for column in columns} | _TAIL
+
+
 #: Columns and dtypes of every view, in order.
 KOLOM: dict[str, dict[str, str]] = {
-    "ikm_unit": {
-        "tahun": "Int64",
-        "kode_unit": "string",
-        "unit": "string",
-        "jumlah_responden": "Int64",
-        "sampel_minimum": "Int64",
-        "sampel_cukup": "boolean",
-        "mutu": "string",
-        **_TAIL,
-    },
-    "ikm_unsur": {
-        "tahun": "Int64",
-        "kode_unit": "string",
-        "unit": "string",
-        "unsur": "string",
-        "nama_unsur": "string",
-        "jumlah_jawaban": "Int64",
-        **_TAIL,
-    },
+    "ikm_unit": _projection(
+        "ikm_unit", "tahun", "kode_unit", "unit", "jumlah_responden", "sampel_minimum", "sampel_cukup", "mutu"
+    ),
+    "ikm_unsur": _projection(
+        "ikm_unsur", "tahun", "kode_unit", "unit", "unsur", "nama_unsur", "jumlah_jawaban"
+    ),
     "ikm_pemda": {
         "tahun": "Int64",
         "entitas": "string",
@@ -96,20 +91,8 @@ KOLOM: dict[str, dict[str, str]] = {
         "mutu": "string",
         **_TAIL,
     },
-    "sakip_pd": {
-        "tahun": "Int64",
-        "kode_pd": "string",
-        "perangkat_daerah": "string",
-        "predikat": "string",
-        **_TAIL,
-    },
-    "kematangan_pd": {
-        "tahun": "Int64",
-        "kode_pd": "string",
-        "perangkat_daerah": "string",
-        "kategori": "string",
-        **_TAIL,
-    },
+    "sakip_pd": _projection("sakip_pd_hasil", "tahun", "kode_pd", "perangkat_daerah", "predikat"),
+    "kematangan_pd": _projection("kematangan_pd", "tahun", "kode_pd", "perangkat_daerah", "kategori"),
     "anggaran_sub_kegiatan": {
         "tahun": "Int64",
         "kode": "string",
