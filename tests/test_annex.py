@@ -7,11 +7,9 @@ import datetime as dt
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import copy_project
 
 from lkjip.core.config import Format, load_config
 from lkjip.core.fmt import Formatter
-from lkjip.data_step import run_data_step
 from lkjip.publish.annex import (
     AnnexCover,
     annex_sheets,
@@ -168,10 +166,8 @@ def test_csv_download_of_a_table(tmp_path, config):
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("annex") / "proyek")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", load_config(root / "laporan.yml"))
-    return root
+def processed(processed_project):
+    return processed_project
 
 
 def test_report_tables_in_report_order_named_by_number(processed):

@@ -16,11 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT
 
 from lkjip import data
 from lkjip.core.config import load_config
-from lkjip.data_step import run_data_step
 from lkjip.ingest.schemas.perjanjian_kinerja import SUMBER_REALISASI
 from lkjip.report import charts, daftar
 from lkjip.report.laporan import Laporan
@@ -37,10 +36,8 @@ def config():
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("data_api") / "proyek")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", load_config(root / "laporan.yml"))
-    return root
+def project(processed_project):
+    return processed_project
 
 
 def _value(frame: pd.DataFrame, **where) -> float:

@@ -11,12 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT
 from test_notebooks import _text_of  # what a reader sees of an executed notebook
 
 from lkjip.core import fmt
-from lkjip.core.config import load_config
-from lkjip.data_step import run_data_step
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
 from lkjip.report import daftar
 from lkjip.report.laporan import Laporan
@@ -35,10 +33,8 @@ def _figures(nb) -> int:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("eksplorasi") / "proyek")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", load_config(root / "laporan.yml"))
-    return root
+def project(processed_project):
+    return processed_project
 
 
 @pytest.fixture(scope="module")

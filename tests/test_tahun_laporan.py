@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import copy_project
 
 from lkjip.core.config import ConfigError, load_config
-from lkjip.data_step import run_data_step
 from lkjip.indicators.pembanding import bandingkan, sakip_pembanding
 from lkjip.report import daftar
 from lkjip.report.laporan import Laporan
@@ -20,10 +18,8 @@ from lkjip.report.tahun import TahunTidakTercakup, tahun_tercakup
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("tahun") / "proyek")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", load_config(root / "laporan.yml"))
-    return root
+def project(processed_project):
+    return processed_project
 
 
 def test_2024_sakip_sentence_uses_the_2024_figures(project):
