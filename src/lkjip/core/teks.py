@@ -12,6 +12,7 @@ to say "this is text". Plain signed numbers ("-12,5", "+3 %") and a lone "-" (th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,3 +55,15 @@ def neutralise_formula(text: object) -> object:
     ('UL-01', '-', 85.72)
     """
     return f"'{text}" if is_formula_like(text) else text
+
+
+def daftar_kata(items: Iterable[str]) -> str:
+    """Join ``items`` as an Indonesian list: ``a``, ``a dan b``, ``a, b dan c``.
+
+    Examples
+    --------
+    >>> daftar_kata(["dokumen"]), daftar_kata(["dokumen", "kode"]), daftar_kata("abc")
+    ('dokumen', 'dokumen dan kode', 'a, b dan c')
+    """
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]

@@ -116,6 +116,34 @@ def total_anggaran(anggaran: pd.DataFrame, anggaran_riwayat: pd.DataFrame) -> pd
     return shaped(out.sort_values("tahun", kind="stable"), "anggaran_total")
 
 
+def dana_sasaran(
+    anggaran_hasil: pd.DataFrame, peta_sasaran_anggaran: pd.DataFrame, config: Config
+) -> pd.DataFrame:
+    """Each (dokumen, sasaran, sub-kegiatan) of the mapping with the sub-kegiatan's report-year budget.
+
+    A sub-kegiatan that funds several sasaran appears once per sasaran, with its whole budget:
+    the money is attributed in full to every sasaran it serves, never split by a guessed key.
+
+    Returns
+    -------
+    DataFrame
+        dokumen, no_sasaran, kode, anggaran, realisasi (NaN for a code not in the LRA).
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> sub = pd.DataFrame({"tahun": [2025, 2025], "kode": ["a", "b"],
+    ...                     "anggaran": [100.0, 300.0], "realisasi": [90.0, 210.0]})
+    >>> peta = pd.DataFrame({"dokumen": ["PK"] * 3, "no_sasaran": [1, 1, 2], "kode": ["a", "b", "a"]})
+    >>> dana_sasaran(sub, peta, load_config()).values.tolist()
+    [['PK', 1, 'a', 100.0, 90.0], ['PK', 1, 'b', 300.0, 210.0], ['PK', 2, 'a', 100.0, 90.0]]
+    """
+    year = anggaran_hasil[anggaran_hasil["tahun"] == config.tahun]
+    return peta_sasaran_anggaran[["dokumen", "no_sasaran", "kode"]].merge(
+        year[["kode", "anggaran", "realisasi"]], on="kode", how="left"
+    )
+
+
 def anggaran_per_sasaran(
     anggaran_hasil: pd.DataFrame,
     peta_sasaran_anggaran: pd.DataFrame,
@@ -167,10 +195,7 @@ def anggaran_per_sasaran(
     ).drop_duplicates()
     if sasaran.empty:
         return empty("anggaran_sasaran")
-    year = anggaran_hasil[anggaran_hasil["tahun"] == config.tahun]
-    mapped = peta_sasaran_anggaran[[*keys, "kode"]].merge(
-        year[["kode", "anggaran", "realisasi"]], on="kode", how="left"
-    )
+    mapped = dana_sasaran(anggaran_hasil, peta_sasaran_anggaran, config)
     sums = (
         mapped.groupby(keys)
         .agg(
@@ -244,7 +269,9 @@ def baris_kinerja_anggaran(
     )
 
 
-def ringkas_kinerja_anggaran(rows: pd.DataFrame, desimal: int = 2) -> dict[str, float]:
+def ringkas_kinerja_anggaran(
+    rows: pd.DataFrame, desimal: int = 2, dana: pd.DataFrame | None = None
+) -> dict[str, float]:
     """The summary row under Tabel III.4.B, computed over exactly the rows shown.
 
     ``rata_rata_capaian`` is the mean capaian of the indicator rows (a row without a capaian is
@@ -253,12 +280,18 @@ def ringkas_kinerja_anggaran(rows: pd.DataFrame, desimal: int = 2) -> dict[str, 
     alokasi × 100; ``efisiensi`` = rata-rata capaian − capaian anggaran in percentage points,
     between the two figures as printed (rounded half up to ``desimal``).
 
+    A sub-kegiatan that funds several of the sasaran shown is counted once in the total (each
+    sasaran's own row shows it in full): that needs ``dana``; without it, or when no sub-kegiatan
+    is shared, the total is the sum of the sasaran's budgets.
+
     Parameters
     ----------
     rows : DataFrame
         From :func:`baris_kinerja_anggaran` (or those rows filtered).
     desimal : int
         Decimals the percentages are printed with (``format.desimal_persen``).
+    dana : DataFrame, optional
+        :func:`dana_sasaran`: which sub-kegiatan fund which sasaran, with their budgets.
 
     Returns
     -------
@@ -272,12 +305,26 @@ def ringkas_kinerja_anggaran(rows: pd.DataFrame, desimal: int = 2) -> dict[str, 
     >>> s = ringkas_kinerja_anggaran(rows)
     >>> s["rata_rata_capaian"], s["alokasi"], s["realisasi"], s["capaian_anggaran"], s["efisiensi"]
     (100.0, 500.0, 370.0, 74.0, 26.0)
+
+    Sub-kegiatan ``a`` (200 / 100) funds both sasaran; sasaran 2 also has ``b`` (100 / 170):
+    the total is 300 / 270, not 500 / 370.
+
+    >>> dana = pd.DataFrame({"dokumen": "PK", "no_sasaran": [1, 2, 2], "kode": ["a", "a", "b"],
+    ...                      "anggaran": [200.0, 200.0, 100.0], "realisasi": [100.0, 100.0, 170.0]})
+    >>> s = ringkas_kinerja_anggaran(rows.assign(dokumen="PK"), dana=dana)
+    >>> s["alokasi"], s["realisasi"], s["capaian_anggaran"]
+    (300.0, 270.0, 90.0)
     """
     capaian = pd.to_numeric(rows["capaian"], errors="coerce") if len(rows) else pd.Series(dtype="float64")
     rata = float(capaian.mean()) if capaian.notna().any() else np.nan
     per_sasaran = rows.drop_duplicates("no_sasaran")
     alokasi = jumlah_lengkap(per_sasaran["alokasi"])
     realisasi = jumlah_lengkap(per_sasaran["realisasi_anggaran"])
+    if dana is not None and len(per_sasaran):
+        shown = per_sasaran[["dokumen", "no_sasaran"]].merge(dana, on=["dokumen", "no_sasaran"])
+        if shown["kode"].duplicated().any():  # a shared sub-kegiatan: count its money once
+            once = shown.drop_duplicates("kode")
+            alokasi, realisasi = jumlah_lengkap(once["anggaran"]), jumlah_lengkap(once["realisasi"])
     persen = float(persen_realisasi(pd.Series([realisasi]), pd.Series([alokasi])).iloc[0])
     efisiensi = round_half_up(round_half_up(rata, desimal) - round_half_up(persen, desimal), desimal)
     return {

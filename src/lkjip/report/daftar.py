@@ -17,6 +17,7 @@ import pandas as pd
 from lkjip import data
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
+from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, tables
 from lkjip.report.tabel_laporan import TabelLaporan
@@ -88,7 +89,12 @@ TABEL: dict[str, Callable[[Tabel, Config, str | None], TabelLaporan]] = {
     "III.3": lambda t, c, d: tables.tabel_pembanding(t("pembanding_hasil"), c, t("perjanjian_kinerja")),
     "III.4.A": lambda t, c, d: tables.tabel_realisasi_anggaran(t("anggaran_hasil"), c),
     "III.4.B": lambda t, c, d: tables.tabel_kinerja_anggaran(
-        t("anggaran_sasaran"), t("capaian"), t("ringkasan_capaian"), c, dokumen=c.dokumen_aktif[-1]
+        t("anggaran_sasaran"),
+        t("capaian"),
+        t("ringkasan_capaian"),
+        c,
+        dokumen=c.dokumen_aktif[-1],
+        dana=dana_sasaran(t("anggaran_hasil"), t("peta_sasaran_anggaran"), c),
     ),
     "lampiran-ikm": lambda t, c, d: tables.lampiran_ikm_unit(
         t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor="L.1"

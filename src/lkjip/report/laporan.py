@@ -20,7 +20,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
-from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
+from lkjip.indicators.anggaran import baris_kinerja_anggaran, dana_sasaran, ringkas_kinerja_anggaran
 from lkjip.report import charts, daftar, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 from lkjip.report.tahun import config_tahun
@@ -130,7 +130,8 @@ class Laporan:
         rows = baris_kinerja_anggaran(self.t("anggaran_sasaran"), self.t("capaian"), dokumen, c.tahun)
         if rows.empty:  # no budget per sasaran: the agreement's summary and the unit's budget
             return _md(narasi.kalimat_efisiensi(self.t("ringkasan_capaian"), dokumen, c))
-        s = ringkas_kinerja_anggaran(rows, c.format.desimal_persen)
+        dana = dana_sasaran(self.t("anggaran_hasil"), self.t("peta_sasaran_anggaran"), c)
+        s = ringkas_kinerja_anggaran(rows, c.format.desimal_persen, dana)
         return _md(narasi.kalimat_efisiensi_nilai(s["rata_rata_capaian"], s["capaian_anggaran"], c))
 
     def perbandingan(self) -> Markdown:

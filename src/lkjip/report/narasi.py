@@ -426,6 +426,9 @@ def metodologi(config: Config) -> str:
         "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
         "(tidak dihitung dalam rata-rata).",
         "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
+        "Anggaran per sasaran = jumlah anggaran sub kegiatan yang mendanainya menurut pemetaan kantor; "
+        "sub kegiatan yang mendanai beberapa sasaran dihitung penuh pada setiap sasaran itu (tidak "
+        "dibagi dengan kunci perkiraan), dan pada baris total dihitung sekali.",
     ]
     return daftar(items)
 

@@ -593,6 +593,7 @@ def tabel_kinerja_anggaran(
     config: Config,
     *,
     dokumen: str | None = None,
+    dana: pd.DataFrame | None = None,
 ) -> TabelLaporan:
     """Tabel III.4.B, capaian kinerja next to the budget of each sasaran, with efisiensi.
 
@@ -608,6 +609,9 @@ def tabel_kinerja_anggaran(
     config : Config
     dokumen : str, optional
         Defaults to the newest agreement covering the report year (the PK Perubahan).
+    dana : DataFrame, optional
+        :func:`lkjip.indicators.anggaran.dana_sasaran`, so that a sub-kegiatan funding several
+        sasaran is counted once in the total row.
 
     Returns
     -------
@@ -634,7 +638,7 @@ def tabel_kinerja_anggaran(
         }
     )
     # The summary row is computed over exactly the rows above it (not the whole agreement).
-    summary = ringkas_kinerja_anggaran(rows, config.format.desimal_persen)
+    summary = ringkas_kinerja_anggaran(rows, config.format.desimal_persen, dana)
     rata, total, efisiensi = summary["rata_rata_capaian"], summary["capaian_anggaran"], summary["efisiensi"]
     footer = pd.DataFrame(
         {

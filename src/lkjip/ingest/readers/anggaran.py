@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip.core.config import Config
 from lkjip.core.rounding import cell_decimals
+from lkjip.core.teks import daftar_kata
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
@@ -562,6 +563,29 @@ def _frame(records: list[dict], name: str) -> pd.DataFrame:
     return pd.DataFrame(data, columns=columns)
 
 
+def _shared_codes(peta: pd.DataFrame) -> str:
+    """The sub-kegiatan that fund more than one sasaran of a dokumen, in words ('' when none).
+
+    Examples
+    --------
+    >>> peta = pd.DataFrame({"dokumen": ["PK"] * 4, "no_sasaran": [1, 1, 2, 3],
+    ...                      "kode": ["a", "b", "a", "b"]})
+    >>> _shared_codes(peta)
+    'sub kegiatan a (sasaran 1, 2) dan b (sasaran 1, 3)'
+    >>> _shared_codes(peta.iloc[:2])
+    ''
+    """
+    groups = peta.groupby(["dokumen", "kode"], sort=True)["no_sasaran"].unique()
+    parts = [
+        f"{kode} (sasaran {', '.join(str(n) for n in sorted(nomor))})"
+        for (_, kode), nomor in groups.items()
+        if len(nomor) > 1
+    ]
+    if not parts:
+        return ""
+    return "sub kegiatan " + daftar_kata(parts)
+
+
 def _validated(frame: pd.DataFrame, schema, header: _Header, rows: _Rows, part: _Part) -> pd.DataFrame:
     """Run the contract; failing rows join the sheet's quarantine, the rest is the table."""
     # Clean columns named after the export's columns, so messages show "C (Anggaran)".
@@ -864,11 +888,19 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
     sasaran = sasaran[~sasaran["baris"].isin(bad)].reset_index(drop=True)
     peta = peta[~peta["baris"].isin(bad)].reset_index(drop=True)
 
+    shared = _shared_codes(peta)
     for r, alokasi, realisasi in totals:
         if bad:
             part.notes.append(
                 f"{berkas}, sheet '{grid.name}', baris {r + 1}: baris Jumlah tidak "
                 "diperiksa karena ada baris yang dikarantina"
+            )
+            continue
+        if shared:
+            part.notes.append(
+                f"{berkas}, sheet '{grid.name}', baris {r + 1}: baris Jumlah tidak dibandingkan "
+                f"dengan jumlah baris sasaran karena {shared} mendanai lebih dari satu sasaran "
+                "(anggarannya dihitung penuh pada setiap sasaran itu)"
             )
             continue
         _sum_problem(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from lkjip.core.teks import daftar_kata
 from lkjip.ingest.problems import Problem
 
 #: Extra text per pandera check, so that messages say what was expected in Bahasa Indonesia.
@@ -16,11 +19,14 @@ _CHECK_WORDS = {
     "greater_than_or_equal_to": "terlalu kecil",
     "less_than_or_equal_to": "terlalu besar",
     "not_nullable": "wajib diisi",
-    "field_uniqueness": "duplikat",
-    "multiple_fields_uniqueness": "duplikat kunci",
     "column_in_dataframe": "kolom tidak ada",
     "dtype": "tipe data salah",
 }
+
+#: pandera's uniqueness checks: reported by :func:`_duplicate_problems`, naming the other rows.
+_UNIQUE_CHECKS = ("multiple_fields_uniqueness", "field_uniqueness")
+#: An export's column label, "D (Kode Sub Kegiatan)": the header name alone reads better in a sentence.
+_HEADER_NAME = re.compile(r"^[A-Z]{1,3} \((.*)\)$")
 
 
 def validate(
@@ -55,9 +61,14 @@ def validate(
     table_problems: list[Problem] = []
     bad_index: set = set()
     first = df.iloc[0] if len(df) else None
+    duplicated: dict[tuple[str, ...], set] = {}
     for case in cases.itertuples(index=False):
         column = case.column if isinstance(case.column, str) else None
         check = str(case.check)
+        if check.startswith(_UNIQUE_CHECKS) and case.index in df.index:
+            key = tuple(schema_obj.unique) if check.startswith(_UNIQUE_CHECKS[0]) else (column,)
+            duplicated.setdefault(key, set()).add(case.index)
+            continue
         words = next((w for k, w in _CHECK_WORDS.items() if check.startswith(k)), "gagal")
         message = f"{words} ({check})"
         index = case.index
@@ -86,7 +97,48 @@ def validate(
                 nilai=case.failure_case,
             )
         )
+    for key, index in duplicated.items():
+        row_problems += _duplicate_problems(df.loc[sorted(index)], key, headers)
+        bad_index |= index
     valid = df.drop(index=list(bad_index))
     if not table_problems:
         valid = schema_obj.validate(valid, lazy=True) if len(valid) else valid
     return valid, row_problems, table_problems
+
+
+def _duplicate_problems(rows: pd.DataFrame, key: tuple[str, ...], headers: dict[str, str]) -> list[Problem]:
+    """One problem per row of ``rows`` (all sharing a value of ``key`` with another), naming the others.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"dokumen": ["PK", "PK"], "kode": ["1.01", "1.01"],
+    ...                      "berkas": ["a.xlsx"] * 2, "sheet": ["S"] * 2, "baris": [6, 9]})
+    >>> print(_duplicate_problems(rows, ("dokumen", "kode"), {"kode": "D (Kode)"})[1].pesan)
+    duplikat: dokumen dan Kode yang sama juga ada di baris 6; satu kombinasi dokumen dan Kode
+    hanya boleh tercatat sekali, kalau tidak angkanya terhitung dua kali
+    """
+    labels = [headers.get(column, column) for column in key]
+    what = daftar_kata(_HEADER_NAME.sub(r"\1", label) for label in labels)
+    kind = f"satu kombinasi {what}" if len(key) > 1 else f"setiap {what}"
+    problems = []
+    for _, group in rows.groupby(list(key), sort=False, dropna=False):
+        lines = [int(b) for b in group["baris"]]
+        for line, (_, row) in dict(zip(lines, group.iterrows(), strict=True)).items():
+            others = [str(b) for b in dict.fromkeys(lines) if b != line]
+            where = (
+                f"juga ada di baris {', '.join(others)}"
+                if others
+                else "tercantum lebih dari sekali di baris ini"
+            )
+            problems.append(
+                Problem(
+                    str(row["berkas"]),
+                    f"duplikat: {what} yang sama {where}; {kind} hanya boleh tercatat sekali, "
+                    "kalau tidak angkanya terhitung dua kali",
+                    sheet=str(row["sheet"]),
+                    baris=line,
+                    kolom=", ".join(labels),
+                    nilai=" / ".join(repr(str(row[column])) for column in key),
+                )
+            )
+    return problems

@@ -79,5 +79,8 @@ class PetaSasaranAnggaran(_Sumber):
     kode: Series[pd.StringDtype] = pa.Field(str_matches=KODE_SUB_KEGIATAN, nullable=False)
 
     class Config:
-        description = "Pemetaan sub-kegiatan ke sasaran yang didanainya."
-        unique = ("dokumen", "kode")
+        description = (
+            "Pemetaan sub-kegiatan ke sasaran yang didanainya; satu sub-kegiatan boleh mendanai "
+            "beberapa sasaran (dihitung penuh pada setiap sasaran)."
+        )
+        unique = ("dokumen", "no_sasaran", "kode")
