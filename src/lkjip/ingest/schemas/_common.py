@@ -11,17 +11,46 @@ from pandera.errors import SchemaErrors
 from lkjip.core.teks import daftar_kata
 from lkjip.ingest.problems import Problem
 
-#: Extra text per pandera check, so that messages say what was expected in Bahasa Indonesia.
-_CHECK_WORDS = {
-    "in_range": "di luar rentang yang diizinkan",
-    "isin": "bukan salah satu nilai yang diizinkan",
-    "str_matches": "tidak sesuai format",
-    "greater_than_or_equal_to": "terlalu kecil",
-    "less_than_or_equal_to": "terlalu besar",
-    "not_nullable": "wajib diisi",
-    "column_in_dataframe": "kolom tidak ada",
-    "dtype": "tipe data salah",
-}
+_CHECK_CALL = re.compile(r"^(\w+)\((.*)\)$", re.DOTALL)
+
+
+def _expected(check: str) -> str:
+    """What a pandera check expected, in Bahasa Indonesia: the check's own name is never shown.
+
+    Examples
+    --------
+    >>> _expected("in_range(1, 4)"), _expected("greater_than_or_equal_to(0)")
+    ('di luar rentang yang diizinkan (1 sampai 4)', 'terlalu kecil (paling kecil 0)')
+    >>> _expected("isin(['utama', 'semua'])"), _expected("not_nullable")
+    ('bukan salah satu nilai yang diizinkan (utama, semua)', 'wajib diisi')
+    >>> _expected("str_matches('^PK')"), _expected("str_length(1, None)")
+    ('tidak sesuai format', 'teks kosong')
+    """
+    match = _CHECK_CALL.match(check)
+    name, args = (match.group(1), match.group(2)) if match else (check, "")
+    parts = [a.strip() for a in args.split(",")] if args else []
+    if name == "in_range" and len(parts) == 2:
+        return f"di luar rentang yang diizinkan ({parts[0]} sampai {parts[1]})"
+    bounds = {
+        "greater_than_or_equal_to": "terlalu kecil (paling kecil {})",
+        "greater_than": "harus lebih dari {}",
+        "less_than_or_equal_to": "terlalu besar (paling besar {})",
+        "less_than": "harus kurang dari {}",
+    }
+    if name in bounds:
+        return bounds[name].format(args)
+    if name == "isin":
+        allowed = ", ".join(p.strip("[]'\" ") for p in parts)
+        return f"bukan salah satu nilai yang diizinkan ({allowed})"
+    if name == "str_length":
+        return "teks kosong" if parts[:1] == ["1"] and parts[1:] == ["None"] else "panjang teks tidak sesuai"
+    return {
+        "str_matches": "tidak sesuai format",
+        "not_nullable": "wajib diisi",
+        "column_in_dataframe": "kolom tidak ada",
+        "dtype": "tipe data salah",
+    }.get(name, "tidak lolos pemeriksaan kontrak data")
+
 
 #: pandera's uniqueness checks: reported by :func:`_duplicate_problems`, naming the other rows.
 _UNIQUE_CHECKS = ("multiple_fields_uniqueness", "field_uniqueness")
@@ -69,8 +98,7 @@ def validate(
             key = tuple(schema_obj.unique) if check.startswith(_UNIQUE_CHECKS[0]) else (column,)
             duplicated.setdefault(key, set()).add(case.index)
             continue
-        words = next((w for k, w in _CHECK_WORDS.items() if check.startswith(k)), "gagal")
-        message = f"{words} ({check})"
+        message = _expected(check)
         index = case.index
         if index is None or (isinstance(index, float) and pd.isna(index)) or index not in df.index:
             if check.startswith("column_in_dataframe"):
