@@ -455,11 +455,12 @@ def ikm_pemda(
     >>> import pandas as pd
     >>> pemda = pd.DataFrame({"tahun": [2024, 2025], "ikm": [89.97, 90.869155],
     ...                       "sumber": ["riwayat", "responden"]})
-    >>> view = ikm_pemda(tables={"ikm_pemda": pemda})
+    >>> contoh = load_config().model_copy(update={"kabupaten": "Kabupaten Contoh"})
+    >>> view = ikm_pemda(tables={"ikm_pemda": pemda}, config=contoh)
     >>> print(view[["tahun", "entitas", "nilai", "asal"]].to_string(index=False))
-     tahun             entitas     nilai   asal
-      2024 Kabupaten Mojokerto 89.970000 hitung
-      2025 Kabupaten Mojokerto 90.869155 hitung
+     tahun          entitas     nilai   asal
+      2024 Kabupaten Contoh 89.970000 hitung
+      2025 Kabupaten Contoh 90.869155 hitung
     >>> view["keterangan"].tolist()
     ['rata-rata IKM unit dari rekap kantor (skm_unit_riwayat)', 'rata-rata IKM unit dari jawaban responden']
     """
@@ -943,12 +944,13 @@ def perbandingan(
     >>> pk = pd.DataFrame({"dokumen": ["Perjanjian Kinerja Perubahan"] * 2, "kode_indikator": ["PKP-3"] * 2,
     ...                    "indikator": ["IKM Pemda"] * 2, "tahun": [2024, 2025], "realisasi": [89.97, 90.87],
     ...                    "asal_realisasi": ["hitung", "hitung"], "sumber_realisasi": ["ikm_pemda"] * 2})
-    >>> view = perbandingan("IKM", tables={"pembanding": prov, "capaian": pk})
+    >>> contoh = load_config().model_copy(update={"kabupaten": "Kabupaten Contoh"})
+    >>> view = perbandingan("IKM", tables={"pembanding": prov, "capaian": pk}, config=contoh)
     >>> print(view.pivot(index="tahun", columns="entitas", values="nilai").to_string())
-    entitas  Kabupaten Mojokerto  Provinsi Jawa Timur
+    entitas  Kabupaten Contoh  Provinsi Jawa Timur
     tahun
-    2024                   89.97                  NaN
-    2025                   90.87                89.71
+    2024                89.97                  NaN
+    2025                90.87                89.71
     """
     read, config = _source(tables, root), _config(config, root)
     others = angka_pembanding(indikator, tables={"pembanding": read("pembanding")})

@@ -154,7 +154,7 @@ def _keterangan(ws: Worksheet, config: Config) -> None:
 def _lra(ws: Worksheet, config: Config) -> None:
     tahun = config.tahun
     titles = [
-        "PEMERINTAH KABUPATEN MOJOKERTO",
+        config.pemerintah_daerah.upper(),
         "LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA DAERAH",
         f"TAHUN ANGGARAN {tahun}",
     ]

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from lkjip.core.config import Config
+from lkjip.core.config import Config, load_config
 from lkjip.synthetic._xlsx import FIXED_TIME, save_deterministic
 
 FILE_RESPONDEN = "skm-responden-2025.xlsx"
@@ -176,7 +176,7 @@ def write(out_dir: Path, config: Config) -> list[Path]:
     out_dir = Path(out_dir)
     kolom = [u.kolom for u in config.skm.unsur]
     rows = responden_rows(config.tahun, len(kolom))
-    responden = _responden_workbook(rows, kolom, config.tahun)
+    responden = _responden_workbook(rows, kolom, config.tahun, config.pemerintah_daerah.upper())
     riwayat = _riwayat_workbook(config)
     return [
         save_deterministic(responden, out_dir / FILE_RESPONDEN),
@@ -352,13 +352,15 @@ def _keterangan(wb: Workbook, isi: str) -> None:
     ws["A1"].font = Font(bold=True, size=14)
 
 
-def _responden_workbook(rows: list[_Responden], kolom: Sequence[str], tahun: int) -> Workbook:
+def _responden_workbook(
+    rows: list[_Responden], kolom: Sequence[str], tahun: int, pemerintah: str
+) -> Workbook:
     wb = Workbook()
     _keterangan(wb, f"Ekspor data responden aplikasi e-SKM tahun {tahun}, 57 PD/UKPD.")
     ws = wb.create_sheet("Responden")
     _title(ws, (
         "REKAPITULASI DATA RESPONDEN SURVEI KEPUASAN MASYARAKAT (SKM)",
-        f"PEMERINTAH KABUPATEN MOJOKERTO TAHUN {tahun}",
+        f"{pemerintah} TAHUN {tahun}",
         SYNTHETIC_NOTE,
         "",
     ))
@@ -406,7 +408,7 @@ def _riwayat_workbook(config: Config) -> Workbook:
         ws = wb.create_sheet(f"IKM {tahun}")
         _title(ws, (
             f"REKAPITULASI INDEKS KEPUASAN MASYARAKAT PER UNIT LAYANAN TAHUN {tahun}",
-            f"PEMERINTAH KABUPATEN MOJOKERTO – {SYNTHETIC_NOTE}",
+            f"{config.pemerintah_daerah.upper()} – {SYNTHETIC_NOTE}",
             "",
         ))
         ws.append(HEADER_RIWAYAT)
@@ -432,6 +434,7 @@ def write_bulk(
     tahun: int = 2025,
     rusak: int = 0,
     first_unit: int = 0,
+    pemerintah: str | None = None,
 ) -> Path:
     """Write a large e-SKM export (same layout as the default one) for benchmarks.
 
@@ -456,6 +459,9 @@ def write_bulk(
     first_unit : int
         0-based position of this file's first unit; files of one survey round written with
         disjoint unit ranges hold disjoint respondents (as per-unit exports do).
+    pemerintah : str, optional
+        The local government in the title row; defaults to ``laporan.yml``'s
+        (:attr:`lkjip.core.config.Config.pemerintah_daerah`).
 
     Returns
     -------
@@ -546,7 +552,7 @@ def write_bulk(
 
     title = [
         "REKAPITULASI DATA RESPONDEN SURVEI KEPUASAN MASYARAKAT (SKM)",
-        f"PEMERINTAH KABUPATEN MOJOKERTO TAHUN {tahun}",
+        f"{(pemerintah or load_config().pemerintah_daerah).upper()} TAHUN {tahun}",
         f"{SYNTHETIC_NOTE} (data uji kinerja, {n_rows} baris)",
     ]
     head = "".join(
