@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.dates import format_date
@@ -84,6 +85,36 @@ SASARAN = [
 ]
 DOKUMEN_SASARAN = "Perjanjian Kinerja Perubahan"
 
+
+
+@dataclass(frozen=True)
+class DataAnggaran:
+    """The figures one budget export holds; :data:`BAWAAN` is the default office's 2025 export."""
+
+    kode_kegiatan: str
+    hierarki: tuple[tuple[str, str], ...]
+    sub_kegiatan: tuple[tuple[str, str, int, int, str], ...]
+    total: tuple[int, int, str]
+    riwayat: tuple[tuple[int, int, int, str], ...]
+    sasaran: tuple[tuple[int, str, tuple[str, ...], int, int, str], ...]
+    dokumen_sasaran: str
+    #: SIPD codes of the SKPD and of the unit in the heading rows.
+    kode_skpd: str = "4.01.0.00.0.00.01.0000"
+    kode_unit: str = "4.01.0.00.0.00.01.0005"
+    #: Which report tables the figures reproduce (the "Keterangan" sheet says so).
+    tabel: str = "Tabel III.4.A dan III.4.B"
+
+
+BAWAAN = DataAnggaran(
+    kode_kegiatan=KODE_KEGIATAN,
+    hierarki=tuple(HIERARKI),
+    sub_kegiatan=tuple(SUB_KEGIATAN),
+    total=(TOTAL_ANGGARAN, TOTAL_REALISASI, TOTAL_PERSEN),
+    riwayat=tuple(RIWAYAT),
+    sasaran=tuple(SASARAN),
+    dokumen_sasaran=DOKUMEN_SASARAN,
+)
+
 _RUPIAH = "#,##0"
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=12)
@@ -94,7 +125,7 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 
 
-def write(out_dir: Path, config: Config) -> list[Path]:
+def write(out_dir: Path, config: Config, data: DataAnggaran = BAWAAN) -> list[Path]:
     """Write ``realisasi-anggaran.xlsx`` into ``out_dir``.
 
     The workbook imitates a SIPD "Laporan Realisasi Anggaran" export of Bagian Organisasi
@@ -108,6 +139,8 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         Folder to write into (created if needed).
     config : Config
         Report configuration: year, institution and signatory.
+    data : DataAnggaran
+        The figures; the default office's unless another office's are given.
 
     Returns
     -------
@@ -115,10 +148,10 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         The single workbook written; re-running gives a byte-identical file.
     """
     wb = Workbook()
-    _keterangan(wb.active, config)
-    _lra(wb.create_sheet(f"LRA {config.tahun}"), config)
-    _rekap(wb.create_sheet(f"Rekap {config.tahun - 4}-{config.tahun - 1}"), config)
-    _per_sasaran(wb.create_sheet("Anggaran per Sasaran"), config)
+    _keterangan(wb.active, config, data)
+    _lra(wb.create_sheet(f"LRA {config.tahun}"), config, data)
+    _rekap(wb.create_sheet(f"Rekap {config.tahun - 4}-{config.tahun - 1}"), config, data)
+    _per_sasaran(wb.create_sheet("Anggaran per Sasaran"), config, data)
     return [save_deterministic(wb, Path(out_dir) / FILE_NAME)]
 
 
@@ -126,14 +159,14 @@ def _tanggal(config: Config) -> str:
     return format_date(config.penandatangan.tanggal, "d MMMM y", locale="id")
 
 
-def _keterangan(ws: Worksheet, config: Config) -> None:
+def _keterangan(ws: Worksheet, config: Config, data: DataAnggaran) -> None:
     ws.title = "Keterangan"
     lines = [
         "DATA SINTETIS",
         "Berkas ini dibuat oleh program (modul lkjip.synthetic, perintah "
         "`python -m lkjip contoh-data`), bukan diunduh dari SIPD.",
         f"Angka-angkanya disusun agar menghasilkan kembali angka LKjIP {config.tahun} "
-        f"{config.instansi.nama_lengkap} (Tabel III.4.A dan III.4.B).",
+        f"{config.instansi.nama_lengkap} ({data.tabel}).",
         "Tata letak meniru ekspor 'Laporan Realisasi Anggaran' SIPD, termasuk kebiasaannya: "
         "baris judul, judul kolom bergabung dua baris, angka tersimpan sebagai teks, "
         "baris subtotal dan JUMLAH, blok tanda tangan.",
@@ -142,7 +175,7 @@ def _keterangan(ws: Worksheet, config: Config) -> None:
         "Sheet:",
         f"  LRA {config.tahun} - realisasi anggaran per sub kegiatan s.d. 31 Desember {config.tahun}",
         f"  Rekap {config.tahun - 4}-{config.tahun - 1} - pagu dan realisasi tahun-tahun sebelumnya",
-        "  Anggaran per Sasaran - alokasi anggaran tiap sasaran Perjanjian Kinerja Perubahan "
+        f"  Anggaran per Sasaran - alokasi anggaran tiap sasaran {data.dokumen_sasaran} "
         "(diketik staf, angka sesuai cetakan laporan)",
     ]
     for i, line in enumerate(lines, start=1):
@@ -151,7 +184,7 @@ def _keterangan(ws: Worksheet, config: Config) -> None:
     ws.column_dimensions["A"].width = 120
 
 
-def _lra(ws: Worksheet, config: Config) -> None:
+def _lra(ws: Worksheet, config: Config, data: DataAnggaran) -> None:
     tahun = config.tahun
     titles = [
         config.pemerintah_daerah.upper(),
@@ -163,8 +196,8 @@ def _lra(ws: Worksheet, config: Config) -> None:
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=6)
         ws.cell(i, 1).alignment = Alignment(horizontal="center")
     ws["A5"], ws["C5"] = "Urusan Pemerintahan", ": 4 UNSUR PENDUKUNG URUSAN PEMERINTAHAN"
-    ws["A6"], ws["C6"] = "SKPD", f": 4.01.0.00.0.00.01.0000 {config.instansi.induk.upper()}"
-    ws["A7"], ws["C7"] = "Unit SKPD", f": 4.01.0.00.0.00.01.0005 {config.instansi.nama.upper()}"
+    ws["A6"], ws["C6"] = "SKPD", f": {data.kode_skpd} {config.instansi.induk.upper()}"
+    ws["A7"], ws["C7"] = "Unit SKPD", f": {data.kode_unit} {config.instansi.nama.upper()}"
     ws["A8"], ws["C8"] = "Periode", f": 1 Januari {tahun} s.d. 31 Desember {tahun}"
     ws["A9"] = "DATA SINTETIS - dibuat oleh lkjip.synthetic, bukan ekspor SIPD yang sebenarnya"
     ws["A9"].font = _NOTE
@@ -186,13 +219,13 @@ def _lra(ws: Worksheet, config: Config) -> None:
         ws.cell(sub + 1, col, number).alignment = _CENTER
 
     row = sub + 2
-    for kode, uraian in HIERARKI:
-        _money_row(ws, row, kode, uraian, TOTAL_ANGGARAN, TOTAL_REALISASI, TOTAL_PERSEN, bold=True)
+    for kode, uraian in data.hierarki:
+        _money_row(ws, row, kode, uraian, *data.total, bold=True)
         row += 1
     # Quirks as in real exports: some money typed as text, percentages as text or as a
     # fraction with a percent format.
-    for i, (nomor, uraian, anggaran, realisasi, persen) in enumerate(SUB_KEGIATAN):
-        kode = f"{KODE_KEGIATAN}.{nomor}"
+    for i, (nomor, uraian, anggaran, realisasi, persen) in enumerate(data.sub_kegiatan):
+        kode = f"{data.kode_kegiatan}.{nomor}"
         anggaran_cell = f"Rp. {_id(anggaran)},00" if i in (0, 4) else anggaran
         realisasi_cell = f"Rp. {_id(realisasi)},00" if i == 2 else realisasi
         persen_cell: object = f"{persen} %" if i == 1 else persen
@@ -205,7 +238,7 @@ def _lra(ws: Worksheet, config: Config) -> None:
         row += 1
     ws.cell(row, 1, "JUMLAH")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    _money_row(ws, row, None, None, TOTAL_ANGGARAN, TOTAL_REALISASI, TOTAL_PERSEN, bold=True)
+    _money_row(ws, row, None, None, *data.total, bold=True)
     ws.cell(row, 1).alignment = Alignment(horizontal="center")
 
     p = config.penandatangan
@@ -249,10 +282,10 @@ def _money_row(ws, row, kode, uraian, anggaran, realisasi, persen, *, sisa=None,
             ws.cell(row, col).font = _BOLD
 
 
-def _rekap(ws: Worksheet, config: Config) -> None:
+def _rekap(ws: Worksheet, config: Config, data: DataAnggaran) -> None:
     tahun = config.tahun
     ws["A1"] = f"REKAPITULASI REALISASI ANGGARAN {config.instansi.nama.upper()}"
-    ws["A2"] = f"{config.instansi.induk.upper()} {config.kabupaten.upper()}"
+    ws["A2"] = f"{config.instansi.induk.upper()} {config.wilayah.upper()}"
     ws["A3"] = f"TAHUN {tahun - 4} - {tahun - 1}"
     ws["A4"] = "DATA SINTETIS - dibuat oleh lkjip.synthetic"
     for ref in ("A1", "A2", "A3"):
@@ -264,7 +297,7 @@ def _rekap(ws: Worksheet, config: Config) -> None:
     ):
         cell = ws.cell(header, col, label)
         cell.font, cell.alignment, cell.border = _BOLD, _CENTER, _BOX
-    for i, (before, pagu, realisasi, persen) in enumerate(RIWAYAT, start=1):
+    for i, (before, pagu, realisasi, persen) in enumerate(data.riwayat, start=1):
         row = header + i
         # The office typed one year's realisasi as text copied from the old report.
         realisasi_cell = f"Rp {_id(realisasi)}" if before == 3 else realisasi
@@ -274,14 +307,14 @@ def _rekap(ws: Worksheet, config: Config) -> None:
             cell.border = _BOX
             if col in (3, 4) and isinstance(value, int):
                 cell.number_format = _RUPIAH
-    note = header + len(RIWAYAT) + 2
-    ws.cell(note, 1, "Sumber: Laporan Realisasi Anggaran Bagian Organisasi tahun berkenaan "
+    note = header + len(data.riwayat) + 2
+    ws.cell(note, 1, f"Sumber: Laporan Realisasi Anggaran {config.instansi.nama} tahun berkenaan "
                      "(arsip kantor)").font = Font(italic=True)
     for col, width in zip("ABCDE", [6, 10, 20, 20, 16], strict=True):
         ws.column_dimensions[col].width = width
 
 
-def _per_sasaran(ws: Worksheet, config: Config) -> None:
+def _per_sasaran(ws: Worksheet, config: Config, data: DataAnggaran) -> None:
     ws["A1"] = "PERBANDINGAN CAPAIAN KINERJA DENGAN ANGGARAN PER SASARAN"
     ws["A2"] = f"{config.instansi.singkatan.upper()} TAHUN {config.tahun}"
     ws["A3"] = "DATA SINTETIS - diketik ulang sesuai cetakan Tabel III.4.B LKjIP"
@@ -296,10 +329,10 @@ def _per_sasaran(ws: Worksheet, config: Config) -> None:
         cell = ws.cell(header, col, label)
         cell.font, cell.alignment, cell.border = _BOLD, _CENTER, _BOX
     first = header + 1
-    for i, (no, sasaran, kode, alokasi, realisasi, capaian) in enumerate(SASARAN):
+    for i, (no, sasaran, kode, alokasi, realisasi, capaian) in enumerate(data.sasaran):
         row = first + i
-        codes = "; ".join(f"{KODE_KEGIATAN}.{k}" for k in kode)
-        values = [no, DOKUMEN_SASARAN if i == 0 else None, sasaran, codes,
+        codes = "; ".join(f"{data.kode_kegiatan}.{k}" for k in kode)
+        values = [no, data.dokumen_sasaran if i == 0 else None, sasaran, codes,
                   alokasi, realisasi, capaian]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, value)
@@ -307,12 +340,13 @@ def _per_sasaran(ws: Worksheet, config: Config) -> None:
             if isinstance(value, int) and col >= 5:
                 cell.number_format = _RUPIAH
     # Staff merge the document name down over its sasaran.
-    last = first + len(SASARAN) - 1
+    last = first + len(data.sasaran) - 1
     ws.merge_cells(start_row=first, start_column=2, end_row=last, end_column=2)
     total = last + 1
     ws.cell(total, 1, "Jumlah").font = _BOLD
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=4)
-    for col, value in [(5, TOTAL_ANGGARAN), (6, TOTAL_REALISASI), (7, f"{TOTAL_PERSEN} %")]:
+    anggaran, realisasi, persen = data.total
+    for col, value in [(5, anggaran), (6, realisasi), (7, f"{persen} %")]:
         cell = ws.cell(total, col, value)
         cell.font, cell.border = _BOLD, _BOX
         if isinstance(value, int):

@@ -347,6 +347,51 @@ PENJENJANGAN = {
 PK_COLUMNS = ("No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Polaritas",
               "Sumber Realisasi")
 
+
+
+@dataclass(frozen=True)
+class Perjanjian:
+    """One agreement of the workbook: its sheet, indicators, narrative and cascade."""
+
+    periode: str
+    sheet: str
+    #: The agreement's name when ``laporan.yml`` names none for the period.
+    dokumen: str
+    utama: tuple[_Indikator, ...]
+    lainnya: tuple[_Indikator, ...]
+    #: (kode, formulasi, penjelasan, sumber data, upaya, kendala, solusi) per indicator.
+    narasi: tuple[tuple, ...]
+    #: (tingkat, uraian, indikator, target as printed) in cascade order.
+    penjenjangan: tuple[tuple[str, str, str, str], ...]
+    #: The line describing the sheet on "Keterangan" (``{sheet}``, ``{tahun}``, ``{periode}``).
+    keterangan: str
+
+
+#: The default office's two agreements of 2025.
+BAWAAN = (
+    Perjanjian(
+        _PERIODE_PK,
+        f"PK {_PERIODE_PK}",
+        "Perjanjian Kinerja",
+        PK_UTAMA,
+        PK_LAINNYA,
+        NARASI[_PERIODE_PK],
+        PENJENJANGAN[_PERIODE_PK],
+        "  {sheet} - Perjanjian Kinerja {tahun} (dokumen perencanaan periode {periode}), satu "
+        "baris per indikator; bagian KINERJA LAINNYA di bawahnya",
+    ),
+    Perjanjian(
+        _PERIODE_PERUBAHAN,
+        f"PK Perubahan {_PERIODE_PERUBAHAN}",
+        "Perjanjian Kinerja Perubahan",
+        PK_PERUBAHAN,
+        (),
+        NARASI[_PERIODE_PERUBAHAN],
+        PENJENJANGAN[_PERIODE_PERUBAHAN],
+        "  {sheet} - Perjanjian Kinerja Perubahan {tahun} (periode {periode})",
+    ),
+)
+
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=12)
 _NOTE = Font(italic=True, color="C00000")
@@ -358,7 +403,7 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 
 
-def write(out_dir: Path, config: Config) -> list[Path]:
+def write(out_dir: Path, config: Config, perjanjian: tuple[Perjanjian, ...] = BAWAAN) -> list[Path]:
     """Write ``perjanjian-kinerja.xlsx`` into ``out_dir``.
 
     The workbook imitates the office's own Perjanjian Kinerja file: one sheet per agreement
@@ -372,6 +417,8 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         Folder to write into (created if needed).
     config : Config
         Report configuration: year, institution and the agreements' names per period.
+    perjanjian : tuple of Perjanjian
+        The agreements; the default office's unless another office's are given.
 
     Returns
     -------
@@ -379,17 +426,18 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         The single workbook written; re-running gives a byte-identical file.
     """
     wb = Workbook()
-    _keterangan(wb.active, config)
-    pk = _dokumen(config, _PERIODE_PK, "Perjanjian Kinerja")
-    perubahan = _dokumen(config, _PERIODE_PERUBAHAN, "Perjanjian Kinerja Perubahan")
-    _pk_sheet(wb.create_sheet(f"PK {_PERIODE_PK}"), config, pk, _PERIODE_PK,
-              PK_UTAMA, PK_LAINNYA)
-    _pk_sheet(wb.create_sheet(f"PK Perubahan {_PERIODE_PERUBAHAN}"), config, perubahan,
-              _PERIODE_PERUBAHAN, PK_PERUBAHAN, ())
-    _narasi_sheet(wb.create_sheet("Narasi Indikator"), config,
-                  {pk: NARASI[_PERIODE_PK], perubahan: NARASI[_PERIODE_PERUBAHAN]})
-    for periode in (_PERIODE_PK, _PERIODE_PERUBAHAN):
-        _penjenjangan_sheet(wb.create_sheet(f"Penjenjangan {periode}"), config, periode)
+    _keterangan(wb.active, config, perjanjian)
+    names = {pk.periode: _dokumen(config, pk.periode, pk.dokumen) for pk in perjanjian}
+    for pk in perjanjian:
+        _pk_sheet(wb.create_sheet(pk.sheet), config, names[pk.periode], pk.periode, pk.utama, pk.lainnya)
+    _narasi_sheet(
+        wb.create_sheet("Narasi Indikator"),
+        config,
+        {names[pk.periode]: pk.narasi for pk in perjanjian},
+        {item.kode: item.indikator for pk in perjanjian for item in (*pk.utama, *pk.lainnya)},
+    )
+    for pk in perjanjian:
+        _penjenjangan_sheet(wb.create_sheet(f"Penjenjangan {pk.periode}"), config, pk)
     return [save_deterministic(wb, Path(out_dir) / FILE_NAME)]
 
 
@@ -398,7 +446,7 @@ def _dokumen(config: Config, kode: str, default: str) -> str:
     return next((p.dokumen_pk for p in config.periode if p.kode == kode), default)
 
 
-def _keterangan(ws: Worksheet, config: Config) -> None:
+def _keterangan(ws: Worksheet, config: Config, perjanjian: tuple[Perjanjian, ...]) -> None:
     ws.title = "Keterangan"
     tahun = config.tahun
     lines = [
@@ -410,10 +458,7 @@ def _keterangan(ws: Worksheet, config: Config) -> None:
         "Ganti berkas ini dengan berkas kerja kantor yang bernama sama dan bertata letak sama.",
         "",
         "Sheet:",
-        f"  PK {_PERIODE_PK} - Perjanjian Kinerja {tahun} (dokumen perencanaan periode "
-        f"{_PERIODE_PK}), satu baris per indikator; bagian KINERJA LAINNYA di bawahnya",
-        f"  PK Perubahan {_PERIODE_PERUBAHAN} - Perjanjian Kinerja Perubahan {tahun} (periode "
-        f"{_PERIODE_PERUBAHAN})",
+        *(pk.keterangan.format(sheet=pk.sheet, tahun=tahun, periode=pk.periode) for pk in perjanjian),
         "    Kolom per tahun: Target dan Realisasi; 'N/A' = data tidak tersedia, '-' = tidak "
         "tercantum. Kolom Capaian = capaian tahun laporan seperti tercetak.",
         "    Polaritas: Positif (makin tinggi makin baik) atau Negatif (makin rendah makin baik).",
@@ -455,7 +500,7 @@ def _pk_sheet(
     _titles(ws, [
         f"{dokumen.upper()} TAHUN {tahun}",
         f"{config.instansi.nama.upper()} {config.instansi.induk.upper()} "
-        f"{config.kabupaten.upper()}",
+        f"{config.wilayah.upper()}",
         f"Sesuai Dokumen Perencanaan Periode {periode}",
     ], width)
     ws.cell(4, 1, "DATA SINTETIS - dibuat oleh lkjip.synthetic").font = _NOTE
@@ -523,14 +568,14 @@ def _indikator_rows(ws: Worksheet, first: int, items: tuple[_Indikator, ...], wi
 
 
 def _narasi_sheet(
-    ws: Worksheet, config: Config, narasi: dict[str, tuple[tuple, ...]]
+    ws: Worksheet, config: Config, narasi: dict[str, tuple[tuple, ...]], names: dict[str, str]
 ) -> None:
     labels = ["No", "Dokumen", "Kode", "Indikator Kinerja", "Formulasi", "Penjelasan",
               "Sumber Data", "Upaya", "Kendala", "Solusi"]
     _titles(ws, [
         f"NARASI INDIKATOR KINERJA TAHUN {config.tahun}",
         f"{config.instansi.nama.upper()} {config.instansi.induk.upper()} "
-        f"{config.kabupaten.upper()}",
+        f"{config.wilayah.upper()}",
     ], len(labels))
     ws.cell(3, 1, "DATA SINTETIS - teks contoh, ditulis ulang; ganti dengan narasi kantor").font = (
         _NOTE
@@ -539,7 +584,6 @@ def _narasi_sheet(
     for col, label in enumerate(labels, start=1):
         cell = ws.cell(header, col, label)
         cell.font, cell.alignment, cell.border, cell.fill = _BOLD, _CENTER, _BOX, _HEADER_FILL
-    names = {item.kode: item.indikator for item in (*PK_UTAMA, *PK_LAINNYA, *PK_PERUBAHAN)}
     row, no = header + 1, 1
     for dokumen, items in narasi.items():
         for kode, *texts in items:
@@ -553,21 +597,21 @@ def _narasi_sheet(
     ws.freeze_panes = ws.cell(header + 1, 4)
 
 
-def _penjenjangan_sheet(ws: Worksheet, config: Config, periode: str) -> None:
+def _penjenjangan_sheet(ws: Worksheet, config: Config, pk: Perjanjian) -> None:
     labels = ["No", "Tingkat", "Tujuan/Sasaran/Program/Kegiatan/Sub Kegiatan", "Indikator",
               "Target"]
     _titles(ws, [
         "MATRIKS PENJENJANGAN STRATEGIS",
         f"{config.instansi.nama.upper()} {config.instansi.induk.upper()} "
-        f"{config.kabupaten.upper()}",
-        f"Sesuai Dokumen Perencanaan Periode {periode}",
+        f"{config.wilayah.upper()}",
+        f"Sesuai Dokumen Perencanaan Periode {pk.periode}",
     ], len(labels))
     ws.cell(4, 1, "DATA SINTETIS - disalin dari LKjIP, urutan disusun ulang").font = _NOTE
     header = 6
     for col, label in enumerate(labels, start=1):
         cell = ws.cell(header, col, label)
         cell.font, cell.alignment, cell.border, cell.fill = _BOLD, _CENTER, _BOX, _HEADER_FILL
-    for i, (tingkat, uraian, indikator, target) in enumerate(PENJENJANGAN[periode], start=1):
+    for i, (tingkat, uraian, indikator, target) in enumerate(pk.penjenjangan, start=1):
         row = header + i
         for col, value in enumerate([i, tingkat, uraian, indikator, target], start=1):
             cell = ws.cell(row, col, value)
