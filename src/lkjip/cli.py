@@ -143,6 +143,24 @@ def _run_contoh_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_contoh_kantor(args: argparse.Namespace) -> int:
+    import shutil
+
+    from lkjip.report.konten_awal import tulis_konten_awal
+    from lkjip.synthetic.kantor_kecil import tulis_proyek
+
+    target = Path(args.folder)
+    if target.exists() and any(target.iterdir()):
+        print(f"{target} sudah berisi berkas; pilih folder baru atau kosongkan dulu", file=sys.stderr)
+        return EXIT_STRUCTURAL
+    root = tulis_proyek(target)
+    shutil.rmtree(root / "konten")
+    tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
+    _say(f"proyek contoh kantor kecil ditulis di {root}: laporan.yml, data/raw (2 ekspor), konten/ netral")
+    _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
+    return EXIT_OK
+
+
 def _run_kamus_data(args: argparse.Namespace) -> int:
     from lkjip.ingest.schemas.kamus import berkas_kamus, kamus_sesuai, tulis_kamus
 
@@ -211,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
     contoh.add_argument("--out-dir", type=Path, help="folder tujuan (bawaan: data/raw)")
     contoh.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
     contoh.set_defaults(func=_run_contoh_data)
+
+    kantor = steps.add_parser(
+        "contoh-kantor",
+        help="tulis proyek contoh kantor kedua (unit provinsi, hanya Perjanjian Kinerja dan anggaran)",
+    )
+    kantor.add_argument("folder", type=Path, help="folder baru untuk proyek contoh")
+    kantor.set_defaults(func=_run_contoh_kantor)
 
     kamus = steps.add_parser(
         "kamus-data", help="tulis kamus data (docs/kamus-data.md) dari kontrak data, atau periksa isinya"
