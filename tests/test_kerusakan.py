@@ -224,8 +224,14 @@ CORPUS: list[Kasus] = [
     Kasus(
         "skm-rumus-tanpa-nilai",
         patch_xml(SKM, "Responden", xml_cell("M8", "<f>SUM(A1:A2)</f><v></v>")),
-        1,
-        (SKM, "sheet 'Responden'", "baris 8", "M (U2)", "rumus tanpa nilai tersimpan"),
+        2,  # structural, as in every reader: the file was saved by a program that does not calculate
+        (SKM, "sheet 'Responden'", "baris 8", "M (U2)", "rumus tanpa nilai tersimpan (=SUM(A1:A2))"),
+    ),
+    Kasus(
+        "skm-unit-rumus-tanpa-nilai",
+        patch_xml(SKM, "Unit", xml_cell("D5", "<f>100+1</f><v></v>")),
+        2,
+        (SKM, "sheet 'Unit'", "baris 5", "kolom D", "rumus tanpa nilai tersimpan (=100+1)"),
     ),
     Kasus(
         "skm-sel-gabungan",

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
-from lkjip.ingest.cells import SheetCells, error_text, scan_workbook
+from lkjip.ingest.cells import SheetCells, error_text, scan_workbook, uncached_formula_problems
 from lkjip.ingest.keys import canonical_spellings, clean_key
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import (
@@ -492,10 +492,12 @@ def add_damage(
 ) -> np.ndarray:
     """Record every unreadable cell of the data rows in ``columns`` (absolute col -> label).
 
-    Error cells and formulas without a cached value are read by calamine as blanks, and so
-    are the covered cells of a merged range; each is a bad cell of its row here, with what
-    was found and what the contract expects. Returns the rows that hold one, so that a row
-    of nothing but such cells is quarantined rather than skipped as blank.
+    Error cells are read by calamine as blanks, and so are the covered cells of a merged
+    range; each is a bad cell of its row here, with what was found and what the contract
+    expects. Returns the rows that hold one, so that a row of nothing but such cells is
+    quarantined rather than skipped as blank. Formulas without a cached value are structural,
+    as in every reader (:func:`lkjip.ingest.cells.uncached_formula_problems`), raised by
+    :func:`_read` before.
     """
     damaged = np.zeros(n, dtype=bool)
     if not found:
@@ -508,16 +510,6 @@ def add_damage(
     for (row, col), value in found.errors.items():
         if (pos := where(row, col)) is not None:
             cells.add(pos, columns[col], value, f"sel berisi {error_text(value)}; diharapkan {expected[col]}")
-            damaged[pos] = True
-    for (row, col), formula in found.uncached.items():
-        if (pos := where(row, col)) is not None:
-            cells.add(
-                pos,
-                columns[col],
-                formula,
-                f"rumus tanpa nilai tersimpan ({formula}); diharapkan {expected[col]}: buka berkas di "
-                "Excel lalu simpan ulang",
-            )
             damaged[pos] = True
     for (row, col), ref in found.covered().items():
         if (pos := where(row, col)) is not None:
@@ -737,12 +729,19 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         if pos != mapping["responden"]:
             blank &= _is_null(column)
     absolute = {sheet.columns[pos]: f for f, pos in mapping.items()}
+    labels = {col: label(f) for col, f in absolute.items()}
+    uncached = [
+        *uncached_formula_problems(berkas, name, scanned.get(name), labels),
+        *(uncached_formula_problems(berkas, units.sheet, scanned.get(units.sheet)) if units.sheet else []),
+    ]
+    if uncached:
+        raise StructuralError(uncached)
     damaged = add_damage(
         cells,
         scanned.get(name),
         first_row,
         n,
-        {col: label(f) for col, f in absolute.items()},
+        labels,
         {col: _expected(f) for col, f in absolute.items()},
     )
     blank &= ~damaged
