@@ -20,6 +20,8 @@ not copied from the program's output.
 from __future__ import annotations
 
 import contextlib
+import csv
+import html
 import io
 import re
 import shutil
@@ -718,3 +720,76 @@ def test_damage_is_located_with_the_documented_exit_code(kasus: Kasus, tmp_path,
 def test_the_corpus_has_one_case_per_name():
     names = [k.nama for k in CORPUS]
     assert len(names) == len(set(names))
+
+
+# --------------------------------------------------------------------------- formula-like names, published
+
+LINK = '=HYPERLINK("http://contoh.invalid","Dinas")'
+DDE = "=cmd|' /C calc'!A1"
+LINK_KAB = '=HYPERLINK("http://contoh.invalid","Kabupaten")'
+
+
+def _rename_sakip_comparison(raw: Path, tahun: int, induk: str, new: str) -> str:
+    """Rename, in every row, the first entity compared with ``induk`` on SAKIP in ``tahun``."""
+    wb = openpyxl.load_workbook(raw / "pembanding.xlsx")
+    ws = wb["Pembanding"]
+    rows = list(ws.iter_rows(min_row=5))
+    old = next(
+        r[4].value for r in rows if r[2].value == "sakip_opd" and r[1].value == tahun and r[4].value != induk
+    )
+    for row in rows:
+        if row[4].value == old:
+            row[4].value = new
+            row[4].data_type = "s"
+    wb.save(raw / "pembanding.xlsx")
+    return old
+
+
+def _csv_cells(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [cell for row in csv.reader(fh) for cell in row]
+
+
+def _html_texts(page: str) -> list[str]:
+    """The text nodes of an HTML page (styles and scripts left out), unescaped."""
+    body = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    return [html.unescape(t).strip() for t in re.findall(r">([^<]+)<", body) if t.strip()]
+
+
+@pytest.mark.slow  # the data step and every report table (~15 s)
+def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
+    from lkjip.core.config import load_config
+    from lkjip.core.paths import copy_project
+    from lkjip.core.teks import is_formula_like
+    from lkjip.publish.annex import tulis_csv_tabel
+    from lkjip.report import daftar
+    from lkjip.report.laporan import Laporan
+
+    project = copy_project(tmp_path / "proyek")
+    raw, out = project / "data" / "raw", project / "data" / "processed"
+    config = load_config(project / "laporan.yml")
+    link_xml = html.escape(LINK, quote=True)
+    patch_xml(SKM, "Unit", xml_cell("C5", f"<is><t>{link_xml}</t></is>", ' t="inlineStr"'))(raw)
+    set_cell("sakip.xlsx", "SAKIP 2025", "C9", DDE, "s")(raw)
+    _rename_sakip_comparison(raw, config.tahun, config.instansi.induk, LINK_KAB)
+    code, text = run_data(raw, out)
+    assert code == 0, text[-3000:]
+
+    # CSV: the processed tables and every report table's download; no cell a spreadsheet runs.
+    tabel = daftar.semua_tabel(lambda nama: read_table(nama, out), config)
+    downloads = tulis_csv_tabel(tabel, tmp_path / "publik")
+    csvs = {p.name: _csv_cells(p) for p in [*out.glob("*.csv"), *downloads]}
+    assert not [(name, c) for name, cells in csvs.items() for c in cells if is_formula_like(c)]
+    assert f"'{LINK}" in csvs["ikm_unit.csv"] and f"'{DDE}" in csvs["sakip_pd.csv"]
+    nomor = {t.nomor: f"tabel-{t.nomor}.csv" for t in tabel}
+    assert f"'{LINK}" in csvs[nomor["L.1"]] and f"'{DDE}" in csvs[nomor["L.3"]]
+
+    # HTML: every report table as great_tables renders it for the book.
+    texts = [t for tabel_ in tabel for t in _html_texts(tabel_.gt().as_raw_html())]
+    assert not [t for t in texts if is_formula_like(t)]
+    assert f"'{LINK}" in texts and f"'{DDE}" in texts
+
+    # Markdown: the generated sentence that names the comparison entities.
+    kalimat = Laporan.muat(root=project).kalimat_sakip().data
+    assert f"'{LINK_KAB}" in kalimat
+    assert f" {LINK_KAB}" not in kalimat

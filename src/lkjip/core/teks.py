@@ -12,6 +12,9 @@ to say "this is text". Plain signed numbers ("-12,5", "+3 %") and a lone "-" (th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+import pandas as pd
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,3 +57,24 @@ def neutralise_formula(text: object) -> object:
     ('UL-01', '-', 85.72)
     """
     return f"'{text}" if is_formula_like(text) else text
+
+
+def neutralise_texts(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` with :func:`neutralise_formula` applied to the text cells of ``columns``.
+
+    All text columns when ``columns`` is omitted; numbers, dates and missing values are kept,
+    and so is each column's dtype.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"Unit": ["=1+1", "Dinas"], "IKM": [85.7, 90.1]})
+    >>> neutralise_texts(frame)["Unit"].tolist()
+    ["'=1+1", 'Dinas']
+    """
+    out = frame.copy()
+    names = list(out.columns) if columns is None else [c for c in columns if c in out.columns]
+    for name in names:
+        column = out[name]
+        if pd.api.types.is_string_dtype(column) or column.dtype == object:
+            out[name] = column.map(neutralise_formula, na_action="ignore").astype(column.dtype)
+    return out
