@@ -191,6 +191,20 @@ def csv_holds(name: str, *fragments: str, absent: tuple[str, ...] = ()) -> Calla
     return check
 
 
+def reviu_shows(*fragments: str) -> Callable[[Path], None]:
+    """``python -m lkjip reviu --strict`` on the output: exit 1 and a line holding ``fragments``."""
+
+    def check(out: Path) -> None:
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            code = main(["reviu", "--out-dir", str(out), "--strict"])
+        text = buffer.getvalue()
+        assert code == 1, text[-2000:]
+        assert any(all(f in line for f in fragments) for line in text.splitlines()), text[-2000:]
+
+    return check
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
@@ -339,6 +353,12 @@ CORPUS: list[Kasus] = [
         ("pembanding.xlsx", "sheet 'Pembanding'", "baris 9", "#N/A"),
     ),
     Kasus(
+        "riwayat-ikm-sel-gabungan",
+        merge("skm-riwayat.xlsx", "IKM 2024", "E9:E10"),
+        1,  # the merged range, as every reader names it, not "nilai IKM kosong"
+        ("skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 10", "E (Nilai IKM)", "sel gabungan E9:E10"),
+    ),
+    Kasus(
         "riwayat-galat-na",
         set_cell("skm-riwayat.xlsx", "IKM 2024", "E9", "#N/A", "e"),
         1,
@@ -405,19 +425,34 @@ CORPUS: list[Kasus] = [
             set_cell("sakip.xlsx", "SAKIP 2025", "D54", None)(raw),
         ),
         1,
-        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 8", "nilai SAKIP kosong"),
+        (
+            "peringatan",
+            "sakip.xlsx",
+            "sheet 'SAKIP 2025'",
+            "baris 8",
+            "kolom D (Nilai)",
+            "nilai SAKIP kosong",
+        ),
     ),
     Kasus(
         "sakip-strip-rata-rata-tercetak",
         set_cell("sakip.xlsx", "SAKIP 2025", "D8", "-"),
-        2,
-        ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 54", "rata-rata nilai tercetak 83.78"),
+        2,  # located at the "-", the cell to fix, naming the printed average that still counts it
+        (
+            "sakip.xlsx",
+            "sheet 'SAKIP 2025'",
+            "baris 8",
+            "D (Nilai)",
+            "nilai kosong",
+            "rata-rata nilai tercetak 83.78",
+            "(sel D54) di baris 54",
+        ),
     ),
     Kasus(
         "kematangan-strip",
         set_cell("kelembagaan.xlsx", "Kematangan 2025", "E9", "-"),
         1,
-        ("peringatan", "kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 9", "V02"),
+        ("peringatan", "kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 9", "kolom E (V2", "V02"),
     ),
     Kasus(
         "kematangan-galat-na",
@@ -436,19 +471,45 @@ CORPUS: list[Kasus] = [
         "pk-persen-sebagai-pecahan",
         set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "P12", 0.964),
         1,
-        ("peringatan", "perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 12", "pecahan", "96,4"),
+        (
+            "peringatan",
+            "perjanjian-kinerja.xlsx",
+            "sheet 'PK 2021-2025'",
+            "baris 12",
+            "kolom P (Target 2025)",
+            "pecahan",
+            "96,4",
+        ),
+        # and the reviu shows it, located the same way
+        cek=reviu_shows(
+            "perjanjian-kinerja.xlsx, sheet 'PK 2021-2025', baris 12, kolom P (Target 2025)", "pecahan"
+        ),
     ),
     Kasus(
         "pk-capaian-di-luar-rentang",
         set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "Q13", 500),
         1,
-        ("peringatan", "perjanjian-kinerja.xlsx", "baris 13", "capaian KL-2 tahun 2025", "di luar rentang"),
+        (
+            "peringatan",
+            "perjanjian-kinerja.xlsx",
+            "baris 13",
+            "kolom P (Target 2025), Q (Realisasi 2025)",
+            "capaian KL-2 tahun 2025",
+            "di luar rentang",
+        ),
     ),
     Kasus(
         "rekap-realisasi-di-atas-pagu",
         set_cell("realisasi-anggaran.xlsx", "Rekap 2021-2024", "D9", 900_000_000),
         1,
-        ("peringatan", "realisasi-anggaran.xlsx", "sheet 'Rekap 2021-2024'", "baris 9", "melebihi pagu"),
+        (
+            "peringatan",
+            "realisasi-anggaran.xlsx",
+            "sheet 'Rekap 2021-2024'",
+            "baris 9",
+            "kolom D (Realisasi",
+            "melebihi pagu",
+        ),
     ),
     Kasus(
         "lra-galat-di-rincian-dan-subtotal",
@@ -572,13 +633,12 @@ CORPUS: list[Kasus] = [
             "skm-responden-2024.xlsx",
             replace_bytes("skm-responden-2024.xlsx", b"TAHUN 2025", b"TAHUN 2024"),
         ),
-        1,
+        2,  # the report could not be right: the office's reported IKM 2024 would be replaced
         (
-            "peringatan",
-            "skm-riwayat.xlsx",
-            "sheet 'IKM 2024'",
             "skm-responden-2024.xlsx",
-            "menggantikan rekap",
+            "sheet 'Responden'",
+            "IKM 2024 sudah dilaporkan di rekap skm-riwayat.xlsx sheet 'IKM 2024'",
+            "menggantikan",
         ),
     ),
     Kasus(

@@ -17,6 +17,7 @@ from lkjip.core.hashing import sha256
 from lkjip.core.teks import neutralise_formula
 from lkjip.ingest.keys import normalise_key_columns
 from lkjip.ingest.problems import (
+    WARNINGS_CSV,
     Problem,
     ReadResult,
     RowAccounting,
@@ -24,12 +25,17 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     warning_rows,
 )
-from lkjip.ingest.sources import SOURCES, check_accounting, discover, merge, read_source
+from lkjip.ingest.sources import (
+    SOURCES,
+    check_accounting,
+    check_years_reported,
+    discover,
+    merge,
+    read_source,
+)
 from lkjip.ingest.store import write_table
 
 MANIFEST = "manifest.json"
-#: Located warnings of the last run (plausibility, unreadable printed totals, ...).
-WARNINGS_CSV = "peringatan.csv"
 
 
 @dataclass
@@ -158,7 +164,7 @@ def run_data_step(
     if problems:
         raise StructuralError(problems)
     merged = merge(results)
-    problems = check_accounting(merged.accounting)
+    problems = [*check_accounting(merged.accounting), *check_years_reported(merged.tables)]
     if problems:
         raise StructuralError(problems)
 
@@ -173,7 +179,7 @@ def run_data_step(
     warnings = [
         *merged.warnings,
         *key_warnings,
-        *periksa_kewajaran(clean, computed, config),
+        *periksa_kewajaran(clean, computed, config, merged.kolom),
         *_sheets_gone(manifest_path, merged.accounting, files),
     ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}

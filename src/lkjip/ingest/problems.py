@@ -89,6 +89,33 @@ class RowAccounting:
         )
 
 
+#: Where a clean table's column sits in its sheet, so that a warning about a value can name the
+#: Excel column as every other message does: (berkas, sheet, column, tahun) -> ``"D (Nilai)"``.
+#: ``tahun`` is ``None`` when the column holds every year of the sheet (a sheet per year);
+#: a sheet with a column per year (the Perjanjian Kinerja) gives one entry per year.
+ColumnPlaces = dict[tuple[str, str, str, int | None], str]
+
+
+def column_place(
+    places: ColumnPlaces, berkas: str, sheet: str | None, kolom: str, tahun: object = None
+) -> str:
+    """The Excel column of ``kolom`` in ``sheet`` (for ``tahun``), or ``kolom`` itself when unknown.
+
+    Examples
+    --------
+    >>> places = {("pk.xlsx", "PK", "target", 2025): "P (Target 2025)"}
+    >>> places[("s.xlsx", "S", "nilai", None)] = "D (Nilai)"
+    >>> column_place(places, "pk.xlsx", "PK", "target", 2025)
+    'P (Target 2025)'
+    >>> column_place(places, "s.xlsx", "S", "nilai", 2024)  # a sheet per year: any year
+    'D (Nilai)'
+    >>> column_place(places, "pk.xlsx", "PK", "realisasi", 2025)
+    'realisasi'
+    """
+    year = None if tahun is None or pd.isna(tahun) else int(tahun)
+    return places.get((berkas, sheet, kolom, year)) or places.get((berkas, sheet, kolom, None)) or kolom
+
+
 @dataclass
 class ReadResult:
     """What a reader returns: clean tables by name, quarantined rows, and the accounting."""
@@ -101,8 +128,12 @@ class ReadResult:
     #: Located warnings: the data were kept but may be wrong (``peringatan.csv``; exit 1
     #: under ``--strict``).
     warnings: list[Problem] = field(default_factory=list)
+    #: Where the columns that warnings may name sit in their sheets (:data:`ColumnPlaces`).
+    kolom: ColumnPlaces = field(default_factory=dict)
 
 
+#: The located warnings, written by the data step beside the processed tables.
+WARNINGS_CSV = "peringatan.csv"
 #: Columns of ``peringatan.csv``, one row per located warning.
 WARNING_COLUMNS = ["berkas", "sheet", "baris", "kolom", "nilai", "pesan"]
 

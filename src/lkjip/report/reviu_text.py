@@ -1,4 +1,5 @@
-"""Printing the reviu findings as a readable table for ``python -m lkjip reviu``."""
+"""Printing the reviu for ``python -m lkjip reviu`` and the build's reviu step: the findings
+(printed figures that differ from the computed ones) and the data step's located warnings."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from lkjip.core import fmt
 from lkjip.core.na import is_na
+from lkjip.ingest.problems import WARNING_COLUMNS, WARNINGS_CSV
 from lkjip.ingest.store import read_table
 
 
@@ -20,7 +24,43 @@ def _shown(value: object) -> str:
 
 
 def print_reviu(processed_dir: Path, say: Callable[[str], None]) -> int:
-    """Print every finding of ``reviu`` in ``processed_dir``; return how many there are."""
+    """Print every finding of ``reviu`` in ``processed_dir``, then every located warning of the
+    data step (:func:`print_peringatan`); return how many findings and warnings there are."""
+    return _print_findings(processed_dir, say) + print_peringatan(processed_dir, say)
+
+
+def read_peringatan(processed_dir: Path) -> pd.DataFrame:
+    """The data step's located warnings (``peringatan.csv``) as text; empty when there are none."""
+    path = processed_dir / WARNINGS_CSV
+    if not path.exists():
+        return pd.DataFrame(columns=WARNING_COLUMNS, dtype=str)
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def print_peringatan(processed_dir: Path, say: Callable[[str], None]) -> int:
+    """Print each located warning (file, sheet, Excel row, column: message); return how many."""
+    rows = read_peringatan(processed_dir)
+    if rows.empty:
+        say("Peringatan langkah data: tidak ada.")
+        return 0
+    say(f"\nPeringatan langkah data ({len(rows)}; nilai dipakai, tetapi perlu diperiksa):")
+    for row in rows.itertuples(index=False):
+        where = ", ".join(
+            part
+            for part in (
+                row.berkas,
+                f"sheet '{row.sheet}'" if row.sheet else "",
+                f"baris {row.baris}" if row.baris else "",
+                f"kolom {row.kolom}" if row.kolom else "",
+            )
+            if part
+        )
+        shown = f" [nilai: {row.nilai}]" if row.nilai else ""
+        say(f"  {where}: {row.pesan}{shown}")
+    return len(rows)
+
+
+def _print_findings(processed_dir: Path, say: Callable[[str], None]) -> int:
     findings = read_table("reviu", processed_dir)
     if findings.empty:
         say("Reviu: tidak ada temuan. Semua angka tercetak/diketik sesuai dengan hasil hitung.")

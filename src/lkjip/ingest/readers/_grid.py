@@ -272,6 +272,35 @@ def check_printed(
     )
 
 
+def at_missing_details(
+    grid: SheetGrid, problem: Problem | None, frame: pd.DataFrame, column: str, col0: int, label: str
+) -> list[Problem]:
+    """A printed total or average that disagrees, located at the details it is missing.
+
+    When some details of ``column`` are missing ("-", blank) and the printed figure disagrees
+    with the others, the printed figure most likely still counts them: the cell to fix is the
+    missing one, not the printed total. One problem per missing detail, naming the printed
+    figure; ``[problem]`` when no detail is missing; ``[]`` without a problem.
+    """
+    if problem is None:
+        return []
+    missing = [int(b) for b in frame.loc[frame[column].isna(), "baris"]]
+    if not missing:
+        return [problem]
+    return [
+        Problem(
+            grid.berkas,
+            f"nilai kosong, padahal {problem.pesan} di baris {problem.baris}: nilai baris ini "
+            "tampaknya ikut dihitung di sana; isi nilainya, atau perbarui angka tercetaknya",
+            grid.sheet,
+            baris,
+            label,
+            grid.values[baris - 1][col0] if col0 < len(grid.values[baris - 1]) else None,
+        )
+        for baris in missing
+    ]
+
+
 def duplicate_problems(
     records: Sequence[dict], key: Sequence[str], grid: SheetGrid, label: str, what: str
 ) -> list[Problem]:

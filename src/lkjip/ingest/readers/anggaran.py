@@ -16,6 +16,7 @@ from lkjip.core.rounding import cell_decimals
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
+    ColumnPlaces,
     Problem,
     ReadResult,
     RowAccounting,
@@ -206,6 +207,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(p for part in parts for p in part.quarantine),
         accounting=[part.accounting for part in parts],
         notes=notes,
+        kolom={k: v for part in parts for k, v in part.kolom.items()},
     )
 
 
@@ -436,6 +438,7 @@ class _Part:
     structural: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     accounting: RowAccounting | None = None
+    kolom: ColumnPlaces = field(default_factory=dict)
 
 
 class _Rows:
@@ -531,6 +534,11 @@ def _start(grid: _Grid, spec: list[_Kolom], berkas: str) -> tuple[_Part, _Header
         part.structural += exc.problems
         return part, None, rows
     _skip_outside_data(rows, header)
+    part.kolom = {
+        (berkas, grid.name, clean, None): header.labels[source]
+        for clean, source in _SOURCE_OF.items()
+        if source in header.labels
+    }
     return part, header, rows
 
 

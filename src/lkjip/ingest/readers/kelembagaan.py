@@ -31,6 +31,7 @@ from lkjip.ingest.readers._grid import (
     SKIP_TOTAL,
     TOTAL_LABEL,
     SheetGrid,
+    at_missing_details,
     build_frame,
     check_printed,
     concat_or_empty,
@@ -116,9 +117,10 @@ def read(path: Path, config: Config) -> ReadResult:
     grids = load_sheets(path, wb, [*found.values(), SHEET_PEMDA])
 
     frames, quarantined, accounting, problems = [], [], [], []
+    variable_labels: dict[tuple[str, str], str] = {}  # (sheet, "V01") -> "D (V1 ...)"
     for tahun, name in found.items():
         try:
-            frame, rejected, counted, sheet_notes = _read_kematangan(
+            frame, rejected, counted, sheet_notes, labels = _read_kematangan(
                 grids[name], tahun, config.kematangan.jumlah_variabel
             )
         except StructuralError as exc:
@@ -128,6 +130,8 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantined.extend(rejected)
         accounting.append(counted)
         notes.extend(sheet_notes)
+        for v in variabel_kematangan(config.kematangan.jumlah_variabel):
+            variable_labels[(name, v)] = labels[v]
     try:
         pemda, rejected, counted, sheet_notes = _read_pemda(grids[SHEET_PEMDA])
     except StructuralError as exc:
@@ -146,6 +150,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(quarantined),
         accounting=accounting,
         notes=notes,
+        kolom={(berkas, s, v, None): label for (s, v), label in variable_labels.items()},
     )
 
 
@@ -264,11 +269,10 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
             computed = float(details.mean() if mean else details.sum())
             what = ("rata-rata " if mean else "jumlah ") + ("total" if name == "total_tercetak" else name)
             problem = check_printed(grid, r, col[name], labels[name], computed, what)
-            if problem is not None:
-                problems.append(problem)
+            problems += at_missing_details(grid, problem, frame, name, col[name], labels[name])
     if problems:
         raise StructuralError(problems)
-    return frame, rejected, accounting, notes
+    return frame, rejected, accounting, notes, labels
 
 
 def _dimensi(value: object) -> str | None:

@@ -138,6 +138,8 @@ class _Collected:
     row_problems: list[Problem] = field(default_factory=list)
     structural: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Where target and realisasi of each year sit (:data:`lkjip.ingest.problems.ColumnPlaces`).
+    kolom: dict[tuple, str] = field(default_factory=dict)
 
 
 def read(path: Path, config: Config) -> ReadResult:
@@ -209,6 +211,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(got.row_problems),
         accounting=[s.accounting(got.berkas) for s in got.sheets.values()],
         notes=got.notes,
+        kolom=got.kolom,
     )
 
 
@@ -351,6 +354,9 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
     if layout is None:
         return set()
     sheet.skipped[_SKIP_HEADER] += layout.header + 2
+    for year, kinds in layout.years.items():
+        for kind, col in kinds.items():
+            got.kolom[(got.berkas, sheet.name, kind, year)] = column_label(col, f"{kind.capitalize()} {year}")
     jenis = "utama"
     previous: tuple[int | None, str | None] | None = None
     parsed: dict[int, tuple[dict, dict[int, dict]]] = {}

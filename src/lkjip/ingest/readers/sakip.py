@@ -27,6 +27,7 @@ from lkjip.ingest.readers._grid import (
     SKIP_TOTAL,
     TOTAL_LABEL,
     SheetGrid,
+    at_missing_details,
     build_frame,
     check_printed,
     concat_or_empty,
@@ -86,9 +87,10 @@ def read(path: Path, config: Config) -> ReadResult:
     require_year(found, config.tahun, f"SAKIP {config.tahun}", berkas, wb.sheetnames)
     grids = load_sheets(path, wb, list(found.values()))
     frames, quarantined, accounting, problems = [], [], [], []
+    nilai_labels: dict[str, str] = {}  # sheet -> "D (Nilai)"
     for tahun, name in found.items():
         try:
-            frame, rejected, counted, sheet_notes = _read_sheet(grids[name], tahun)
+            frame, rejected, counted, sheet_notes, labels = _read_sheet(grids[name], tahun)
         except StructuralError as exc:
             problems.extend(exc.problems)
             continue
@@ -96,6 +98,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantined.extend(rejected)
         accounting.append(counted)
         notes.extend(sheet_notes)
+        nilai_labels[name] = labels["nilai"]
     if problems:
         raise StructuralError(problems)
     return ReadResult(
@@ -103,10 +106,14 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(quarantined),
         accounting=accounting,
         notes=notes,
+        kolom={(berkas, name, "nilai", None): label for name, label in nilai_labels.items()},
     )
 
 
-def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem], RowAccounting, list[str]]:
+def _read_sheet(
+    grid: SheetGrid, tahun: int
+) -> tuple[pd.DataFrame, list[Problem], RowAccounting, list[str], dict[str, str]]:
+    """One year sheet: its rows, quarantine, accounting, notes and column labels (``"D (Nilai)"``)."""
     h, col = header_columns(grid, _HEADERS)
     labels = {name: header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
@@ -189,8 +196,7 @@ def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem
         computed = float(scores.mean() if mean else scores.sum())
         what = "rata-rata nilai" if mean else "jumlah nilai"
         problem = check_printed(grid, r, col["nilai"], labels["nilai"], computed, what)
-        if problem is not None:
-            problems.append(problem)
+        problems += at_missing_details(grid, problem, frame, "nilai", col["nilai"], labels["nilai"])
     if problems:
         raise StructuralError(problems)
-    return frame, rejected, accounting, notes
+    return frame, rejected, accounting, notes, labels
