@@ -192,15 +192,20 @@ def csv_holds(name: str, *fragments: str, absent: tuple[str, ...] = ()) -> Calla
 
 
 def reviu_shows(*fragments: str) -> Callable[[Path], None]:
-    """``python -m lkjip reviu --strict`` on the output: exit 1 and a line holding ``fragments``."""
+    """``python -m lkjip reviu --strict`` on the output: exit 1 and a line holding ``fragments``;
+    the book's reviu section (Lampiran) lists the same located warning."""
 
     def check(out: Path) -> None:
+        from lkjip.report.reviu_text import peringatan_markdown
+
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             code = main(["reviu", "--out-dir", str(out), "--strict"])
         text = buffer.getvalue()
         assert code == 1, text[-2000:]
         assert any(all(f in line for f in fragments) for line in text.splitlines()), text[-2000:]
+        book = peringatan_markdown(out).splitlines()
+        assert any(line.startswith("- ") and all(f in line for f in fragments) for line in book), book
 
     return check
 
