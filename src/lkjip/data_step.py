@@ -22,17 +22,11 @@ from lkjip.ingest.problems import (
     ReadResult,
     RowAccounting,
     StructuralError,
+    check_accounting,
     empty_quarantine,
     warning_rows,
 )
-from lkjip.ingest.sources import (
-    SOURCES,
-    check_accounting,
-    check_years_reported,
-    discover,
-    merge,
-    read_source,
-)
+from lkjip.ingest.sources import SOURCES, check_years_reported, discover, merge, read_source
 from lkjip.ingest.store import write_table
 
 MANIFEST = "manifest.json"

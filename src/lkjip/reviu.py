@@ -105,6 +105,21 @@ def _selisih_angka(
     }
 
 
+def _selisih_persen(jenis: str, row: object, kolom: str, hitung: object, *, penjelasan: str) -> dict | None:
+    """:func:`_selisih_angka` for the printed percentage ``kolom`` of an input ``row``, at the
+    decimals its cell showed (``desimal_tercetak``), at least :data:`_DESIMAL_PERSEN`."""
+    return _selisih_angka(
+        jenis,
+        _lokasi(row),
+        kolom,
+        getattr(row, kolom),
+        hitung,
+        min_decimals=_DESIMAL_PERSEN,
+        desimal=getattr(row, "desimal_tercetak", None),
+        penjelasan=penjelasan,
+    )
+
+
 def _selisih_teks(
     jenis: str, where: _Lokasi, kolom: str, tercetak: object, hitung: object, *, penjelasan: str
 ) -> dict | None:
@@ -148,14 +163,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
     found = []
     for row in computed["anggaran_hasil"].itertuples(index=False):
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "persen_anggaran",
-                _lokasi(row),
+                row,
                 "persen_tercetak",
-                row.persen_tercetak,
                 row.persen,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi sub-kegiatan {row.kode} ({row.uraian}) tercetak "
                     f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
@@ -168,14 +180,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
         pagu = float("nan") if is_na(row.anggaran) else float(row.anggaran)
         hitung = float("nan") if is_na(row.realisasi) or not pagu else float(row.realisasi) / pagu * 100
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "persen_anggaran_riwayat",
-                _lokasi(row),
+                row,
                 "persen_tercetak",
-                row.persen_tercetak,
                 hitung,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi anggaran tahun {row.tahun} tercetak "
                     f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
@@ -221,14 +230,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
             )
         )
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "capaian_anggaran_sasaran",
-                _lokasi(row),
+                row,
                 "capaian_tercetak",
-                row.capaian_tercetak,
                 capaian,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Capaian anggaran {sasaran} tercetak "
                     f"{_persen_tercetak(row, 'capaian_tercetak')}, padahal "
@@ -245,14 +251,11 @@ def _reviu_capaian(computed: dict[str, pd.DataFrame]) -> list[dict]:
     for row in computed["capaian"].itertuples(index=False):
         indikator = f"{row.kode_indikator} tahun {row.tahun} ({row.dokumen})"
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "capaian_indikator",
-                _lokasi(row),
+                row,
                 "capaian_tercetak",
-                row.capaian_tercetak,
                 row.capaian,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Capaian {indikator} tercetak {_persen_tercetak(row, 'capaian_tercetak')}, "
                     f"padahal dari target "

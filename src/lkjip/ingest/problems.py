@@ -116,6 +116,15 @@ def column_place(
     return places.get((berkas, sheet, kolom, year)) or places.get((berkas, sheet, kolom, None)) or kolom
 
 
+def check_accounting(accounting: Iterable[RowAccounting]) -> list[Problem]:
+    """One structural problem per sheet whose rows do not add up (read ≠ kept + quarantined + skipped)."""
+    return [
+        Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
+        for a in accounting
+        if not a.balanced
+    ]
+
+
 @dataclass
 class ReadResult:
     """What a reader returns: clean tables by name, quarantined rows, and the accounting."""
@@ -159,6 +168,17 @@ def warning_rows(problems: Iterable[Problem]) -> pd.DataFrame:
 
 def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in QUARANTINE_COLUMNS})
+
+
+def concat_quarantine(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Quarantine tables (of several files or steps) as one; empty when all are."""
+    found = [f for f in frames if len(f)]
+    return pd.concat(found, ignore_index=True) if found else empty_quarantine()
+
+
+def add_to_quarantine(quarantine: pd.DataFrame, problems: Iterable[Problem]) -> pd.DataFrame:
+    """``quarantine`` with one more row per row-level problem (the rows a check sent there)."""
+    return concat_quarantine([quarantine, quarantine_rows(problems)])
 
 
 def quarantine_rows(problems: Iterable[Problem]) -> pd.DataFrame:

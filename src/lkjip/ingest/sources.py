@@ -14,10 +14,9 @@ from lkjip.ingest.cells import SheetCells, damage_problems, error_text, scan_wor
 from lkjip.ingest.problems import (
     Problem,
     ReadResult,
-    RowAccounting,
     StructuralError,
-    empty_quarantine,
-    quarantine_rows,
+    add_to_quarantine,
+    concat_quarantine,
 )
 from lkjip.ingest.readers._base import column_label, uncached_problems
 
@@ -205,7 +204,7 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
             moved = sum(1 for s, _ in bad if s == accounting.sheet)
             accounting.disimpan -= moved
             accounting.dikarantina += moved
-    quarantine = pd.concat([quarantine, quarantine_rows(problems)], ignore_index=True)
+    quarantine = add_to_quarantine(quarantine, problems)
     return replace(result, tables=tables, quarantine=quarantine, warnings=warnings)
 
 
@@ -238,10 +237,9 @@ def merge(results: list[ReadResult]) -> ReadResult:
     for result in results:
         for name, frame in result.tables.items():
             tables.setdefault(name, []).append(frame)
-    quarantine = [r.quarantine for r in results if len(r.quarantine)]
     return ReadResult(
         tables={n: pd.concat(f, ignore_index=True) if len(f) > 1 else f[0] for n, f in tables.items()},
-        quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
+        quarantine=concat_quarantine(r.quarantine for r in results),
         accounting=[a for r in results for a in r.accounting],
         notes=[n for r in results for n in r.notes],
         warnings=[w for r in results for w in r.warnings],
@@ -282,10 +280,3 @@ def check_years_reported(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         )
     return problems
 
-
-def check_accounting(accounting: list[RowAccounting]) -> list[Problem]:
-    return [
-        Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
-        for a in accounting
-        if not a.balanced
-    ]

@@ -458,6 +458,18 @@ class _Rows:
             Problem(self.berkas, pesan, sheet=self.grid.name, baris=r + 1, kolom=kolom, nilai=nilai)
         )
 
+    def printed_percent(self, r: int, header: _Header, kolom: str, nama: str) -> dict:
+        """The printed percentage ``kolom`` of row ``r`` as ``nama``, the decimals it shows, and
+        where the row is (``berkas``, ``sheet``, ``baris``): the end of every record."""
+        c = header.columns.get(kolom)
+        return {
+            nama: self.number(r, c, header.labels.get(kolom, ""), percent=True),
+            "desimal_tercetak": self.decimals(r, c),
+            "berkas": self.berkas,
+            "sheet": self.grid.name,
+            "baris": r + 1,
+        }
+
     def number(
         self, r: int, c: int | None, kolom: str, *, percent: bool = False, check: bool = False
     ) -> float | None:
@@ -653,13 +665,7 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
                 "uraian": uraian or None,
                 "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
                 "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-                "persen_tercetak": rows.number(
-                    r, col.get("persen"), header.labels.get("persen", ""), percent=True
-                ),
-                "desimal_tercetak": rows.decimals(r, col.get("persen")),
-                "berkas": berkas,
-                "sheet": grid.name,
-                "baris": r + 1,
+                **rows.printed_percent(r, header, "persen", "persen_tercetak"),
             }
             record["_ok"] = len(rows.problems) == before
             details.append(record)
@@ -782,13 +788,7 @@ def _read_rekap(grid: _Grid, berkas: str) -> _Part:
             ),
             "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
             "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-            "persen_tercetak": rows.number(
-                r, col.get("persen"), header.labels.get("persen", ""), percent=True
-            ),
-            "desimal_tercetak": rows.decimals(r, col.get("persen")),
-            "berkas": berkas,
-            "sheet": grid.name,
-            "baris": r + 1,
+            **rows.printed_percent(r, header, "persen", "persen_tercetak"),
         }
         if len(rows.problems) == before:
             records.append(record)
@@ -840,13 +840,7 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
             "sasaran": grid.text(r, col["sasaran"]) or None,
             "alokasi_tercetak": rows.number(r, col["alokasi"], header.kolom("alokasi")),
             "realisasi_tercetak": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-            "capaian_tercetak": rows.number(
-                r, col.get("capaian"), header.labels.get("capaian", ""), percent=True
-            ),
-            "desimal_tercetak": rows.decimals(r, col.get("capaian")),
-            "berkas": berkas,
-            "sheet": grid.name,
-            "baris": r + 1,
+            **rows.printed_percent(r, header, "capaian", "capaian_tercetak"),
         }
         if len(rows.problems) == before:
             records.append(record)

@@ -415,15 +415,22 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
     return set(rows_by_kode)
 
 
+def _header_row(sheet: _Sheet, labels: dict[str, str], got: _Collected) -> int | None:
+    """The 0-based header row of ``sheet``, found by ``labels``; None (problem recorded) if absent."""
+    try:
+        return find_header_row(sheet.rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
+    except StructuralError as exc:
+        got.structural += exc.problems
+        return None
+
+
 def _pk_layout(
     sheet: _Sheet, periode: Periode, config: Config, got: _Collected
 ) -> _PkLayout | None:
     """Find the header by its labels and the years above Target/Realisasi; report problems."""
     rows = sheet.rows
-    try:
-        h = find_header_row(rows, list(PK_LABELS.values()), berkas=got.berkas, sheet=sheet.name)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    h = _header_row(sheet, PK_LABELS, got)
+    if h is None:
         return None
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) else []
@@ -705,11 +712,9 @@ def _read_narasi(
     sheet: _Sheet, config: Config, known_codes: dict[str, set[str]], got: _Collected
 ) -> None:
     """Read the office's text per indicator; each must name an indicator of its agreement."""
-    rows, where = sheet.rows, {"berkas": got.berkas, "sheet": sheet.name}
-    try:
-        h = find_header_row(rows, list(NARASI_LABELS.values()), **where)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    rows = sheet.rows
+    h = _header_row(sheet, NARASI_LABELS, got)
+    if h is None:
         return
     cols = _columns(rows[h], NARASI_LABELS)
     documents = {normalise_label(p.dokumen_pk): p.dokumen_pk for p in config.periode}
@@ -784,11 +789,9 @@ def _read_narasi(
 
 def _read_penjenjangan(sheet: _Sheet, periode: str, got: _Collected) -> None:
     """Read one period's strategic cascade in its printed order, targets kept as text."""
-    rows, where = sheet.rows, {"berkas": got.berkas, "sheet": sheet.name}
-    try:
-        h = find_header_row(rows, list(PENJENJANGAN_LABELS.values()), **where)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    rows = sheet.rows
+    h = _header_row(sheet, PENJENJANGAN_LABELS, got)
+    if h is None:
         return
     header = rows[h]
     cols = _columns(header, PENJENJANGAN_LABELS)

@@ -46,7 +46,8 @@ from lkjip.ingest.problems import (
     ReadResult,
     RowAccounting,
     StructuralError,
-    empty_quarantine,
+    add_to_quarantine,
+    concat_quarantine,
     quarantine_rows,
 )
 from lkjip.ingest.readers._base import (
@@ -312,7 +313,7 @@ def _without_missing(text: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 @dataclass
-class _Cells:
+class CellProblems:
     """Problems found in one sheet, by 0-based data-row position: (column label, value, reason)."""
 
     found: dict[int, list[tuple[str, object, str]]] = field(default_factory=dict)
@@ -355,7 +356,7 @@ def parse_integers(
     low: int,
     high: int,
     kolom: str,
-    cells: _Cells,
+    cells: CellProblems,
     what: str,
     required: bool = False,
 ) -> pd.arrays.IntegerArray:
@@ -404,7 +405,7 @@ def parse_integers(
     return pd.arrays.IntegerArray(values, ~valid)
 
 
-def parse_dates(text: pa.ChunkedArray, *, kolom: str, cells: _Cells) -> np.ndarray:
+def parse_dates(text: pa.ChunkedArray, *, kolom: str, cells: CellProblems) -> np.ndarray:
     """Parse survey dates: Excel dates (read as ISO text), "12/03/2025", "12-03-2025", serials.
 
     Text dates are day first, as written in Indonesia; times of day are dropped. A day that
@@ -483,7 +484,7 @@ def start_scan(path: Path) -> Future:
 
 
 def add_damage(
-    cells: _Cells,
+    cells: CellProblems,
     found: SheetCells | None,
     first_row: int,
     n: int,
@@ -579,7 +580,7 @@ def _read_unit_sheet(
     n = data.num_rows
     first_row = header + 2
     accounting = RowAccounting(berkas, name, dibaca=n)
-    cells = _Cells()
+    cells = CellProblems()
     headers = sheet.table.slice(header, 1).to_pylist()[0]
 
     def label(field_name: str) -> str:
@@ -721,7 +722,7 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     n = data.num_rows
     first_row = header + 2  # Excel row of the first data row
     accounting = RowAccounting(berkas, name, dibaca=n)
-    cells = _Cells()
+    cells = CellProblems()
 
     # A row is blank when nothing but (perhaps) its pre-printed number is filled in.
     blank = np.ones(n, dtype=bool)
@@ -928,7 +929,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         ).items():
             by_sheet[(berkas, sheet)].disimpan -= rows
             by_sheet[(berkas, sheet)].dikarantina += rows
-        quarantine = pd.concat([quarantine, quarantine_rows(row_problems)], ignore_index=True)
+        quarantine = add_to_quarantine(quarantine, row_problems)
     return ReadResult(
         tables={
             "skm_responden": responden.reset_index(drop=True),
@@ -958,7 +959,7 @@ def _dropped_note(sheet: TextSheet, others: list[tuple[int, str]], headers: dict
     ]
 
 
-def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: _Cells) -> pa.ChunkedArray:
+def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: CellProblems) -> pa.ChunkedArray:
     """Jenis kelamin as L/P: "L", "Laki-laki", "pria", "P", "Perempuan", "wanita", any case."""
     keys = pa.array(list(_JENIS_KELAMIN))
     index = pc.index_in(pc.utf8_lower(text), value_set=keys)
@@ -971,7 +972,7 @@ def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: _Cells) -> pa.Chunk
     return normalised
 
 
-def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: _Cells) -> None:
+def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: CellProblems) -> None:
     """One code, one unit: rows naming another unit under a code are quarantined.
 
     The reference name is the ``Unit`` sheet's when the rows use it, else the name most rows
@@ -1016,7 +1017,7 @@ def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: _Cells
             )
 
 
-def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: _Cells) -> None:
+def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: CellProblems) -> None:
     """A respondent number used twice within a unit: every row of the pair is quarantined."""
     frame = pd.DataFrame({"kode": pd.array(kode, dtype=pd.StringDtype()), "nomor": nomor})
     frame = frame[keyed & frame["nomor"].notna().to_numpy()]
@@ -1230,9 +1231,9 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         return results[0]
     responden = pd.concat([r.tables["skm_responden"] for r in results], ignore_index=True)
     units = pd.concat([r.tables["skm_unit"] for r in results], ignore_index=True)
-    quarantine = [r.quarantine for r in results if len(r.quarantine)]
     accounting = [a for r in results for a in r.accounting]
     notes = [n for r in results for n in r.notes]
+    quarantine = [r.quarantine for r in results]
 
     twice = responden.duplicated(contract.KEY_RESPONDEN, keep=False)
     if twice.any():
@@ -1259,7 +1260,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         units = units[~repeated].reset_index(drop=True)
     return ReadResult(
         tables={"skm_responden": responden, "skm_unit": units.reset_index(drop=True)},
-        quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
+        quarantine=concat_quarantine(quarantine),
         accounting=accounting,
         notes=notes,
         warnings=[w for r in results for w in r.warnings],

@@ -21,6 +21,7 @@ from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, Structural
 from lkjip.ingest.readers._base import column_label
 from lkjip.ingest.readers.skm import (
     FIELDS_RESPONDEN,
+    CellProblems,
     TextSheet,
     header_key,
     load_text_sheet,
@@ -154,7 +155,7 @@ def _read_year(
     blank = np.ones(n, dtype=bool)
     for column in data.columns:
         blank &= np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=bool)
-    found: dict[int, list[tuple[str, object, str]]] = {}
+    found = CellProblems()
     merged = damage_problems(
         sheet.berkas,
         sheet.name,
@@ -163,12 +164,12 @@ def _read_year(
         {sheet.columns[pos]: kolom(f) for f, pos in mapping.items()},
     )
     for problem in merged:
-        found.setdefault(problem.baris - first_row, []).append((problem.kolom, None, problem.pesan))
+        found.add(problem.baris - first_row, problem.kolom, None, problem.pesan)
     covered = {(p.baris - first_row, p.kolom) for p in merged}
 
     def bad(pos: int, field_name: str, value: object, reason: str) -> None:
         if (pos, kolom(field_name)) not in covered:  # said already: part of a merged range
-            found.setdefault(pos, []).append((kolom(field_name), value, reason))
+            found.add(pos, kolom(field_name), value, reason)
 
     kode = text("kode_unit")
     unit = text("unit")
@@ -200,8 +201,7 @@ def _read_year(
         value = mutu_text.iloc[pos]
         bad(int(pos), "mutu_tercetak", value, f"mutu pelayanan '{value}' tidak dikenali (A–D)")
 
-    rejected = np.zeros(n, dtype=bool)
-    rejected[list(found)] = True
+    rejected = found.mask(n)
     keep = ~blank & ~rejected
     frame = pd.DataFrame({
         "berkas": pd.array([sheet.berkas] * n, dtype=pd.StringDtype()),
@@ -214,17 +214,7 @@ def _read_year(
         "ikm": ikm.astype("float64"),
         "mutu_tercetak": mutu,
     })[keep].reset_index(drop=True)
-    problems = [
-        Problem(
-            sheet.berkas,
-            "; ".join(c[2] for c in cells),
-            sheet=sheet.name,
-            baris=first_row + pos,
-            kolom="; ".join(c[0] for c in cells),
-            nilai=cells[0][1] if len(cells) == 1 else "; ".join(str(c[1]) for c in cells),
-        )
-        for pos, cells in sorted(found.items())
-    ]
+    problems = found.problems(sheet, first_row)
     tally = RowAccounting(sheet.berkas, sheet.name, dibaca=n)
     tally.disimpan = int(keep.sum())
     tally.dikarantina = int((rejected & ~blank).sum())
