@@ -329,6 +329,30 @@ def duplicate_problems(
     return problems
 
 
+def without_duplicate_pd(
+    records: list[dict],
+    grid: SheetGrid,
+    labels: dict[str, str],
+    rejected: list[Problem],
+    accounting: RowAccounting,
+) -> list[dict]:
+    """``records`` without those whose perangkat daerah (code or name) repeats in the year.
+
+    Every repeated row goes to quarantine (``rejected``, counted in ``accounting``): which of
+    two rows is right cannot be known.
+    """
+    duplicates = duplicate_problems(records, ["tahun", "kode_pd"], grid, labels["kode_pd"], "kode PD")
+    duplicates += duplicate_problems(
+        records, ["tahun", "perangkat_daerah"], grid, labels["perangkat_daerah"], "perangkat daerah"
+    )
+    if not duplicates:
+        return records
+    bad = {p.baris for p in duplicates}
+    rejected.extend(duplicates)
+    accounting.dikarantina += len(bad)
+    return [rec for rec in records if rec["baris"] not in bad]
+
+
 def build_frame(records: Sequence[dict], columns: Sequence[str], strings: Sequence[str], grid: SheetGrid):
     """The clean frame of ``records`` with contract dtypes and the source columns."""
     frame = pd.DataFrame(list(records), columns=[*columns, "baris"])

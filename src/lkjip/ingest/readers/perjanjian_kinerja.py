@@ -640,6 +640,14 @@ def _row_kind(row: Sequence[object], key_cols: list[int], value_cols: list[int])
     return "note"
 
 
+def _is_data_row(sheet: _Sheet, row: Sequence[object], key_cols: list[int], value_cols: list[int]) -> bool:
+    """Whether ``row`` holds data; an empty row or a note row is counted as skipped."""
+    kind = _row_kind(row, key_cols, value_cols)
+    if kind != "data":
+        sheet.skipped[_SKIP_EMPTY if kind == "empty" else _SKIP_NOTE] += 1
+    return kind == "data"
+
+
 def _fold_section(value: object) -> str:
     return _ENUMERATOR.sub("", normalise_label(value))
 
@@ -726,13 +734,8 @@ def _read_narasi(
     previous_dokumen: object = None
     for i in range(h + 1, len(rows)):
         row, baris = rows[i], i + 1
-        kind = _row_kind(row, [cols["dokumen"], cols["kode"]],
-                         [c for k, c in cols.items() if k not in ("dokumen", "kode")])
-        if kind == "empty":
-            sheet.skipped[_SKIP_EMPTY] += 1
-            continue
-        if kind != "data":
-            sheet.skipped[_SKIP_NOTE] += 1
+        values = [c for k, c in cols.items() if k not in ("dokumen", "kode")]
+        if not _is_data_row(sheet, row, [cols["dokumen"], cols["kode"]], values):
             continue
         locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
 
@@ -811,13 +814,7 @@ def _read_penjenjangan(sheet: _Sheet, periode: str, got: _Collected) -> None:
     urutan = 0
     for i in range(h + 1, len(rows)):
         row, baris = rows[i], i + 1
-        kind = _row_kind(row, [cols["tingkat"], uraian_col],
-                         [cols["indikator"], cols["target"]])
-        if kind == "empty":
-            sheet.skipped[_SKIP_EMPTY] += 1
-            continue
-        if kind != "data":
-            sheet.skipped[_SKIP_NOTE] += 1
+        if not _is_data_row(sheet, row, [cols["tingkat"], uraian_col], [cols["indikator"], cols["target"]]):
             continue
         urutan += 1  # counts rejected rows too, so a fix does not renumber the others
         locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
