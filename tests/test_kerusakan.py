@@ -20,6 +20,8 @@ not copied from the program's output.
 from __future__ import annotations
 
 import contextlib
+import csv
+import html
 import io
 import re
 import shutil
@@ -189,6 +191,25 @@ def csv_holds(name: str, *fragments: str, absent: tuple[str, ...] = ()) -> Calla
     return check
 
 
+def reviu_shows(*fragments: str) -> Callable[[Path], None]:
+    """``python -m lkjip reviu --strict`` on the output: exit 1 and a line holding ``fragments``;
+    the book's reviu section (Lampiran) lists the same located warning."""
+
+    def check(out: Path) -> None:
+        from lkjip.report.reviu_text import peringatan_markdown
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            code = main(["reviu", "--out-dir", str(out), "--strict"])
+        text = buffer.getvalue()
+        assert code == 1, text[-2000:]
+        assert any(all(f in line for f in fragments) for line in text.splitlines()), text[-2000:]
+        book = peringatan_markdown(out).splitlines()
+        assert any(line.startswith("- ") and all(f in line for f in fragments) for line in book), book
+
+    return check
+
+
 # --------------------------------------------------------------------------- the corpus
 
 
@@ -224,8 +245,14 @@ CORPUS: list[Kasus] = [
     Kasus(
         "skm-rumus-tanpa-nilai",
         patch_xml(SKM, "Responden", xml_cell("M8", "<f>SUM(A1:A2)</f><v></v>")),
-        1,
-        (SKM, "sheet 'Responden'", "baris 8", "M (U2)", "rumus tanpa nilai tersimpan"),
+        2,  # structural, as in every reader: the file was saved by a program that does not calculate
+        (SKM, "sheet 'Responden'", "baris 8", "M (U2)", "rumus tanpa nilai tersimpan (=SUM(A1:A2))"),
+    ),
+    Kasus(
+        "skm-unit-rumus-tanpa-nilai",
+        patch_xml(SKM, "Unit", xml_cell("D5", "<f>100+1</f><v></v>")),
+        2,
+        (SKM, "sheet 'Unit'", "baris 5", "kolom D", "rumus tanpa nilai tersimpan (=100+1)"),
     ),
     Kasus(
         "skm-sel-gabungan",
@@ -331,6 +358,12 @@ CORPUS: list[Kasus] = [
         ("pembanding.xlsx", "sheet 'Pembanding'", "baris 9", "#N/A"),
     ),
     Kasus(
+        "riwayat-ikm-sel-gabungan",
+        merge("skm-riwayat.xlsx", "IKM 2024", "E9:E10"),
+        1,  # the merged range, as every reader names it, not "nilai IKM kosong"
+        ("skm-riwayat.xlsx", "sheet 'IKM 2024'", "baris 10", "E (Nilai IKM)", "sel gabungan E9:E10"),
+    ),
+    Kasus(
         "riwayat-galat-na",
         set_cell("skm-riwayat.xlsx", "IKM 2024", "E9", "#N/A", "e"),
         1,
@@ -397,19 +430,34 @@ CORPUS: list[Kasus] = [
             set_cell("sakip.xlsx", "SAKIP 2025", "D54", None)(raw),
         ),
         1,
-        ("peringatan", "sakip.xlsx", "sheet 'SAKIP 2025'", "baris 8", "nilai SAKIP kosong"),
+        (
+            "peringatan",
+            "sakip.xlsx",
+            "sheet 'SAKIP 2025'",
+            "baris 8",
+            "kolom D (Nilai)",
+            "nilai SAKIP kosong",
+        ),
     ),
     Kasus(
         "sakip-strip-rata-rata-tercetak",
         set_cell("sakip.xlsx", "SAKIP 2025", "D8", "-"),
-        2,
-        ("sakip.xlsx", "sheet 'SAKIP 2025'", "baris 54", "rata-rata nilai tercetak 83.78"),
+        2,  # located at the "-", the cell to fix, naming the printed average that still counts it
+        (
+            "sakip.xlsx",
+            "sheet 'SAKIP 2025'",
+            "baris 8",
+            "D (Nilai)",
+            "nilai kosong",
+            "rata-rata nilai tercetak 83.78",
+            "(sel D54) di baris 54",
+        ),
     ),
     Kasus(
         "kematangan-strip",
         set_cell("kelembagaan.xlsx", "Kematangan 2025", "E9", "-"),
         1,
-        ("peringatan", "kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 9", "V02"),
+        ("peringatan", "kelembagaan.xlsx", "sheet 'Kematangan 2025'", "baris 9", "kolom E (V2", "V02"),
     ),
     Kasus(
         "kematangan-galat-na",
@@ -428,19 +476,45 @@ CORPUS: list[Kasus] = [
         "pk-persen-sebagai-pecahan",
         set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "P12", 0.964),
         1,
-        ("peringatan", "perjanjian-kinerja.xlsx", "sheet 'PK 2021-2025'", "baris 12", "pecahan", "96,4"),
+        (
+            "peringatan",
+            "perjanjian-kinerja.xlsx",
+            "sheet 'PK 2021-2025'",
+            "baris 12",
+            "kolom P (Target 2025)",
+            "pecahan",
+            "96,4",
+        ),
+        # and the reviu shows it, located the same way
+        cek=reviu_shows(
+            "perjanjian-kinerja.xlsx, sheet 'PK 2021-2025', baris 12, kolom P (Target 2025)", "pecahan"
+        ),
     ),
     Kasus(
         "pk-capaian-di-luar-rentang",
         set_cell("perjanjian-kinerja.xlsx", "PK 2021-2025", "Q13", 500),
         1,
-        ("peringatan", "perjanjian-kinerja.xlsx", "baris 13", "capaian KL-2 tahun 2025", "di luar rentang"),
+        (
+            "peringatan",
+            "perjanjian-kinerja.xlsx",
+            "baris 13",
+            "kolom P (Target 2025), Q (Realisasi 2025)",
+            "capaian KL-2 tahun 2025",
+            "di luar rentang",
+        ),
     ),
     Kasus(
         "rekap-realisasi-di-atas-pagu",
         set_cell("realisasi-anggaran.xlsx", "Rekap 2021-2024", "D9", 900_000_000),
         1,
-        ("peringatan", "realisasi-anggaran.xlsx", "sheet 'Rekap 2021-2024'", "baris 9", "melebihi pagu"),
+        (
+            "peringatan",
+            "realisasi-anggaran.xlsx",
+            "sheet 'Rekap 2021-2024'",
+            "baris 9",
+            "kolom D (Realisasi",
+            "melebihi pagu",
+        ),
     ),
     Kasus(
         "lra-galat-di-rincian-dan-subtotal",
@@ -564,13 +638,12 @@ CORPUS: list[Kasus] = [
             "skm-responden-2024.xlsx",
             replace_bytes("skm-responden-2024.xlsx", b"TAHUN 2025", b"TAHUN 2024"),
         ),
-        1,
+        2,  # the report could not be right: the office's reported IKM 2024 would be replaced
         (
-            "peringatan",
-            "skm-riwayat.xlsx",
-            "sheet 'IKM 2024'",
             "skm-responden-2024.xlsx",
-            "menggantikan rekap",
+            "sheet 'Responden'",
+            "IKM 2024 sudah dilaporkan di rekap skm-riwayat.xlsx sheet 'IKM 2024'",
+            "menggantikan",
         ),
     ),
     Kasus(
@@ -712,3 +785,76 @@ def test_damage_is_located_with_the_documented_exit_code(kasus: Kasus, tmp_path,
 def test_the_corpus_has_one_case_per_name():
     names = [k.nama for k in CORPUS]
     assert len(names) == len(set(names))
+
+
+# --------------------------------------------------------------------------- formula-like names, published
+
+LINK = '=HYPERLINK("http://contoh.invalid","Dinas")'
+DDE = "=cmd|' /C calc'!A1"
+LINK_KAB = '=HYPERLINK("http://contoh.invalid","Kabupaten")'
+
+
+def _rename_sakip_comparison(raw: Path, tahun: int, induk: str, new: str) -> str:
+    """Rename, in every row, the first entity compared with ``induk`` on SAKIP in ``tahun``."""
+    wb = openpyxl.load_workbook(raw / "pembanding.xlsx")
+    ws = wb["Pembanding"]
+    rows = list(ws.iter_rows(min_row=5))
+    old = next(
+        r[4].value for r in rows if r[2].value == "sakip_opd" and r[1].value == tahun and r[4].value != induk
+    )
+    for row in rows:
+        if row[4].value == old:
+            row[4].value = new
+            row[4].data_type = "s"
+    wb.save(raw / "pembanding.xlsx")
+    return old
+
+
+def _csv_cells(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [cell for row in csv.reader(fh) for cell in row]
+
+
+def _html_texts(page: str) -> list[str]:
+    """The text nodes of an HTML page (styles and scripts left out), unescaped."""
+    body = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.S)
+    return [html.unescape(t).strip() for t in re.findall(r">([^<]+)<", body) if t.strip()]
+
+
+@pytest.mark.slow  # the data step and every report table (~15 s)
+def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
+    from lkjip.core.config import load_config
+    from lkjip.core.paths import copy_project
+    from lkjip.core.teks import is_formula_like
+    from lkjip.publish.annex import tulis_csv_tabel
+    from lkjip.report import daftar
+    from lkjip.report.laporan import Laporan
+
+    project = copy_project(tmp_path / "proyek")
+    raw, out = project / "data" / "raw", project / "data" / "processed"
+    config = load_config(project / "laporan.yml")
+    link_xml = html.escape(LINK, quote=True)
+    patch_xml(SKM, "Unit", xml_cell("C5", f"<is><t>{link_xml}</t></is>", ' t="inlineStr"'))(raw)
+    set_cell("sakip.xlsx", "SAKIP 2025", "C9", DDE, "s")(raw)
+    _rename_sakip_comparison(raw, config.tahun, config.instansi.induk, LINK_KAB)
+    code, text = run_data(raw, out)
+    assert code == 0, text[-3000:]
+
+    # CSV: the processed tables and every report table's download; no cell a spreadsheet runs.
+    tabel = daftar.semua_tabel(lambda nama: read_table(nama, out), config)
+    downloads = tulis_csv_tabel(tabel, tmp_path / "publik")
+    csvs = {p.name: _csv_cells(p) for p in [*out.glob("*.csv"), *downloads]}
+    assert not [(name, c) for name, cells in csvs.items() for c in cells if is_formula_like(c)]
+    assert f"'{LINK}" in csvs["ikm_unit.csv"] and f"'{DDE}" in csvs["sakip_pd.csv"]
+    nomor = {t.nomor: f"tabel-{t.nomor}.csv" for t in tabel}
+    assert f"'{LINK}" in csvs[nomor["L.1"]] and f"'{DDE}" in csvs[nomor["L.3"]]
+
+    # HTML: every report table as great_tables renders it for the book.
+    texts = [t for tabel_ in tabel for t in _html_texts(tabel_.gt().as_raw_html())]
+    assert not [t for t in texts if is_formula_like(t)]
+    assert f"'{LINK}" in texts and f"'{DDE}" in texts
+
+    # Markdown: the generated sentence that names the comparison entities.
+    kalimat = Laporan.muat(root=project).kalimat_sakip().data
+    assert f"'{LINK_KAB}" in kalimat
+    assert f" {LINK_KAB}" not in kalimat

@@ -316,3 +316,61 @@ def test_findings_of_numbers_and_categories_store_as_one_table(config, tmp_path)
     assert sorted(found["jenis"]) == ["persen_anggaran", "predikat_sakip"]
     parquet, _ = write_table(found, "reviu", tmp_path)
     assert parquet.stat().st_size > 0
+
+
+def _two_warnings(config, folder) -> None:
+    from lkjip.ingest.problems import WARNINGS_CSV, Problem, warning_rows
+    from lkjip.ingest.store import write_table
+
+    write_table(run_reviu({}, compute_all({}, config), config), "reviu", folder)
+    warnings = [
+        Problem(
+            "pk.xlsx",
+            "target PK-1 tahun 2025 = 0,964 tampak seperti pecahan",
+            "PK 2021-2025",
+            12,
+            "P (Target 2025)",
+            0.964,
+        ),
+        Problem("sakip.xlsx", "tidak ada data nilai SAKIP tahun 2024"),
+    ]
+    warning_rows(warnings).to_csv(folder / WARNINGS_CSV, index=False, encoding="utf-8-sig")
+
+
+def test_the_reviu_printout_shows_the_located_warnings(config, tmp_path):
+    from lkjip.report.reviu_text import print_reviu
+
+    _two_warnings(config, tmp_path)
+    lines: list[str] = []
+    assert print_reviu(tmp_path, lines.append) == 2  # no finding, two warnings
+    assert lines[0].startswith("Reviu: tidak ada temuan")
+    assert (
+        "  pk.xlsx, sheet 'PK 2021-2025', baris 12, kolom P (Target 2025): target PK-1 tahun 2025 = 0,964 "
+        "tampak seperti pecahan [nilai: 0.964]"
+    ) in lines
+    assert "  sakip.xlsx: tidak ada data nilai SAKIP tahun 2024" in lines
+
+
+def test_the_reviu_printout_without_warnings_says_so(config, tmp_path):
+    from lkjip.ingest.store import write_table
+    from lkjip.report.reviu_text import print_reviu
+
+    write_table(run_reviu({}, compute_all({}, config), config), "reviu", tmp_path)
+    lines: list[str] = []
+    assert print_reviu(tmp_path, lines.append) == 0
+    assert lines[-1] == "Peringatan langkah data: tidak ada."
+
+
+def test_the_books_reviu_section_lists_the_located_warnings(config, tmp_path):
+    from lkjip.report.reviu_text import peringatan_markdown
+
+    _two_warnings(config, tmp_path)
+    lead, items = peringatan_markdown(tmp_path).split("\n\n")
+    assert lead.startswith("Langkah data memberi 2 peringatan kewajaran")
+    assert items.splitlines() == [
+        "- pk.xlsx, sheet 'PK 2021-2025', baris 12, kolom P (Target 2025): target PK-1 tahun 2025 = 0,964 "
+        "tampak seperti pecahan",
+        "- sakip.xlsx: tidak ada data nilai SAKIP tahun 2024",
+    ]
+    (tmp_path / "peringatan.csv").unlink()
+    assert peringatan_markdown(tmp_path).startswith("Langkah data tidak memberi peringatan kewajaran")

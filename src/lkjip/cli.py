@@ -101,36 +101,8 @@ def _run_reviu(args: argparse.Namespace) -> int:
     from lkjip.report.reviu_text import print_reviu
 
     out_dir = args.out_dir or paths().processed
-    findings = print_reviu(out_dir, _say)
-    warnings = _print_warnings(out_dir)
-    return EXIT_STRICT if args.strict and (findings or warnings) else EXIT_OK
-
-
-def _print_warnings(out_dir: Path) -> int:
-    """Print the data step's located warnings (``peringatan.csv``); return how many there are."""
-    import pandas as pd
-
-    from lkjip.data_step import WARNINGS_CSV
-
-    path = out_dir / WARNINGS_CSV
-    if not path.exists():
-        return 0
-    rows = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    if len(rows):
-        _say(f"\nPeringatan langkah data ({len(rows)}; nilai dipakai, tetapi perlu diperiksa):")
-        for row in rows.itertuples(index=False):
-            where = ", ".join(
-                part
-                for part in (
-                    row.berkas,
-                    f"sheet '{row.sheet}'" if row.sheet else "",
-                    f"baris {row.baris}" if row.baris else "",
-                    f"kolom {row.kolom}" if row.kolom else "",
-                )
-                if part
-            )
-            _say(f"  {where}: {row.pesan}")
-    return len(rows)
+    shown = print_reviu(out_dir, _say)
+    return EXIT_STRICT if args.strict and shown else EXIT_OK
 
 
 def _run_contoh_data(args: argparse.Namespace) -> int:

@@ -17,19 +17,19 @@ from lkjip.core.hashing import sha256
 from lkjip.core.teks import neutralise_formula
 from lkjip.ingest.keys import normalise_key_columns
 from lkjip.ingest.problems import (
+    WARNINGS_CSV,
     Problem,
     ReadResult,
     RowAccounting,
     StructuralError,
+    check_accounting,
     empty_quarantine,
     warning_rows,
 )
-from lkjip.ingest.sources import SOURCES, check_accounting, discover, merge, read_source
+from lkjip.ingest.sources import SOURCES, check_years_reported, discover, merge, read_source
 from lkjip.ingest.store import write_table
 
 MANIFEST = "manifest.json"
-#: Located warnings of the last run (plausibility, unreadable printed totals, ...).
-WARNINGS_CSV = "peringatan.csv"
 
 
 @dataclass
@@ -158,7 +158,7 @@ def run_data_step(
     if problems:
         raise StructuralError(problems)
     merged = merge(results)
-    problems = check_accounting(merged.accounting)
+    problems = [*check_accounting(merged.accounting), *check_years_reported(merged.tables)]
     if problems:
         raise StructuralError(problems)
 
@@ -173,7 +173,7 @@ def run_data_step(
     warnings = [
         *merged.warnings,
         *key_warnings,
-        *periksa_kewajaran(clean, computed, config),
+        *periksa_kewajaran(clean, computed, config, merged.kolom),
         *_sheets_gone(manifest_path, merged.accounting, files),
     ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}

@@ -14,8 +14,11 @@ Checks:
 - a realisasi above its pagu (anggaran) in the budget tables;
 - a score the contract allows to be missing ("-", blank) that is missing: the perangkat daerah
   or unit is left out of the averages, which the summary should say;
-- a year missing between the first year found and the report year (a deleted sheet);
-- a year found both in respondent files and in the office's IKM recap (a stray file).
+- a year missing between the first year found and the report year (a deleted sheet).
+
+A respondent file for a year the office's IKM recap already reports is not a warning but a
+structural problem (:func:`lkjip.ingest.sources.check_years_reported`): the report could not
+be right with it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
-from lkjip.ingest.problems import Problem
+from lkjip.ingest.problems import ColumnPlaces, Problem, column_place
 
 #: Score columns that may be missing by contract, per clean table: (column, what it is).
 MISSING_SCORES = {
@@ -34,35 +37,48 @@ MISSING_SCORES = {
 }
 
 
-def _where(row, kolom: str) -> dict:
-    return {
-        "berkas": str(row.berkas),
-        "sheet": None if is_na(row.sheet) else str(row.sheet),
-        "baris": None if is_na(row.baris) else int(row.baris),
-        "kolom": kolom,
-    }
+def _warning(
+    row, kolom: str | list[str], places: ColumnPlaces | None, pesan: str, nilai: object = None
+) -> Problem:
+    """A warning located at ``row``'s cell: its file, sheet, Excel row and the Excel column of
+    each contract column in ``kolom`` (``"P (Target 2025)"``), as the readers' messages name it."""
+    berkas = str(row.berkas)
+    sheet = None if is_na(row.sheet) else str(row.sheet)
+    tahun = getattr(row, "tahun", None)
+    names = [kolom] if isinstance(kolom, str) else kolom
+    return Problem(
+        berkas,
+        pesan,
+        sheet,
+        None if is_na(row.baris) else int(row.baris),
+        ", ".join(column_place(places or {}, berkas, sheet, k, tahun) for k in names),
+        nilai,
+    )
 
 
 def _angka(value: object) -> str:
     return fmt.angka(value, 2)
 
 
-def capaian_di_luar_rentang(capaian: pd.DataFrame, config: Config) -> list[Problem]:
-    """A capaian below ``capaian_min`` or above ``capaian_maks`` (percent)."""
+def capaian_di_luar_rentang(
+    capaian: pd.DataFrame, config: Config, places: ColumnPlaces | None = None
+) -> list[Problem]:
+    """A capaian below ``capaian_min`` or above ``capaian_maks`` (percent), located at the
+    target and realisasi cells it is computed from."""
     low, high = config.kewajaran.capaian_min, config.kewajaran.capaian_maks
     out = []
     for row in capaian.itertuples(index=False):
         if is_na(row.capaian) or low <= row.capaian <= high:
             continue
         out.append(
-            Problem(
-                **_where(row, "capaian"),
-                nilai=round(float(row.capaian), 2),
-                pesan=(
-                    f"capaian {row.kode_indikator} tahun {row.tahun} = {_angka(row.capaian)} % di luar "
-                    f"rentang wajar {_angka(low)}–{_angka(high)} % (target {_angka(row.target)}, realisasi "
-                    f"{_angka(row.realisasi)}); periksa target/realisasi atau ubah kewajaran di laporan.yml"
-                ),
+            _warning(
+                row,
+                ["target", "realisasi"],
+                places,
+                f"capaian {row.kode_indikator} tahun {row.tahun} = {_angka(row.capaian)} % di luar "
+                f"rentang wajar {_angka(low)}–{_angka(high)} % (target {_angka(row.target)}, realisasi "
+                f"{_angka(row.realisasi)}); periksa target/realisasi atau ubah kewajaran di laporan.yml",
+                round(float(row.capaian), 2),
             )
         )
     return out
@@ -72,7 +88,9 @@ def _is_percent(satuan: object) -> bool:
     return not is_na(satuan) and ("%" in str(satuan) or "persen" in str(satuan).lower())
 
 
-def persen_seperti_pecahan(perjanjian_kinerja: pd.DataFrame) -> list[Problem]:
+def persen_seperti_pecahan(
+    perjanjian_kinerja: pd.DataFrame, places: ColumnPlaces | None = None
+) -> list[Problem]:
     """A percent target or realisasi between 0 and 1 while the other is above 1."""
     out = []
     for row in perjanjian_kinerja.itertuples(index=False):
@@ -84,20 +102,22 @@ def persen_seperti_pecahan(perjanjian_kinerja: pd.DataFrame) -> list[Problem]:
             if is_na(value) or is_na(other) or not (0 < value <= 1 < other):
                 continue
             out.append(
-                Problem(
-                    **_where(row, kolom),
-                    nilai=value,
-                    pesan=(
-                        f"{kolom} {row.kode_indikator} tahun {row.tahun} = {fmt.angka_ringkas(value)} tampak "
-                        f"seperti pecahan, padahal satuannya persen ({_angka(other)} di sebelahnya): "
-                        f"mungkin {fmt.angka_ringkas(value * 100, 2)} %?"
-                    ),
+                _warning(
+                    row,
+                    kolom,
+                    places,
+                    f"{kolom} {row.kode_indikator} tahun {row.tahun} = {fmt.angka_ringkas(value)} tampak "
+                    f"seperti pecahan, padahal satuannya persen ({_angka(other)} di sebelahnya): "
+                    f"mungkin {fmt.angka_ringkas(value * 100, 2)} %?",
+                    value,
                 )
             )
     return out
 
 
-def realisasi_di_atas_pagu(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+def realisasi_di_atas_pagu(
+    tables: dict[str, pd.DataFrame], places: ColumnPlaces | None = None
+) -> list[Problem]:
     """A realisasi larger than its anggaran (pagu), per sub-kegiatan and per year of the rekap."""
     out = []
     for name in ("anggaran", "anggaran_riwayat"):
@@ -109,20 +129,19 @@ def realisasi_di_atas_pagu(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 continue
             what = f"sub kegiatan {row.kode}" if name == "anggaran" else f"tahun {row.tahun}"
             out.append(
-                Problem(
-                    **_where(row, "realisasi"),
-                    nilai=row.realisasi,
-                    pesan=(
-                        f"realisasi {what} ({fmt.bilangan(row.realisasi)}) melebihi pagu anggaran "
-                        f"({fmt.bilangan(row.anggaran)}): "
-                        f"{_angka(row.realisasi / row.anggaran * 100)} %"
-                    ),
+                _warning(
+                    row,
+                    "realisasi",
+                    places,
+                    f"realisasi {what} ({fmt.bilangan(row.realisasi)}) melebihi pagu anggaran "
+                    f"({fmt.bilangan(row.anggaran)}): {_angka(row.realisasi / row.anggaran * 100)} %",
+                    row.realisasi,
                 )
             )
     return out
 
 
-def nilai_kosong(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+def nilai_kosong(tables: dict[str, pd.DataFrame], places: ColumnPlaces | None = None) -> list[Problem]:
     """Scores that are missing ("-", blank): the entity is left out of the averages."""
     out = []
     for name, columns in MISSING_SCORES.items():
@@ -132,9 +151,11 @@ def nilai_kosong(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         for kolom, what in columns:
             for row in frame[frame[kolom].isna()].itertuples(index=False):
                 out.append(
-                    Problem(
-                        **_where(row, kolom),
-                        pesan=f"{what} kosong: tidak ikut dihitung dalam rata-rata dan jumlah {row.tahun}",
+                    _warning(
+                        row,
+                        kolom,
+                        places,
+                        f"{what} kosong: tidak ikut dihitung dalam rata-rata dan jumlah {row.tahun}",
                     )
                 )
     frame = tables.get("kelembagaan_pd")
@@ -144,12 +165,12 @@ def nilai_kosong(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             missing = [v for v in variables if is_na(getattr(row, v))]
             if missing:
                 out.append(
-                    Problem(
-                        **_where(row, ", ".join(missing)),
-                        pesan=(
-                            f"variabel kematangan {', '.join(missing)} kosong: total kematangan "
-                            f"{row.kode_pd} tahun {row.tahun} tidak dapat dihitung"
-                        ),
+                    _warning(
+                        row,
+                        missing,
+                        places,
+                        f"variabel kematangan {', '.join(missing)} kosong: total kematangan "
+                        f"{row.kode_pd} tahun {row.tahun} tidak dapat dihitung",
                     )
                 )
     return out
@@ -197,33 +218,11 @@ def tahun_hilang(clean: dict[str, pd.DataFrame], config: Config) -> list[Problem
     return out
 
 
-def tahun_responden_dan_rekap(clean: dict[str, pd.DataFrame]) -> list[Problem]:
-    """A year found both in respondent files and in the office's IKM recap (``skm-riwayat``).
-
-    The respondents win (the IKM is computed), so a stray ``skm-responden-2024.xlsx`` left in
-    the folder silently replaces the recap's figures; said here, located at the recap's sheet.
-    """
-    responden, riwayat = clean.get("skm_responden"), clean.get("skm_unit_riwayat")
-    if responden is None or riwayat is None or responden.empty or riwayat.empty:
-        return []
-    out = []
-    for tahun in sorted(_years(responden) & _years(riwayat)):
-        files = sorted({str(b) for b in responden.loc[responden["tahun"] == tahun, "berkas"].unique()})
-        rows = riwayat[riwayat["tahun"] == tahun]
-        out.append(
-            Problem(
-                str(rows["berkas"].iloc[0]),
-                f"IKM tahun {tahun} ada di rekap ini dan di berkas responden {', '.join(files)}; IKM {tahun} "
-                "dihitung dari responden dan menggantikan rekap: hapus berkas responden yang tidak "
-                "dimaksud, atau rekapnya",
-                sheet=str(rows["sheet"].iloc[0]),
-            )
-        )
-    return out
-
-
 def periksa_kewajaran(
-    clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataFrame], config: Config
+    clean: dict[str, pd.DataFrame],
+    computed: dict[str, pd.DataFrame],
+    config: Config,
+    places: ColumnPlaces | None = None,
 ) -> list[Problem]:
     """Every plausibility warning of the clean and computed tables, in a stable order.
 
@@ -233,6 +232,10 @@ def periksa_kewajaran(
         The clean tables of the readers and the tables of the indicator engine.
     config : Config
         Gives the capaian band (``kewajaran``).
+    places : dict, optional
+        Where the readers found each column (:data:`lkjip.ingest.problems.ColumnPlaces`,
+        ``ReadResult.kolom``), so that a warning names the Excel column; the contract column
+        name otherwise.
 
     Returns
     -------
@@ -240,11 +243,10 @@ def periksa_kewajaran(
         Located warnings; empty for the default data.
     """
     found = [
-        *persen_seperti_pecahan(clean.get("perjanjian_kinerja", pd.DataFrame())),
-        *capaian_di_luar_rentang(computed.get("capaian", pd.DataFrame()), config),
-        *realisasi_di_atas_pagu(clean),
-        *nilai_kosong(clean),
+        *persen_seperti_pecahan(clean.get("perjanjian_kinerja", pd.DataFrame()), places),
+        *capaian_di_luar_rentang(computed.get("capaian", pd.DataFrame()), config, places),
+        *realisasi_di_atas_pagu(clean, places),
+        *nilai_kosong(clean, places),
         *tahun_hilang(clean, config),
-        *tahun_responden_dan_rekap(clean),
     ]
     return found

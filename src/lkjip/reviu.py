@@ -57,6 +57,31 @@ def format_angka(value: object, decimals: int) -> str | None:
     return None if is_na(value) else fmt.angka(value, decimals)
 
 
+def _temuan(
+    jenis: str,
+    where: _Lokasi,
+    kolom: str,
+    tercetak: str | None,
+    hitung: str | None,
+    selisih: float,
+    toleransi: float,
+    penjelasan: str,
+) -> dict:
+    """One row of ``reviu``: the finding located at its input cell."""
+    return {
+        "jenis": jenis,
+        "berkas": where.berkas,
+        "sheet": where.sheet,
+        "baris": where.baris,
+        "kolom": kolom,
+        "nilai_tercetak": tercetak,
+        "nilai_hitung": hitung,
+        "selisih": selisih,
+        "toleransi": toleransi,
+        "penjelasan": penjelasan,
+    }
+
+
 def _selisih_angka(
     jenis: str,
     where: _Lokasi,
@@ -91,18 +116,31 @@ def _selisih_angka(
         selisih = float(hitung) - tercetak
         if abs(selisih) <= toleransi + _EPS:
             return None
-    return {
-        "jenis": jenis,
-        "berkas": where.berkas,
-        "sheet": where.sheet,
-        "baris": where.baris,
-        "kolom": kolom,
-        "nilai_tercetak": format_angka(tercetak, decimals),
-        "nilai_hitung": format_angka(hitung, decimals),
-        "selisih": selisih,
-        "toleransi": toleransi,
-        "penjelasan": penjelasan,
-    }
+    return _temuan(
+        jenis,
+        where,
+        kolom,
+        format_angka(tercetak, decimals),
+        format_angka(hitung, decimals),
+        selisih,
+        toleransi,
+        penjelasan,
+    )
+
+
+def _selisih_persen(jenis: str, row: object, kolom: str, hitung: object, *, penjelasan: str) -> dict | None:
+    """:func:`_selisih_angka` for the printed percentage ``kolom`` of an input ``row``, at the
+    decimals its cell showed (``desimal_tercetak``), at least :data:`_DESIMAL_PERSEN`."""
+    return _selisih_angka(
+        jenis,
+        _lokasi(row),
+        kolom,
+        getattr(row, kolom),
+        hitung,
+        min_decimals=_DESIMAL_PERSEN,
+        desimal=getattr(row, "desimal_tercetak", None),
+        penjelasan=penjelasan,
+    )
 
 
 def _selisih_teks(
@@ -113,18 +151,9 @@ def _selisih_teks(
         return None
     if not is_na(hitung) and str(tercetak).strip().casefold() == str(hitung).strip().casefold():
         return None
-    return {
-        "jenis": jenis,
-        "berkas": where.berkas,
-        "sheet": where.sheet,
-        "baris": where.baris,
-        "kolom": kolom,
-        "nilai_tercetak": str(tercetak).strip(),
-        "nilai_hitung": None if is_na(hitung) else str(hitung),
-        "selisih": float("nan"),
-        "toleransi": float("nan"),
-        "penjelasan": penjelasan,
-    }
+    nan = float("nan")
+    hitung = None if is_na(hitung) else str(hitung)
+    return _temuan(jenis, where, kolom, str(tercetak).strip(), hitung, nan, nan, penjelasan)
 
 
 def _rp(value: object) -> str:
@@ -148,14 +177,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
     found = []
     for row in computed["anggaran_hasil"].itertuples(index=False):
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "persen_anggaran",
-                _lokasi(row),
+                row,
                 "persen_tercetak",
-                row.persen_tercetak,
                 row.persen,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi sub-kegiatan {row.kode} ({row.uraian}) tercetak "
                     f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
@@ -168,14 +194,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
         pagu = float("nan") if is_na(row.anggaran) else float(row.anggaran)
         hitung = float("nan") if is_na(row.realisasi) or not pagu else float(row.realisasi) / pagu * 100
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "persen_anggaran_riwayat",
-                _lokasi(row),
+                row,
                 "persen_tercetak",
-                row.persen_tercetak,
                 hitung,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Persentase realisasi anggaran tahun {row.tahun} tercetak "
                     f"{_persen_tercetak(row, 'persen_tercetak')}, padahal "
@@ -221,14 +244,11 @@ def _reviu_anggaran(clean: dict[str, pd.DataFrame], computed: dict[str, pd.DataF
             )
         )
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "capaian_anggaran_sasaran",
-                _lokasi(row),
+                row,
                 "capaian_tercetak",
-                row.capaian_tercetak,
                 capaian,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Capaian anggaran {sasaran} tercetak "
                     f"{_persen_tercetak(row, 'capaian_tercetak')}, padahal "
@@ -245,14 +265,11 @@ def _reviu_capaian(computed: dict[str, pd.DataFrame]) -> list[dict]:
     for row in computed["capaian"].itertuples(index=False):
         indikator = f"{row.kode_indikator} tahun {row.tahun} ({row.dokumen})"
         found.append(
-            _selisih_angka(
+            _selisih_persen(
                 "capaian_indikator",
-                _lokasi(row),
+                row,
                 "capaian_tercetak",
-                row.capaian_tercetak,
                 row.capaian,
-                min_decimals=_DESIMAL_PERSEN,
-                desimal=getattr(row, "desimal_tercetak", None),
                 penjelasan=(
                     f"Capaian {indikator} tercetak {_persen_tercetak(row, 'capaian_tercetak')}, "
                     f"padahal dari target "
@@ -400,6 +417,13 @@ def _konsistensi(sheet: str, kolom: str, tercetak: object, hitung: object, penje
     )
 
 
+def _per_tahun(summary: pd.DataFrame, parts: pd.DataFrame, sumber: str):
+    """Each row of a yearly ``summary`` computed from ``sumber``, with the ``parts`` of its year."""
+    for row in summary.itertuples(index=False):
+        if row.sumber == sumber:
+            yield row, parts[parts["tahun"] == row.tahun]
+
+
 def _reviu_konsistensi(computed: dict[str, pd.DataFrame], desimal: int = 2) -> list[dict]:
     """The engine's summaries against their parts: counts, averages, totals, efisiensi."""
     found = []
@@ -438,11 +462,7 @@ def _reviu_konsistensi(computed: dict[str, pd.DataFrame], desimal: int = 2) -> l
                 f"Efisiensi pada ringkasan {label} tidak sama dengan rata-rata capaian − capaian anggaran.",
             )
         )
-    rincian = computed["anggaran_hasil"]
-    for row in computed["anggaran_total"].itertuples(index=False):
-        if row.sumber != "rincian":
-            continue
-        year = rincian[rincian["tahun"] == row.tahun]
+    for row, year in _per_tahun(computed["anggaran_total"], computed["anggaran_hasil"], "rincian"):
         for kolom in ("anggaran", "realisasi"):
             found.append(
                 _konsistensi(
@@ -453,11 +473,7 @@ def _reviu_konsistensi(computed: dict[str, pd.DataFrame], desimal: int = 2) -> l
                     f"Total {kolom} tahun {row.tahun} tidak sama dengan jumlah sub-kegiatannya.",
                 )
             )
-    units = computed["ikm_unit"]
-    for row in computed["ikm_pemda"].itertuples(index=False):
-        if row.sumber != "responden":
-            continue
-        year = units[units["tahun"] == row.tahun]
+    for row, year in _per_tahun(computed["ikm_pemda"], computed["ikm_unit"], "responden"):
         found.append(
             _konsistensi(
                 "ikm_pemda",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pandas as pd
+
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A signed number as text ("-12,5", "+3 %", "-1.234,5"): harmless, never neutralised.
@@ -67,3 +69,24 @@ def daftar_kata(items: Iterable[str]) -> str:
     """
     words = list(items)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+
+
+def neutralise_texts(frame: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` with :func:`neutralise_formula` applied to the text cells of ``columns``.
+
+    All text columns when ``columns`` is omitted; numbers, dates and missing values are kept,
+    and so is each column's dtype.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"Unit": ["=1+1", "Dinas"], "IKM": [85.7, 90.1]})
+    >>> neutralise_texts(frame)["Unit"].tolist()
+    ["'=1+1", 'Dinas']
+    """
+    out = frame.copy()
+    names = list(out.columns) if columns is None else [c for c in columns if c in out.columns]
+    for name in names:
+        column = out[name]
+        if pd.api.types.is_string_dtype(column) or column.dtype == object:
+            out[name] = column.map(neutralise_formula, na_action="ignore").astype(column.dtype)
+    return out

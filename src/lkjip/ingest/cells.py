@@ -11,7 +11,9 @@ Three kinds of cell look blank to a reader that asks only for values, and would 
 :func:`scan_workbook` finds all three by reading the worksheet XML directly (one pass over each
 sheet's part, with byte searches first so that a clean sheet costs one decompression), without
 opening the workbook a second time through openpyxl. The readers turn what it finds into
-located problems: :func:`damage_problems` for the cells of the rows a reader kept.
+located problems, by one rule for every reader: :func:`uncached_formula_problems` stops the step
+(structural), :func:`damage_problems` quarantines the rows a reader kept that hold an error cell or
+a covered merged cell.
 """
 
 from __future__ import annotations
@@ -242,6 +244,46 @@ def error_text(value: str) -> str:
     return f"galat Excel '{value}'" + (f" ({meaning})" if meaning else "")
 
 
+def uncached_formula_problems(
+    berkas: str, sheet: str, cells: SheetCells | None, labels: dict[int, str] | None = None
+) -> list[Problem]:
+    """One structural problem per formula without a cached value in a sheet a reader uses.
+
+    The rule of every reader: such a formula means the workbook was saved by a program that does
+    not calculate (openpyxl and other scripts), so every formula of the file reads blank, not
+    only this row's; the step stops (exit code 2) instead of quarantining rows one by one.
+
+    Parameters
+    ----------
+    berkas, sheet : str
+        Where the cells are.
+    cells : SheetCells or None
+        What :func:`scan_workbook` found in the sheet (``None``: nothing).
+    labels : dict, optional
+        0-based column -> its label (``"M (U2)"``); the column letter otherwise.
+
+    Examples
+    --------
+    >>> found = SheetCells(uncached={(9, 3): "=80+1"})
+    >>> [p] = uncached_formula_problems("sakip.xlsx", "SAKIP 2025", found)
+    >>> p.baris, p.kolom, p.pesan.split(";")[0]
+    (9, 'D', 'rumus tanpa nilai tersimpan (=80+1)')
+    """
+    if not cells:
+        return []
+    return [
+        Problem(
+            berkas,
+            f"rumus tanpa nilai tersimpan ({formula}); berkas disimpan oleh program yang tidak "
+            "menghitung rumus: buka di Excel lalu simpan ulang",
+            sheet,
+            row,
+            (labels or {}).get(col0) or get_column_letter(col0 + 1),
+        )
+        for (row, col0), formula in sorted(cells.uncached.items())
+    ]
+
+
 def damage_problems(
     berkas: str,
     sheet: str,
@@ -252,7 +294,9 @@ def damage_problems(
     expected: str = "nilai",
     merged_ok: Iterable[int] = (),
 ) -> list[Problem]:
-    """Located problems for the unreadable cells of ``rows`` (Excel rows) of one sheet.
+    """Located row problems (for quarantine) for the error cells and covered merged cells of ``rows``.
+
+    Formulas without a cached value are not row problems: see :func:`uncached_formula_problems`.
 
     Parameters
     ----------
@@ -274,7 +318,7 @@ def damage_problems(
     Returns
     -------
     list of Problem
-        One per unreadable cell: what was found and what was expected.
+        One per error cell or covered merged cell: what was found and what was expected.
     """
     wanted = set(rows)
     if not wanted or not cells:
@@ -292,19 +336,6 @@ def damage_problems(
             problems.append(
                 Problem(
                     berkas, f"sel berisi {error_text(value)}; diharapkan {expected}", sheet, row, kolom, value
-                )
-            )
-    for (row, col0), formula in sorted(cells.uncached.items()):
-        if row in wanted and (kolom := label(col0)) is not None:
-            problems.append(
-                Problem(
-                    berkas,
-                    f"rumus tanpa nilai tersimpan ({formula}); diharapkan {expected}: buka berkas di "
-                    "Excel lalu simpan ulang",
-                    sheet,
-                    row,
-                    kolom,
-                    formula,
                 )
             )
     for (row, col0), ref in sorted(cells.covered().items()):

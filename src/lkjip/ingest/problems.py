@@ -89,6 +89,42 @@ class RowAccounting:
         )
 
 
+#: Where a clean table's column sits in its sheet, so that a warning about a value can name the
+#: Excel column as every other message does: (berkas, sheet, column, tahun) -> ``"D (Nilai)"``.
+#: ``tahun`` is ``None`` when the column holds every year of the sheet (a sheet per year);
+#: a sheet with a column per year (the Perjanjian Kinerja) gives one entry per year.
+ColumnPlaces = dict[tuple[str, str, str, int | None], str]
+
+
+def column_place(
+    places: ColumnPlaces, berkas: str, sheet: str | None, kolom: str, tahun: object = None
+) -> str:
+    """The Excel column of ``kolom`` in ``sheet`` (for ``tahun``), or ``kolom`` itself when unknown.
+
+    Examples
+    --------
+    >>> places = {("pk.xlsx", "PK", "target", 2025): "P (Target 2025)"}
+    >>> places[("s.xlsx", "S", "nilai", None)] = "D (Nilai)"
+    >>> column_place(places, "pk.xlsx", "PK", "target", 2025)
+    'P (Target 2025)'
+    >>> column_place(places, "s.xlsx", "S", "nilai", 2024)  # a sheet per year: any year
+    'D (Nilai)'
+    >>> column_place(places, "pk.xlsx", "PK", "realisasi", 2025)
+    'realisasi'
+    """
+    year = None if tahun is None or pd.isna(tahun) else int(tahun)
+    return places.get((berkas, sheet, kolom, year)) or places.get((berkas, sheet, kolom, None)) or kolom
+
+
+def check_accounting(accounting: Iterable[RowAccounting]) -> list[Problem]:
+    """One structural problem per sheet whose rows do not add up (read ≠ kept + quarantined + skipped)."""
+    return [
+        Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
+        for a in accounting
+        if not a.balanced
+    ]
+
+
 @dataclass
 class ReadResult:
     """What a reader returns: clean tables by name, quarantined rows, and the accounting."""
@@ -101,8 +137,12 @@ class ReadResult:
     #: Located warnings: the data were kept but may be wrong (``peringatan.csv``; exit 1
     #: under ``--strict``).
     warnings: list[Problem] = field(default_factory=list)
+    #: Where the columns that warnings may name sit in their sheets (:data:`ColumnPlaces`).
+    kolom: ColumnPlaces = field(default_factory=dict)
 
 
+#: The located warnings, written by the data step beside the processed tables.
+WARNINGS_CSV = "peringatan.csv"
 #: Columns of ``peringatan.csv``, one row per located warning.
 WARNING_COLUMNS = ["berkas", "sheet", "baris", "kolom", "nilai", "pesan"]
 
@@ -128,6 +168,17 @@ def warning_rows(problems: Iterable[Problem]) -> pd.DataFrame:
 
 def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in QUARANTINE_COLUMNS})
+
+
+def concat_quarantine(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Quarantine tables (of several files or steps) as one; empty when all are."""
+    found = [f for f in frames if len(f)]
+    return pd.concat(found, ignore_index=True) if found else empty_quarantine()
+
+
+def add_to_quarantine(quarantine: pd.DataFrame, problems: Iterable[Problem]) -> pd.DataFrame:
+    """``quarantine`` with one more row per row-level problem (the rows a check sent there)."""
+    return concat_quarantine([quarantine, quarantine_rows(problems)])
 
 
 def quarantine_rows(problems: Iterable[Problem]) -> pd.DataFrame:

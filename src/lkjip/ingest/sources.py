@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,10 +14,9 @@ from lkjip.ingest.cells import SheetCells, damage_problems, error_text, scan_wor
 from lkjip.ingest.problems import (
     Problem,
     ReadResult,
-    RowAccounting,
     StructuralError,
-    empty_quarantine,
-    quarantine_rows,
+    add_to_quarantine,
+    concat_quarantine,
 )
 from lkjip.ingest.readers._base import column_label, uncached_problems
 
@@ -189,7 +188,7 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
             for row, col0, value in elsewhere
         ]
     if not problems:
-        return ReadResult(result.tables, quarantine, result.accounting, result.notes, warnings)
+        return replace(result, quarantine=quarantine, warnings=warnings)
     bad = {(p.sheet, p.baris) for p in problems}
     tables = {}
     for name, frame in result.tables.items():
@@ -205,8 +204,8 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
             moved = sum(1 for s, _ in bad if s == accounting.sheet)
             accounting.disimpan -= moved
             accounting.dikarantina += moved
-    quarantine = pd.concat([quarantine, quarantine_rows(problems)], ignore_index=True)
-    return ReadResult(tables, quarantine, result.accounting, result.notes, warnings)
+    quarantine = add_to_quarantine(quarantine, problems)
+    return replace(result, tables=tables, quarantine=quarantine, warnings=warnings)
 
 
 def _name_errors_in_quarantine(
@@ -238,19 +237,46 @@ def merge(results: list[ReadResult]) -> ReadResult:
     for result in results:
         for name, frame in result.tables.items():
             tables.setdefault(name, []).append(frame)
-    quarantine = [r.quarantine for r in results if len(r.quarantine)]
     return ReadResult(
         tables={n: pd.concat(f, ignore_index=True) if len(f) > 1 else f[0] for n, f in tables.items()},
-        quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
+        quarantine=concat_quarantine(r.quarantine for r in results),
         accounting=[a for r in results for a in r.accounting],
         notes=[n for r in results for n in r.notes],
         warnings=[w for r in results for w in r.warnings],
+        kolom={k: v for r in results for k, v in r.kolom.items()},
     )
 
 
-def check_accounting(accounting: list[RowAccounting]) -> list[Problem]:
-    return [
-        Problem(a.berkas, f"akuntansi baris tidak seimbang: {a}", sheet=a.sheet)
-        for a in accounting
-        if not a.balanced
-    ]
+def check_years_reported(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A respondent file for a year the office's IKM recap (``skm-riwayat``) already reports.
+
+    The IKM of a year with respondents is computed from them, so a stray
+    ``skm-responden-2024.xlsx`` left in the folder would replace the IKM 2024 the office
+    reported (and printed in earlier reports) without a word. Structural: the office says which
+    figure is meant by removing the file, or that year's sheet from the recap.
+
+    Returns
+    -------
+    list of Problem
+        One per respondent file and year, located at its sheet, naming the recap's sheet.
+    """
+    responden, riwayat = tables.get("skm_responden"), tables.get("skm_unit_riwayat")
+    if responden is None or riwayat is None or responden.empty or riwayat.empty:
+        return []
+    recap = riwayat.groupby("tahun", sort=True)[["berkas", "sheet"]].first()
+    both = responden[responden["tahun"].isin(recap.index)]
+    problems = []
+    for (tahun, berkas, sheet), _ in both.groupby(["tahun", "berkas", "sheet"], sort=True):
+        where = recap.loc[tahun]
+        problems.append(
+            Problem(
+                str(berkas),
+                f"berkas responden tahun {tahun}, padahal IKM {tahun} sudah dilaporkan di rekap "
+                f"{where['berkas']} sheet '{where['sheet']}': IKM yang dihitung dari responden akan "
+                f"menggantikan angka rekap itu. Hapus berkas responden ini bila tidak dimaksud, atau "
+                f"sheet '{where['sheet']}' dari rekap bila angka responden yang benar",
+                sheet=str(sheet),
+            )
+        )
+    return problems
+

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
+from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.store import read_table, write_table
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
@@ -397,14 +398,16 @@ def nama_csv(tabel: TabelLaporan) -> str:
 def tulis_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
     """Write each report table as a CSV download (UTF-8 with BOM, for Excel), values as published.
 
-    The same values as the annex: rounded as printed, ``Ya``/``Tidak``, missing left empty.
+    The same values as the annex: rounded as printed, ``Ya``/``Tidak``, missing left empty;
+    a text a spreadsheet would run as a formula gets a leading apostrophe
+    (:func:`lkjip.core.teks.neutralise_texts`; the annex marks it as text instead).
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for t in tabel:
         frame, _formats = data_terbit(t)
         target = folder / nama_csv(t)
-        frame.to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
+        neutralise_texts(frame).to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
         written.append(target)
     return written
 

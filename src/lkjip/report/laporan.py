@@ -269,6 +269,12 @@ class Laporan:
             ]
         return _md("\n".join(lines))
 
+    def peringatan(self) -> Markdown:
+        """The data step's located plausibility warnings (``peringatan.csv``), for the reviu section."""
+        from lkjip.report.reviu_text import peringatan_markdown
+
+        return _md(peringatan_markdown(self.paths.processed))
+
     def metodologi(self) -> Markdown:
         """The conventions used, stated from the configuration (never typed by hand)."""
         return _md(narasi.metodologi(self.config))

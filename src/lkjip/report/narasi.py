@@ -12,6 +12,7 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.core.teks import neutralise_formula
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
 #: emphasis, links, raw HTML, entities, headings, tables, math (``$``) and citations (``@``).
@@ -24,14 +25,24 @@ _TIDAK_DAPAT = "tidak dapat dibandingkan"
 # --------------------------------------------------------------------------- helpers
 
 
-def escape_md(text: object) -> str:
+def escape_md(text: object, *, angka: bool = False) -> str:
     """Escape text from the data for Markdown: ``"a*b"`` -> ``"a\\*b"``; missing -> ``"N/A"``.
 
-    Line breaks become spaces so that a value cannot start a list or a heading.
+    Line breaks become spaces so that a value cannot start a list or a heading. A text that a
+    spreadsheet would run as a formula (``=HYPERLINK(...)``) gets a leading apostrophe, as in
+    every published file (:func:`lkjip.core.teks.neutralise_formula`); ``angka=True`` for a
+    number formatted with its unit (``"-3 orang"``), which is never a formula.
+
+    Examples
+    --------
+    >>> print(escape_md('=HYPERLINK("http://x")'), escape_md("-3 orang", angka=True))
+    '=HYPERLINK("http://x") -3 orang
     """
     if fmt.is_na(text):
         return fmt.NA
     flat = " ".join(str(text).split())
+    if not angka:
+        flat = neutralise_formula(flat)
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
@@ -187,8 +198,8 @@ def kalimat_indikator(baris: Mapping, config: Config) -> str:
     negatif = str(_value(baris, "polaritas") or "positif").lower() == "negatif"
     sentence = (
         f"Capaian indikator {indikator} tahun {tahun} sebesar {f.persen(capaian)}, dari "
-        f"realisasi {escape_md(f.nilai(realisasi, satuan))} terhadap target "
-        f"{escape_md(f.nilai(target, satuan))}."
+        f"realisasi {escape_md(f.nilai(realisasi, satuan), angka=True)} terhadap target "
+        f"{escape_md(f.nilai(target, satuan), angka=True)}."
     )
     if status == "tepat":
         verdict = "Realisasi tepat sama dengan target."

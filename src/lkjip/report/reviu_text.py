@@ -1,4 +1,6 @@
-"""Printing the reviu findings as a readable table for ``python -m lkjip reviu``."""
+"""The reviu as text: printed for ``python -m lkjip reviu`` and the build's reviu step (the
+findings, printed figures that differ from the computed ones, and the data step's located
+warnings), and the warnings as Markdown for the book's reviu section (Lampiran)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,11 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from lkjip.core import fmt
 from lkjip.core.na import is_na
+from lkjip.ingest.problems import WARNING_COLUMNS, WARNINGS_CSV
 from lkjip.ingest.store import read_table
 
 
@@ -20,7 +25,66 @@ def _shown(value: object) -> str:
 
 
 def print_reviu(processed_dir: Path, say: Callable[[str], None]) -> int:
-    """Print every finding of ``reviu`` in ``processed_dir``; return how many there are."""
+    """Print every finding of ``reviu`` in ``processed_dir``, then every located warning of the
+    data step (:func:`print_peringatan`); return how many findings and warnings there are."""
+    return _print_findings(processed_dir, say) + print_peringatan(processed_dir, say)
+
+
+def read_peringatan(processed_dir: Path) -> pd.DataFrame:
+    """The data step's located warnings (``peringatan.csv``) as text; empty when there are none."""
+    path = processed_dir / WARNINGS_CSV
+    if not path.exists():
+        return pd.DataFrame(columns=WARNING_COLUMNS, dtype=str)
+    return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def _lokasi(row) -> str:
+    """``"sakip.xlsx, sheet 'SAKIP 2025', baris 8, kolom D (Nilai)"``: where a warning points."""
+    return ", ".join(
+        part
+        for part in (
+            row.berkas,
+            f"sheet '{row.sheet}'" if row.sheet else "",
+            f"baris {row.baris}" if row.baris else "",
+            f"kolom {row.kolom}" if row.kolom else "",
+        )
+        if part
+    )
+
+
+def print_peringatan(processed_dir: Path, say: Callable[[str], None]) -> int:
+    """Print each located warning (file, sheet, Excel row, column: message); return how many."""
+    rows = read_peringatan(processed_dir)
+    if rows.empty:
+        say("Peringatan langkah data: tidak ada.")
+        return 0
+    say(f"\nPeringatan langkah data ({len(rows)}; nilai dipakai, tetapi perlu diperiksa):")
+    for row in rows.itertuples(index=False):
+        shown = f" [nilai: {row.nilai}]" if row.nilai else ""
+        say(f"  {_lokasi(row)}: {row.pesan}{shown}")
+    return len(rows)
+
+
+def peringatan_markdown(processed_dir: Path) -> str:
+    """The located warnings as a Markdown list for the book's reviu section.
+
+    Each item names the cell (file, sheet, Excel row, column) and the message; text from the
+    data is escaped and formula-safe (:func:`lkjip.report.narasi.escape_md`).
+    """
+    from lkjip.report.narasi import daftar, escape_md
+
+    rows = read_peringatan(processed_dir)
+    if rows.empty:
+        return "Langkah data tidak memberi peringatan kewajaran: tidak ada nilai yang tampak salah ketik."
+    items = [f"{escape_md(_lokasi(row))}: {escape_md(row.pesan)}" for row in rows.itertuples(index=False)]
+    lead = (
+        f"Langkah data memberi {fmt.bilangan(len(rows))} peringatan kewajaran: nilai yang terbaca dan "
+        "dipakai, tetapi tampak salah ketik atau tidak lengkap. Sel yang disebut perlu diperiksa:"
+    )
+    return f"{lead}\n\n{daftar(items, bernomor=False)}"
+
+
+def _print_findings(processed_dir: Path, say: Callable[[str], None]) -> int:
     findings = read_table("reviu", processed_dir)
     if findings.empty:
         say("Reviu: tidak ada temuan. Semua angka tercetak/diketik sesuai dengan hasil hitung.")

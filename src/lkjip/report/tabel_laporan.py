@@ -20,7 +20,7 @@ import pandas as pd
 from great_tables import GT, loc, style
 
 from lkjip.core import fmt
-from lkjip.core.teks import neutralise_formula
+from lkjip.core.teks import neutralise_formula, neutralise_texts
 
 #: Text in a missing text cell (numbers show ``fmt.NA``, "N/A").
 KOSONG = "-"
@@ -198,7 +198,10 @@ class TabelLaporan:
 
     def gt(self) -> GT:
         """The table as great_tables renders it in the report (HTML, and through Quarto)."""
-        data = self.frame.reset_index(drop=True)
+        # Text from the data that great_tables prints as it is (text columns, group labels) gets
+        # the formula neutralisation the formatted cells get in _escaped.
+        plain = [c for c in self.frame.columns if self.jenis_kolom(c) is Jenis.TEKS or c == self.kelompok]
+        data = neutralise_texts(self.frame.reset_index(drop=True), plain)
         if self.kelompok is not None:
             # great_tables cannot group on a missing label.
             data[self.kelompok] = data[self.kelompok].astype("string").fillna(KOSONG)

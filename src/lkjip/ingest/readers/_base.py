@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from lkjip.ingest.cells import scan_workbook, sheet_parts
+from lkjip.ingest.cells import scan_workbook, sheet_parts, uncached_formula_problems
 from lkjip.ingest.problems import Problem, StructuralError
 
 
@@ -147,33 +147,14 @@ def open_workbook(path: Path) -> Workbook:
         raise StructuralError([broken_workbook_problem(path, exc)]) from None
 
 
-def formulas_without_cache(path: Path, sheet: str) -> list[tuple[int, int, str]]:
-    """Cells holding a formula whose cached value is missing: (row, col0, formula).
-
-    A workbook written by a program that does not calculate (not by Excel) has formulas
-    but no values; reading it would silently give blanks. Found in the worksheet XML by
-    :func:`lkjip.ingest.cells.scan_workbook` (one pass, no second openpyxl load).
-    """
-    cells = scan_workbook(path, [sheet]).get(sheet)
-    if cells is None:
-        return []
-    return [(row, col0, formula) for (row, col0), formula in sorted(cells.uncached.items())]
-
-
 def uncached_problems(path: Path, sheets: Sequence[str]) -> list[Problem]:
-    """One structural problem per formula without a cached value in ``sheets`` of ``path``."""
-    return [
-        Problem(
-            path.name,
-            f"rumus tanpa nilai tersimpan ({formula}); berkas disimpan oleh program yang tidak "
-            "menghitung rumus: buka di Excel lalu simpan ulang",
-            sheet=sheet,
-            baris=row,
-            kolom=column_label(col0),
-        )
-        for sheet in sheets
-        for row, col0, formula in formulas_without_cache(path, sheet)
-    ]
+    """:func:`lkjip.ingest.cells.uncached_formula_problems` for ``sheets`` of ``path``.
+
+    Found in the worksheet XML by :func:`lkjip.ingest.cells.scan_workbook` (one pass, cached,
+    no second openpyxl load).
+    """
+    scanned = scan_workbook(path, sheets)
+    return [p for sheet in sheets for p in uncached_formula_problems(path.name, sheet, scanned.get(sheet))]
 
 
 def require_sheets(wb_sheetnames: Sequence[str], required: Sequence[str], berkas: str) -> None:

@@ -272,6 +272,35 @@ def check_printed(
     )
 
 
+def at_missing_details(
+    grid: SheetGrid, problem: Problem | None, frame: pd.DataFrame, column: str, col0: int, label: str
+) -> list[Problem]:
+    """A printed total or average that disagrees, located at the details it is missing.
+
+    When some details of ``column`` are missing ("-", blank) and the printed figure disagrees
+    with the others, the printed figure most likely still counts them: the cell to fix is the
+    missing one, not the printed total. One problem per missing detail, naming the printed
+    figure; ``[problem]`` when no detail is missing; ``[]`` without a problem.
+    """
+    if problem is None:
+        return []
+    missing = [int(b) for b in frame.loc[frame[column].isna(), "baris"]]
+    if not missing:
+        return [problem]
+    return [
+        Problem(
+            grid.berkas,
+            f"nilai kosong, padahal {problem.pesan} di baris {problem.baris}: nilai baris ini "
+            "tampaknya ikut dihitung di sana; isi nilainya, atau perbarui angka tercetaknya",
+            grid.sheet,
+            baris,
+            label,
+            grid.values[baris - 1][col0] if col0 < len(grid.values[baris - 1]) else None,
+        )
+        for baris in missing
+    ]
+
+
 def duplicate_problems(
     records: Sequence[dict], key: Sequence[str], grid: SheetGrid, label: str, what: str
 ) -> list[Problem]:
@@ -298,6 +327,30 @@ def duplicate_problems(
                     )
                 )
     return problems
+
+
+def without_duplicate_pd(
+    records: list[dict],
+    grid: SheetGrid,
+    labels: dict[str, str],
+    rejected: list[Problem],
+    accounting: RowAccounting,
+) -> list[dict]:
+    """``records`` without those whose perangkat daerah (code or name) repeats in the year.
+
+    Every repeated row goes to quarantine (``rejected``, counted in ``accounting``): which of
+    two rows is right cannot be known.
+    """
+    duplicates = duplicate_problems(records, ["tahun", "kode_pd"], grid, labels["kode_pd"], "kode PD")
+    duplicates += duplicate_problems(
+        records, ["tahun", "perangkat_daerah"], grid, labels["perangkat_daerah"], "perangkat daerah"
+    )
+    if not duplicates:
+        return records
+    bad = {p.baris for p in duplicates}
+    rejected.extend(duplicates)
+    accounting.dikarantina += len(bad)
+    return [rec for rec in records if rec["baris"] not in bad]
 
 
 def build_frame(records: Sequence[dict], columns: Sequence[str], strings: Sequence[str], grid: SheetGrid):

@@ -17,6 +17,7 @@ from lkjip.core.teks import daftar_kata
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
+    ColumnPlaces,
     Problem,
     ReadResult,
     RowAccounting,
@@ -207,6 +208,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(p for part in parts for p in part.quarantine),
         accounting=[part.accounting for part in parts],
         notes=notes,
+        kolom={k: v for part in parts for k, v in part.kolom.items()},
     )
 
 
@@ -437,6 +439,7 @@ class _Part:
     structural: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     accounting: RowAccounting | None = None
+    kolom: ColumnPlaces = field(default_factory=dict)
 
 
 class _Rows:
@@ -455,6 +458,18 @@ class _Rows:
         self.problems.append(
             Problem(self.berkas, pesan, sheet=self.grid.name, baris=r + 1, kolom=kolom, nilai=nilai)
         )
+
+    def printed_percent(self, r: int, header: _Header, kolom: str, nama: str) -> dict:
+        """The printed percentage ``kolom`` of row ``r`` as ``nama``, the decimals it shows, and
+        where the row is (``berkas``, ``sheet``, ``baris``): the end of every record."""
+        c = header.columns.get(kolom)
+        return {
+            nama: self.number(r, c, header.labels.get(kolom, ""), percent=True),
+            "desimal_tercetak": self.decimals(r, c),
+            "berkas": self.berkas,
+            "sheet": self.grid.name,
+            "baris": r + 1,
+        }
 
     def number(
         self, r: int, c: int | None, kolom: str, *, percent: bool = False, check: bool = False
@@ -532,6 +547,11 @@ def _start(grid: _Grid, spec: list[_Kolom], berkas: str) -> tuple[_Part, _Header
         part.structural += exc.problems
         return part, None, rows
     _skip_outside_data(rows, header)
+    part.kolom = {
+        (berkas, grid.name, clean, None): header.labels[source]
+        for clean, source in _SOURCE_OF.items()
+        if source in header.labels
+    }
     return part, header, rows
 
 
@@ -669,13 +689,7 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
                 "uraian": uraian or None,
                 "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
                 "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-                "persen_tercetak": rows.number(
-                    r, col.get("persen"), header.labels.get("persen", ""), percent=True
-                ),
-                "desimal_tercetak": rows.decimals(r, col.get("persen")),
-                "berkas": berkas,
-                "sheet": grid.name,
-                "baris": r + 1,
+                **rows.printed_percent(r, header, "persen", "persen_tercetak"),
             }
             record["_ok"] = len(rows.problems) == before
             details.append(record)
@@ -798,13 +812,7 @@ def _read_rekap(grid: _Grid, berkas: str) -> _Part:
             ),
             "anggaran": rows.number(r, col["anggaran"], header.kolom("anggaran")),
             "realisasi": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-            "persen_tercetak": rows.number(
-                r, col.get("persen"), header.labels.get("persen", ""), percent=True
-            ),
-            "desimal_tercetak": rows.decimals(r, col.get("persen")),
-            "berkas": berkas,
-            "sheet": grid.name,
-            "baris": r + 1,
+            **rows.printed_percent(r, header, "persen", "persen_tercetak"),
         }
         if len(rows.problems) == before:
             records.append(record)
@@ -856,13 +864,7 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
             "sasaran": grid.text(r, col["sasaran"]) or None,
             "alokasi_tercetak": rows.number(r, col["alokasi"], header.kolom("alokasi")),
             "realisasi_tercetak": rows.number(r, col["realisasi"], header.kolom("realisasi")),
-            "capaian_tercetak": rows.number(
-                r, col.get("capaian"), header.labels.get("capaian", ""), percent=True
-            ),
-            "desimal_tercetak": rows.decimals(r, col.get("capaian")),
-            "berkas": berkas,
-            "sheet": grid.name,
-            "baris": r + 1,
+            **rows.printed_percent(r, header, "capaian", "capaian_tercetak"),
         }
         if len(rows.problems) == before:
             records.append(record)

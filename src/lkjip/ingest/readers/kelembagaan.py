@@ -20,34 +20,8 @@ import pandas as pd
 from lkjip.core.config import Config
 from lkjip.ingest.parsing import is_missing
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
+from lkjip.ingest.readers import _grid
 from lkjip.ingest.readers._base import open_workbook
-from lkjip.ingest.readers._grid import (
-    MEAN_LABEL,
-    SKIP_BLANK,
-    SKIP_COLUMN_NUMBERS,
-    SKIP_FOOTER,
-    SKIP_HEADER,
-    SKIP_TITLE,
-    SKIP_TOTAL,
-    TOTAL_LABEL,
-    SheetGrid,
-    build_frame,
-    check_printed,
-    concat_or_empty,
-    duplicate_problems,
-    empty_sheet_problem,
-    finish_sheet,
-    header_columns,
-    header_label,
-    is_blank_row,
-    is_column_number_row,
-    load_sheets,
-    parse_cell,
-    parse_year,
-    row_label,
-    text_of,
-    year_sheets,
-)
 from lkjip.ingest.schemas.evaluasi import (
     DIMENSI_KELEMBAGAAN,
     KELEMBAGAAN_PEMDA_COLUMNS,
@@ -102,7 +76,7 @@ def read(path: Path, config: Config) -> ReadResult:
     """
     berkas = path.name
     wb = open_workbook(path)
-    found, notes = year_sheets(wb.sheetnames, _SHEET, berkas)
+    found, notes = _grid.year_sheets(wb.sheetnames, _SHEET, berkas)
     notes = [n for n in notes if f"'{SHEET_PEMDA}'" not in n]
     missing = []
     if config.tahun not in found:
@@ -113,12 +87,13 @@ def read(path: Path, config: Config) -> ReadResult:
         raise StructuralError(
             [Problem(berkas, f"sheet '{s}' tidak ada; sheet yang ada: {wb.sheetnames}") for s in missing]
         )
-    grids = load_sheets(path, wb, [*found.values(), SHEET_PEMDA])
+    grids = _grid.load_sheets(path, wb, [*found.values(), SHEET_PEMDA])
 
     frames, quarantined, accounting, problems = [], [], [], []
+    variable_labels: dict[tuple[str, str], str] = {}  # (sheet, "V01") -> "D (V1 ...)"
     for tahun, name in found.items():
         try:
-            frame, rejected, counted, sheet_notes = _read_kematangan(
+            frame, rejected, counted, sheet_notes, labels = _read_kematangan(
                 grids[name], tahun, config.kematangan.jumlah_variabel
             )
         except StructuralError as exc:
@@ -128,6 +103,8 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantined.extend(rejected)
         accounting.append(counted)
         notes.extend(sheet_notes)
+        for v in variabel_kematangan(config.kematangan.jumlah_variabel):
+            variable_labels[(name, v)] = labels[v]
     try:
         pemda, rejected, counted, sheet_notes = _read_pemda(grids[SHEET_PEMDA])
     except StructuralError as exc:
@@ -140,16 +117,17 @@ def read(path: Path, config: Config) -> ReadResult:
         raise StructuralError(problems)
     return ReadResult(
         tables={
-            TABLE_PD: concat_or_empty(frames, kolom_kelembagaan_pd(config.kematangan.jumlah_variabel)),
+            TABLE_PD: _grid.concat_or_empty(frames, kolom_kelembagaan_pd(config.kematangan.jumlah_variabel)),
             TABLE_PEMDA: pemda,
         },
         quarantine=quarantine_rows(quarantined),
         accounting=accounting,
         notes=notes,
+        kolom={(berkas, s, v, None): label for (s, v), label in variable_labels.items()},
     )
 
 
-def _variable_columns(grid: SheetGrid, h: int, variabel: list[str]) -> dict[str, int]:
+def _variable_columns(grid: _grid.SheetGrid, h: int, variabel: list[str]) -> dict[str, int]:
     """``{"V01": col0, ...}`` from headers such as ``"V1\\nKesesuaian Tugas dan Fungsi"``."""
     found: dict[str, int] = {}
     for col0, value in enumerate(grid.values[h]):
@@ -172,15 +150,15 @@ def _variable_columns(grid: SheetGrid, h: int, variabel: list[str]) -> dict[str,
     return {v: found[v] for v in variabel}
 
 
-def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
+def _read_kematangan(grid: _grid.SheetGrid, tahun: int, jumlah_variabel: int):
     variabel = variabel_kematangan(jumlah_variabel)
-    h, col = header_columns(grid, _HEADERS_PD)
+    h, col = _grid.header_columns(grid, _HEADERS_PD)
     col.update(_variable_columns(grid, h, variabel))
-    labels = {name: header_label(grid, h, c) for name, c in col.items()}
+    labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
-    accounting.skip(SKIP_TITLE, h)
-    accounting.skip(SKIP_HEADER)
+    accounting.skip(_grid.SKIP_TITLE, h)
+    accounting.skip(_grid.SKIP_HEADER)
     numeric = [*variabel, "total_tercetak"]
     ident = [col["no"], col["kode_pd"], col["perangkat_daerah"]]
     records: list[dict] = []
@@ -189,27 +167,27 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
     footer = False
     for r in range(h + 1, len(values)):
         row = values[r]
-        if is_blank_row(row):
-            accounting.skip(SKIP_BLANK)
+        if _grid.is_blank_row(row):
+            accounting.skip(_grid.SKIP_BLANK)
         elif footer:
-            accounting.skip(SKIP_FOOTER)
-        elif TOTAL_LABEL.match(row_label(row, ident)):
+            accounting.skip(_grid.SKIP_FOOTER)
+        elif _grid.TOTAL_LABEL.match(_grid.row_label(row, ident)):
             totals.append(r)
             footer = True
-            accounting.skip(SKIP_TOTAL)
-        elif is_column_number_row(row):
-            accounting.skip(SKIP_COLUMN_NUMBERS)
+            accounting.skip(_grid.SKIP_TOTAL)
+        elif _grid.is_column_number_row(row):
+            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
         else:
             record = {
                 "tahun": tahun,
-                "kode_pd": text_of(row[col["kode_pd"]]),
-                "perangkat_daerah": text_of(row[col["perangkat_daerah"]]),
-                "kategori_tercetak": text_of(row[col["kategori_tercetak"]]),
+                "kode_pd": _grid.text_of(row[col["kode_pd"]]),
+                "perangkat_daerah": _grid.text_of(row[col["perangkat_daerah"]]),
+                "kategori_tercetak": _grid.text_of(row[col["kategori_tercetak"]]),
                 "baris": r + 1,
             }
             problems = []
             for name in numeric:
-                record[name], problem = parse_cell(grid, r, col[name], labels[name])
+                record[name], problem = _grid.parse_cell(grid, r, col[name], labels[name])
                 if problem is not None:
                     problems.append(problem)
             identified = (
@@ -217,7 +195,7 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
             )
             if not identified:
                 if all(record[n] is None for n in numeric):
-                    accounting.skip(SKIP_FOOTER)  # text only: notes, legend, signature lines
+                    accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, legend, signature lines
                     continue
                 problems = [
                     Problem(
@@ -230,21 +208,14 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
                 continue
             records.append(record)
     if not records and not rejected:
-        raise StructuralError([empty_sheet_problem(grid, h)])
+        raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 
-    duplicates = duplicate_problems(records, ["tahun", "kode_pd"], grid, labels["kode_pd"], "kode PD")
-    duplicates += duplicate_problems(
-        records, ["tahun", "perangkat_daerah"], grid, labels["perangkat_daerah"], "perangkat daerah"
-    )
-    if duplicates:
-        bad = {p.baris for p in duplicates}
-        records = [rec for rec in records if rec["baris"] not in bad]
-        rejected.extend(duplicates)
-        accounting.dikarantina += len(bad)
+    records = _grid.without_duplicate_pd(records, grid, labels, rejected, accounting)
 
     strings = ["kode_pd", "perangkat_daerah", "kategori_tercetak"]
-    frame = build_frame(records, kolom_kelembagaan_pd(jumlah_variabel), strings, grid)
-    frame, rejected = finish_sheet(frame, skema_kelembagaan_pd(jumlah_variabel), labels, accounting, rejected)
+    frame = _grid.build_frame(records, kolom_kelembagaan_pd(jumlah_variabel), strings, grid)
+    schema = skema_kelembagaan_pd(jumlah_variabel)
+    frame, rejected = _grid.finish_sheet(frame, schema, labels, accounting, rejected)
 
     notes, problems = [], []
     for r in totals:
@@ -254,7 +225,7 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
                 " baris yang dikarantina"
             )
             continue
-        mean = MEAN_LABEL.match(row_label(values[r], ident)) is not None
+        mean = _grid.MEAN_LABEL.match(_grid.row_label(values[r], ident)) is not None
         # Each printed figure of the summary row against its own column (a printed PD total
         # that disagrees with its variables is the reviu's business, not a layout error).
         for name in numeric:
@@ -263,17 +234,16 @@ def _read_kematangan(grid: SheetGrid, tahun: int, jumlah_variabel: int):
                 continue
             computed = float(details.mean() if mean else details.sum())
             what = ("rata-rata " if mean else "jumlah ") + ("total" if name == "total_tercetak" else name)
-            problem = check_printed(grid, r, col[name], labels[name], computed, what)
-            if problem is not None:
-                problems.append(problem)
+            problem = _grid.check_printed(grid, r, col[name], labels[name], computed, what)
+            problems += _grid.at_missing_details(grid, problem, frame, name, col[name], labels[name])
     if problems:
         raise StructuralError(problems)
-    return frame, rejected, accounting, notes
+    return frame, rejected, accounting, notes, labels
 
 
 def _dimensi(value: object) -> str | None:
     """``"Dimensi Struktur"`` -> ``"Struktur"``; unknown texts are kept for the contract to reject."""
-    text = text_of(value)
+    text = _grid.text_of(value)
     if text is None:
         return None
     for dimensi in DIMENSI_KELEMBAGAAN:
@@ -282,13 +252,13 @@ def _dimensi(value: object) -> str | None:
     return text
 
 
-def _read_pemda(grid: SheetGrid):
-    h, col = header_columns(grid, _HEADERS_PEMDA, _OPTIONAL_PEMDA)
-    labels = {name: header_label(grid, h, c) for name, c in col.items()}
+def _read_pemda(grid: _grid.SheetGrid):
+    h, col = _grid.header_columns(grid, _HEADERS_PEMDA, _OPTIONAL_PEMDA)
+    labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
-    accounting.skip(SKIP_TITLE, h)
-    accounting.skip(SKIP_HEADER)
+    accounting.skip(_grid.SKIP_TITLE, h)
+    accounting.skip(_grid.SKIP_HEADER)
     label_cols = [
         c for c in (col.get("no"), col["tahun"], col["dimensi"], col["sub_dimensi"]) if c is not None
     ]
@@ -300,40 +270,40 @@ def _read_pemda(grid: SheetGrid):
     dimensi: str | None = None
     for r in range(h + 1, len(values)):
         row = values[r]
-        if is_blank_row(row):
-            accounting.skip(SKIP_BLANK)
+        if _grid.is_blank_row(row):
+            accounting.skip(_grid.SKIP_BLANK)
             continue
-        label = row_label(row, label_cols)
-        if TOTAL_LABEL.match(label):
+        label = _grid.row_label(row, label_cols)
+        if _grid.TOTAL_LABEL.match(label):
             year = re.search(r"\b(\d{4})\b", label)
             part = next((d for d in DIMENSI_KELEMBAGAAN if d.lower() in label), None)
             totals.append((r, int(year.group(1)) if year else tahun, part))
-            accounting.skip(SKIP_TOTAL)
+            accounting.skip(_grid.SKIP_TOTAL)
             continue
-        if is_column_number_row(row):
-            accounting.skip(SKIP_COLUMN_NUMBERS)
+        if _grid.is_column_number_row(row):
+            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
             continue
         problems: list[Problem] = []
         # Tahun and Dimensi are merged down their rows: a blank carries the one above.
         raw_year = row[col["tahun"]]
         try:
-            year = parse_year(raw_year)
+            year = _grid.parse_year(raw_year)
         except ValueError as exc:
             problems.append(Problem(grid.berkas, str(exc), grid.sheet, r + 1, labels["tahun"], raw_year))
             year = None
-        sub = text_of(row[col["sub_dimensi"]])
-        bobot, problem = parse_cell(grid, r, col["bobot"], labels["bobot"], percent_format=True)
+        sub = _grid.text_of(row[col["sub_dimensi"]])
+        bobot, problem = _grid.parse_cell(grid, r, col["bobot"], labels["bobot"], percent_format=True)
         problems += [problem] if problem else []
-        nilai, problem = parse_cell(grid, r, col["nilai"], labels["nilai"])
+        nilai, problem = _grid.parse_cell(grid, r, col["nilai"], labels["nilai"])
         problems += [problem] if problem else []
         tertimbang = None
         if "tertimbang" in col:
-            tertimbang, problem = parse_cell(grid, r, col["tertimbang"], labels["tertimbang"])
+            tertimbang, problem = _grid.parse_cell(grid, r, col["tertimbang"], labels["tertimbang"])
             problems += [problem] if problem else []
         numbered = "no" in col and isinstance(row[col["no"]], int | float)
         if sub is None and not numbered:
             if bobot is None and nilai is None and tertimbang is None:
-                accounting.skip(SKIP_FOOTER)  # text only: notes and signature lines
+                accounting.skip(_grid.SKIP_FOOTER)  # text only: notes and signature lines
                 continue
             problems = [Problem(grid.berkas, "baris berisi angka tanpa sub dimensi", grid.sheet, r + 1)]
         if year is not None:
@@ -347,7 +317,7 @@ def _read_pemda(grid: SheetGrid):
             accounting.dikarantina += 1
             continue
         if tertimbang is not None and bobot is not None and nilai is not None:
-            problem = check_printed(
+            problem = _grid.check_printed(
                 grid, r, col["tertimbang"], labels["tertimbang"], bobot * nilai / 100, "nilai tertimbang"
             )
             if problem is not None:
@@ -363,9 +333,9 @@ def _read_pemda(grid: SheetGrid):
             }
         )
     if not records and not rejected:
-        raise StructuralError([empty_sheet_problem(grid, h)])
+        raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 
-    duplicates = duplicate_problems(
+    duplicates = _grid.duplicate_problems(
         records, ["tahun", "sub_dimensi"], grid, labels["sub_dimensi"], "sub dimensi"
     )
     if duplicates:
@@ -374,8 +344,8 @@ def _read_pemda(grid: SheetGrid):
         rejected.extend(duplicates)
         accounting.dikarantina += len(bad)
 
-    frame = build_frame(records, KELEMBAGAAN_PEMDA_COLUMNS, ["dimensi", "sub_dimensi"], grid)
-    frame, rejected = finish_sheet(frame, KelembagaanPemda, labels, accounting, rejected)
+    frame = _grid.build_frame(records, KELEMBAGAAN_PEMDA_COLUMNS, ["dimensi", "sub_dimensi"], grid)
+    frame, rejected = _grid.finish_sheet(frame, KelembagaanPemda, labels, accounting, rejected)
     notes, problems = _check_pemda_totals(grid, col, labels, frame, totals, rejected)
     problems = [*weighted_checks, *problems]
     if problems:
@@ -413,7 +383,7 @@ def _check_pemda_totals(grid, col, labels, frame: pd.DataFrame, totals, rejected
             checks.append((col["tertimbang"], weighted, what))
         for c, computed, name in checks:
             label = next(labels[k] for k, v in col.items() if v == c)
-            problem = check_printed(grid, r, c, label, computed, name)
+            problem = _grid.check_printed(grid, r, c, label, computed, name)
             if problem is not None:
                 problems.append(problem)
     if not rejected:

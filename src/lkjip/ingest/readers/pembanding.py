@@ -12,31 +12,8 @@ from pathlib import Path
 
 from lkjip.core.config import Config
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
+from lkjip.ingest.readers import _grid
 from lkjip.ingest.readers._base import open_workbook, require_sheets
-from lkjip.ingest.readers._grid import (
-    KNOWN_EXTRA_SHEETS,
-    SKIP_BLANK,
-    SKIP_COLUMN_NUMBERS,
-    SKIP_FOOTER,
-    SKIP_HEADER,
-    SKIP_TITLE,
-    SKIP_TOTAL,
-    TOTAL_LABEL,
-    SheetGrid,
-    build_frame,
-    duplicate_problems,
-    empty_sheet_problem,
-    finish_sheet,
-    header_columns,
-    header_label,
-    is_blank_row,
-    is_column_number_row,
-    load_sheets,
-    parse_cell,
-    parse_year,
-    row_label,
-    text_of,
-)
 from lkjip.ingest.schemas.evaluasi import PEMBANDING_COLUMNS, Pembanding
 
 TABLE = "pembanding"
@@ -77,9 +54,9 @@ def read(path: Path, config: Config) -> ReadResult:
     notes = [
         f"{berkas}: sheet '{name}' tidak dikenal dan diabaikan"
         for name in wb.sheetnames
-        if name != SHEET and name.strip().lower() not in KNOWN_EXTRA_SHEETS
+        if name != SHEET and name.strip().lower() not in _grid.KNOWN_EXTRA_SHEETS
     ]
-    grids = load_sheets(path, wb, [SHEET])
+    grids = _grid.load_sheets(path, wb, [SHEET])
     frame, rejected, accounting = _read_sheet(grids[SHEET])
     return ReadResult(
         tables={TABLE: frame},
@@ -89,40 +66,40 @@ def read(path: Path, config: Config) -> ReadResult:
     )
 
 
-def _read_sheet(grid: SheetGrid):
-    h, col = header_columns(grid, _HEADERS, _OPTIONAL)
-    labels = {name: header_label(grid, h, c) for name, c in col.items()}
+def _read_sheet(grid: _grid.SheetGrid):
+    h, col = _grid.header_columns(grid, _HEADERS, _OPTIONAL)
+    labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
-    accounting.skip(SKIP_TITLE, h)
-    accounting.skip(SKIP_HEADER)
+    accounting.skip(_grid.SKIP_TITLE, h)
+    accounting.skip(_grid.SKIP_HEADER)
     ident = [c for c in (col.get("no"), col["tahun"], col["kode_indikator"]) if c is not None]
     records: list[dict] = []
     rejected: list[Problem] = []
     for r in range(h + 1, len(values)):
         row = values[r]
-        if is_blank_row(row):
-            accounting.skip(SKIP_BLANK)
+        if _grid.is_blank_row(row):
+            accounting.skip(_grid.SKIP_BLANK)
             continue
-        if TOTAL_LABEL.match(row_label(row, ident)):
-            accounting.skip(SKIP_TOTAL)  # nothing to add up in a list of comparison figures
+        if _grid.TOTAL_LABEL.match(_grid.row_label(row, ident)):
+            accounting.skip(_grid.SKIP_TOTAL)  # nothing to add up in a list of comparison figures
             continue
-        if is_column_number_row(row):
-            accounting.skip(SKIP_COLUMN_NUMBERS)
+        if _grid.is_column_number_row(row):
+            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
             continue
-        kode = text_of(row[col["kode_indikator"]])
-        entitas = text_of(row[col["entitas"]])
+        kode = _grid.text_of(row[col["kode_indikator"]])
+        entitas = _grid.text_of(row[col["entitas"]])
         raw_year = row[col["tahun"]]
         if kode is None and entitas is None and raw_year is None:
-            accounting.skip(SKIP_FOOTER)  # "Sumber: ...", notes, signature lines
+            accounting.skip(_grid.SKIP_FOOTER)  # "Sumber: ...", notes, signature lines
             continue
         problems: list[Problem] = []
         try:
-            tahun = parse_year(raw_year)
+            tahun = _grid.parse_year(raw_year)
         except ValueError as exc:
             problems.append(Problem(grid.berkas, str(exc), grid.sheet, r + 1, labels["tahun"], raw_year))
             tahun = None
-        nilai, problem = parse_cell(grid, r, col["nilai"], labels["nilai"])
+        nilai, problem = _grid.parse_cell(grid, r, col["nilai"], labels["nilai"])
         if problem is not None:
             problems.append(problem)
         if problems:
@@ -133,17 +110,17 @@ def _read_sheet(grid: SheetGrid):
             {
                 "tahun": tahun,
                 "kode_indikator": kode,
-                "indikator": text_of(row[col["indikator"]]) if "indikator" in col else None,
+                "indikator": _grid.text_of(row[col["indikator"]]) if "indikator" in col else None,
                 "entitas": entitas,
                 "nilai": nilai,
-                "keterangan": text_of(row[col["keterangan"]]) if "keterangan" in col else None,
+                "keterangan": _grid.text_of(row[col["keterangan"]]) if "keterangan" in col else None,
                 "baris": r + 1,
             }
         )
     if not records and not rejected:
-        raise StructuralError([empty_sheet_problem(grid, h)])
+        raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 
-    duplicates = duplicate_problems(
+    duplicates = _grid.duplicate_problems(
         records,
         ["tahun", "kode_indikator", "entitas"],
         grid,
@@ -156,6 +133,6 @@ def _read_sheet(grid: SheetGrid):
         rejected.extend(duplicates)
         accounting.dikarantina += len(bad)
     strings = ["kode_indikator", "indikator", "entitas", "keterangan"]
-    frame = build_frame(records, PEMBANDING_COLUMNS, strings, grid)
-    frame, rejected = finish_sheet(frame, Pembanding, labels, accounting, rejected)
+    frame = _grid.build_frame(records, PEMBANDING_COLUMNS, strings, grid)
+    frame, rejected = _grid.finish_sheet(frame, Pembanding, labels, accounting, rejected)
     return frame, rejected, accounting

@@ -138,6 +138,8 @@ class _Collected:
     row_problems: list[Problem] = field(default_factory=list)
     structural: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Where target and realisasi of each year sit (:data:`lkjip.ingest.problems.ColumnPlaces`).
+    kolom: dict[tuple, str] = field(default_factory=dict)
 
 
 def read(path: Path, config: Config) -> ReadResult:
@@ -209,6 +211,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(got.row_problems),
         accounting=[s.accounting(got.berkas) for s in got.sheets.values()],
         notes=got.notes,
+        kolom=got.kolom,
     )
 
 
@@ -351,6 +354,9 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
     if layout is None:
         return set()
     sheet.skipped[_SKIP_HEADER] += layout.header + 2
+    for year, kinds in layout.years.items():
+        for kind, col in kinds.items():
+            got.kolom[(got.berkas, sheet.name, kind, year)] = column_label(col, f"{kind.capitalize()} {year}")
     jenis = "utama"
     previous: tuple[int | None, str | None] | None = None
     parsed: dict[int, tuple[dict, dict[int, dict]]] = {}
@@ -409,15 +415,22 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
     return set(rows_by_kode)
 
 
+def _header_row(sheet: _Sheet, labels: dict[str, str], got: _Collected) -> int | None:
+    """The 0-based header row of ``sheet``, found by ``labels``; None (problem recorded) if absent."""
+    try:
+        return find_header_row(sheet.rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
+    except StructuralError as exc:
+        got.structural += exc.problems
+        return None
+
+
 def _pk_layout(
     sheet: _Sheet, periode: Periode, config: Config, got: _Collected
 ) -> _PkLayout | None:
     """Find the header by its labels and the years above Target/Realisasi; report problems."""
     rows = sheet.rows
-    try:
-        h = find_header_row(rows, list(PK_LABELS.values()), berkas=got.berkas, sheet=sheet.name)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    h = _header_row(sheet, PK_LABELS, got)
+    if h is None:
         return None
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) else []
@@ -627,6 +640,14 @@ def _row_kind(row: Sequence[object], key_cols: list[int], value_cols: list[int])
     return "note"
 
 
+def _is_data_row(sheet: _Sheet, row: Sequence[object], key_cols: list[int], value_cols: list[int]) -> bool:
+    """Whether ``row`` holds data; an empty row or a note row is counted as skipped."""
+    kind = _row_kind(row, key_cols, value_cols)
+    if kind != "data":
+        sheet.skipped[_SKIP_EMPTY if kind == "empty" else _SKIP_NOTE] += 1
+    return kind == "data"
+
+
 def _fold_section(value: object) -> str:
     return _ENUMERATOR.sub("", normalise_label(value))
 
@@ -699,11 +720,9 @@ def _read_narasi(
     sheet: _Sheet, config: Config, known_codes: dict[str, set[str]], got: _Collected
 ) -> None:
     """Read the office's text per indicator; each must name an indicator of its agreement."""
-    rows, where = sheet.rows, {"berkas": got.berkas, "sheet": sheet.name}
-    try:
-        h = find_header_row(rows, list(NARASI_LABELS.values()), **where)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    rows = sheet.rows
+    h = _header_row(sheet, NARASI_LABELS, got)
+    if h is None:
         return
     cols = _columns(rows[h], NARASI_LABELS)
     documents = {normalise_label(p.dokumen_pk): p.dokumen_pk for p in config.periode}
@@ -715,13 +734,8 @@ def _read_narasi(
     previous_dokumen: object = None
     for i in range(h + 1, len(rows)):
         row, baris = rows[i], i + 1
-        kind = _row_kind(row, [cols["dokumen"], cols["kode"]],
-                         [c for k, c in cols.items() if k not in ("dokumen", "kode")])
-        if kind == "empty":
-            sheet.skipped[_SKIP_EMPTY] += 1
-            continue
-        if kind != "data":
-            sheet.skipped[_SKIP_NOTE] += 1
+        values = [c for k, c in cols.items() if k not in ("dokumen", "kode")]
+        if not _is_data_row(sheet, row, [cols["dokumen"], cols["kode"]], values):
             continue
         locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
 
@@ -778,11 +792,9 @@ def _read_narasi(
 
 def _read_penjenjangan(sheet: _Sheet, periode: str, got: _Collected) -> None:
     """Read one period's strategic cascade in its printed order, targets kept as text."""
-    rows, where = sheet.rows, {"berkas": got.berkas, "sheet": sheet.name}
-    try:
-        h = find_header_row(rows, list(PENJENJANGAN_LABELS.values()), **where)
-    except StructuralError as exc:
-        got.structural += exc.problems
+    rows = sheet.rows
+    h = _header_row(sheet, PENJENJANGAN_LABELS, got)
+    if h is None:
         return
     header = rows[h]
     cols = _columns(header, PENJENJANGAN_LABELS)
@@ -802,13 +814,7 @@ def _read_penjenjangan(sheet: _Sheet, periode: str, got: _Collected) -> None:
     urutan = 0
     for i in range(h + 1, len(rows)):
         row, baris = rows[i], i + 1
-        kind = _row_kind(row, [cols["tingkat"], uraian_col],
-                         [cols["indikator"], cols["target"]])
-        if kind == "empty":
-            sheet.skipped[_SKIP_EMPTY] += 1
-            continue
-        if kind != "data":
-            sheet.skipped[_SKIP_NOTE] += 1
+        if not _is_data_row(sheet, row, [cols["tingkat"], uraian_col], [cols["indikator"], cols["target"]]):
             continue
         urutan += 1  # counts rejected rows too, so a fix does not renumber the others
         locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])

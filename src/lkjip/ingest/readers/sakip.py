@@ -16,34 +16,8 @@ import pandas as pd
 
 from lkjip.core.config import Config
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
+from lkjip.ingest.readers import _grid
 from lkjip.ingest.readers._base import open_workbook
-from lkjip.ingest.readers._grid import (
-    MEAN_LABEL,
-    SKIP_BLANK,
-    SKIP_COLUMN_NUMBERS,
-    SKIP_FOOTER,
-    SKIP_HEADER,
-    SKIP_TITLE,
-    SKIP_TOTAL,
-    TOTAL_LABEL,
-    SheetGrid,
-    build_frame,
-    check_printed,
-    concat_or_empty,
-    duplicate_problems,
-    empty_sheet_problem,
-    finish_sheet,
-    header_columns,
-    header_label,
-    is_blank_row,
-    is_column_number_row,
-    load_sheets,
-    parse_cell,
-    require_year,
-    row_label,
-    text_of,
-    year_sheets,
-)
 from lkjip.ingest.schemas.evaluasi import SAKIP_PD_COLUMNS, SakipPd
 
 TABLE = "sakip_pd"
@@ -82,13 +56,14 @@ def read(path: Path, config: Config) -> ReadResult:
     """
     berkas = path.name
     wb = open_workbook(path)
-    found, notes = year_sheets(wb.sheetnames, _SHEET, berkas)
-    require_year(found, config.tahun, f"SAKIP {config.tahun}", berkas, wb.sheetnames)
-    grids = load_sheets(path, wb, list(found.values()))
+    found, notes = _grid.year_sheets(wb.sheetnames, _SHEET, berkas)
+    _grid.require_year(found, config.tahun, f"SAKIP {config.tahun}", berkas, wb.sheetnames)
+    grids = _grid.load_sheets(path, wb, list(found.values()))
     frames, quarantined, accounting, problems = [], [], [], []
+    nilai_labels: dict[str, str] = {}  # sheet -> "D (Nilai)"
     for tahun, name in found.items():
         try:
-            frame, rejected, counted, sheet_notes = _read_sheet(grids[name], tahun)
+            frame, rejected, counted, sheet_notes, labels = _read_sheet(grids[name], tahun)
         except StructuralError as exc:
             problems.extend(exc.problems)
             continue
@@ -96,23 +71,28 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantined.extend(rejected)
         accounting.append(counted)
         notes.extend(sheet_notes)
+        nilai_labels[name] = labels["nilai"]
     if problems:
         raise StructuralError(problems)
     return ReadResult(
-        tables={TABLE: concat_or_empty(frames, SAKIP_PD_COLUMNS)},
+        tables={TABLE: _grid.concat_or_empty(frames, SAKIP_PD_COLUMNS)},
         quarantine=quarantine_rows(quarantined),
         accounting=accounting,
         notes=notes,
+        kolom={(berkas, name, "nilai", None): label for name, label in nilai_labels.items()},
     )
 
 
-def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem], RowAccounting, list[str]]:
-    h, col = header_columns(grid, _HEADERS)
-    labels = {name: header_label(grid, h, c) for name, c in col.items()}
+def _read_sheet(
+    grid: _grid.SheetGrid, tahun: int
+) -> tuple[pd.DataFrame, list[Problem], RowAccounting, list[str], dict[str, str]]:
+    """One year sheet: its rows, quarantine, accounting, notes and column labels (``"D (Nilai)"``)."""
+    h, col = _grid.header_columns(grid, _HEADERS)
+    labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))
-    accounting.skip(SKIP_TITLE, h)
-    accounting.skip(SKIP_HEADER)
+    accounting.skip(_grid.SKIP_TITLE, h)
+    accounting.skip(_grid.SKIP_HEADER)
     records: list[dict] = []
     rejected: list[Problem] = []
     totals: list[int] = []
@@ -120,24 +100,24 @@ def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem
     ident = [col["no"], col["kode_pd"], col["perangkat_daerah"]]
     for r in range(h + 1, len(values)):
         row = values[r] + [None] * (max(col.values()) + 1 - len(values[r]))
-        if is_blank_row(row):
-            accounting.skip(SKIP_BLANK)
+        if _grid.is_blank_row(row):
+            accounting.skip(_grid.SKIP_BLANK)
         elif footer:
-            accounting.skip(SKIP_FOOTER)
-        elif TOTAL_LABEL.match(row_label(row, ident)):
+            accounting.skip(_grid.SKIP_FOOTER)
+        elif _grid.TOTAL_LABEL.match(_grid.row_label(row, ident)):
             totals.append(r)
             footer = True
-            accounting.skip(SKIP_TOTAL)
-        elif is_column_number_row(row):
-            accounting.skip(SKIP_COLUMN_NUMBERS)
+            accounting.skip(_grid.SKIP_TOTAL)
+        elif _grid.is_column_number_row(row):
+            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
         else:
-            kode = text_of(row[col["kode_pd"]])
-            nama = text_of(row[col["perangkat_daerah"]])
+            kode = _grid.text_of(row[col["kode_pd"]])
+            nama = _grid.text_of(row[col["perangkat_daerah"]])
             numbered = isinstance(row[col["no"]], int | float)
-            nilai, problem = parse_cell(grid, r, col["nilai"], labels["nilai"])
+            nilai, problem = _grid.parse_cell(grid, r, col["nilai"], labels["nilai"])
             if not (kode or nama or numbered):
                 if nilai is None:
-                    accounting.skip(SKIP_FOOTER)  # text only: notes, signature lines
+                    accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, signature lines
                     continue
                 problem = Problem(
                     grid.berkas, "baris berisi nilai tanpa kode/nama perangkat daerah", grid.sheet, r + 1,
@@ -153,25 +133,18 @@ def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem
                     "kode_pd": kode,
                     "perangkat_daerah": nama,
                     "nilai": nilai,
-                    "predikat_tercetak": text_of(row[col["predikat_tercetak"]]),
+                    "predikat_tercetak": _grid.text_of(row[col["predikat_tercetak"]]),
                     "baris": r + 1,
                 }
             )
     if not records and not rejected:
-        raise StructuralError([empty_sheet_problem(grid, h)])
+        raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 
-    duplicates = duplicate_problems(records, ["tahun", "kode_pd"], grid, labels["kode_pd"], "kode PD")
-    duplicates += duplicate_problems(
-        records, ["tahun", "perangkat_daerah"], grid, labels["perangkat_daerah"], "perangkat daerah"
-    )
-    if duplicates:
-        bad = {p.baris for p in duplicates}
-        records = [rec for rec in records if rec["baris"] not in bad]
-        rejected.extend(duplicates)
-        accounting.dikarantina += len(bad)
+    records = _grid.without_duplicate_pd(records, grid, labels, rejected, accounting)
 
-    frame = build_frame(records, SAKIP_PD_COLUMNS, ["kode_pd", "perangkat_daerah", "predikat_tercetak"], grid)
-    frame, rejected = finish_sheet(frame, SakipPd, labels, accounting, rejected)
+    strings = ["kode_pd", "perangkat_daerah", "predikat_tercetak"]
+    frame = _grid.build_frame(records, SAKIP_PD_COLUMNS, strings, grid)
+    frame, rejected = _grid.finish_sheet(frame, SakipPd, labels, accounting, rejected)
 
     notes: list[str] = []
     problems = []
@@ -185,12 +158,11 @@ def _read_sheet(grid: SheetGrid, tahun: int) -> tuple[pd.DataFrame, list[Problem
         scores = frame["nilai"].dropna()
         if scores.empty:
             continue
-        mean = MEAN_LABEL.match(row_label(values[r], ident)) is not None
+        mean = _grid.MEAN_LABEL.match(_grid.row_label(values[r], ident)) is not None
         computed = float(scores.mean() if mean else scores.sum())
         what = "rata-rata nilai" if mean else "jumlah nilai"
-        problem = check_printed(grid, r, col["nilai"], labels["nilai"], computed, what)
-        if problem is not None:
-            problems.append(problem)
+        problem = _grid.check_printed(grid, r, col["nilai"], labels["nilai"], computed, what)
+        problems += _grid.at_missing_details(grid, problem, frame, "nilai", col["nilai"], labels["nilai"])
     if problems:
         raise StructuralError(problems)
-    return frame, rejected, accounting, notes
+    return frame, rejected, accounting, notes, labels

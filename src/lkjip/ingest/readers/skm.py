@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
-from lkjip.ingest.cells import SheetCells, error_text, scan_workbook
+from lkjip.ingest.cells import SheetCells, error_text, scan_workbook, uncached_formula_problems
 from lkjip.ingest.keys import canonical_spellings, clean_key
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import (
@@ -46,7 +46,8 @@ from lkjip.ingest.problems import (
     ReadResult,
     RowAccounting,
     StructuralError,
-    empty_quarantine,
+    add_to_quarantine,
+    concat_quarantine,
     quarantine_rows,
 )
 from lkjip.ingest.readers._base import (
@@ -312,7 +313,7 @@ def _without_missing(text: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 @dataclass
-class _Cells:
+class CellProblems:
     """Problems found in one sheet, by 0-based data-row position: (column label, value, reason)."""
 
     found: dict[int, list[tuple[str, object, str]]] = field(default_factory=dict)
@@ -355,7 +356,7 @@ def parse_integers(
     low: int,
     high: int,
     kolom: str,
-    cells: _Cells,
+    cells: CellProblems,
     what: str,
     required: bool = False,
 ) -> pd.arrays.IntegerArray:
@@ -404,7 +405,7 @@ def parse_integers(
     return pd.arrays.IntegerArray(values, ~valid)
 
 
-def parse_dates(text: pa.ChunkedArray, *, kolom: str, cells: _Cells) -> np.ndarray:
+def parse_dates(text: pa.ChunkedArray, *, kolom: str, cells: CellProblems) -> np.ndarray:
     """Parse survey dates: Excel dates (read as ISO text), "12/03/2025", "12-03-2025", serials.
 
     Text dates are day first, as written in Indonesia; times of day are dropped. A day that
@@ -483,7 +484,7 @@ def start_scan(path: Path) -> Future:
 
 
 def add_damage(
-    cells: _Cells,
+    cells: CellProblems,
     found: SheetCells | None,
     first_row: int,
     n: int,
@@ -492,10 +493,12 @@ def add_damage(
 ) -> np.ndarray:
     """Record every unreadable cell of the data rows in ``columns`` (absolute col -> label).
 
-    Error cells and formulas without a cached value are read by calamine as blanks, and so
-    are the covered cells of a merged range; each is a bad cell of its row here, with what
-    was found and what the contract expects. Returns the rows that hold one, so that a row
-    of nothing but such cells is quarantined rather than skipped as blank.
+    Error cells are read by calamine as blanks, and so are the covered cells of a merged
+    range; each is a bad cell of its row here, with what was found and what the contract
+    expects. Returns the rows that hold one, so that a row of nothing but such cells is
+    quarantined rather than skipped as blank. Formulas without a cached value are structural,
+    as in every reader (:func:`lkjip.ingest.cells.uncached_formula_problems`), raised by
+    :func:`_read` before.
     """
     damaged = np.zeros(n, dtype=bool)
     if not found:
@@ -508,16 +511,6 @@ def add_damage(
     for (row, col), value in found.errors.items():
         if (pos := where(row, col)) is not None:
             cells.add(pos, columns[col], value, f"sel berisi {error_text(value)}; diharapkan {expected[col]}")
-            damaged[pos] = True
-    for (row, col), formula in found.uncached.items():
-        if (pos := where(row, col)) is not None:
-            cells.add(
-                pos,
-                columns[col],
-                formula,
-                f"rumus tanpa nilai tersimpan ({formula}); diharapkan {expected[col]}: buka berkas di "
-                "Excel lalu simpan ulang",
-            )
             damaged[pos] = True
     for (row, col), ref in found.covered().items():
         if (pos := where(row, col)) is not None:
@@ -587,7 +580,7 @@ def _read_unit_sheet(
     n = data.num_rows
     first_row = header + 2
     accounting = RowAccounting(berkas, name, dibaca=n)
-    cells = _Cells()
+    cells = CellProblems()
     headers = sheet.table.slice(header, 1).to_pylist()[0]
 
     def label(field_name: str) -> str:
@@ -729,7 +722,7 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     n = data.num_rows
     first_row = header + 2  # Excel row of the first data row
     accounting = RowAccounting(berkas, name, dibaca=n)
-    cells = _Cells()
+    cells = CellProblems()
 
     # A row is blank when nothing but (perhaps) its pre-printed number is filled in.
     blank = np.ones(n, dtype=bool)
@@ -737,12 +730,19 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         if pos != mapping["responden"]:
             blank &= _is_null(column)
     absolute = {sheet.columns[pos]: f for f, pos in mapping.items()}
+    labels = {col: label(f) for col, f in absolute.items()}
+    uncached = [
+        *uncached_formula_problems(berkas, name, scanned.get(name), labels),
+        *(uncached_formula_problems(berkas, units.sheet, scanned.get(units.sheet)) if units.sheet else []),
+    ]
+    if uncached:
+        raise StructuralError(uncached)
     damaged = add_damage(
         cells,
         scanned.get(name),
         first_row,
         n,
-        {col: label(f) for col, f in absolute.items()},
+        labels,
         {col: _expected(f) for col, f in absolute.items()},
     )
     blank &= ~damaged
@@ -929,7 +929,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         ).items():
             by_sheet[(berkas, sheet)].disimpan -= rows
             by_sheet[(berkas, sheet)].dikarantina += rows
-        quarantine = pd.concat([quarantine, quarantine_rows(row_problems)], ignore_index=True)
+        quarantine = add_to_quarantine(quarantine, row_problems)
     return ReadResult(
         tables={
             "skm_responden": responden.reset_index(drop=True),
@@ -959,7 +959,7 @@ def _dropped_note(sheet: TextSheet, others: list[tuple[int, str]], headers: dict
     ]
 
 
-def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: _Cells) -> pa.ChunkedArray:
+def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: CellProblems) -> pa.ChunkedArray:
     """Jenis kelamin as L/P: "L", "Laki-laki", "pria", "P", "Perempuan", "wanita", any case."""
     keys = pa.array(list(_JENIS_KELAMIN))
     index = pc.index_in(pc.utf8_lower(text), value_set=keys)
@@ -972,7 +972,7 @@ def _jenis_kelamin(text: pa.ChunkedArray, kolom: str, cells: _Cells) -> pa.Chunk
     return normalised
 
 
-def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: _Cells) -> None:
+def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: CellProblems) -> None:
     """One code, one unit: rows naming another unit under a code are quarantined.
 
     The reference name is the ``Unit`` sheet's when the rows use it, else the name most rows
@@ -1017,7 +1017,7 @@ def _check_unit_names(kode, unit, keyed, units: _UnitSheet, label, cells: _Cells
             )
 
 
-def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: _Cells) -> None:
+def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: CellProblems) -> None:
     """A respondent number used twice within a unit: every row of the pair is quarantined."""
     frame = pd.DataFrame({"kode": pd.array(kode, dtype=pd.StringDtype()), "nomor": nomor})
     frame = frame[keyed & frame["nomor"].notna().to_numpy()]
@@ -1231,9 +1231,9 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         return results[0]
     responden = pd.concat([r.tables["skm_responden"] for r in results], ignore_index=True)
     units = pd.concat([r.tables["skm_unit"] for r in results], ignore_index=True)
-    quarantine = [r.quarantine for r in results if len(r.quarantine)]
     accounting = [a for r in results for a in r.accounting]
     notes = [n for r in results for n in r.notes]
+    quarantine = [r.quarantine for r in results]
 
     twice = responden.duplicated(contract.KEY_RESPONDEN, keep=False)
     if twice.any():
@@ -1260,7 +1260,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         units = units[~repeated].reset_index(drop=True)
     return ReadResult(
         tables={"skm_responden": responden, "skm_unit": units.reset_index(drop=True)},
-        quarantine=pd.concat(quarantine, ignore_index=True) if quarantine else empty_quarantine(),
+        quarantine=concat_quarantine(quarantine),
         accounting=accounting,
         notes=notes,
         warnings=[w for r in results for w in r.warnings],

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.ingest.cells import SheetCells, damage_problems, scan_workbook
 from lkjip.ingest.parsing import parse_number_series
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
 from lkjip.ingest.readers._base import column_label
 from lkjip.ingest.readers.skm import (
     FIELDS_RESPONDEN,
+    CellProblems,
     TextSheet,
     header_key,
     load_text_sheet,
@@ -68,8 +70,10 @@ def read(path: Path, config: Config) -> ReadResult:
     path = Path(path)
     berkas = path.name
     reader = open_reader(path)
+    scanned = scan_workbook(path)
     frames, problems, accounting, notes, structural = [], [], [], [], []
     kode_labels: dict[str, str] = {}
+    ikm_labels: dict[str, str] = {}  # sheet -> "E (Nilai IKM)"
     year_sheet: dict[int, str] = {}
     for name in reader.sheet_names:
         sheet = load_text_sheet(reader, name, berkas)
@@ -96,9 +100,9 @@ def read(path: Path, config: Config) -> ReadResult:
             ))
             continue
         year_sheet[tahun] = name
-        frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun)
-        pos = mapping["kode_unit"]
-        kode_labels[name] = column_label(sheet.columns[pos], _header_text(sheet, header, pos))
+        frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun, scanned.get(name))
+        kode_labels[name] = _column(sheet, header, mapping["kode_unit"])
+        ikm_labels[name] = _column(sheet, header, mapping["ikm"])
         frames.append(frame)
         problems += sheet_problems
         accounting.append(tally)
@@ -122,22 +126,25 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows([*problems, *row_problems]),
         accounting=accounting,
         notes=notes,
+        kolom={(berkas, name, "ikm", None): label for name, label in ikm_labels.items()},
     )
 
 
 def _read_year(
-    sheet: TextSheet, header: int, mapping: dict[str, int], tahun: int
+    sheet: TextSheet, header: int, mapping: dict[str, int], tahun: int, cells: SheetCells | None = None
 ) -> tuple[pd.DataFrame, list[Problem], RowAccounting]:
-    """One year sheet: parse its rows, locate every bad cell, keep the good rows."""
+    """One year sheet: parse its rows, locate every bad cell, keep the good rows.
+
+    ``cells`` (what :func:`lkjip.ingest.cells.scan_workbook` found in the sheet) gives the
+    covered cells of merged ranges: read blank by calamine, each is reported as the merged
+    range it belongs to (:func:`lkjip.ingest.cells.damage_problems`), not as an empty value.
+    """
     data = sheet.table.slice(header + 1)
     n = data.num_rows
     first_row = header + 2
-    labels = sheet.table.slice(header, 1).to_pylist()[0]
-    names = sheet.table.column_names
 
     def kolom(field_name: str) -> str:
-        pos = mapping[field_name]
-        return column_label(sheet.columns[pos], str(labels[names[pos]]))
+        return _column(sheet, header, mapping[field_name])
 
     def text(field_name: str) -> pd.Series:
         if field_name not in mapping:
@@ -148,10 +155,21 @@ def _read_year(
     blank = np.ones(n, dtype=bool)
     for column in data.columns:
         blank &= np.asarray(column.is_null().to_numpy(zero_copy_only=False), dtype=bool)
-    found: dict[int, list[tuple[str, object, str]]] = {}
+    found = CellProblems()
+    merged = damage_problems(
+        sheet.berkas,
+        sheet.name,
+        SheetCells(merged=cells.merged) if cells else SheetCells(),
+        (first_row + int(pos) for pos in np.flatnonzero(~blank)),
+        {sheet.columns[pos]: kolom(f) for f, pos in mapping.items()},
+    )
+    for problem in merged:
+        found.add(problem.baris - first_row, problem.kolom, None, problem.pesan)
+    covered = {(p.baris - first_row, p.kolom) for p in merged}
 
     def bad(pos: int, field_name: str, value: object, reason: str) -> None:
-        found.setdefault(pos, []).append((kolom(field_name), value, reason))
+        if (pos, kolom(field_name)) not in covered:  # said already: part of a merged range
+            found.add(pos, kolom(field_name), value, reason)
 
     kode = text("kode_unit")
     unit = text("unit")
@@ -183,8 +201,7 @@ def _read_year(
         value = mutu_text.iloc[pos]
         bad(int(pos), "mutu_tercetak", value, f"mutu pelayanan '{value}' tidak dikenali (A–D)")
 
-    rejected = np.zeros(n, dtype=bool)
-    rejected[list(found)] = True
+    rejected = found.mask(n)
     keep = ~blank & ~rejected
     frame = pd.DataFrame({
         "berkas": pd.array([sheet.berkas] * n, dtype=pd.StringDtype()),
@@ -197,17 +214,7 @@ def _read_year(
         "ikm": ikm.astype("float64"),
         "mutu_tercetak": mutu,
     })[keep].reset_index(drop=True)
-    problems = [
-        Problem(
-            sheet.berkas,
-            "; ".join(c[2] for c in cells),
-            sheet=sheet.name,
-            baris=first_row + pos,
-            kolom="; ".join(c[0] for c in cells),
-            nilai=cells[0][1] if len(cells) == 1 else "; ".join(str(c[1]) for c in cells),
-        )
-        for pos, cells in sorted(found.items())
-    ]
+    problems = found.problems(sheet, first_row)
     tally = RowAccounting(sheet.berkas, sheet.name, dibaca=n)
     tally.disimpan = int(keep.sum())
     tally.dikarantina = int((rejected & ~blank).sum())
@@ -222,6 +229,11 @@ def _mutu(value: str) -> str | None:
     if m := re.match(r"^([A-Da-d])\b", text):
         return m.group(1).upper()
     return _MUTU_WORDS.get(header_key(text))
+
+
+def _column(sheet: TextSheet, header: int, pos: int) -> str:
+    """The column at ``pos`` as messages name it: ``"E (Nilai IKM)"``."""
+    return column_label(sheet.columns[pos], _header_text(sheet, header, pos))
 
 
 def _header_text(sheet: TextSheet, header: int, pos: int) -> str:

@@ -32,12 +32,17 @@ class _Sumber(pa.DataFrameModel):
     baris: Series[int] = pa.Field(ge=1)
 
 
-class SakipPd(_Sumber):
-    """``sakip_pd``: one SAKIP evaluation score per perangkat daerah and year."""
+class _PerangkatDaerah(_Sumber):
+    """The key of a score per perangkat daerah and year."""
 
     tahun: Series[pd.Int64Dtype] = pa.Field(ge=2000, le=2100, nullable=False)
     kode_pd: Series[pd.StringDtype] = pa.Field(nullable=False, str_length={"min_value": 1})
     perangkat_daerah: Series[pd.StringDtype] = pa.Field(nullable=False, str_length={"min_value": 1})
+
+
+class SakipPd(_PerangkatDaerah):
+    """``sakip_pd``: one SAKIP evaluation score per perangkat daerah and year."""
+
     # A PD that was not evaluated carries NA, never 0.
     nilai: Series[float] = pa.Field(in_range={"min_value": 0, "max_value": 100}, nullable=True)
     predikat_tercetak: Series[pd.StringDtype] = pa.Field(nullable=True)
@@ -49,12 +54,9 @@ class SakipPd(_Sumber):
         unique = ("tahun", "kode_pd")
 
 
-class KelembagaanPd(_Sumber):
+class KelembagaanPd(_PerangkatDaerah):
     """``kelembagaan_pd``: tingkat kematangan, 11 variables scored 1–5, per PD and year."""
 
-    tahun: Series[pd.Int64Dtype] = pa.Field(ge=2000, le=2100, nullable=False)
-    kode_pd: Series[pd.StringDtype] = pa.Field(nullable=False, str_length={"min_value": 1})
-    perangkat_daerah: Series[pd.StringDtype] = pa.Field(nullable=False, str_length={"min_value": 1})
     V01: Series[float] = pa.Field(in_range={"min_value": 1, "max_value": 5}, nullable=True)
     V02: Series[float] = pa.Field(in_range={"min_value": 1, "max_value": 5}, nullable=True)
     V03: Series[float] = pa.Field(in_range={"min_value": 1, "max_value": 5}, nullable=True)
