@@ -449,7 +449,7 @@ CORPUS: list[Kasus] = [
             "baris 8",
             "D (Nilai)",
             "nilai kosong",
-            "rata-rata nilai tercetak 83.78",
+            "rata-rata nilai tercetak 83,78",
             "(sel D54) di baris 54",
         ),
     ),

@@ -337,7 +337,7 @@ def test_totals_row_disagreeing_with_details_names_both_values(tmp_path):
     body[3][2] = 4_100_000
     message = error_of(build(tmp_path, body=body))
     assert f"{NAME}, sheet 'LRA 2025', baris 10, kolom C (Anggaran)" in message
-    assert "tercetak Rp 4.100.000" in message and "dihitung Rp 4.000.000" in message
+    assert "tercetak Rp4.100.000" in message and "dihitung Rp4.000.000" in message
 
 
 def test_kegiatan_subtotal_disagreeing_with_details(tmp_path):
@@ -345,7 +345,7 @@ def test_kegiatan_subtotal_disagreeing_with_details(tmp_path):
     body[0][3] = 3_000_000
     message = error_of(build(tmp_path, body=body))
     assert "baris 7, kolom D (Realisasi Rp): subtotal 4.01.01.2.13" in message
-    assert "tercetak Rp 3.000.000" in message and "dihitung Rp 3.200.000" in message
+    assert "tercetak Rp3.000.000" in message and "dihitung Rp3.200.000" in message
 
 
 def test_sasaran_total_disagreeing(tmp_path):
@@ -353,7 +353,7 @@ def test_sasaran_total_disagreeing(tmp_path):
     sasaran[3][5] = 3_000_000
     message = error_of(build(tmp_path, sasaran=sasaran))
     assert "sheet 'Anggaran per Sasaran', baris 5, kolom F (Realisasi Anggaran (Rp))" in message
-    assert "dihitung Rp 3.200.000" in message
+    assert "dihitung Rp3.200.000" in message
 
 
 def test_wrong_header_label(tmp_path):

@@ -188,7 +188,7 @@ def test_sakip_printed_average_disagreeing_is_structural(tmp_path, config):
         sakip.read(path, config)
     problem = one_problem(exc)
     assert (problem.sheet, problem.baris, problem.kolom) == ("SAKIP 2025", 8, "D (Nilai)")
-    assert "82.5" in problem.pesan and "81.9467" in problem.pesan and "D8" in problem.pesan
+    assert "tercetak 82,5 " in problem.pesan and "rincian 81,9467" in problem.pesan and "D8" in problem.pesan
 
 
 def test_sakip_sheet_without_rows_is_structural(tmp_path, config):
@@ -362,7 +362,7 @@ def test_kelembagaan_printed_nek_disagreeing_is_structural(tmp_path, config):
         11,
         "G (Nilai Tertimbang)",
     )
-    assert "96.1" in problem.pesan and "95.9000" in problem.pesan
+    assert "tercetak 96,1 " in problem.pesan and "rincian 95,9 " in problem.pesan
 
 
 def test_kelembagaan_rata_rata_disagreeing_is_structural(tmp_path, config):
@@ -371,7 +371,7 @@ def test_kelembagaan_rata_rata_disagreeing_is_structural(tmp_path, config):
         kelembagaan.read(book, config)
     problem = one_problem(exc)
     assert (problem.baris, problem.kolom) == (7, "O (Total)")
-    assert "49" in problem.pesan and "50.0000" in problem.pesan
+    assert "tercetak 49 " in problem.pesan and "rincian 50 " in problem.pesan
 
 
 def test_kelembagaan_year_not_a_year_is_quarantined(tmp_path, config):

@@ -19,6 +19,7 @@ import pandas as pd
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 
+from lkjip.core import fmt
 from lkjip.ingest.cells import error_text
 from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
 from lkjip.ingest.problems import Problem, RowAccounting, StructuralError
@@ -263,7 +264,8 @@ def check_printed(
         return None
     return Problem(
         grid.berkas,
-        f"{what} tercetak {printed:g} tidak sama dengan hasil hitung dari rincian {computed:.4f}"
+        f"{what} tercetak {fmt.angka_ringkas(printed)} tidak sama dengan hasil hitung dari rincian "
+        f"{fmt.angka_ringkas(computed)}"
         f" (sel {cell.coordinate})",
         grid.sheet,
         row0 + 1,

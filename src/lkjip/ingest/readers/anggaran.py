@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.rounding import cell_decimals
 from lkjip.core.teks import daftar_kata
@@ -340,8 +341,8 @@ def _canonical(value: object) -> str:
 
 
 def _rupiah(amount: float) -> str:
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    return "Rp " + text.replace(",", "#").replace(".", ",").replace("#", ".")
+    """Money in a message, Indonesian style with its cents when it has any: ``-Rp1.500,5``."""
+    return ("-" if amount < 0 else "") + "Rp" + fmt.angka_ringkas(abs(amount), 2)
 
 
 @dataclass

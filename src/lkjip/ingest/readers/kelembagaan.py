@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.ingest.parsing import is_missing
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
@@ -393,7 +394,7 @@ def _check_pemda_totals(grid, col, labels, frame: pd.DataFrame, totals, rejected
                 problems.append(
                     Problem(
                         grid.berkas,
-                        f"jumlah bobot tahun {tahun} = {total:g}, seharusnya 100",
+                        f"jumlah bobot tahun {tahun} = {fmt.angka_ringkas(total)}, seharusnya 100",
                         grid.sheet,
                         int(rows["baris"].min()),
                         labels["bobot"],
