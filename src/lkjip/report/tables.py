@@ -809,6 +809,47 @@ def lampiran_ikm_unit(
     )
 
 
+def _per_pd(table: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """The rows of ``tahun``, in perangkat daerah code order, numbered from 0."""
+    return rows_of_year(table, tahun).sort_values("kode_pd").reset_index(drop=True)
+
+
+def _lampiran_per_pd(
+    rows: pd.DataFrame,
+    config: Config,
+    nomor: str | None,
+    *,
+    kunci: str,
+    judul: str,
+    kolom: dict[str, tuple[pd.Series, Jenis | None]],
+    sumber: str,
+    catatan: str,
+) -> TabelLaporan:
+    """An annex table with one numbered row per perangkat daerah of ``rows``.
+
+    ``rows`` are the report year's, in code order (:func:`_per_pd`); ``kolom`` maps each heading
+    after "Perangkat Daerah" to its column of ``rows`` (in the table's dtype) and its kind
+    (``None`` for text).
+    """
+    frame = pd.DataFrame(
+        {
+            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
+            **{name: column for name, (column, _) in kolom.items()},
+        }
+    )
+    return TabelLaporan(
+        nomor=nomor or kunci,
+        judul=_judul_lampiran(judul, nomor),
+        frame=frame,
+        jenis={"No": Jenis.NOMOR, **{name: jenis for name, (_, jenis) in kolom.items() if jenis}},
+        gaya=fmt.Formatter(config),
+        sumber=sumber,
+        catatan=(catatan,),
+        kompak=True,
+    )
+
+
 def lampiran_sakip(
     sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None
 ) -> TabelLaporan:
@@ -825,27 +866,21 @@ def lampiran_sakip(
     -------
     TabelLaporan
     """
-    rows = rows_of_year(sakip_pd_hasil, config.tahun).sort_values("kode_pd").reset_index(drop=True)
-    frame = pd.DataFrame(
-        {
-            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-            "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
-            "Nilai": _num(rows["nilai"]),
-            "Predikat": rows["predikat"].astype("string"),
-            "Sebutan": rows["sebutan"].astype("string"),
-            "Minimal Baik": rows["minimal_baik"].astype("boolean"),
-        }
-    )
-    judul = _judul_lampiran(f"Nilai SAKIP Perangkat Daerah Tahun {config.tahun}", nomor)
-    return TabelLaporan(
-        nomor=nomor or "lampiran-sakip",
-        judul=judul,
-        frame=frame,
-        jenis={"No": Jenis.NOMOR, "Nilai": Jenis.DESIMAL, "Minimal Baik": Jenis.YA_TIDAK},
-        gaya=fmt.Formatter(config),
+    rows = _per_pd(sakip_pd_hasil, config.tahun)
+    return _lampiran_per_pd(
+        rows,
+        config,
+        nomor,
+        kunci="lampiran-sakip",
+        judul=f"Nilai SAKIP Perangkat Daerah Tahun {config.tahun}",
+        kolom={
+            "Nilai": (_num(rows["nilai"]), Jenis.DESIMAL),
+            "Predikat": (rows["predikat"].astype("string"), None),
+            "Sebutan": (rows["sebutan"].astype("string"), None),
+            "Minimal Baik": (rows["minimal_baik"].astype("boolean"), Jenis.YA_TIDAK),
+        },
         sumber=f"hasil evaluasi SAKIP Tahun {config.tahun}",
-        catatan=(f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",),
-        kompak=True,
+        catatan=f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",
     )
 
 
@@ -948,29 +983,23 @@ def lampiran_kematangan(
     -------
     TabelLaporan
     """
-    rows = rows_of_year(kematangan_pd, config.tahun).sort_values("kode_pd").reset_index(drop=True)
-    frame = pd.DataFrame(
-        {
-            "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
-            "Perangkat Daerah": rows["perangkat_daerah"].astype("string"),
-            "Total Skor": _num(rows["total"]),
-            "Kategori": rows["kategori"].astype("string"),
-            "Minimal Tinggi": rows["minimal_tinggi"].astype("boolean"),
-        }
-    )
-    judul = _judul_lampiran(f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}", nomor)
-    return TabelLaporan(
-        nomor=nomor or "lampiran-kematangan",
-        judul=judul,
-        frame=frame,
-        jenis={"No": Jenis.NOMOR, "Total Skor": Jenis.DESIMAL, "Minimal Tinggi": Jenis.YA_TIDAK},
-        gaya=fmt.Formatter(config),
+    rows = _per_pd(kematangan_pd, config.tahun)
+    return _lampiran_per_pd(
+        rows,
+        config,
+        nomor,
+        kunci="lampiran-kematangan",
+        judul=f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}",
+        kolom={
+            "Total Skor": (_num(rows["total"]), Jenis.DESIMAL),
+            "Kategori": (rows["kategori"].astype("string"), None),
+            "Minimal Tinggi": (rows["minimal_tinggi"].astype("boolean"), Jenis.YA_TIDAK),
+        },
         sumber=f"hasil evaluasi tingkat kematangan kelembagaan Tahun {config.tahun}",
         catatan=(
             f"Total skor {config.kematangan.jumlah_variabel} variabel (skala 1–5); minimal "
-            f"{config.kematangan.minimal.lower()}.",
+            f"{config.kematangan.minimal.lower()}."
         ),
-        kompak=True,
     )
 
 
