@@ -165,6 +165,46 @@ def row_label(values: Sequence[object], columns: Iterable[int]) -> str:
     return ""
 
 
+def data_rows(
+    values: Sequence[Sequence[object]],
+    first: int,
+    ident: Sequence[int],
+    accounting: RowAccounting,
+    width: int = 0,
+) -> tuple[list[tuple[int, list]], list[int]]:
+    """Split the rows from ``first`` on: data rows, and the rows of a printed total or average.
+
+    Blank rows, column-number rows, the total/average row (its label in the ``ident``
+    columns) and everything after it are accounted as skipped. Each data row is padded with
+    ``None`` to ``width`` cells.
+
+    Returns
+    -------
+    rows : list of (int, list)
+        0-based row index and the row's cells.
+    totals : list of int
+        0-based indices of the total/average rows.
+    """
+    rows: list[tuple[int, list]] = []
+    totals: list[int] = []
+    footer = False
+    for r in range(first, len(values)):
+        row = list(values[r]) + [None] * (width - len(values[r]))
+        if is_blank_row(row):
+            accounting.skip(SKIP_BLANK)
+        elif footer:
+            accounting.skip(SKIP_FOOTER)
+        elif TOTAL_LABEL.match(row_label(row, ident)):
+            totals.append(r)
+            footer = True
+            accounting.skip(SKIP_TOTAL)
+        elif is_column_number_row(row):
+            accounting.skip(SKIP_COLUMN_NUMBERS)
+        else:
+            rows.append((r, row))
+    return rows, totals
+
+
 def parse_cell(
     grid: SheetGrid, row0: int, col0: int, label: str, *, percent_format: bool = False
 ) -> tuple[float | None, Problem | None]:

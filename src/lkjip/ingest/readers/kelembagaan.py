@@ -164,50 +164,37 @@ def _read_kematangan(grid: _grid.SheetGrid, tahun: int, jumlah_variabel: int):
     ident = [col["no"], col["kode_pd"], col["perangkat_daerah"]]
     records: list[dict] = []
     rejected: list[Problem] = []
-    totals: list[int] = []
-    footer = False
-    for r in range(h + 1, len(values)):
-        row = values[r]
-        if _grid.is_blank_row(row):
-            accounting.skip(_grid.SKIP_BLANK)
-        elif footer:
-            accounting.skip(_grid.SKIP_FOOTER)
-        elif _grid.TOTAL_LABEL.match(_grid.row_label(row, ident)):
-            totals.append(r)
-            footer = True
-            accounting.skip(_grid.SKIP_TOTAL)
-        elif _grid.is_column_number_row(row):
-            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
-        else:
-            record = {
-                "tahun": tahun,
-                "kode_pd": _grid.text_of(row[col["kode_pd"]]),
-                "perangkat_daerah": _grid.text_of(row[col["perangkat_daerah"]]),
-                "kategori_tercetak": _grid.text_of(row[col["kategori_tercetak"]]),
-                "baris": r + 1,
-            }
-            problems = []
-            for name in numeric:
-                record[name], problem = _grid.parse_cell(grid, r, col[name], labels[name])
-                if problem is not None:
-                    problems.append(problem)
-            identified = (
-                record["kode_pd"] or record["perangkat_daerah"] or isinstance(row[col["no"]], int | float)
-            )
-            if not identified:
-                if all(record[n] is None for n in numeric):
-                    accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, legend, signature lines
-                    continue
-                problems = [
-                    Problem(
-                        grid.berkas, "baris berisi skor tanpa kode/nama perangkat daerah", grid.sheet, r + 1
-                    )
-                ]
-            if problems:
-                rejected.extend(problems)
-                accounting.dikarantina += 1
+    rows, totals = _grid.data_rows(values, h + 1, ident, accounting)
+    for r, row in rows:
+        record = {
+            "tahun": tahun,
+            "kode_pd": _grid.text_of(row[col["kode_pd"]]),
+            "perangkat_daerah": _grid.text_of(row[col["perangkat_daerah"]]),
+            "kategori_tercetak": _grid.text_of(row[col["kategori_tercetak"]]),
+            "baris": r + 1,
+        }
+        problems = []
+        for name in numeric:
+            record[name], problem = _grid.parse_cell(grid, r, col[name], labels[name])
+            if problem is not None:
+                problems.append(problem)
+        identified = (
+            record["kode_pd"] or record["perangkat_daerah"] or isinstance(row[col["no"]], int | float)
+        )
+        if not identified:
+            if all(record[n] is None for n in numeric):
+                accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, legend, signature lines
                 continue
-            records.append(record)
+            problems = [
+                Problem(
+                    grid.berkas, "baris berisi skor tanpa kode/nama perangkat daerah", grid.sheet, r + 1
+                )
+            ]
+        if problems:
+            rejected.extend(problems)
+            accounting.dikarantina += 1
+            continue
+        records.append(record)
     if not records and not rejected:
         raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 

@@ -95,48 +95,35 @@ def _read_sheet(
     accounting.skip(_grid.SKIP_HEADER)
     records: list[dict] = []
     rejected: list[Problem] = []
-    totals: list[int] = []
-    footer = False
     ident = [col["no"], col["kode_pd"], col["perangkat_daerah"]]
-    for r in range(h + 1, len(values)):
-        row = values[r] + [None] * (max(col.values()) + 1 - len(values[r]))
-        if _grid.is_blank_row(row):
-            accounting.skip(_grid.SKIP_BLANK)
-        elif footer:
-            accounting.skip(_grid.SKIP_FOOTER)
-        elif _grid.TOTAL_LABEL.match(_grid.row_label(row, ident)):
-            totals.append(r)
-            footer = True
-            accounting.skip(_grid.SKIP_TOTAL)
-        elif _grid.is_column_number_row(row):
-            accounting.skip(_grid.SKIP_COLUMN_NUMBERS)
-        else:
-            kode = _grid.text_of(row[col["kode_pd"]])
-            nama = _grid.text_of(row[col["perangkat_daerah"]])
-            numbered = isinstance(row[col["no"]], int | float)
-            nilai, problem = _grid.parse_cell(grid, r, col["nilai"], labels["nilai"])
-            if not (kode or nama or numbered):
-                if nilai is None:
-                    accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, signature lines
-                    continue
-                problem = Problem(
-                    grid.berkas, "baris berisi nilai tanpa kode/nama perangkat daerah", grid.sheet, r + 1,
-                    labels["nilai"], row[col["nilai"]],
-                )  # fmt: skip
-            if problem is not None:
-                rejected.append(problem)
-                accounting.dikarantina += 1
+    rows, totals = _grid.data_rows(values, h + 1, ident, accounting, max(col.values()) + 1)
+    for r, row in rows:
+        kode = _grid.text_of(row[col["kode_pd"]])
+        nama = _grid.text_of(row[col["perangkat_daerah"]])
+        numbered = isinstance(row[col["no"]], int | float)
+        nilai, problem = _grid.parse_cell(grid, r, col["nilai"], labels["nilai"])
+        if not (kode or nama or numbered):
+            if nilai is None:
+                accounting.skip(_grid.SKIP_FOOTER)  # text only: notes, signature lines
                 continue
-            records.append(
-                {
-                    "tahun": tahun,
-                    "kode_pd": kode,
-                    "perangkat_daerah": nama,
-                    "nilai": nilai,
-                    "predikat_tercetak": _grid.text_of(row[col["predikat_tercetak"]]),
-                    "baris": r + 1,
-                }
-            )
+            problem = Problem(
+                grid.berkas, "baris berisi nilai tanpa kode/nama perangkat daerah", grid.sheet, r + 1,
+                labels["nilai"], row[col["nilai"]],
+            )  # fmt: skip
+        if problem is not None:
+            rejected.append(problem)
+            accounting.dikarantina += 1
+            continue
+        records.append(
+            {
+                "tahun": tahun,
+                "kode_pd": kode,
+                "perangkat_daerah": nama,
+                "nilai": nilai,
+                "predikat_tercetak": _grid.text_of(row[col["predikat_tercetak"]]),
+                "baris": r + 1,
+            }
+        )
     if not records and not rejected:
         raise StructuralError([_grid.empty_sheet_problem(grid, h)])
 
