@@ -219,3 +219,13 @@ def test_downloads_folder_of_the_default_data(processed):
     links = Laporan.muat(root=processed).unduhan().data
     assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
     assert "(CSV, tabel olahan)" in links and "skm_responden" not in links
+
+
+def test_cover_list_of_tables_is_top_aligned_and_wrapped(tmp_path, config):
+    ws = _write(tmp_path, [_tabel(config)])["Sampul"]
+    heading = next(c.row for c in ws["A"] if c.value == "Daftar tabel")
+    name, title = ws.cell(heading + 1, 1), ws.cell(heading + 1, 2)
+    assert title.value == "Tabel III.9 Uji"
+    for cell in (name, title):
+        assert (cell.alignment.vertical, cell.alignment.wrap_text) == ("top", True)
+        assert cell.alignment.horizontal == "left"

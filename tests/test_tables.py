@@ -443,3 +443,16 @@ def test_log_data_tables_count_with_separators_and_keep_columns_apart(config):
     assert "Akuntansi Baris per Sheet" in table.gt().as_raw_html()
     masukan = tables.tabel_masukan({"sakip.xlsx": "ab" * 32}, config)
     assert _cells(masukan) == ["sakip.xlsx", "ab" * 32]
+
+
+def test_table_numbers_come_from_the_registry(config, monkeypatch):
+    from lkjip.report import penomoran
+
+    # The registry prints III.4.A; a number changed there is the number in the caption.
+    monkeypatch.setitem(penomoran.TABEL, "III.4.A", "III.9")
+    table = tables.tabel_realisasi_anggaran(_anggaran(), config)
+    assert (table.nomor, table.judul) == ("III.9", "Tabel III.9 Realisasi Anggaran Tahun 2025")
+    # A table missing from the registry is a clear error naming the key, not a made-up number.
+    monkeypatch.delitem(penomoran.TABEL, "II.4")
+    with pytest.raises(penomoran.TabelTidakTerdaftar, match=r"tabel 'II\.4' tidak terdaftar"):
+        tables.tabel_anggaran_kegiatan(_anggaran(), config)

@@ -201,9 +201,12 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     used = {"sampul"}
     for i, sheet in enumerate(sheets, start=1):
         name = _sheet_name(sheet.name, used)
-        put(ws, list_start + i, 1, name)
-        cell = put(ws, list_start + i, 2, sheet.title)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Both cells of a list row top-aligned and wrapped: a long title grows the row downwards
+        # and the sheet name stays beside its first line.
+        for column, value in ((1, name), (2, sheet.title)):
+            put(ws, list_start + i, column, value).alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="left"
+            )
         ws.row_dimensions[list_start + i].height = _LINE_HEIGHT * _lines(sheet.title, widths[1])
         _write_sheet(wb.create_sheet(name), sheet)
     path.parent.mkdir(parents=True, exist_ok=True)

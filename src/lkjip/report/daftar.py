@@ -20,6 +20,7 @@ from lkjip.core.paths import paths
 from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.report import charts, tables
+from lkjip.report.penomoran import nomor_tabel
 from lkjip.report.tabel_laporan import TabelLaporan
 from lkjip.report.tahun import config_tahun
 
@@ -97,12 +98,20 @@ TABEL: dict[str, Callable[[Tabel, Config, str | None], TabelLaporan]] = {
         dana=dana_sasaran(t("anggaran_hasil"), t("peta_sasaran_anggaran"), c),
     ),
     "lampiran-ikm": lambda t, c, d: tables.lampiran_ikm_unit(
-        t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor="L.1"
+        t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor=nomor_tabel("lampiran-ikm")
     ),
-    "lampiran-demografi": lambda t, c, d: tables.lampiran_demografi(t("skm_demografi"), c, nomor="L.2"),
-    "lampiran-sakip": lambda t, c, d: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor="L.3"),
-    "lampiran-kematangan": lambda t, c, d: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor="L.4"),
-    "lampiran-reviu": lambda t, c, d: tables.lampiran_reviu(t("reviu"), c, nomor="L.5"),
+    "lampiran-demografi": lambda t, c, d: tables.lampiran_demografi(
+        t("skm_demografi"), c, nomor=nomor_tabel("lampiran-demografi")
+    ),
+    "lampiran-sakip": lambda t, c, d: tables.lampiran_sakip(
+        t("sakip_pd_hasil"), c, nomor=nomor_tabel("lampiran-sakip")
+    ),
+    "lampiran-kematangan": lambda t, c, d: tables.lampiran_kematangan(
+        t("kematangan_pd"), c, nomor=nomor_tabel("lampiran-kematangan")
+    ),
+    "lampiran-reviu": lambda t, c, d: tables.lampiran_reviu(
+        t("reviu"), c, nomor=nomor_tabel("lampiran-reviu")
+    ),
 }
 
 

@@ -21,6 +21,7 @@ from lkjip.core.frames import rows_of_year
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
+from lkjip.report.penomoran import nomor_tabel
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
 from lkjip.reviu import JENIS as JENIS_REVIU
 
@@ -128,13 +129,14 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
             "Target": pd.array([_target_tercetak(v, config) for v in rows["target"]], dtype="string"),
         }
     )
+    nomor = nomor_tabel("II.1", huruf_periode(config, periode))
     judul = (
-        f"Tabel II.1.{huruf_periode(config, periode)} Matriks Penjenjangan Strategis "
+        f"Tabel {nomor} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
     )
     tingkat = frame["Tingkat"].reset_index(drop=True)
     return TabelLaporan(
-        nomor=f"II.1.{huruf_periode(config, periode)}",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={},
@@ -201,12 +203,13 @@ def tabel_iku(
             "Sumber Data": rows["sumber_data"].astype("string"),
         }
     )
+    nomor = nomor_tabel("II.2", huruf_periode(config, periode.kode))
     judul = (
-        f"Tabel II.2.{huruf_periode(config, periode.kode)} Indikator Kinerja Utama "
+        f"Tabel {nomor} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return TabelLaporan(
-        nomor=f"II.2.{huruf_periode(config, periode.kode)}",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={"No": Jenis.NOMOR, "Penjelasan/Formulasi": Jenis.BARIS, "Sumber Data": Jenis.BARIS},
@@ -280,14 +283,15 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
         ("57 PD/UKPD", "96,40%"), missing "N/A".
     """
     periode = _periode(config, dokumen)
+    nomor = nomor_tabel("II.3", huruf_periode(config, periode.kode))
     judul = (
-        f"Tabel II.3.{huruf_periode(config, periode.kode)} {dokumen} Tahun {config.tahun} "
+        f"Tabel {nomor} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     # The agreement itself: what was promised. Its results are Tabel III.1 (not printed twice).
     return _tabel_pk(
         _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)"]),
-        f"II.3.{huruf_periode(config, periode.kode)}",
+        nomor,
         judul,
         f"{dokumen} Tahun {config.tahun}",
         config,
@@ -335,8 +339,8 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> Tab
         frame = pd.concat([frame, total], ignore_index=True)
         total_rows = [len(frame) - 1]
     return TabelLaporan(
-        nomor="II.4",
-        judul=f"Tabel II.4 Anggaran per Kegiatan Tahun {config.tahun}",
+        nomor=nomor_tabel("II.4"),
+        judul=f"Tabel {nomor_tabel('II.4')} Anggaran per Kegiatan Tahun {config.tahun}",
         frame=frame,
         jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH},
         gaya=fmt.Formatter(config),
@@ -366,13 +370,14 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelL
     TabelLaporan
     """
     periode = _periode(config, dokumen)
+    nomor = nomor_tabel("III.1", huruf_periode(config, periode.kode))
     judul = (
-        f"Tabel III.1.{huruf_periode(config, periode.kode)} Capaian {dokumen} Tahun {config.tahun} "
+        f"Tabel {nomor} Capaian {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     return _tabel_pk(
         _frame_pk(capaian, dokumen, config),
-        f"III.1.{huruf_periode(config, periode.kode)}",
+        nomor,
         judul,
         f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)",
         config,
@@ -444,14 +449,15 @@ def tabel_tren(
         frame[str(y)] = wide[y].reindex(base["kode_indikator"]).to_numpy(dtype="float64")
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
+    nomor = nomor_tabel("III.2", huruf_periode(config, periode.kode))
     judul = (
-        f"Tabel III.2.{huruf_periode(config, periode.kode)} Perbandingan Realisasi {dokumen} "
+        f"Tabel {nomor} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     year_cols = tuple(str(y) for y in years)
     repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
     return TabelLaporan(
-        nomor=f"III.2.{huruf_periode(config, periode.kode)}",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={"No": Jenis.NOMOR, **{y: Jenis.NILAI_POLOS for y in year_cols}},
@@ -505,7 +511,7 @@ def tabel_pembanding(
     if perjanjian_kinerja is None:
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
-        f"Tabel III.3 Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
+        f"Tabel {nomor_tabel('III.3')} Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
         f"Pemerintah {config.wilayah_dan_pembanding}"
     )
     repeat = _repeats(frame["No"])
@@ -513,7 +519,7 @@ def tabel_pembanding(
         ["Sasaran Strategis"] if "Sasaran Strategis" in frame.columns else []
     )
     return TabelLaporan(
-        nomor="III.3",
+        nomor=nomor_tabel("III.3"),
         judul=judul,
         frame=frame,
         jenis={
@@ -568,8 +574,8 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Ta
     )
     frame = pd.concat([frame, total], ignore_index=True)
     return TabelLaporan(
-        nomor="III.4.A",
-        judul=f"Tabel III.4.A Realisasi Anggaran Tahun {config.tahun}",
+        nomor=nomor_tabel("III.4.A"),
+        judul=f"Tabel {nomor_tabel('III.4.A')} Realisasi Anggaran Tahun {config.tahun}",
         frame=frame,
         jenis={
             "No": Jenis.NOMOR,
@@ -654,7 +660,9 @@ def tabel_kinerja_anggaran(
     frame = pd.concat([frame, footer], ignore_index=True)
     last = len(frame) - 1
     f = fmt.Formatter(config)
-    judul = f"Tabel III.4.B Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
+    judul = (
+        f"Tabel {nomor_tabel('III.4.B')} Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
+    )
     note = (
         f"Efisiensi = rata-rata capaian kinerja − total capaian anggaran = {f.persen(rata)} − "
         f"{f.persen(total)} = {f.persen(efisiensi)}."
@@ -663,7 +671,7 @@ def tabel_kinerja_anggaran(
     kinerja = ("Target", "Realisasi Kinerja", "Capaian Kinerja (%)")
     anggaran = ("Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)")
     return TabelLaporan(
-        nomor="III.4.B",
+        nomor=nomor_tabel("III.4.B"),
         judul=judul,
         frame=frame,
         jenis={
