@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lkjip.core.config import ConfigError, load_config
+from lkjip.core.config import SUMBER, ConfigError, load_config
 from lkjip.data_step import run_data_step
 from lkjip.ingest.problems import StructuralError
 from lkjip.synthetic.kantor_kecil import tulis_proyek
@@ -123,3 +123,34 @@ def test_its_tabel_iii_4_b_total_and_efisiensi(proyek):
     laporan = Laporan.muat(root=proyek)
     text = laporan.efisiensi().data
     assert "93,01" in text and "3,88" in text and "96,89" in text
+
+
+def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek):
+    from lkjip import data
+    from lkjip.report import daftar
+
+    sumber = data.sumber_ada(proyek)
+    assert sumber == {"anggaran", "perjanjian_kinerja"}
+    t, config = daftar.muat(proyek)
+    judul = [tabel.judul for tabel in daftar.semua_tabel(t, config, sumber)]
+    assert not any("SAKIP" in j or "IKM" in j or "Kematangan" in j or "Pembanding" in j for j in judul)
+    assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == [
+        "capaian-kinerja",
+        "anggaran",
+        "kinerja-anggaran",
+    ]
+    # with every source read (the default office), nothing is left out
+    every = daftar.semua_tabel(t, config, frozenset(SUMBER))
+    assert len(every) == len(daftar.semua_tabel(t, config)) == len(judul) + 5
+
+
+def test_the_facade_prints_nothing_of_an_absent_source(proyek):
+    from lkjip.report.laporan import Laporan
+
+    laporan = Laporan.muat(root=proyek)
+    assert laporan.tabel("lampiran-sakip").data == "" and laporan.gambar("nrr-unsur").data == ""
+    assert laporan.kalimat_sakip().data == "" and laporan.perbandingan().data == ""
+    assert laporan.bila("skm", "## Hasil Survei").data == ""
+    metode = laporan.metodologi().data
+    assert "IKM" not in metode and "SAKIP" not in metode and "kematangan" not in metode
+    assert "Efisiensi = rata-rata capaian kinerja" in metode
