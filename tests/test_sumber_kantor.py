@@ -148,7 +148,7 @@ def test_the_facade_prints_nothing_of_an_absent_source(proyek):
     from lkjip.report.laporan import Laporan
 
     laporan = Laporan.muat(root=proyek)
-    assert laporan.tabel("lampiran-sakip").data == "" and laporan.gambar("nrr-unsur").data == ""
+    assert laporan.tabel("lampiran-sakip").data == "" and laporan.gambar("nrr-unsur") is None
     assert laporan.kalimat_sakip().data == "" and laporan.perbandingan().data == ""
     assert laporan.bila("skm", "## Hasil Survei").data == ""
     metode = laporan.metodologi().data

@@ -239,15 +239,15 @@ class Laporan:
 
     # ------------------------------------------------------------------ figures
 
-    def gambar(self, kunci: str) -> Image | Markdown:
+    def gambar(self, kunci: str) -> Image | None:
         """Draw a chart of the report (a key of :data:`lkjip.report.daftar.GAMBAR`) for display.
 
         The same drawing the build writes to ``figures/`` (:mod:`lkjip.publish.gambar`), as
         the same PNG bytes; nothing is written here. A chart of a source the office does not
-        report is empty Markdown.
+        report is ``None``: the cell shows nothing, so it gets no caption either.
         """
         if not daftar.ada(kunci, self.sumber):
-            return _md("")
+            return None
         gambar = daftar.gambar(kunci, self.t, self.config)
         return Image(data=charts.png_bytes(gambar), format="png", alt=gambar.alt, width=720)
 
