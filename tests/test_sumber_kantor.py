@@ -154,3 +154,44 @@ def test_the_facade_prints_nothing_of_an_absent_source(proyek):
     metode = laporan.metodologi().data
     assert "IKM" not in metode and "SAKIP" not in metode and "kematangan" not in metode
     assert "Efisiensi = rata-rata capaian kinerja" in metode
+
+
+@pytest.mark.slow  # executes the notebooks
+def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+
+    root = tmp_path / "proyek"
+    env = {**os.environ, "LKJIP_ROOT": str(root)}
+    # the command writes the project with its neutral prose (the default office's is not its own)
+    subprocess.run([sys.executable, "-m", "lkjip", "contoh-kantor", str(root)], check=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert (
+        "Sumber tidak ada (tabelnya ditulis kosong): skm, skm_riwayat, sakip, kelembagaan, pembanding"
+        in result.stdout
+    )
+    pages = {
+        p.name: re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8"))
+        for p in (root / "_preview").glob("0*.html")
+        if p.name != "06-kamus-data.html"  # the data dictionary describes every table there is
+    }
+    # The Log Data names the absent sources, and only there.
+    text = re.sub(r"Sumber data yang dipakai:[^.]*\.", "", " ".join(pages.values()))
+    for word in ("SKM", "IKM", "SAKIP", "Kematangan", "pembanding", "Mojokerto", "nan", "None"):
+        assert not re.search(rf"\b{word}\b", text), word
+    assert "Tabel III.4.B" in text and "3,88%" in text
+    assert "sumber yang tidak dilaporkan kantor ini" in pages["05-lampiran.html"]
+    figures = sorted(p.name for p in (root / "figures").glob("*.png"))
+    assert len(figures) == 3 and not any("sakip" in f or "ikm" in f for f in figures)
+    public = {p.name for p in (root / "data" / "processed" / "publik").iterdir()}
+    assert "sakip_pd.csv" not in public and "tabel-III.3.csv" not in public and "capaian.csv" in public
