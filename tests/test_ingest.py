@@ -164,12 +164,12 @@ def test_out_of_range_answer_is_quarantined_and_strict_fails(tmp_path):
 def test_structural_problems_exit_2_with_every_problem_and_no_traceback(tmp_path):
     raw = _raw_copy(tmp_path)
     (raw / "sakip.xlsx").write_text("No;Perangkat Daerah;Nilai\n1;Dinas;80\n", encoding="utf-8")
-    (raw / "pembanding.xlsx").unlink()
+    (raw / "perjanjian-kinerja.xlsx").unlink()  # the one export required without a declaration
     result = _cli("data", "--raw-dir", str(raw), "--out-dir", str(tmp_path / "olahan"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "sakip.xlsx" in result.stderr and "bukan workbook Excel" in result.stderr
-    assert "pembanding" in result.stderr and "tidak ditemukan" in result.stderr
+    assert "perjanjian_kinerja" in result.stderr and "tidak ditemukan" in result.stderr
     assert not (tmp_path / "olahan" / "manifest.json").exists()
 
 

@@ -48,6 +48,10 @@ def _run_data(args: argparse.Namespace) -> int:
         _say(f"Lampiran Excel: {write_annex_for()}")
     if result.skipped:
         return EXIT_OK
+    _say(
+        f"\nSumber dipakai: {', '.join(result.sumber['dipakai'])}; tidak ada: "
+        f"{', '.join(result.sumber['tidak_ada']) or '-'}"
+    )
     _say("\nAkuntansi baris (dibaca = disimpan + dikarantina + dilewati):")
     for accounting in result.accounting:
         _say(f"  {accounting}")

@@ -151,6 +151,24 @@ def _config(config: Config | None, root: Path | None) -> Config:
     return config if config is not None else load_config(paths(root).config)
 
 
+def sumber_ada(root: Path | None = None) -> frozenset[str]:
+    """The sources (exports) the last data step read, from ``data/processed/manifest.json``.
+
+    A manifest written before sources were recorded, or none at all, means every source: the
+    report then leaves nothing out.
+    """
+    import json
+
+    from lkjip.core.config import SUMBER
+
+    try:
+        manifest = json.loads((paths(root).processed / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset(SUMBER)
+    dipakai = manifest.get("sumber", {}).get("dipakai")
+    return frozenset(SUMBER if dipakai is None else dipakai)
+
+
 def daftar_tabel(root: Path | None = None) -> pd.DataFrame:
     """Every table of ``data/processed`` with what it holds and whether it has been built.
 

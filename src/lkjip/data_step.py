@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,14 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     warning_rows,
 )
-from lkjip.ingest.sources import SOURCES, check_years_reported, discover, merge, read_source
+from lkjip.ingest.sources import (
+    SOURCES,
+    check_years_reported,
+    discover,
+    merge,
+    read_source,
+    source_files,
+)
 from lkjip.ingest.store import write_table
 
 MANIFEST = "manifest.json"
@@ -45,6 +52,9 @@ class DataStepResult:
     reviu: pd.DataFrame | None = None
     #: Located warnings: data kept but probably wrong (also in ``peringatan.csv``).
     warnings: list[Problem] = field(default_factory=list)
+    #: The sources read (``dipakai``), absent (``tidak_ada``) and declared in ``laporan.yml``
+    #: (``dinyatakan``, ``None`` when not declared), as the manifest records them.
+    sumber: dict = field(default_factory=dict)
 
     @property
     def n_quarantined(self) -> int:
@@ -93,6 +103,22 @@ def _sheets_gone(
     return out
 
 
+def empty_clean_tables(absent: list[str], config: Config) -> dict[str, pd.DataFrame]:
+    """The clean tables of the ``absent`` sources, with no rows and their contract's columns.
+
+    Every later step then sees zero rows of an export the office does not report, never a
+    missing table.
+    """
+    from lkjip.ingest.schemas.kamus import SUMBER_TABEL_BERSIH, clean_schemas
+
+    schemas = clean_schemas(config)
+    return {
+        name: pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in schemas[name].columns.items()})
+        for name, sumber in SUMBER_TABEL_BERSIH.items()
+        if sumber in absent
+    }
+
+
 def run_data_step(
     raw_dir: Path,
     out_dir: Path,
@@ -126,7 +152,7 @@ def run_data_step(
     StructuralError
         With every structural problem of every source (nothing is written then).
     """
-    files, problems = discover(raw_dir)
+    files, problems = discover(raw_dir, config.sumber)
     if problems and not any(files.values()):
         raise StructuralError(problems)
     fingerprint = _input_fingerprint(raw_dir, files, config_path)
@@ -158,6 +184,16 @@ def run_data_step(
     if problems:
         raise StructuralError(problems)
     merged = merge(results)
+    absent = [s.name for s in SOURCES if s.name not in files]
+    merged.notes.extend(
+        f"berkas {', '.join(p.name for p in source_files(s, raw_dir))} tidak dibaca: sumber "
+        f"'{s.name}' tidak dinyatakan di laporan.yml (sumber)"
+        for s in SOURCES
+        if s.name in absent and source_files(s, raw_dir)
+    )
+    merged = replace(merged, tables={**empty_clean_tables(absent, config), **merged.tables})
+    if absent:
+        progress(f"Sumber tidak ada (tabelnya ditulis kosong): {', '.join(absent)}")
     problems = [*check_accounting(merged.accounting), *check_years_reported(merged.tables)]
     if problems:
         raise StructuralError(problems)
@@ -178,6 +214,11 @@ def run_data_step(
     ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
 
+    sumber = {
+        "dipakai": [s.name for s in SOURCES if s.name in files],
+        "tidak_ada": absent,
+        "dinyatakan": config.sumber,
+    }
     progress(f"Menulis {len(tables)} tabel ke {out_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in sorted(tables):
@@ -193,6 +234,7 @@ def run_data_step(
         "jumlah_karantina": len(merged.quarantine),
         "jumlah_peringatan": len(warnings),
         "catatan": merged.notes,
+        "sumber": sumber,
     }
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return DataStepResult(
@@ -204,4 +246,5 @@ def run_data_step(
         notes=merged.notes,
         reviu=reviu,
         warnings=warnings,
+        sumber=sumber,
     )

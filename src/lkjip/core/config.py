@@ -237,6 +237,19 @@ class Kewajaran(_Model):
     capaian_maks: float = Field(default=150, gt=0)
 
 
+#: The exports the project can read, by the name ``laporan.yml``'s ``sumber`` uses (the
+#: ``Source.name`` of :data:`lkjip.ingest.sources.SOURCES`, in the same order).
+SUMBER = (
+    "anggaran",
+    "skm",
+    "skm_riwayat",
+    "sakip",
+    "kelembagaan",
+    "perjanjian_kinerja",
+    "pembanding",
+)
+
+
 class Config(_Model):
     """Everything that changes from one report to the next."""
 
@@ -256,9 +269,19 @@ class Config(_Model):
     format: Format = Format()
     publikasi: Publikasi = Publikasi()
     kewajaran: Kewajaran = Kewajaran()
+    #: The exports the office reports; ``None`` (not given): those present in ``data/raw``.
+    sumber: list[str] | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Config:
+        if self.sumber is not None:
+            unknown = [s for s in self.sumber if s not in SUMBER]
+            if unknown:
+                raise ValueError(
+                    f"sumber tidak dikenal: {unknown}; sumber yang dikenal: {', '.join(SUMBER)}"
+                )
+            if "perjanjian_kinerja" not in self.sumber:
+                raise ValueError("sumber harus memuat perjanjian_kinerja (Perjanjian Kinerja wajib ada)")
         if self.kabupaten is not None and self.kota is not None:
             raise ValueError(
                 "isi salah satu: kabupaten (unit kabupaten) atau kota (unit kota), bukan keduanya; "

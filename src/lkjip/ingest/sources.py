@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip.core.config import Config
+from lkjip.core.config import SUMBER, Config
 from lkjip.ingest.cells import SheetCells, damage_problems, error_text, scan_workbook
 from lkjip.ingest.problems import (
     Problem,
@@ -60,9 +60,33 @@ SOURCES: tuple[Source, ...] = (
 )
 
 
-def discover(raw_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
-    """Find each source's files in ``raw_dir``; a missing source is a structural problem.
+#: The one export every report needs, declared or not.
+REQUIRED = "perjanjian_kinerja"
 
+assert tuple(s.name for s in SOURCES) == SUMBER, "lkjip.core.config.SUMBER must name SOURCES"
+
+
+def source_files(source: Source, raw_dir: Path) -> list[Path]:
+    """The files of ``source`` in ``raw_dir``, sorted; Excel's lock files (``~$``) left out."""
+    return sorted(
+        {
+            p
+            for pattern in source.patterns
+            for p in raw_dir.glob(pattern)
+            if p.is_file() and not p.name.startswith("~$")
+        }
+    )
+
+
+def discover(
+    raw_dir: Path, declared: list[str] | None = None
+) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """Find each source's files in ``raw_dir``.
+
+    A source the office declares (``laporan.yml``'s ``sumber``) and the Perjanjian Kinerja
+    are required: missing, they are a structural problem naming them. Any other source that
+    is missing is absent (not in the result): the office does not report it. With
+    ``declared`` given, a source not declared is not read even when its file is there.
     Excel's lock files (``~$name.xlsx``) are ignored.
     """
     found: dict[str, list[Path]] = {}
@@ -70,19 +94,18 @@ def discover(raw_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
     if not raw_dir.is_dir():
         return {}, [Problem(str(raw_dir), "folder data mentah tidak ditemukan")]
     for source in SOURCES:
-        files = sorted(
-            {
-                p
-                for pattern in source.patterns
-                for p in raw_dir.glob(pattern)
-                if p.is_file() and not p.name.startswith("~$")
-            }
-        )
+        if declared is not None and source.name not in declared:
+            continue
+        files = source_files(source, raw_dir)
         if not files:
+            if declared is None and source.name != REQUIRED:
+                continue
+            why = "dinyatakan di laporan.yml (sumber)" if declared is not None else "wajib ada"
             problems.append(
                 Problem(
                     str(raw_dir),
-                    f"berkas '{source.description}' tidak ditemukan (pola: {', '.join(source.patterns)})",
+                    f"berkas '{source.description}' (sumber '{source.name}', {why}) tidak "
+                    f"ditemukan (pola: {', '.join(source.patterns)})",
                 )
             )
         elif len(files) > 1 and not source.many:

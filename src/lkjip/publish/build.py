@@ -10,7 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.core.config import load_config
+import pandas as pd
+
+from lkjip import data
+from lkjip.core.config import SUMBER, load_config
 from lkjip.core.paths import paths
 
 QUARTO_HINT = (
@@ -80,13 +83,16 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
+    sumber = data.sumber_ada(root)
     for csv in sorted(project.processed.glob("*.csv")):
-        if csv.stem not in PRIVATE_TABLES:
+        # An absent source's tables are empty: no download (every source read: all published).
+        kosong = len(sumber) < len(SUMBER) and pd.read_csv(csv, nrows=1).empty
+        if csv.stem not in PRIVATE_TABLES and not kosong:
             salin_tabel_publik(project.processed, csv.stem, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.now())
-    semua = daftar.semua_tabel(t, config)
+    semua = daftar.semua_tabel(t, config, sumber)
     tulis_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
 

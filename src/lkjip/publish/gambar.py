@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkjip import data
 from lkjip.core.paths import paths
 from lkjip.report import charts, daftar
 
@@ -33,6 +34,7 @@ def tulis_gambar(root: Path | None = None, tahun: int | None = None) -> list[Pat
             if old.is_file() and old.name != ".gitkeep":
                 old.unlink()
     written: list[Path] = []
-    for kunci in daftar.GAMBAR:
+    sumber = data.sumber_ada(root)
+    for kunci in [k for k in daftar.GAMBAR if daftar.ada(k, sumber)]:
         written += charts.save(daftar.gambar(kunci, t, config), folder)
     return written

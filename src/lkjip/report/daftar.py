@@ -47,6 +47,33 @@ GAMBAR: dict[str, Callable[[Tabel, Config], charts.Gambar]] = {
 }
 
 
+#: Charts and tables drawn from an export the office may not have: key -> the sources
+#: (``laporan.yml``'s ``sumber`` names) they need. Without one of them they are left out of
+#: the report, the figures folder, the annex and the downloads (:func:`ada`).
+BUTUH_SUMBER: dict[str, tuple[str, ...]] = {
+    "perbandingan-sakip": ("sakip",),
+    "ikm-unit": ("skm",),
+    "nrr-unsur": ("skm",),
+    "ikm-tren": ("pembanding",),
+    "III.3": ("pembanding",),
+    "lampiran-ikm": ("skm",),
+    "lampiran-demografi": ("skm",),
+    "lampiran-sakip": ("sakip",),
+    "lampiran-kematangan": ("kelembagaan",),
+}
+
+
+def ada(kunci: str, sumber: frozenset[str] | set[str]) -> bool:
+    """Whether chart or table ``kunci`` belongs in a report whose data step read ``sumber``.
+
+    Examples
+    --------
+    >>> ada("lampiran-sakip", {"anggaran", "perjanjian_kinerja"}), ada("III.4.A", {"anggaran"})
+    (False, True)
+    """
+    return all(s in sumber for s in BUTUH_SUMBER.get(kunci, ()))
+
+
 def gambar(kunci: str, t: Tabel, config: Config) -> charts.Gambar:
     """The chart ``kunci`` (a key of :data:`GAMBAR`) drawn from the processed tables.
 
@@ -143,10 +170,11 @@ def _periode_kode(config: Config, kode: str) -> str:
     return next(p.kode for p in config.periode if tables.huruf_periode(config, p.kode) == letter)
 
 
-def semua_tabel(t: Tabel, config: Config) -> list[TabelLaporan]:
+def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) -> list[TabelLaporan]:
     """Every table of the report in the order the report prints them (BAB II, BAB III, Lampiran).
 
     The Excel annex has one sheet per table in this order, and the downloads one CSV each.
+    With ``sumber`` (the sources read), a table of an absent source is left out (:func:`ada`).
     """
     out: list[TabelLaporan] = []
     for periode in sorted(config.periode, key=lambda p: p.kode):
@@ -157,6 +185,6 @@ def semua_tabel(t: Tabel, config: Config) -> list[TabelLaporan]:
     out.append(tabel("II.4", t, config))
     for kode in ("III.1", "III.2"):
         out += [tabel(kode, t, config, dokumen) for dokumen in config.dokumen_aktif]
-    out += [tabel(kode, t, config) for kode in ("III.3", "III.4.A", "III.4.B")]
-    out += [tabel(kode, t, config) for kode in TABEL if kode.startswith("lampiran-")]
+    kodes = ["III.3", "III.4.A", "III.4.B", *(kode for kode in TABEL if kode.startswith("lampiran-"))]
+    out += [tabel(kode, t, config) for kode in kodes if sumber is None or ada(kode, sumber)]
     return out

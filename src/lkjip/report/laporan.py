@@ -67,6 +67,20 @@ class Laporan:
         return Formatter(self.config)
 
     @property
+    def sumber(self) -> frozenset[str]:
+        """The sources (exports) the data step read (:func:`lkjip.data.sumber_ada`)."""
+        return data.sumber_ada(self.paths.root)
+
+    def ada(self, *sumber: str) -> bool:
+        """Whether the office reports every one of ``sumber`` (``"sakip"``, ``"skm"`` ...)."""
+        return all(s in self.sumber for s in sumber)
+
+    def bila(self, sumber: str, teks: str) -> Markdown:
+        """``teks`` (Markdown) when the office reports ``sumber``, else nothing: a heading or
+        sentence about an export the office does not have is left out, not printed empty."""
+        return _md(teks if self.ada(sumber) else "")
+
+    @property
     def dokumen_aktif(self) -> list[str]:
         """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first."""
         return self.config.dokumen_aktif
@@ -135,9 +149,13 @@ class Laporan:
         return _md(narasi.kalimat_efisiensi_nilai(s["rata_rata_capaian"], s["capaian_anggaran"], c))
 
     def perbandingan(self) -> Markdown:
+        if not self.ada("pembanding"):
+            return _md("")
         return _md(narasi.kalimat_perbandingan(self.t("pembanding_hasil"), self.config))
 
     def kalimat_sakip(self) -> Markdown:
+        if not self.ada("sakip"):
+            return _md("")
         return _md(narasi.kalimat_sakip(self.t("sakip_pembanding"), self.config))
 
     def formulasi(self, dokumen: str) -> Markdown:
@@ -206,24 +224,30 @@ class Laporan:
 
     # ------------------------------------------------------------------ tables
 
-    def tabel(self, kode: str, dokumen: str | None = None) -> GT:
+    def tabel(self, kode: str, dokumen: str | None = None) -> GT | Markdown:
         """A report table by its number in the seed (``"III.4.A"``) or a lampiran key, for display.
 
         Tables that exist once per agreement (II.2, II.3, III.1, III.2) take ``dokumen``; see
-        :func:`lkjip.report.daftar.tabel`.
+        :func:`lkjip.report.daftar.tabel`. A table of a source the office does not report is
+        empty Markdown (:func:`lkjip.report.daftar.ada`).
         """
+        if not daftar.ada(kode, self.sumber):
+            return _md("")
         table = daftar.tabel(kode, self.t, self.config, dokumen).gt()
         # A fixed HTML id (great_tables draws a random one) keeps the rendered report deterministic.
         return table.with_id(_slug(f"tabel-{kode}-{dokumen or ''}"))
 
     # ------------------------------------------------------------------ figures
 
-    def gambar(self, kunci: str) -> Image:
+    def gambar(self, kunci: str) -> Image | None:
         """Draw a chart of the report (a key of :data:`lkjip.report.daftar.GAMBAR`) for display.
 
         The same drawing the build writes to ``figures/`` (:mod:`lkjip.publish.gambar`), as
-        the same PNG bytes; nothing is written here.
+        the same PNG bytes; nothing is written here. A chart of a source the office does not
+        report is ``None``: the cell shows nothing, so it gets no caption either.
         """
+        if not daftar.ada(kunci, self.sumber):
+            return None
         gambar = daftar.gambar(kunci, self.t, self.config)
         return Image(data=charts.png_bytes(gambar), format="png", alt=gambar.alt, width=720)
 
@@ -260,6 +284,13 @@ class Laporan:
         ):
             display(table.gt().with_id(f"log-{kode}"))
         lines = [f"Baris dikarantina: {self._fmt.bilangan(manifest['jumlah_karantina'])}."]
+        if manifest.get("sumber", {}).get("tidak_ada"):
+            used, absent = manifest["sumber"]["dipakai"], manifest["sumber"]["tidak_ada"]
+            lines += [
+                "",
+                f"Sumber data yang dipakai: {narasi.gabung(used)}; sumber yang tidak dilaporkan "
+                f"kantor ini (tidak ada bagiannya dalam laporan): {narasi.gabung(absent)}.",
+            ]
         if manifest.get("catatan"):
             lines += [
                 "",
@@ -277,7 +308,7 @@ class Laporan:
 
     def metodologi(self) -> Markdown:
         """The conventions used, stated from the configuration (never typed by hand)."""
-        return _md(narasi.metodologi(self.config))
+        return _md(narasi.metodologi(self.config, self.sumber))
 
 
 def _slug(text: str) -> str:

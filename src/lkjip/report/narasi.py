@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -387,7 +387,7 @@ def kalimat_efisiensi_nilai(kinerja: object, anggaran: object, config: Config) -
     )
 
 
-def metodologi(config: Config) -> str:
+def metodologi(config: Config, sumber: Collection[str] | None = None) -> str:
     """The methodology list: every rule and threshold as ``laporan.yml`` sets it.
 
     Nothing here is typed by hand: the IKM weight and categories, the SAKIP predikat bands, the
@@ -397,6 +397,9 @@ def metodologi(config: Config) -> str:
     Parameters
     ----------
     config : Config
+    sumber : collection of str, optional
+        The sources the data step read; the rules of an absent one (SKM, SAKIP, kelembagaan)
+        are left out. Default: every source.
 
     Returns
     -------
@@ -424,15 +427,28 @@ def metodologi(config: Config) -> str:
         bobot_dimensi = f"dimensi {gabung(list(dimensi))} masing-masing {sama}"
     else:
         bobot_dimensi = "bobot dimensi " + gabung([f"{d} {bobot_persen(b)}" for d, b in dimensi.items()])
+    ada = (lambda _s: True) if sumber is None else (lambda s: s in sumber)
     items = [
-        f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata jawaban "
-        "yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai yang "
-        f"dibulatkan dua desimal: {skm}.",
-        "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
-        f"Predikat SAKIP (batas bawah eksklusif): {sakip}.",
-        f"Tingkat kematangan kelembagaan: total {fmt.bilangan(n)} variabel (skor 1–5, rentang "
-        f"{fmt.bilangan(n)}–{fmt.bilangan(5 * n)}): {matang}.",
-        f"Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); {bobot_dimensi}.",
+        *(
+            [
+                f"IKM unit = Σ(NRR unsur × bobot) × 25 dengan bobot {bobot}; NRR unsur = rata-rata "
+                "jawaban yang terisi (jawaban kosong tidak dihitung sebagai nol). Kategori pada nilai "
+                f"yang dibulatkan dua desimal: {skm}.",
+                "IKM Pemerintah Daerah = rata-rata IKM seluruh unit yang disurvei.",
+            ]
+            if ada("skm")
+            else []
+        ),
+        *([f"Predikat SAKIP (batas bawah eksklusif): {sakip}."] if ada("sakip") else []),
+        *(
+            [
+                f"Tingkat kematangan kelembagaan: total {fmt.bilangan(n)} variabel (skor 1–5, "
+                f"rentang {fmt.bilangan(n)}–{fmt.bilangan(5 * n)}): {matang}.",
+                f"Nilai Efektivitas Kelembagaan = Σ(bobot subdimensi × nilai subdimensi); {bobot_dimensi}.",
+            ]
+            if ada("kelembagaan")
+            else []
+        ),
         "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
         "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
         "(tidak dihitung dalam rata-rata).",

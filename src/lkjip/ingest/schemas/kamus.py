@@ -90,7 +90,7 @@ class Kontrak:
         return self.skema.description or ""
 
 
-def _clean_schemas(config: Config) -> dict[str, pa.DataFrameSchema]:
+def clean_schemas(config: Config) -> dict[str, pa.DataFrameSchema]:
     models = {
         "anggaran": anggaran.Anggaran,
         "anggaran_riwayat": anggaran.AnggaranRiwayat,
@@ -150,7 +150,7 @@ def kontrak_tabel(config: Config | None = None) -> dict[str, Kontrak]:
     'karantina'
     """
     config = config or load_config()
-    clean = _clean_schemas(config)
+    clean = clean_schemas(config)
     sources = {source.name: source for source in SOURCES}
     out: dict[str, Kontrak] = {}
     for name in nama_tabel():

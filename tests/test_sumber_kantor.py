@@ -1,0 +1,197 @@
+"""The sources an office has (``laporan.yml``'s ``sumber``): declared, absent, and what follows.
+
+Figures of the small office (lkjip.synthetic.kantor_kecil) worked out by hand in its docstring:
+capaian IK-1 92,5 / 90 = 102,78 %, IK-2 36 / 40 = 90,00 %, IK-3 93,01 / 95 = 97,91 % (its
+realisasi is the budget's 371.868.650 / 399.800.000 = 93,01 %); Tabel III.4.B: total capaian
+anggaran 93,01 %, mean capaian kinerja (102,78 + 90 + 97,91) / 3 = 96,89 %, efisiensi 3,88 poin.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lkjip.core.config import SUMBER, ConfigError, load_config
+from lkjip.data_step import run_data_step
+from lkjip.ingest.problems import StructuralError
+from lkjip.synthetic.kantor_kecil import tulis_proyek
+
+
+@pytest.fixture(scope="module")
+def proyek(tmp_path_factory) -> Path:
+    root = tulis_proyek(tmp_path_factory.mktemp("sumber") / "proyek")
+    config = load_config(root / "laporan.yml")
+    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
+    return root
+
+
+def _with_sumber(proyek: Path, tmp_path: Path, sumber: list[str]) -> Path:
+    data = yaml.safe_load((proyek / "laporan.yml").read_text(encoding="utf-8"))
+    target = tmp_path / "laporan.yml"
+    target.write_text(yaml.safe_dump({**data, "sumber": sumber}, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def test_an_unknown_source_name_is_a_config_error_listing_the_known_ones(proyek, tmp_path):
+    with pytest.raises(ConfigError) as err:
+        load_config(_with_sumber(proyek, tmp_path, ["anggaran", "perjanjian_kinerja", "skm_2025"]))
+    message = str(err.value)
+    assert "sumber tidak dikenal: ['skm_2025']" in message
+    assert "anggaran, skm, skm_riwayat, sakip, kelembagaan, perjanjian_kinerja, pembanding" in message
+
+
+def test_a_declared_source_missing_from_the_raw_folder_is_structural_and_named(proyek, tmp_path):
+    config = load_config(_with_sumber(proyek, tmp_path, ["anggaran", "perjanjian_kinerja", "sakip"]))
+    with pytest.raises(StructuralError) as err:
+        run_data_step(proyek / "data" / "raw", tmp_path / "out", config, force=True)
+    text = " ".join(p.pesan for p in err.value.problems)
+    assert len(err.value.problems) == 1
+    assert "sumber 'sakip', dinyatakan di laporan.yml" in text
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_perjanjian_kinerja_stays_required_when_nothing_is_declared(proyek, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(proyek / "data" / "raw" / "realisasi-anggaran.xlsx", raw)
+    with pytest.raises(StructuralError) as err:
+        run_data_step(raw, tmp_path / "out", load_config(proyek / "laporan.yml"), force=True)
+    assert ["sumber 'perjanjian_kinerja', wajib ada" in p.pesan for p in err.value.problems] == [True]
+
+
+def test_the_exit_code_of_a_declared_missing_source_is_2(proyek, tmp_path):
+    from lkjip.cli import main
+
+    project = tmp_path / "p"
+    shutil.copytree(proyek, project)
+    _with_sumber(proyek, tmp_path, ["anggaran", "perjanjian_kinerja", "pembanding"]).replace(
+        project / "laporan.yml"
+    )
+    assert (
+        main(
+            [
+                "data",
+                "--raw-dir",
+                str(project / "data" / "raw"),
+                "--out-dir",
+                str(tmp_path / "o"),
+                "--config",
+                str(project / "laporan.yml"),
+            ]
+        )
+        == 2
+    )
+
+
+def test_the_manifest_records_the_sources_used_and_absent(proyek):
+    manifest = json.loads((proyek / "data" / "processed" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["sumber"] == {
+        "dipakai": ["anggaran", "perjanjian_kinerja"],
+        "tidak_ada": ["skm", "skm_riwayat", "sakip", "kelembagaan", "pembanding"],
+        "dinyatakan": None,
+    }
+
+
+def test_absent_sources_have_empty_tables_with_their_contract_columns(proyek):
+    from lkjip.data import tabel
+
+    sakip = tabel("sakip_pd", proyek)
+    assert len(sakip) == 0
+    assert {"tahun", "kode_pd", "nilai", "predikat_tercetak"} <= set(sakip.columns)
+    assert len(tabel("skm_unit", proyek)) == 0 and len(tabel("pembanding", proyek)) == 0
+    assert len(tabel("ikm_unit", proyek)) == 0
+
+
+def test_the_small_office_has_its_hand_worked_capaian(proyek):
+    from lkjip.data import tabel
+
+    capaian = tabel("capaian", proyek)
+    now = capaian[capaian["tahun"] == 2025].set_index("kode_indikator")
+    assert round(now.loc["IK-1", "capaian"], 2) == 102.78
+    assert round(now.loc["IK-2", "capaian"], 2) == 90.00
+    assert round(now.loc["IK-3", "realisasi"], 2) == 93.01
+    assert round(now.loc["IK-3", "capaian"], 2) == 97.91
+
+
+def test_its_tabel_iii_4_b_total_and_efisiensi(proyek):
+    from lkjip.report.laporan import Laporan
+
+    laporan = Laporan.muat(root=proyek)
+    text = laporan.efisiensi().data
+    assert "93,01" in text and "3,88" in text and "96,89" in text
+
+
+def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek):
+    from lkjip import data
+    from lkjip.report import daftar
+
+    sumber = data.sumber_ada(proyek)
+    assert sumber == {"anggaran", "perjanjian_kinerja"}
+    t, config = daftar.muat(proyek)
+    judul = [tabel.judul for tabel in daftar.semua_tabel(t, config, sumber)]
+    assert not any("SAKIP" in j or "IKM" in j or "Kematangan" in j or "Pembanding" in j for j in judul)
+    assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == [
+        "capaian-kinerja",
+        "anggaran",
+        "kinerja-anggaran",
+    ]
+    # with every source read (the default office), nothing is left out
+    every = daftar.semua_tabel(t, config, frozenset(SUMBER))
+    assert len(every) == len(daftar.semua_tabel(t, config)) == len(judul) + 5
+
+
+def test_the_facade_prints_nothing_of_an_absent_source(proyek):
+    from lkjip.report.laporan import Laporan
+
+    laporan = Laporan.muat(root=proyek)
+    assert laporan.tabel("lampiran-sakip").data == "" and laporan.gambar("nrr-unsur") is None
+    assert laporan.kalimat_sakip().data == "" and laporan.perbandingan().data == ""
+    assert laporan.bila("skm", "## Hasil Survei").data == ""
+    metode = laporan.metodologi().data
+    assert "IKM" not in metode and "SAKIP" not in metode and "kematangan" not in metode
+    assert "Efisiensi = rata-rata capaian kinerja" in metode
+
+
+@pytest.mark.slow  # executes the notebooks
+def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+
+    root = tmp_path / "proyek"
+    env = {**os.environ, "LKJIP_ROOT": str(root)}
+    # the command writes the project with its neutral prose (the default office's is not its own)
+    subprocess.run([sys.executable, "-m", "lkjip", "contoh-kantor", str(root)], check=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert (
+        "Sumber tidak ada (tabelnya ditulis kosong): skm, skm_riwayat, sakip, kelembagaan, pembanding"
+        in result.stdout
+    )
+    pages = {
+        p.name: re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8"))
+        for p in (root / "_preview").glob("0*.html")
+        if p.name != "06-kamus-data.html"  # the data dictionary describes every table there is
+    }
+    # The Log Data names the absent sources, and only there.
+    text = re.sub(r"Sumber data yang dipakai:[^.]*\.", "", " ".join(pages.values()))
+    for word in ("SKM", "IKM", "SAKIP", "Kematangan", "pembanding", "Mojokerto", "nan", "None"):
+        assert not re.search(rf"\b{word}\b", text), word
+    assert "Tabel III.4.B" in text and "3,88%" in text
+    assert "sumber yang tidak dilaporkan kantor ini" in pages["05-lampiran.html"]
+    figures = sorted(p.name for p in (root / "figures").glob("*.png"))
+    assert len(figures) == 3 and not any("sakip" in f or "ikm" in f for f in figures)
+    public = {p.name for p in (root / "data" / "processed" / "publik").iterdir()}
+    assert "sakip_pd.csv" not in public and "tabel-III.3.csv" not in public and "capaian.csv" in public
