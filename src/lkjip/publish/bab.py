@@ -236,6 +236,12 @@ def notebook_markdown(
     images.mkdir(parents=True, exist_ok=True)
     parts: list[str] = []
     seen_title = False
+
+    def _rujuk(text: str) -> str:
+        if rujukan is None:
+            return text
+        return re.sub(r"(?<![\w@])@((?:fig|tbl)-[\w-]+)", lambda m: rujukan(m.group(1)), text)
+
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             text = cell.source
@@ -244,8 +250,7 @@ def notebook_markdown(
             if not seen_title and _HEADING.match(text.splitlines()[0] if text else ""):
                 seen_title = True
                 text = "\n".join(text.splitlines()[1:]).strip()
-            if rujukan is not None:
-                text = re.sub(r"(?<![\w@])@((?:fig|tbl)-[\w-]+)", lambda m: rujukan(m.group(1)), text)
+            text = _rujuk(text)
             if text:
                 parts.append(text)
             continue
@@ -265,8 +270,8 @@ def notebook_markdown(
                     print(f"{nama}: sel {index + 1}: {output['text'].strip()}", file=sys.stderr)
                 continue
             data = output.get("data", {})
-            if "text/markdown" in data:
-                parts.append(data["text/markdown"].strip())
+            if "text/markdown" in data:  # generated text may cite figures too (Laporan.bila)
+                parts.append(_rujuk(data["text/markdown"].strip()))
             elif "image/png" in data:
                 label = str(options.get("label") or f"{nama}-{index + 1}-{n + 1}")
                 target = images / f"{label}.png"

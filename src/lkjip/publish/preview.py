@@ -101,6 +101,10 @@ def resolve_crossrefs(
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = _CROSSREF.sub(name, cell.source)
+            for output in cell.get("outputs", []):  # generated text cites figures too
+                data = output.get("data", {})
+                if "text/markdown" in data:
+                    data["text/markdown"] = _CROSSREF.sub(name, data["text/markdown"])
             cells.append(cell)
             options = _cell_options(cell.source) if cell.cell_type == "code" else {}
             if options.get("label") in numbers and options.get("fig-cap") and not _ran_empty(cell):

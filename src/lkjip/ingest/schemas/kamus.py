@@ -91,6 +91,15 @@ class Kontrak:
 
 
 def clean_schemas(config: Config) -> dict[str, pa.DataFrameSchema]:
+    """The pandera schema of every clean table (what the readers write), by table name.
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> schemas = clean_schemas(load_config())
+    >>> sorted(schemas["peta_sasaran_anggaran"].columns)
+    ['baris', 'berkas', 'dokumen', 'kode', 'no_sasaran', 'sheet']
+    """
     models = {
         "anggaran": anggaran.Anggaran,
         "anggaran_riwayat": anggaran.AnggaranRiwayat,
