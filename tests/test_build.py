@@ -254,3 +254,46 @@ def test_resolve_crossrefs_leaves_the_notebooks_untouched():
     assert out[0].notebook.cells[2].source == "*Gambar 1. A*"
     assert out[1].notebook.cells[1].source == "*Gambar 2. B*"
     assert first.cells[0].source.startswith("Lihat @fig-b") and len(first.cells) == 2
+
+
+def _rendered_book(project: Path) -> None:
+    book = project / "_book"
+    book.mkdir(exist_ok=True)
+    (book / "index.html").write_text("<html>buku</html>", encoding="utf-8")
+    (book / "laporan.pdf").write_bytes(b"%PDF-1.7")
+
+
+def test_render_skip_decision_follows_every_input_and_output(tmp_path):
+    from lkjip.publish.build import catat_render, kunci_render, render_segar
+
+    project = copy_project(tmp_path / "proyek")
+    quarto = Path("/opt/quarto/bin/quarto")
+    _rendered_book(project)
+    key = kunci_render(project, quarto)
+    assert not render_segar(project, key)  # never rendered: no stamp
+    catat_render(project, key)
+    assert render_segar(project, kunci_render(project, quarto))  # nothing changed: skipped
+
+    # A changed konten file changes the key: rendered again.
+    konten = sorted(p for p in (project / "konten").rglob("*") if p.is_file())[0]
+    konten.write_text(konten.read_text(encoding="utf-8") + "\nKalimat baru.\n", encoding="utf-8")
+    changed = kunci_render(project, quarto)
+    assert changed != key and not render_segar(project, changed)
+
+    # A changed raw export, notebook or _quarto.yml as well.
+    catat_render(project, changed)
+    for name in ("_quarto.yml", sorted((project / "notebooks").glob("*.ipynb"))[0]):
+        f = project / name
+        before = kunci_render(project, quarto)
+        f.write_bytes(f.read_bytes() + b"\n")
+        assert kunci_render(project, quarto) != before
+    assert kunci_render(project, Path("/lain/quarto")) != kunci_render(project, quarto)
+
+    # A deleted output: rendered again even with unchanged inputs.
+    now = kunci_render(project, quarto)
+    catat_render(project, now)
+    assert render_segar(project, now)
+    (project / "_book" / "laporan.pdf").unlink()
+    assert not render_segar(project, now)
+    shutil.rmtree(project / "_book")
+    assert not render_segar(project, now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 import subprocess
@@ -110,6 +111,79 @@ def _quarto_for(quarto: str | None, root: Path, say: Callable[[str], None]) -> P
     return None
 
 
+#: The stamp of the last successful ``quarto render`` (in ``_bab/``, which Quarto never clears):
+#: the key of its inputs and the digest of what it wrote to ``_book/``.
+STEMPEL_RENDER = Path("_bab") / "render.kunci"
+
+#: The book's sources besides those :func:`lkjip.publish.bab.kunci_masukan` covers.
+_SUMBER_BUKU = ("_quarto.yml", "index.qmd", "bab", "_extensions", "notebooks", "data/raw")
+
+
+def _digest_tree(h, base: Path, names) -> None:
+    for name in names:
+        target = base / name
+        files = sorted(target.rglob("*")) if target.is_dir() else [target]
+        for f in files:
+            if f.is_file():
+                h.update(f.relative_to(base).as_posix().encode())
+                h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+def kunci_render(root: Path | None, quarto: Path) -> str:
+    """SHA-256 of every input of the rendered book, and of the Quarto that renders it.
+
+    :func:`lkjip.publish.bab.kunci_masukan` (processed tables, ``laporan.yml``, ``konten/``, the
+    package's code) plus the raw exports, the notebooks, ``bab/``, ``_quarto.yml``,
+    ``index.qmd``, ``_extensions/``, the package version and the Quarto binary.
+    """
+    from lkjip import __version__
+    from lkjip.publish.bab import kunci_masukan
+
+    project = paths(root)
+    h = hashlib.sha256(kunci_masukan(project.root).encode())
+    h.update(f"{__version__}\0{Path(quarto).resolve()}".encode())
+    _digest_tree(h, project.root, _SUMBER_BUKU)
+    return h.hexdigest()
+
+
+def _kunci_keluaran(root: Path) -> str | None:
+    """Digest of everything in ``_book/`` (``None`` when it is missing or empty)."""
+    book = root / "_book"
+    if not book.is_dir() or not any(book.iterdir()):
+        return None
+    h = hashlib.sha256()
+    _digest_tree(h, root, ["_book"])
+    return h.hexdigest()
+
+
+def render_segar(root: Path | None, kunci: str) -> bool:
+    """Whether the last successful render used inputs with ``kunci`` and its outputs are intact.
+
+    False when there is no stamp, when any input changed, or when any file of ``_book/`` was
+    deleted or changed since: then the book must be rendered again.
+    """
+    project = paths(root)
+    stamp = project.root / STEMPEL_RENDER
+    if not stamp.is_file():
+        return False
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return False
+    return recorded.get("masukan") == kunci and recorded.get("keluaran") == _kunci_keluaran(project.root)
+
+
+def catat_render(root: Path | None, kunci: str) -> Path:
+    """Write the stamp of a successful render (see :func:`render_segar`)."""
+    project = paths(root)
+    stamp = project.root / STEMPEL_RENDER
+    stamp.parent.mkdir(exist_ok=True)
+    stamp.write_text(
+        json.dumps({"masukan": kunci, "keluaran": _kunci_keluaran(project.root)}), encoding="utf-8"
+    )
+    return stamp
+
+
 def run_build(
     root: Path | None = None,
     *,
@@ -176,9 +250,15 @@ def run_build(
     if binary:
 
         def render() -> Path:
+            kunci = kunci_render(project.root, binary)
+            if not force and render_segar(project.root, kunci):
+                say("   render dilewati: masukan tidak berubah (hasil di _book/ dipakai)")
+                return project.root / "_book"
+            (project.root / STEMPEL_RENDER).unlink(missing_ok=True)
             result = subprocess.run([str(binary), "render"], cwd=project.root, check=False)
             if result.returncode != 0:
                 raise StepFailed("quarto render", f"kode keluar {result.returncode}")
+            catat_render(project.root, kunci)
             return project.root / "_book"
 
         output = _step("quarto render", say)(render)
