@@ -348,7 +348,6 @@ PK_COLUMNS = ("No", "Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Polaritas
               "Sumber Realisasi")
 
 
-
 @dataclass(frozen=True)
 class Perjanjian:
     """One agreement of the workbook: its sheet, indicators, narrative and cascade."""
