@@ -81,6 +81,8 @@ class AnnexCover:
     instansi: str
     tahun: int
     masukan: dict[str, str]  # file -> SHA-256
+    #: When the data step processed these inputs (the manifest's ``dibuat``): the annex is a
+    #: function of them, so a rebuild from the same data writes the same annex.
     dibuat: dt.datetime
 
 
@@ -160,7 +162,7 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     path : Path
         Target ``.xlsx`` file (its folder is created).
     cover : AnnexCover
-        Title, institution, year, input checksums and build time for the cover sheet.
+        Title, institution, year, input checksums and the time the data were processed.
     sheets : sequence of AnnexSheet
         The report tables, in report order.
 
@@ -170,6 +172,8 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
         ``path``.
     """
     wb = Workbook()
+    # The document's own dates follow the data, not the moment of writing.
+    wb.properties.created = wb.properties.modified = cover.dibuat.replace(tzinfo=None)
     ws = wb.active
     ws.title = "Sampul"
     widths = (34, 80)
@@ -181,7 +185,7 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     rows = [
         ("Instansi", cover.instansi),
         ("Tahun laporan", cover.tahun),
-        ("Dibuat", cover.dibuat.strftime("%Y-%m-%d %H:%M:%S")),
+        ("Data diolah", cover.dibuat.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
         ("", ""),
         ("Berkas masukan", "SHA-256"),
     ]

@@ -92,7 +92,7 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
             salin_tabel_publik(project.processed, csv.stem, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
-    cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.now())
+    cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = daftar.semua_tabel(t, config, sumber)
     tulis_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
