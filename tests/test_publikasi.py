@@ -103,6 +103,27 @@ def test_report_numbering_is_the_offices_and_per_bab_is_an_option():
     assert per_bab["fig-nrr-unsur"] == "L.2"
 
 
+def test_figures_of_absent_sources_take_no_number_and_the_rest_close_up():
+    from lkjip.core.config import load_config
+    from lkjip.core.paths import paths
+
+    config = load_config(paths().config)
+    # an office with only its agreement and budget: the capaian chart, then the two budget charts
+    nomor = Penomoran.dari_config(config, {"perjanjian_kinerja", "anggaran"})
+    assert [nomor.rujukan(f"fig-{k}") for k in ("capaian-kinerja", "anggaran", "kinerja-anggaran")] == [
+        "Gambar 0.1",
+        "Gambar 0.2",
+        "Gambar 0.3",
+    ]
+    with pytest.raises(ValueError, match="fig-perbandingan-sakip' tidak dicetak"):
+        nomor.rujukan("fig-perbandingan-sakip")
+    # without SKM the Lampiran has no charts; without the comparison figures the IKM trend goes
+    nomor = Penomoran.dari_config(config, {"perjanjian_kinerja", "anggaran", "sakip", "skm"})
+    assert nomor.rujukan("fig-anggaran") == "Gambar 0.3" and nomor.rujukan("fig-ikm-unit") == "Gambar L.1"
+    # every source: the office's own numbers
+    assert Penomoran.dari_config(config, None).nomor == nomor_gambar()
+
+
 def test_unknown_figure_label_is_a_clear_error():
     with pytest.raises(NomorTidakTerdaftar, match=r"fig-baru.*tidak terdaftar"):
         Penomoran().judul_gambar("fig-baru", "Grafik Baru")
@@ -310,17 +331,27 @@ def test_org_chart_is_drawn_from_laporan_yml_or_taken_from_konten(project_copy, 
     assert bagan_organisasi(config, konten, tmp_path / "f") == own  # the office's image wins
 
 
-def test_a_failing_notebook_names_itself_and_its_cell(project_copy, monkeypatch):
-    from nbclient.exceptions import CellExecutionError
+def test_a_failing_notebook_names_itself_its_cell_and_the_error(project_copy, monkeypatch, tmp_path):
+    from lkjip.publish.notebooks import execute_notebook
 
-    def failing(bab, root):
-        message = "An error occurred while executing the following cell:\nlap.tabel('X')"
-        raise CellExecutionError(message, "", "")
-
-    monkeypatch.setattr(babmod, "_execute", failing)
-    expected = r"(?s)notebooks/00a-kata-pengantar\.ipynb: .*lap\.tabel\('X'\)"
-    with pytest.raises(babmod.BabGagal, match=expected):
+    failing = tmp_path / "gagal.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Bab"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_code_cell("#| label: tbl-x\nnomor = {}\nnomor['III.9']"),
+    ]
+    nbformat.write(nb, failing)
+    monkeypatch.setattr(babmod, "_execute", lambda bab, root: execute_notebook(failing, root=root))
+    with pytest.raises(babmod.BabGagal) as err:
         babmod.siapkan_bab(project_copy, say=lambda _: None)
+    # the notebook, the cell as the notebook counts it, its first line of code, and the error;
+    # not the kernel's coloured traceback
+    assert str(err.value) == (
+        "notebooks/00a-kata-pengantar.ipynb: sel 3 ('nomor = {}') gagal: KeyError: 'III.9'"
+    )
+    assert "\x1b" not in str(err.value)
+    assert "nomor['III.9']" in err.value.__cause__.traceback
 
 
 def test_table_numbers_come_from_the_registry():
@@ -329,6 +360,7 @@ def test_table_numbers_come_from_the_registry():
     # as printed in the office's report
     assert nomor_tabel("III.4.B") == "III.4.B"
     assert nomor_tabel("III.1", "A") == "III.1.A"
+    assert nomor_tabel("III.1", "") == "III.1"  # a report with one agreement: no letter
     assert nomor_tabel("lampiran-reviu") == "L.5"
     with pytest.raises(TabelTidakTerdaftar, match=r"'III\.9' tidak terdaftar"):
         nomor_tabel("III.9")

@@ -134,6 +134,18 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
     t, config = daftar.muat(proyek)
     judul = [tabel.judul for tabel in daftar.semua_tabel(t, config, sumber)]
     assert not any("SAKIP" in j or "IKM" in j or "Kematangan" in j or "Pembanding" in j for j in judul)
+    # one agreement: its tables carry no period letter (Tabel II.2, not Tabel II.2.A)
+    assert [j.split(" ", 2)[1] for j in judul] == [
+        "II.1",
+        "II.2",
+        "II.3",
+        "II.4",
+        "III.1",
+        "III.2",
+        "III.4.A",
+        "III.4.B",
+        "L.5",
+    ]
     assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == [
         "capaian-kinerja",
         "anggaran",
@@ -190,6 +202,9 @@ def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path
     for word in ("SKM", "IKM", "SAKIP", "Kematangan", "pembanding", "Mojokerto", "nan", "None"):
         assert not re.search(rf"\b{word}\b", text), word
     assert "Tabel III.4.B" in text and "3,88%" in text
+    assert "Tabel II.2 " in text and "Tabel III.1 " in text and "III.1.A" not in text
+    # its three charts are numbered as printed, without gaps for the absent ones
+    assert re.findall(r"Gambar \d\.\d", text).count("Gambar 0.3") >= 1 and "Gambar 0.4" not in text
     assert "sumber yang tidak dilaporkan kantor ini" in pages["05-lampiran.html"]
     figures = sorted(p.name for p in (root / "figures").glob("*.png"))
     assert len(figures) == 3 and not any("sakip" in f or "ikm" in f for f in figures)

@@ -48,7 +48,9 @@ _HEADING = re.compile(r"^# (.+?)\s*(\{[^}]*\})?\s*$")
 
 
 class BabGagal(RuntimeError):
-    """A chapter's notebook failed; the message names the notebook and shows the failing cell."""
+    """A chapter's notebook failed; the message names the notebook, the failing cell (its number
+    and first line) and the error, e.g. ``notebooks/03-akuntabilitas-kinerja.ipynb: sel 7
+    ('lap.tabel("III.9")') gagal: KeyError: ...``."""
 
 
 @dataclass(frozen=True)
@@ -352,7 +354,7 @@ def siapkan_bab(
             say(f"   menjalankan {bab.notebook.name}")
             try:
                 nb = _execute(bab, project.root)
-            except Exception as exc:  # nbclient's message shows the failing cell and its error
+            except Exception as exc:  # SelGagal names the cell, its first line and the error
                 raise BabGagal(f"{bab.notebook.relative_to(project.root)}: {exc}") from exc
             text = notebook_markdown(
                 nb, bab.notebook.stem, project.root, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan

@@ -266,7 +266,7 @@ def run_build(
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     preview = _step("pratinjau", say)(
-        lambda: write_preview(chapters, project.preview, title, Penomoran.dari_config(config))
+        lambda: write_preview(chapters, project.preview, title, Penomoran.muat(project.root))
     )
     say(QUARTO_HINT.format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 import nbformat
 import yaml
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 from traitlets.config import Config
 
@@ -19,6 +21,34 @@ from lkjip.core.paths import paths
 
 #: Seconds a single cell may run before the build fails.
 CELL_TIMEOUT = 600
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class SelGagal(RuntimeError):
+    """A cell of a notebook raised an error: which cell, its first line, and the error.
+
+    ``traceback`` keeps the kernel's traceback (without terminal colour codes) for whoever
+    needs more than the one-line message.
+    """
+
+    def __init__(self, notebook: Path, sel: int, baris: str, ename: str, evalue: str, traceback: str):
+        self.notebook, self.sel, self.baris = notebook, sel, baris
+        self.ename, self.evalue, self.traceback = ename, evalue, traceback
+        super().__init__(f"sel {sel} ({baris!r}) gagal: {ename}: {evalue}")
+
+
+def _sel_gagal(path: Path, nb: NotebookNode, exc: CellExecutionError) -> SelGagal:
+    """The failing cell of ``nb`` (the one with an error output, counted as the notebook
+    shows it, parameters cell included) as a :class:`SelGagal`."""
+    traceback = _ANSI.sub("", str(exc))
+    for index, cell in enumerate(nb.cells, start=1):
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
+        if any(o.get("output_type") == "error" for o in outputs):
+            lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#|")]
+            first = lines[0].strip() if lines else ""
+            return SelGagal(path, index, first, exc.ename, _ANSI.sub("", exc.evalue), traceback)
+    return SelGagal(path, 0, "", exc.ename, _ANSI.sub("", exc.evalue), traceback)
 
 
 def chapter_notebooks(root: Path | None = None) -> list[Path]:
@@ -74,7 +104,12 @@ def execute_notebook(
     """Execute one notebook top to bottom and return it with its outputs.
 
     The working directory is the notebook's own folder (as Quarto runs it) unless ``cwd``
-    says otherwise. A failing cell raises ``nbclient.exceptions.CellExecutionError``.
+    says otherwise.
+
+    Raises
+    ------
+    SelGagal
+        When a cell fails: its number, first line and the error (``ename: evalue``).
     """
     nb = nbformat.read(path, as_version=4)
     if parameters:
@@ -95,6 +130,8 @@ def execute_notebook(
     try:
         with _project_env(paths(root).root):
             client.execute()
+    except CellExecutionError as exc:
+        raise _sel_gagal(path, nb, exc) from None
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
     return nb

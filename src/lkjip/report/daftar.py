@@ -166,8 +166,13 @@ def tabel(kode: str, t: Tabel, config: Config, dokumen: str | None = None) -> Ta
 
 
 def _periode_kode(config: Config, kode: str) -> str:
-    letter = kode.rsplit(".", 1)[-1]
-    return next(p.kode for p in config.periode if tables.huruf_periode(config, p.kode) == letter)
+    """The plan period of ``"II.1.A"`` (by its letter) or of ``"II.1"`` (the only one printed)."""
+    letter = kode.removeprefix("II.1").removeprefix(".")
+    found = [p.kode for p in config.periode_aktif if tables.huruf_periode(config, p.kode) == letter]
+    if len(found) != 1:
+        printed = [nomor_tabel("II.1", tables.huruf_periode(config, p.kode)) for p in config.periode_aktif]
+        raise KeyError(f"tabel '{kode}' tidak dicetak tahun {config.tahun}; yang dicetak: {', '.join(printed)}")
+    return found[0]
 
 
 def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) -> list[TabelLaporan]:
@@ -177,9 +182,8 @@ def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) 
     With ``sumber`` (the sources read), a table of an absent source is left out (:func:`ada`).
     """
     out: list[TabelLaporan] = []
-    for periode in sorted(config.periode, key=lambda p: p.kode):
-        if periode.mulai <= config.tahun:
-            out.append(tables.tabel_penjenjangan(t("penjenjangan"), periode.kode, config))
+    for periode in sorted(config.periode_aktif, key=lambda p: p.kode):
+        out.append(tables.tabel_penjenjangan(t("penjenjangan"), periode.kode, config))
     for kode in ("II.2", "II.3"):
         out += [tabel(kode, t, config, dokumen) for dokumen in config.dokumen_aktif]
     out.append(tabel("II.4", t, config))

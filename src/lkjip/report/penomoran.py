@@ -35,7 +35,7 @@ _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 #: Every table of the report and its printed number, as in the office's report. ``{huruf}`` is
 #: the plan period's letter (A for the older period, B for the newer one) of tables printed once
-#: per agreement. Keys are what :meth:`lkjip.report.laporan.Laporan.tabel` takes.
+#: per agreement; a report with one agreement prints them without a letter. Keys are what :meth:`lkjip.report.laporan.Laporan.tabel` takes.
 TABEL: dict[str, str] = {
     "II.1": "II.1.{huruf}",
     "II.2": "II.2.{huruf}",
@@ -67,18 +67,26 @@ class TabelTidakTerdaftar(KeyError):
 def nomor_tabel(kode: str, huruf: str | None = None) -> str:
     """The printed number of a table: ``"III.4.B"``, ``"II.1.A"``, ``"L.1"``.
 
+    ``huruf`` is the plan period's letter of a table printed once per agreement, ``""`` when the
+    report prints only one agreement (the table then has no letter).
+
     Examples
     --------
     >>> nomor_tabel("III.4.B"), nomor_tabel("II.1", "B"), nomor_tabel("lampiran-ikm")
     ('III.4.B', 'II.1.B', 'L.1')
+    >>> nomor_tabel("III.1", "")
+    'III.1'
     """
     if kode not in TABEL:
         raise TabelTidakTerdaftar(kode)
     pattern = TABEL[kode]
     if "{huruf}" in pattern:
-        if not huruf:
-            raise ValueError(f"tabel {kode} dicetak per periode perencanaan: hurufnya (A, B) harus disebut")
-        return pattern.format(huruf=huruf)
+        if huruf is None:
+            raise ValueError(
+                f"tabel {kode} dicetak per periode perencanaan: hurufnya (A, B, atau '' bila hanya "
+                "satu) harus disebut"
+            )
+        return pattern.replace(".{huruf}", "") if huruf == "" else pattern.format(huruf=huruf)
     return pattern
 
 
@@ -92,8 +100,16 @@ class NomorTidakTerdaftar(KeyError):
         )
 
 
-def nomor_gambar(mode: str = "laporan", nomor: dict[str, str] | None = None) -> dict[str, str | None]:
+def nomor_gambar(
+    mode: str = "laporan",
+    nomor: dict[str, str] | None = None,
+    tanpa: frozenset[str] | set[str] = frozenset(),
+) -> dict[str, str | None]:
     """Every figure's printed number, ``None`` for unnumbered figures.
+
+    ``tanpa`` are the labels of figures this report does not print (their source is absent):
+    they get no number, and the figures after them close up, so the printed numbers always run
+    0.1, 0.2, ... without a gap.
 
     Examples
     --------
@@ -104,12 +120,20 @@ def nomor_gambar(mode: str = "laporan", nomor: dict[str, str] | None = None) -> 
     '3.2'
     >>> nomor_gambar(nomor={"fig-ikm-unit": "L.9"})["fig-ikm-unit"]
     'L.9'
+    >>> n = nomor_gambar(tanpa={"fig-perbandingan-sakip", "fig-ikm-tren"})
+    >>> n["fig-capaian-kinerja"], n["fig-anggaran"], "fig-ikm-tren" in n
+    ('0.1', '0.2', False)
     """
     if mode not in {"laporan", "bab"}:
         raise ValueError(f"publikasi.penomoran.gambar: '{mode}' bukan 'laporan' atau 'bab'")
     counters: dict[str, int] = {}
     out: dict[str, str | None] = {}
+    unknown = sorted(set(tanpa) - {label for label, _bab in GAMBAR})
+    if unknown:
+        raise NomorTidakTerdaftar(unknown[0])
     for label, bab in GAMBAR:
+        if label in tanpa:
+            continue
         if bab is None:
             out[label] = None
             continue
@@ -128,17 +152,35 @@ class Penomoran:
     """Figure numbers of one report, as ``laporan.yml`` configures them."""
 
     nomor: dict[str, str | None] = field(default_factory=lambda: nomor_gambar())
+    #: Registered figures this report leaves out (their source is absent).
+    tanpa: frozenset[str] = frozenset()
 
     @classmethod
-    def dari_config(cls, config: Config) -> Penomoran:
+    def dari_config(cls, config: Config, sumber: frozenset[str] | set[str] | None = None) -> Penomoran:
+        """The numbers ``laporan.yml`` asks for, counting only the figures of the sources the
+        office reports (``sumber``, as the data step recorded them; ``None``: every source)."""
+        from lkjip.report import daftar
+
         setting = config.publikasi.penomoran
-        return cls(nomor_gambar(setting.gambar, dict(setting.nomor)))
+        tanpa = frozenset(
+            label
+            for label, _bab in GAMBAR
+            if sumber is not None and not daftar.ada(label.removeprefix("fig-"), sumber)
+        )
+        return cls(nomor_gambar(setting.gambar, dict(setting.nomor), tanpa), tanpa)
 
     @classmethod
     def muat(cls, root: Path | None = None) -> Penomoran:
-        return cls.dari_config(load_config(paths(root).config))
+        from lkjip import data
+
+        return cls.dari_config(load_config(paths(root).config), data.sumber_ada(root))
 
     def _nomor(self, label: str) -> str | None:
+        if label in self.tanpa:
+            raise ValueError(
+                f"gambar '{label}' tidak dicetak dalam laporan ini (sumber datanya tidak ada), "
+                "jadi tidak dapat diberi nomor atau dirujuk"
+            )
         if label not in self.nomor:
             raise NomorTidakTerdaftar(label)
         return self.nomor[label]
@@ -177,6 +219,8 @@ def periksa_nomor_tabel(judul: str) -> str:
     --------
     >>> periksa_nomor_tabel("Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025")
     'III.1.B'
+    >>> periksa_nomor_tabel("Tabel III.1 Capaian Perjanjian Kinerja Tahun 2026")
+    'III.1'
     >>> periksa_nomor_tabel("Tabel III.9 Baru")
     Traceback (most recent call last):
     ...
@@ -186,7 +230,7 @@ def periksa_nomor_tabel(judul: str) -> str:
     for pattern in TABEL.values():
         if pattern == number or (
             "{huruf}" in pattern
-            and re.fullmatch(pattern.replace(".", r"\.").replace("{huruf}", "[A-Z]"), number)
+            and re.fullmatch(pattern.replace(".", r"\.").replace(r"\.{huruf}", r"(\.[A-Z])?"), number)
         ):
             return number
     raise TabelTidakTerdaftar(number)

@@ -56,9 +56,18 @@ def _periode(config: Config, dokumen: str):
 
 
 def huruf_periode(config: Config, kode_periode: str) -> str:
-    """Letter of a plan period in the table numbers: the earliest period is A."""
-    kode = sorted(p.kode for p in config.periode)
-    return chr(ord("A") + kode.index(kode_periode))
+    """Letter of a plan period in the numbers of the tables printed once per period.
+
+    The periods printed are those in force in the report year (:attr:`Config.periode_aktif`):
+    the earliest is A, the next B. With only one printed, its tables carry no letter (``""``:
+    "Tabel II.1", not "Tabel II.1.A"). A period outside the report year takes its letter among
+    all configured periods.
+    """
+    aktif = sorted(p.kode for p in config.periode_aktif)
+    if kode_periode in aktif:
+        return "" if len(aktif) == 1 else chr(ord("A") + aktif.index(kode_periode))
+    semua = sorted(p.kode for p in config.periode)
+    return chr(ord("A") + semua.index(kode_periode))
 
 
 
