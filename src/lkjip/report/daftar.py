@@ -171,7 +171,9 @@ def _periode_kode(config: Config, kode: str) -> str:
     found = [p.kode for p in config.periode_aktif if tables.huruf_periode(config, p.kode) == letter]
     if len(found) != 1:
         printed = [nomor_tabel("II.1", tables.huruf_periode(config, p.kode)) for p in config.periode_aktif]
-        raise KeyError(f"tabel '{kode}' tidak dicetak tahun {config.tahun}; yang dicetak: {', '.join(printed)}")
+        raise KeyError(
+            f"tabel '{kode}' tidak dicetak tahun {config.tahun}; yang dicetak: {', '.join(printed)}"
+        )
     return found[0]
 
 

@@ -35,7 +35,8 @@ _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
 #: Every table of the report and its printed number, as in the office's report. ``{huruf}`` is
 #: the plan period's letter (A for the older period, B for the newer one) of tables printed once
-#: per agreement; a report with one agreement prints them without a letter. Keys are what :meth:`lkjip.report.laporan.Laporan.tabel` takes.
+#: per agreement; a report with one agreement prints them without a letter. Keys are what
+#: :meth:`lkjip.report.laporan.Laporan.tabel` takes.
 TABEL: dict[str, str] = {
     "II.1": "II.1.{huruf}",
     "II.2": "II.2.{huruf}",
