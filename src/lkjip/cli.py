@@ -189,7 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="pekerjaan utama: data, reviu, notebook, gambar, lampiran Excel, lalu Quarto atau pratinjau",
     )
     build.add_argument(
-        "--force", action="store_true", help="bangun ulang data, notebook dan render walau masukan tidak berubah"
+        "--force",
+        action="store_true",
+        help="bangun ulang data, notebook dan render walau masukan tidak berubah",
     )
     build.add_argument("--tanpa-quarto", action="store_true", help="jangan jalankan Quarto walau terpasang")
     build.set_defaults(func=_run_build)
