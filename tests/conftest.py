@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,29 @@ import pytest
 from lkjip.core.config import load_config
 from lkjip.core.paths import copy_project, paths
 from lkjip.data_step import run_data_step
+from lkjip.publish.quarto import find_quarto
+
+
+def quarto_or_skip() -> Path:
+    """Quarto (PATH, then the offline kit) and poppler's ``pdftotext`` for the render tests.
+
+    Without them the test skips with the reason, except in CI (``LKJIP_CI=1``, set by
+    ``.ci/run``), where a missing tool fails it.
+    """
+    found = find_quarto(paths().root)
+    missing = []
+    if found is None:
+        missing.append(
+            "Quarto tidak ada di PATH dan kit offline (../shared/quarto/setup.sh) tidak ditemukan"
+        )
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext (paket Debian poppler-utils) tidak terpasang")
+    if missing:
+        reason = "; ".join(missing) + ": uji render dilewati"
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
+        pytest.skip(reason)
+    return found.path
 
 ROOT = paths().root
 

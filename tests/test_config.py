@@ -62,6 +62,37 @@ def test_missing_key_is_named(tmp_path, raw):
     assert "tahun: kunci wajib tidak ada" in str(err.value)
 
 
+def test_the_rule_blocks_default_to_the_national_rules(tmp_path, raw):
+    for block in ("skm", "sakip", "kematangan", "efektivitas_kelembagaan"):
+        del raw[block]
+    config = load_config(_write(tmp_path, raw))
+    # PermenPANRB 14/2017: nine unsur, weight 1/9, B from 76,61; SAKIP predikat B above 60;
+    # kematangan over 11 variables; efektivitas from the struktur and proses dimensions, 50 each
+    assert [u.nama for u in config.skm.unsur][:2] == ["Persyaratan", "Sistem, Mekanisme, dan Prosedur"]
+    assert config.skm.weight == pytest.approx(1 / 9)
+    assert [(k.mutu, k.batas_bawah) for k in config.skm.kategori][1] == ("B", 76.61)
+    assert [(k.predikat, k.di_atas) for k in config.sakip.kategori][3] == ("B", 60)
+    assert config.kematangan.jumlah_variabel == 11 and config.kematangan.minimal == "Tinggi"
+    assert config.efektivitas_kelembagaan.bobot_dimensi == {"Struktur": 50, "Proses": 50}
+
+
+def test_a_rule_block_given_replaces_the_default_whole(tmp_path, raw):
+    raw["kematangan"] = {
+        "jumlah_variabel": 12,
+        "kategori": [{"kategori": "Tinggi", "batas_bawah": 40}, {"kategori": "Rendah", "batas_bawah": 12}],
+        "minimal": "Tinggi",
+    }
+    del raw["sakip"]
+    config = load_config(_write(tmp_path, raw))
+    assert config.kematangan.jumlah_variabel == 12
+    assert [k.kategori for k in config.kematangan.kategori] == ["Tinggi", "Rendah"]
+    assert config.sakip.minimal_baik == "B"
+    # a block given is checked as before: its own keys stay required
+    del raw["kematangan"]["minimal"]
+    with pytest.raises(ConfigError, match="kematangan.minimal: kunci wajib tidak ada"):
+        load_config(_write(tmp_path, raw))
+
+
 def test_unknown_key_is_reported_as_typo(tmp_path, raw):
     raw["tahunn"] = 2025
     with pytest.raises(ConfigError, match="tahunn: kunci tidak dikenal"):

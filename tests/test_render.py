@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as htmllib
 import os
 import re
-import shutil
 import subprocess
 import time
 import zipfile
@@ -19,11 +18,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project
+from conftest import copy_project, quarto_or_skip
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
-from lkjip.publish.quarto import find_quarto
 
 pytestmark = pytest.mark.render
 
@@ -57,27 +55,9 @@ class Rendered:
         return found[0]
 
 
-def _quarto_or_skip() -> Path:
-    found = find_quarto(ROOT)
-    if found is None:
-        reason = (
-            "Quarto tidak ada di PATH dan kit offline (../shared/quarto/setup.sh) tidak ditemukan: "
-            "uji render dilewati"
-        )
-        if os.environ.get("LKJIP_CI"):
-            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
-        pytest.skip(reason)
-    return found.path
-
-
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory) -> Rendered:
-    quarto = _quarto_or_skip()
-    if shutil.which("pdftotext") is None:
-        message = "pdftotext (paket Debian poppler-utils) tidak terpasang"
-        if os.environ.get("LKJIP_CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    quarto = quarto_or_skip()
     project = copy_project(tmp_path_factory.mktemp("render") / "proyek")
     env = {**os.environ, "LKJIP_ROOT": str(project)}
     start = time.perf_counter()

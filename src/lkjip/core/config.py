@@ -237,6 +237,28 @@ class Kewajaran(_Model):
     capaian_maks: float = Field(default=150, gt=0)
 
 
+#: The national rules (SKM, SAKIP, kematangan, efektivitas kelembagaan) used for a block that
+#: ``laporan.yml`` leaves out; a block it gives replaces the default block whole.
+ATURAN_BAWAAN = Path(__file__).with_name("aturan_bawaan.yml")
+
+
+@lru_cache(maxsize=1)
+def _aturan_bawaan() -> dict:
+    return yaml.safe_load(ATURAN_BAWAAN.read_text(encoding="utf-8"))
+
+
+def aturan_bawaan(blok: str):
+    """The default block ``blok`` of :data:`ATURAN_BAWAAN`, validated.
+
+    Examples
+    --------
+    >>> aturan_bawaan("kematangan").jumlah_variabel, aturan_bawaan("sakip").minimal_baik
+    (11, 'B')
+    """
+    model = {"skm": Skm, "sakip": Sakip, "kematangan": Kematangan}.get(blok, EfektivitasKelembagaan)
+    return model.model_validate(_aturan_bawaan()[blok])
+
+
 #: The exports the project can read, by the name ``laporan.yml``'s ``sumber`` uses (the
 #: ``Source.name`` of :data:`lkjip.ingest.sources.SOURCES`, in the same order).
 SUMBER = (
@@ -262,10 +284,13 @@ class Config(_Model):
     periode: list[Periode] = Field(min_length=1)
     tren_mulai: int = Field(ge=2000, le=2100)
     penandatangan: Penandatangan
-    skm: Skm
-    sakip: Sakip
-    kematangan: Kematangan
-    efektivitas_kelembagaan: EfektivitasKelembagaan
+    # Optional: without them the national rules of aturan_bawaan.yml apply.
+    skm: Skm = Field(default_factory=lambda: aturan_bawaan("skm"))
+    sakip: Sakip = Field(default_factory=lambda: aturan_bawaan("sakip"))
+    kematangan: Kematangan = Field(default_factory=lambda: aturan_bawaan("kematangan"))
+    efektivitas_kelembagaan: EfektivitasKelembagaan = Field(
+        default_factory=lambda: aturan_bawaan("efektivitas_kelembagaan")
+    )
     format: Format = Format()
     publikasi: Publikasi = Publikasi()
     kewajaran: Kewajaran = Kewajaran()

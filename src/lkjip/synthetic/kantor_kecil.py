@@ -31,7 +31,8 @@ from lkjip.synthetic.perjanjian_kinerja import Perjanjian, _Indikator
 PERIODE = "2025-2029"
 DOKUMEN = "Perjanjian Kinerja"
 
-#: The office's own settings; the rules (SKM, SAKIP, kematangan, efektivitas, number format) are
+#: The office's own settings. The national rules (SKM, SAKIP, kematangan, efektivitas) are not
+#: written: they are the defaults (:data:`lkjip.core.config.ATURAN_BAWAAN`); the number format is
 #: copied from the project the small office starts from (:data:`ATURAN`).
 KONFIGURASI: dict = {
     "tahun": 2025,
@@ -72,8 +73,8 @@ KONFIGURASI: dict = {
     },
 }
 
-#: Keys of ``laporan.yml`` that hold the national rules rather than the office's own facts.
-ATURAN = ("skm", "sakip", "kematangan", "efektivitas_kelembagaan", "format")
+#: Keys of ``laporan.yml`` copied from the project the office starts from.
+ATURAN = ("format",)
 
 _KEGIATAN = "4.01.01.2.13"
 _SUB_KELEMBAGAAN = "Pengelolaan Kelembagaan dan Analisis Jabatan"
@@ -177,15 +178,15 @@ def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
     """Write the small office's project at ``target`` and return it.
 
     The book's files (notebooks, chapters, ``_quarto.yml``) are copied from the project at
-    ``dari`` (this checkout by default); ``laporan.yml`` is the office's own (with the rules of
-    ``dari``'s), ``data/raw`` holds its two exports only. The prose in ``konten/`` is left as
+    ``dari`` (this checkout by default); ``laporan.yml`` is the office's own (with the number
+    format of ``dari``'s), ``data/raw`` holds its two exports only. The prose in ``konten/`` is left as
     copied: the command line replaces it with the neutral starting set (``konten-awal``).
     """
     root = copy_project(Path(target), dari)
     rules = yaml.safe_load(paths(dari).config.read_text(encoding="utf-8"))
     settings = KONFIGURASI | {key: rules[key] for key in ATURAN if key in rules}
     (root / CONFIG_NAME).write_text(
-        "# laporan.yml kantor contoh kedua (DATA SINTETIS): python -m lkjip contoh-data --kantor-kecil\n"
+        "# laporan.yml kantor contoh kedua (DATA SINTETIS), ditulis oleh python -m lkjip contoh-kantor\n"
         + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100),
         encoding="utf-8",
     )

@@ -1,0 +1,139 @@
+"""The second office (:mod:`lkjip.synthetic.kantor_kecil`) through ``python -m lkjip build`` with Quarto.
+
+A small province unit with one agreement and only its Perjanjian Kinerja and budget exports, its
+neutral prose, and figures numbered per BAB (``publikasi.penomoran.gambar: bab`` in its
+``laporan.yml``). Its figures are worked out by hand in the module docstring of ``kantor_kecil``:
+capaian IK-1 92,5 / 90 = 102,78 %, IK-2 36 / 40 = 90,00 %, IK-3 93,01 / 95 = 97,91 %;
+efisiensi 96,89 - 93,01 = 3,88 poin. Its three charts are the capaian chart and the two budget
+charts, all in BAB III: Gambar 3.1, 3.2, 3.3.
+
+The build runs twice: the second time nothing changed, so the render is skipped.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import quarto_or_skip
+
+pytestmark = [pytest.mark.render, pytest.mark.slow]
+
+MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
+
+
+@dataclass
+class Kantor:
+    root: Path
+    pertama: str
+    kedua: str
+
+    def one(self, pattern: str) -> Path:
+        found = sorted((self.root / "_book").glob(pattern))
+        assert len(found) == 1, f"{pattern}: {found}"
+        return found[0]
+
+
+def _build(root: Path, quarto: Path) -> str:
+    env = {
+        **os.environ,
+        "LKJIP_ROOT": str(root),
+        "PATH": os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "lkjip", "build"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-4000:]
+    return log
+
+
+@pytest.fixture(scope="module")
+def kantor(tmp_path_factory) -> Kantor:
+    quarto = quarto_or_skip()
+    root = tmp_path_factory.mktemp("kantor") / "proyek"
+    subprocess.run([sys.executable, "-m", "lkjip", "contoh-kantor", str(root)], check=True, timeout=300)
+    config = root / "laporan.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data.setdefault("publikasi", {})["penomoran"] = {"gambar": "bab"}
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Kantor(root, _build(root, quarto), _build(root, quarto))
+
+
+@pytest.fixture(scope="module")
+def pdf_text(kantor) -> str:
+    pdf = kantor.one("*.pdf")
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def docx_text(kantor) -> str:
+    with zipfile.ZipFile(kantor.one("*.docx")) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
+    return "\n".join(
+        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
+    )
+
+
+@pytest.fixture(scope="module")
+def html_text(kantor) -> str:
+    pages = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((kantor.root / "_book").rglob("*.html"))
+        if "site_libs" not in p.parts
+    ]
+    text = " ".join(re.sub(r"<(script|style)\b.*?</\1>", " ", p, flags=re.DOTALL) for p in pages)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def test_the_build_renders_once_and_skips_the_render_when_nothing_changed(kantor):
+    assert "== quarto render" in kantor.pertama and "render dilewati" not in kantor.pertama
+    assert "render dilewati: masukan tidak berubah" in kantor.kedua
+    assert "masukan tidak berubah, hasil sebelumnya dipakai" in kantor.kedua  # no notebook re-run
+
+
+def test_the_pdf_has_its_own_office_and_none_of_the_default_one(kantor, pdf_text):
+    config = yaml.safe_load((kantor.root / "laporan.yml").read_text(encoding="utf-8"))
+    assert config["instansi"]["nama"].upper() in pdf_text.upper()
+    assert "PEMERINTAH PROVINSI TANJUNG HARAPAN" in pdf_text.upper()
+    for word in ("Mojokerto", "SAKIP", "IKM", "Kematangan", "Provinsi Jawa Timur"):
+        assert word not in pdf_text, word
+    assert not MISSING.search(pdf_text), MISSING.search(pdf_text)
+
+
+def test_the_pdf_prints_the_hand_worked_figures(pdf_text):
+    for value in ("102,78", "90,00", "97,91", "3,88"):
+        assert value in pdf_text, value
+    # one agreement: tables without a period letter
+    assert re.search(r"Tabel III\.1 ", pdf_text) and "Tabel III.1.A" not in pdf_text
+    assert "Tabel III.4.B" in pdf_text
+
+
+def test_figures_are_numbered_per_bab_in_every_format(pdf_text, docx_text, html_text):
+    for text in (pdf_text, docx_text, html_text):
+        numbers = set(re.findall(r"Gambar (\d+\.\d+)", text))
+        assert numbers == {"3.1", "3.2", "3.3"}, numbers
+
+
+def test_the_docx_has_the_three_charts_and_no_default_office(kantor, docx_text):
+    with zipfile.ZipFile(kantor.one("*.docx")) as z:
+        images = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert len(images) == 3, images
+    assert "Mojokerto" not in docx_text and "SAKIP" not in docx_text
+    assert not MISSING.search(docx_text), MISSING.search(docx_text)
