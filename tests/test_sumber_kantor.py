@@ -156,6 +156,31 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
     assert len(every) == len(daftar.semua_tabel(t, config)) == len(judul) + 5
 
 
+def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek):
+    from lkjip import data
+    from lkjip.ingest.schemas import hasil
+    from lkjip.ingest.schemas.kamus import SUMBER_TABEL_HASIL, kamus_markdown
+
+    absent = data.tabel_sumber_absen(proyek)
+    # the clean tables of the five absent exports, and what is computed from them alone
+    assert absent == {
+        "skm_responden", "skm_unit", "skm_unit_riwayat", "sakip_pd", "kelembagaan_pd",
+        "kelembagaan_pemda", "pembanding", "ikm_unit", "ikm_unsur", "ikm_pemda", "skm_demografi",
+        "sakip_pd_hasil", "sakip_ringkas", "kematangan_pd", "kematangan_ringkas", "efektivitas",
+        "pembanding_hasil", "sakip_pembanding",
+    }  # fmt: skip
+    # every computed table is either listed with its sources or made from the PK or the budget
+    from_pk_or_budget = {
+        "anggaran_hasil", "anggaran_total", "anggaran_sasaran", "capaian", "ringkasan_capaian",
+        "tren", "reviu",
+    }  # fmt: skip
+    assert set(hasil.SCHEMAS) == set(SUMBER_TABEL_HASIL) | from_pk_or_budget
+    page = kamus_markdown(judul=False, tanpa=absent)
+    assert "### `sakip_pd`" not in page and "### `capaian`" in page and "### `reviu`" in page
+    assert "SAKIP" not in page and "IKM" not in page
+    assert "(18 tabel, ditulis kosong di `data/processed/`) tidak dicantumkan" in page
+
+
 def test_the_facade_prints_nothing_of_an_absent_source(proyek):
     from lkjip.report.laporan import Laporan
 

@@ -223,6 +223,27 @@ def daftar_tabel(root: Path | None = None) -> pd.DataFrame:
     )
 
 
+def tabel_sumber_absen(root: Path | None = None) -> frozenset[str]:
+    """The processed tables that are empty because the sources they come from are absent.
+
+    The clean tables of every source the last data step did not read
+    (:data:`lkjip.ingest.schemas.kamus.SUMBER_TABEL_BERSIH`) and the computed tables made only
+    from such sources (:data:`~lkjip.ingest.schemas.kamus.SUMBER_TABEL_HASIL`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> tabel_sumber_absen(Path(tempfile.mkdtemp()))  # no data step yet: every source
+    frozenset()
+    """
+    sumber = sumber_ada(root)
+    clean = {nama for nama, asal in kamus.SUMBER_TABEL_BERSIH.items() if asal not in sumber}
+    computed = {
+        nama for nama, asal in kamus.SUMBER_TABEL_HASIL.items() if not any(s in sumber for s in asal)
+    }
+    return frozenset(clean | computed)
+
+
 def nama_tabel() -> list[str]:
     """The names :func:`tabel` accepts, in the data dictionary's order.
 

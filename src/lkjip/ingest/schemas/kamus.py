@@ -50,6 +50,23 @@ SUMBER_TABEL_BERSIH = {
     "pembanding": "pembanding",
 }
 
+#: The exports a computed table is made from, when it needs one of them (any one suffices: the
+#: IKM of the Pemerintah Daerah comes from the respondents or from the IKM recap); a computed
+#: table not listed is made from the Perjanjian Kinerja or the budget, or is the reviu.
+SUMBER_TABEL_HASIL: dict[str, tuple[str, ...]] = {
+    "ikm_unit": ("skm",),
+    "ikm_unsur": ("skm",),
+    "ikm_pemda": ("skm", "skm_riwayat"),
+    "skm_demografi": ("skm",),
+    "sakip_pd_hasil": ("sakip",),
+    "sakip_ringkas": ("sakip",),
+    "kematangan_pd": ("kelembagaan",),
+    "kematangan_ringkas": ("kelembagaan",),
+    "efektivitas": ("kelembagaan",),
+    "pembanding_hasil": ("pembanding",),
+    "sakip_pembanding": ("pembanding",),
+}
+
 #: The quarantine's columns as :func:`lkjip.ingest.problems.quarantine_rows` writes them.
 _KARANTINA = pa.DataFrameSchema(
     {
@@ -288,7 +305,9 @@ def _kunci(schema: pa.DataFrameSchema) -> str | None:
     return " × ".join(f"`{k}`" for k in keys)
 
 
-def kamus_markdown(config: Config | None = None, *, judul: bool = True) -> str:
+def kamus_markdown(
+    config: Config | None = None, *, judul: bool = True, tanpa: frozenset[str] | set[str] = frozenset()
+) -> str:
     """The data dictionary as Markdown, generated from the contracts.
 
     Parameters
@@ -298,6 +317,9 @@ def kamus_markdown(config: Config | None = None, *, judul: bool = True) -> str:
     judul : bool
         Start with the ``# Kamus Data`` heading (the file in ``docs/``); the book's page has
         its own title and passes ``False``.
+    tanpa : set of str
+        Tables left out: the book's page leaves out the tables of sources the office does not
+        report (:func:`lkjip.data.tabel_sumber_absen`); ``docs/`` describes every table.
 
     Returns
     -------
@@ -314,7 +336,7 @@ def kamus_markdown(config: Config | None = None, *, judul: bool = True) -> str:
     """
     config = config or load_config()
     unsur = _unsur(config)
-    kontrak = kontrak_tabel(config)
+    kontrak = {nama: k for nama, k in kontrak_tabel(config).items() if nama not in tanpa}
     lines = ["# Kamus Data", ""] if judul else []
     lines += [
         "Setiap tabel di `data/processed/` (Parquet, dengan salinan CSV), kolomnya, tipe, satuan, "
@@ -322,6 +344,15 @@ def kamus_markdown(config: Config | None = None, *, judul: bool = True) -> str:
         "oleh `python -m lkjip kamus-data`; jangan diubah dengan tangan. Nilai kosong berarti tidak "
         "ada data (N/A), tidak pernah 0. Tabel dapat dibuka dengan `lkjip.data.tabel(nama)`.",
         "",
+        *(
+            [
+                f"Tabel dari sumber yang tidak dilaporkan kantor ini ({len(tanpa)} tabel, ditulis "
+                "kosong di `data/processed/`) tidak dicantumkan.",
+                "",
+            ]
+            if tanpa
+            else []
+        ),
         "| Tabel | Jenis | Isi |",
         _lebar(25, 10, 65),
         *[f"| `{k.nama}` | {k.jenis} | {_cell(k.keterangan)} |" for k in kontrak.values()],
