@@ -253,7 +253,7 @@ def test_chapters_run_once_and_again_only_when_an_input_changes(project_copy, mo
 def test_metadata_comes_from_laporan_yml_and_a_missing_logo_names_the_key(project_copy):
     meta = yaml.safe_load(babmod.tulis_metadata(project_copy).read_text(encoding="utf-8"))
     config = load_config(project_copy / "laporan.yml")
-    assert meta["sampul"]["pemda"] == f"Pemerintah {config.kabupaten}"
+    assert meta["sampul"]["pemda"] == config.pemerintah_daerah == "Pemerintah Kabupaten Mojokerto"
     assert meta["sampul"]["tahun"] == config.tahun
     assert "logo" not in meta["sampul"]
     path = project_copy / "laporan.yml"

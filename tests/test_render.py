@@ -197,7 +197,7 @@ def test_pdf_reads_as_an_official_lkjip(pdf_text):
     pages = pdf_text.split("\f")
     cover = pages[0]
     assert f"Tahun {CONFIG.tahun}".upper() in cover.upper()
-    assert f"PEMERINTAH {CONFIG.kabupaten}".upper() in cover
+    assert CONFIG.pemerintah_daerah.upper() in cover
     assert CONFIG.instansi.nama.upper() in cover
     for heading in ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "IKHTISAR EKSEKUTIF"]:
         assert heading in pdf_text, heading

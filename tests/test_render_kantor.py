@@ -117,6 +117,16 @@ def test_the_pdf_has_its_own_office_and_none_of_the_default_one(kantor, pdf_text
     assert not MISSING.search(pdf_text), MISSING.search(pdf_text)
 
 
+def test_the_cover_names_the_province_government(kantor):
+    pdf = kantor.one("*.pdf")
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # a province unit belongs to the Pemerintah Provinsi itself (no kabupaten, no "None")
+    assert "PEMERINTAH PROVINSI TANJUNG HARAPAN" in cover.upper()
+    assert "NONE" not in cover.upper() and "2025" in cover
+
+
 def test_the_pdf_prints_the_hand_worked_figures(pdf_text):
     for value in ("102,78", "90,00", "97,91", "3,88"):
         assert value in pdf_text, value

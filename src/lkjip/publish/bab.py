@@ -427,7 +427,7 @@ def tulis_metadata(root: Path | None = None) -> Path:
     config = load_config(project.config)
     sampul: dict[str, object] = {
         "instansi": f"{config.instansi.nama} {config.instansi.induk}",
-        "pemda": f"Pemerintah {config.kabupaten}",
+        "pemda": config.pemerintah_daerah,
         "tahun": config.tahun,
     }
     if config.publikasi.logo:
