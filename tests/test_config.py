@@ -89,7 +89,7 @@ def test_a_rule_block_given_replaces_the_default_whole(tmp_path, raw):
     assert config.sakip.minimal_baik == "B"
     # a block given is checked as before: its own keys stay required
     del raw["kematangan"]["minimal"]
-    with pytest.raises(ConfigError, match="kematangan.minimal: kunci wajib tidak ada"):
+    with pytest.raises(ConfigError, match=r"kematangan\.minimal: kunci wajib tidak ada"):
         load_config(_write(tmp_path, raw))
 
 
