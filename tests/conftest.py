@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,30 @@ from lkjip.core.config import load_config
 from lkjip.core.paths import copy_project, paths
 from lkjip.data_step import run_data_step
 from lkjip.publish.quarto import find_quarto
+
+#: Words that mean a missing value leaked into the published text.
+MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text as poppler's ``pdftotext -layout`` reads it."""
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def docx_text(xml: str) -> str:
+    """The text of a DOCX's ``word/document.xml``, one line per paragraph."""
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
+    return "\n".join(
+        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
+    )
+
+
+def html_text(page: str) -> str:
+    """The visible text of an HTML page (scripts and styles removed)."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 def quarto_or_skip() -> Path:

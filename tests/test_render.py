@@ -7,7 +7,6 @@ kit these tests skip with the reason; in CI (``LKJIP_CI=1``, set by ``.ci/run``)
 
 from __future__ import annotations
 
-import html as htmllib
 import os
 import re
 import subprocess
@@ -18,7 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project, quarto_or_skip
+from conftest import MISSING, copy_project, docx_text, html_text, quarto_or_skip
+from conftest import pdf_text as read_pdf
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
@@ -27,8 +27,6 @@ pytestmark = pytest.mark.render
 
 ROOT = paths().root
 CONFIG = load_config(ROOT / "laporan.yml")
-#: Words that mean a missing value leaked into the published text.
-MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
 #: English-style thousands/decimals, e.g. 1,234.56 or 81,373,500 (Indonesian is 1.234,56; a
 #: lone "0,111" or "57,000" is an Indonesian decimal).
 ENGLISH_NUMBER = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:(?:,\d{3}){2,}(?:\.\d+)?|,\d{3}\.\d+)(?![\d,])")
@@ -72,28 +70,13 @@ def rendered(tmp_path_factory) -> Rendered:
 
 @pytest.fixture(scope="session")
 def pdf_text(rendered) -> str:
-    pdf = rendered.one("*.pdf")
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return read_pdf(rendered.one("*.pdf"))
 
 
 @pytest.fixture(scope="session")
 def docx_xml(rendered) -> str:
     with zipfile.ZipFile(rendered.one("*.docx")) as z:
         return z.read("word/document.xml").decode("utf-8")
-
-
-def _docx_text(xml: str) -> str:
-    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
-    return "\n".join(
-        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
-    )
-
-
-def _html_text(page: str) -> str:
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
-    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 def _chapter_titles() -> list[str]:
@@ -121,13 +104,13 @@ def test_the_three_formats_are_written(rendered):
 
 
 def test_every_chapter_has_its_page(rendered):
-    text = "\n".join(_html_text(p) for p in rendered.pages().values())
+    text = "\n".join(html_text(p) for p in rendered.pages().values())
     for title in ["Kata Pengantar", "Ikhtisar Eksekutif", *_chapter_titles(), "Lampiran"]:
         assert title in text, title
 
 
 def test_html_shows_every_table_and_figure_caption(rendered):
-    text = "\n".join(_html_text(p) for p in rendered.pages().values())
+    text = "\n".join(html_text(p) for p in rendered.pages().values())
     for number in ["II.1.A", "II.2.A", "II.3.A", "II.4", "III.1.A", "III.2.A", "III.3", "III.4.A", "III.4.B"]:
         assert f"Tabel {number} " in text, number
     for caption in ["Grafik Capaian Kinerja", "Grafik Perbandingan Nilai SAKIP"]:
@@ -150,7 +133,7 @@ def test_html_has_no_missing_values_or_english_numbers(rendered):
     for name, page in rendered.pages().items():
         if name == "search.json":
             continue
-        text = _html_text(page)
+        text = html_text(page)
         assert not MISSING.search(text), (name, MISSING.search(text))
         assert not ENGLISH_NUMBER.search(text), (name, ENGLISH_NUMBER.search(text))
 
@@ -179,7 +162,7 @@ def test_pdf_text_has_no_missing_values_and_indonesian_numbers(pdf_text):
 
 
 def test_docx_has_headings_tables_and_images(docx_xml):
-    text = _docx_text(docx_xml)
+    text = docx_text(docx_xml)
     headings = re.findall(r'<w:pStyle w:val="Heading1"\s*/>', docx_xml)
     assert len(headings) >= 6, len(headings)
     assert docx_xml.count("<w:tbl>") >= 15
@@ -216,8 +199,8 @@ def test_pdf_reads_as_an_official_lkjip(pdf_text):
 
 
 def test_figures_carry_the_reports_numbers_in_every_format(rendered, pdf_text, docx_xml):
-    html = "\n".join(_html_text(p) for p in rendered.pages().values())
-    docx = _docx_text(docx_xml)
+    html = "\n".join(html_text(p) for p in rendered.pages().values())
+    docx = docx_text(docx_xml)
     for text in (html, pdf_text, docx):
         assert "Gambar 0.1 Grafik Capaian Kinerja" in text
         assert "Gambar 0.2 Grafik Perbandingan Nilai SAKIP" in text
@@ -231,7 +214,7 @@ def test_figures_carry_the_reports_numbers_in_every_format(rendered, pdf_text, d
 def test_each_table_number_is_printed_once(rendered):
     # Counted as table captions: the downloads list may name a table again ("Tabel II.1.A (CSV)").
     titles = [
-        _html_text(t).strip()
+        html_text(t).strip()
         for n, p in rendered.pages().items()
         if not n.endswith("00-daftar.html")
         for t in re.findall(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', p, re.DOTALL)
@@ -247,13 +230,13 @@ def test_no_numbered_list_follows_another_without_a_sentence(rendered):
 
 def test_org_chart_sentence_only_with_a_chart(rendered, pdf_text, docx_xml):
     # laporan.yml of the project has no publikasi.bagan and konten/ no chart image
-    html = "\n".join(_html_text(p) for p in rendered.pages().values())
-    for text in (html, pdf_text, _docx_text(docx_xml)):
+    html = "\n".join(html_text(p) for p in rendered.pages().values())
+    for text in (html, pdf_text, docx_text(docx_xml)):
         assert "bagan berikut" not in text
 
 
 def test_site_words_are_indonesian(rendered):
-    index = _html_text((rendered.book / "index.html").read_text(encoding="utf-8"))
+    index = html_text((rendered.book / "index.html").read_text(encoding="utf-8"))
     assert "Unduh" in index
     assert "Download" not in index
 
@@ -267,7 +250,7 @@ def test_docx_is_a4_with_page_numbers_and_a_table_of_contents(rendered, docx_xml
         assert footers and "PAGE" in z.read(footers[0]).decode()
         assert 'w:styleId="TandaTangan"' in z.read("word/styles.xml").decode()
     assert re.search(r'<w:pStyle w:val="TandaTangan"\s*/>', docx_xml)  # the signature block
-    assert "Selamat datang" not in _docx_text(docx_xml)
+    assert "Selamat datang" not in docx_text(docx_xml)
 
 
 def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):

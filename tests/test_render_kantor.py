@@ -12,7 +12,6 @@ The build runs twice: the second time nothing changed, so the render is skipped.
 
 from __future__ import annotations
 
-import html as htmllib
 import os
 import re
 import subprocess
@@ -23,12 +22,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import quarto_or_skip
+from conftest import MISSING, quarto_or_skip
+from conftest import docx_text as read_docx
+from conftest import html_text as read_html
+from conftest import pdf_text as read_pdf
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
-
-MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
-
 
 @dataclass
 class Kantor:
@@ -75,31 +74,19 @@ def kantor(tmp_path_factory) -> Kantor:
 
 @pytest.fixture(scope="module")
 def pdf_text(kantor) -> str:
-    pdf = kantor.one("*.pdf")
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return read_pdf(kantor.one("*.pdf"))
 
 
 @pytest.fixture(scope="module")
 def docx_text(kantor) -> str:
     with zipfile.ZipFile(kantor.one("*.docx")) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
-    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
-    return "\n".join(
-        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
-    )
+        return read_docx(z.read("word/document.xml").decode("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def html_text(kantor) -> str:
-    pages = [
-        p.read_text(encoding="utf-8")
-        for p in sorted((kantor.root / "_book").rglob("*.html"))
-        if "site_libs" not in p.parts
-    ]
-    text = " ".join(re.sub(r"<(script|style)\b.*?</\1>", " ", p, flags=re.DOTALL) for p in pages)
-    return htmllib.unescape(re.sub(r"<[^>]+>", " ", text))
+    pages = sorted((kantor.root / "_book").rglob("*.html"))
+    return " ".join(read_html(p.read_text(encoding="utf-8")) for p in pages if "site_libs" not in p.parts)
 
 
 def test_the_build_renders_once_and_skips_the_render_when_nothing_changed(kantor):
