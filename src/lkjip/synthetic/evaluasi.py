@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -132,6 +133,34 @@ PEMBANDING_BARIS: tuple[tuple[int, str, str, str, float | None, str], ...] = (
     (2025, "sakip_opd", "Nilai SAKIP", "kabupaten", 78.42, ILUSTRATIF),
     (2025, "sakip_opd", "Nilai SAKIP", "provinsi", 88.53, ILUSTRATIF),
 )  # fmt: skip
+_SUMBER_PEMBANDING = "Sumber: LKjIP Bagian Organisasi 2025 (Tabel III.3, Gambar 0.2); hasil SKM Provinsi."
+
+
+@dataclass(frozen=True)
+class DataEvaluasi:
+    """The figures of one office's evaluation workbooks; :data:`BAWAAN` is the default office's.
+
+    Every mapping is keyed by year; the sheets are written for the years present, oldest first.
+    """
+
+    #: Mean SAKIP score of the PD (exact, in hundredths) and the Setda's own score.
+    sakip_rata_rata: Mapping[int, int]
+    sakip_setda: Mapping[int, int]
+    #: Sum of the PD totals of the tingkat kematangan.
+    kematangan_jumlah_total: Mapping[int, int]
+    #: Nilai per sub-dimensi (in :data:`SUB_DIMENSI` order) of the evaluasi kelembagaan.
+    nilai_sub_dimensi: Mapping[int, tuple[float, ...]]
+    #: (tahun, kode_indikator, indikator, entitas key, nilai or None, keterangan).
+    pembanding: tuple[tuple[int, str, str, str, float | None, str], ...]
+    #: The source line under the comparison table.
+    sumber_pembanding: str = _SUMBER_PEMBANDING
+    #: What the figures reproduce, for the "Keterangan" sheets.
+    acuan: str = "angka LKjIP 2025"
+
+
+BAWAAN = DataEvaluasi(
+    SAKIP_RATA_RATA, SAKIP_SETDA, KEMATANGAN_JUMLAH_TOTAL, NILAI_SUB_DIMENSI, PEMBANDING_BARIS
+)
 
 #: Data-log entries for ``data/raw/README.md``: file -> (source system, content/layout, supplier).
 DATA_LOG: dict[str, tuple[str, str, str]] = {
@@ -187,7 +216,7 @@ def kategori_kematangan(total: float, config: Config) -> str:
     return config.kematangan.kategori[-1].kategori
 
 
-def sakip_scores(tahun: int) -> list[int]:
+def sakip_scores(tahun: int, data: DataEvaluasi = BAWAAN) -> list[int]:
     """The 48 SAKIP scores of ``tahun`` in hundredths, in :data:`PERANGKAT_DAERAH` order.
 
     Each PD keeps a stable level across years plus yearly noise; the scores are then nudged
@@ -201,11 +230,11 @@ def sakip_scores(tahun: int) -> list[int]:
     for i in range(len(PERANGKAT_DAERAH)):
         base = level.gauss(0, 350)
         if i == setda:
-            scores.append(SAKIP_SETDA[tahun])
+            scores.append(data.sakip_setda[tahun])
             continue
-        value = SAKIP_RATA_RATA[tahun] + round(base + noise.gauss(0, 120))
+        value = data.sakip_rata_rata[tahun] + round(base + noise.gauss(0, 120))
         scores.append(min(max(value, 6450), 9350))
-    target = SAKIP_RATA_RATA[tahun] * len(scores)
+    target = data.sakip_rata_rata[tahun] * len(scores)
     others = [i for i in range(len(scores)) if i != setda]
     step = 0
     while sum(scores) != target:
@@ -219,16 +248,17 @@ def sakip_scores(tahun: int) -> list[int]:
     return scores
 
 
-def kematangan_scores(tahun: int) -> list[list[int]]:
+def kematangan_scores(tahun: int, data: DataEvaluasi = BAWAAN) -> list[list[int]]:
     """Per PD the 11 variable scores (1-5) of ``tahun``; totals at least 38 and summing to target."""
     rng = random.Random(SEED * 7 + tahun)
     n = len(PERANGKAT_DAERAH)
-    mean = KEMATANGAN_JUMLAH_TOTAL[tahun] / n
+    wanted = data.kematangan_jumlah_total[tahun]
+    mean = wanted / n
     totals = [min(max(round(rng.gauss(mean, 3.2)), KEMATANGAN_MINIMUM), 55) for _ in range(n)]
     step = 0
-    while sum(totals) != KEMATANGAN_JUMLAH_TOTAL[tahun]:
+    while sum(totals) != wanted:
         i = step % n
-        delta = 1 if sum(totals) < KEMATANGAN_JUMLAH_TOTAL[tahun] else -1
+        delta = 1 if sum(totals) < wanted else -1
         if KEMATANGAN_MINIMUM <= totals[i] + delta <= 55:
             totals[i] += delta
         step += 1
@@ -253,7 +283,7 @@ def kematangan_scores(tahun: int) -> list[list[int]]:
     return rows
 
 
-def write(out_dir: Path, config: Config) -> list[Path]:
+def write(out_dir: Path, config: Config, data: DataEvaluasi = BAWAAN) -> list[Path]:
     """Write ``sakip.xlsx``, ``kelembagaan.xlsx`` and ``pembanding.xlsx`` into ``out_dir``.
 
     Parameters
@@ -262,6 +292,8 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         Folder of the raw exports (created if needed).
     config : Config
         The report configuration (predikat and kategori bands, names of the entities, signatory).
+    data : DataEvaluasi
+        The office's figures; the default office's unless another's are given.
 
     Returns
     -------
@@ -269,34 +301,37 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         The three workbooks, byte-identical on every run.
     """
     return [
-        save_deterministic(_sakip_workbook(config), out_dir / SAKIP_FILE),
-        save_deterministic(_kelembagaan_workbook(config), out_dir / KELEMBAGAAN_FILE),
-        save_deterministic(_pembanding_workbook(config), out_dir / PEMBANDING_FILE),
+        save_deterministic(_sakip_workbook(config, data), out_dir / SAKIP_FILE),
+        save_deterministic(_kelembagaan_workbook(config, data), out_dir / KELEMBAGAAN_FILE),
+        save_deterministic(_pembanding_workbook(config, data), out_dir / PEMBANDING_FILE),
     ]
 
 
-def _sakip_workbook(config: Config) -> Workbook:
+def _sakip_workbook(config: Config, data: DataEvaluasi) -> Workbook:
     wb = Workbook()
+    years = sorted(data.sakip_rata_rata)
     _keterangan(
         wb.active,
         "Rekapitulasi Hasil Evaluasi SAKIP Perangkat Daerah",
         [
-            "Satu sheet per tahun evaluasi: 'SAKIP 2021' sampai 'SAKIP 2025' (48 perangkat daerah).",
+            f"Satu sheet per tahun evaluasi: 'SAKIP {years[0]}' sampai 'SAKIP {years[-1]}' "
+            f"({len(PERANGKAT_DAERAH)} perangkat daerah).",
             "Kolom: No, Kode PD, Perangkat Daerah, Nilai (0-100), Predikat (PermenPANRB 88/2021).",
             "Baris 'Rata-rata' di bawah tabel adalah rata-rata nilai seluruh perangkat daerah.",
             "Beberapa nilai diketik sebagai teks berformat Indonesia (mis. '83,45'), seperti pada "
             "rekap kantor.",
         ],
+        data.acuan,
     )
-    for tahun in sorted(SAKIP_RATA_RATA):
+    for tahun in years:
         ws = wb.create_sheet(f"SAKIP {tahun}")
-        scores = sakip_scores(tahun)
+        scores = sakip_scores(tahun, data)
         as_text = set(random.Random(SEED * 3 + tahun).sample(range(1, len(scores)), 4))
         _title(
             ws,
             [
                 "REKAPITULASI HASIL EVALUASI SAKIP PERANGKAT DAERAH",
-                f"PEMERINTAH {config.kabupaten.upper()}",
+                config.pemerintah_daerah.upper(),
                 f"TAHUN {tahun}",
             ],
             5,
@@ -316,7 +351,7 @@ def _sakip_workbook(config: Config) -> Workbook:
             row += 1
         ws.cell(row, 1, "Rata-rata").font = _BOLD
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        mean = SAKIP_RATA_RATA[tahun] / 100
+        mean = data.sakip_rata_rata[tahun] / 100
         ws.cell(row, 4, mean).number_format = "0.00"
         ws.cell(row, 5, predikat_sakip(mean, config))
         _signature(ws, row + 2, 4, config, f"{config.penandatangan.kota}, 15 Desember {tahun}")
@@ -324,30 +359,34 @@ def _sakip_workbook(config: Config) -> Workbook:
     return wb
 
 
-def _kelembagaan_workbook(config: Config) -> Workbook:
+def _kelembagaan_workbook(config: Config, data: DataEvaluasi) -> Workbook:
     wb = Workbook()
+    years = sorted(data.kematangan_jumlah_total)
+    efektivitas = sorted(data.nilai_sub_dimensi)
     _keterangan(
         wb.active,
         "Rekapitulasi Evaluasi Kelembagaan",
         [
-            "Sheet 'Kematangan 2022' sampai 'Kematangan 2025': tingkat kematangan 48 perangkat daerah "
+            f"Sheet 'Kematangan {years[0]}' sampai 'Kematangan {years[-1]}': tingkat kematangan "
+            f"{len(PERANGKAT_DAERAH)} perangkat daerah "
             "(Permendagri 99/2018), 11 variabel (V1..V11) berskor 1-5, Total (11-55) dan Kategori.",
             "Kategori: Sangat Tinggi 46,1-55; Tinggi 37,1-46; Sedang 28,1-37; Rendah 19,1-28; "
             "Sangat Rendah 11-19.",
             "Sheet 'Evaluasi Kelembagaan': evaluasi kelembagaan Pemerintah Daerah (PermenPANRB "
-            "20/2018) tahun 2024 dan 2025; Nilai Tertimbang = Bobot/100 x Nilai; baris 'Nilai "
-            "Efektivitas Kelembagaan' adalah jumlahnya.",
+            f"20/2018) tahun {' dan '.join(map(str, efektivitas))}; Nilai Tertimbang = Bobot/100 x "
+            "Nilai; baris 'Nilai Efektivitas Kelembagaan' adalah jumlahnya.",
         ],
+        data.acuan,
     )
     n_var = len(VARIABEL_KEMATANGAN)
-    for tahun in sorted(KEMATANGAN_JUMLAH_TOTAL):
+    for tahun in years:
         ws = wb.create_sheet(f"Kematangan {tahun}")
         last_col = 3 + n_var + 2
         _title(
             ws,
             [
                 "REKAPITULASI TINGKAT KEMATANGAN PERANGKAT DAERAH",
-                f"PEMERINTAH {config.kabupaten.upper()}",
+                config.pemerintah_daerah.upper(),
                 f"TAHUN {tahun}",
             ],
             last_col,
@@ -359,7 +398,8 @@ def _kelembagaan_workbook(config: Config) -> Workbook:
             ws.cell(6, col, f"({col})").alignment = _WRAP
         row = 7
         totals = []
-        for i, (nama, scores) in enumerate(zip(PERANGKAT_DAERAH, kematangan_scores(tahun), strict=True)):
+        skor = kematangan_scores(tahun, data)
+        for i, (nama, scores) in enumerate(zip(PERANGKAT_DAERAH, skor, strict=True)):
             ws.cell(row, 1, i + 1)
             ws.cell(row, 2, kode_pd(i))
             ws.cell(row, 3, nama)
@@ -381,14 +421,14 @@ def _kelembagaan_workbook(config: Config) -> Workbook:
         ws,
         [
             "HASIL EVALUASI KELEMBAGAAN PEMERINTAH DAERAH",
-            f"PEMERINTAH {config.kabupaten.upper()}",
+            config.pemerintah_daerah.upper(),
             "(Peraturan Menteri PANRB Nomor 20 Tahun 2018)",
         ],
         7,
     )
     _header(ws, 5, ["No", "Tahun", "Dimensi", "Sub Dimensi", "Bobot (%)", "Nilai", "Nilai Tertimbang"])
     row = 6
-    for tahun, nilai_tahun in sorted(NILAI_SUB_DIMENSI.items()):
+    for tahun, nilai_tahun in sorted(data.nilai_sub_dimensi.items()):
         first = row
         total = 0.0
         for k, ((dimensi, sub, bobot), nilai) in enumerate(zip(SUB_DIMENSI, nilai_tahun, strict=True)):
@@ -418,7 +458,7 @@ def _kelembagaan_workbook(config: Config) -> Workbook:
     return wb
 
 
-def _pembanding_workbook(config: Config) -> Workbook:
+def _pembanding_workbook(config: Config, data: DataEvaluasi) -> Workbook:
     wb = Workbook()
     _keterangan(
         wb.active,
@@ -431,12 +471,14 @@ def _pembanding_workbook(config: Config) -> Workbook:
             "'-' berarti angka tidak tersedia. Keterangan 'ilustratif': angka tidak terbaca pada "
             "laporan acuan, diisi nilai yang masuk akal (Setda di atas Kabupaten, di bawah Provinsi).",
         ],
+        data.acuan,
     )
     ws = wb.create_sheet("Pembanding")
     _title(ws, ["ANGKA PEMBANDING KINERJA", config.instansi.nama_lengkap.upper()], 7)
     _header(ws, 4, ["No", "Tahun", "Kode Indikator", "Indikator", "Entitas", "Nilai", "Keterangan"])
-    entitas = {"induk": config.instansi.induk, "kabupaten": config.kabupaten, "provinsi": config.provinsi}
-    for k, (tahun, kode, indikator, key, nilai, keterangan) in enumerate(PEMBANDING_BARIS):
+    # "kabupaten" is the unit's own region (a kota or the province itself for other units).
+    entitas = {"induk": config.instansi.induk, "kabupaten": config.wilayah, "provinsi": config.provinsi}
+    for k, (tahun, kode, indikator, key, nilai, keterangan) in enumerate(data.pembanding):
         row = 5 + k
         ws.cell(row, 1, k + 1)
         ws.cell(row, 2, tahun)
@@ -448,13 +490,13 @@ def _pembanding_workbook(config: Config) -> Workbook:
         else:
             ws.cell(row, 6, nilai).number_format = "0.00"
         ws.cell(row, 7, keterangan)
-    row = 6 + len(PEMBANDING_BARIS)
-    ws.cell(row, 1, "Sumber: LKjIP Bagian Organisasi 2025 (Tabel III.3, Gambar 0.2); hasil SKM Provinsi.")
+    row = 6 + len(data.pembanding)
+    ws.cell(row, 1, data.sumber_pembanding)
     _widths(ws, [5, 8, 14, 48, 24, 9, 52])
     return wb
 
 
-def _keterangan(ws: Worksheet, judul: str, lines: Sequence[str]) -> None:
+def _keterangan(ws: Worksheet, judul: str, lines: Sequence[str], acuan: str) -> None:
     ws.title = "Keterangan"
     ws.cell(1, 1, "DATA SINTETIS - BUKAN DATA RESMI").font = Font(bold=True, color="C00000", size=14)
     ws.cell(2, 1, judul).font = _BOLD
@@ -462,7 +504,7 @@ def _keterangan(ws: Worksheet, judul: str, lines: Sequence[str]) -> None:
         3,
         1,
         "Dibuat oleh program (lkjip.synthetic.evaluasi, benih acak tetap) agar laporan dapat dibangun "
-        "dan diuji; angka disusun untuk menghasilkan kembali angka LKjIP 2025.",
+        f"dan diuji; angka disusun untuk menghasilkan kembali {acuan}.",
     )
     for k, line in enumerate(lines):
         ws.cell(5 + k, 1, line)

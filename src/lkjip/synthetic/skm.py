@@ -51,6 +51,29 @@ SEED = 14_2017
 IKM_PEMDA_2025 = 90.87
 IKM_PEMDA_RIWAYAT = {2023: 89.20, 2024: 89.97}
 
+
+@dataclass(frozen=True)
+class DataSkm:
+    """The figures one office's SKM exports hold; :data:`BAWAAN` is the default office's 2025.
+
+    The answers of the report year are drawn from ``seed`` and tuned until the mean of the
+    unit IKMs is ``ikm_pemda``; each history year's printed unit IKMs average exactly its value.
+    """
+
+    #: IKM Pemerintah Daerah of the report year (mean of the 57 unit IKMs from the answers).
+    ikm_pemda: float
+    #: (tahun, IKM Pemerintah Daerah) of the earlier years kept in ``skm-riwayat.xlsx``.
+    riwayat: tuple[tuple[int, float], ...]
+    seed: int = SEED
+
+
+BAWAAN = DataSkm(IKM_PEMDA_2025, tuple(sorted(IKM_PEMDA_RIWAYAT.items())))
+
+
+def nama_berkas_responden(tahun: int) -> str:
+    """File name of the e-SKM answers of ``tahun`` (``skm-responden-2025.xlsx``)."""
+    return f"skm-responden-{tahun}.xlsx"
+
 # Where the mean of the unit IKMs must land so that it rounds to the target whether the unit
 # IKMs are rounded first or not; kept well inside the rounding interval on purpose.
 _TOLERANCE = 0.001
@@ -158,8 +181,8 @@ def kode_unit(index0: int) -> str:
     return f"UL-{index0 + 1:02d}"
 
 
-def write(out_dir: Path, config: Config) -> list[Path]:
-    """Write the default SKM exports into ``out_dir``.
+def write(out_dir: Path, config: Config, data: DataSkm = BAWAAN) -> list[Path]:
+    """Write the SKM exports of ``data`` into ``out_dir``.
 
     Parameters
     ----------
@@ -167,19 +190,21 @@ def write(out_dir: Path, config: Config) -> list[Path]:
         Destination folder (created if needed).
     config : Config
         Gives the report year and the answer column headers (``config.skm.unsur[i].kolom``).
+    data : DataSkm
+        The office's figures; the default office's 2025 unless another's are given.
 
     Returns
     -------
     list of Path
-        ``skm-responden-2025.xlsx`` and ``skm-riwayat.xlsx``; byte-identical on every run.
+        ``skm-responden-<tahun>.xlsx`` and ``skm-riwayat.xlsx``; byte-identical on every run.
     """
     out_dir = Path(out_dir)
     kolom = [u.kolom for u in config.skm.unsur]
-    rows = responden_rows(config.tahun, len(kolom))
+    rows = responden_rows(config.tahun, len(kolom), data)
     responden = _responden_workbook(rows, kolom, config.tahun, config.pemerintah_daerah.upper())
-    riwayat = _riwayat_workbook(config)
+    riwayat = _riwayat_workbook(config, data)
     return [
-        save_deterministic(responden, out_dir / FILE_RESPONDEN),
+        save_deterministic(responden, out_dir / nama_berkas_responden(config.tahun)),
         save_deterministic(riwayat, out_dir / FILE_RIWAYAT),
     ]
 
@@ -195,17 +220,17 @@ def _probabilities(mean: float) -> tuple[float, float, float, float]:
     return p1, p2, 1 - p1 - p2 - p4, p4
 
 
-def _target_ikm(rng: random.Random) -> list[float]:
+def _target_ikm(rng: random.Random, target: float) -> list[float]:
     """A plausible IKM per unit (80–97), shifted so that their mean is the Pemda target."""
     raw = [rng.uniform(80.5, 97.0) for _ in UNITS]
-    shift = IKM_PEMDA_2025 - sum(raw) / len(raw)
+    shift = target - sum(raw) / len(raw)
     return [min(97.5, max(80.0, v + shift)) for v in raw]
 
 
-def _answers(rng: random.Random, n_unsur: int) -> list[list[list[int | str | None]]]:
+def _answers(rng: random.Random, n_unsur: int, ikm_pemda: float) -> list[list[list[int | str | None]]]:
     """Answers per unit × respondent × unsur: 1–4, a few blanks (None) and "-"."""
     units = []
-    for unit, target in zip(UNITS, _target_ikm(rng), strict=True):
+    for unit, target in zip(UNITS, _target_ikm(rng, ikm_pemda), strict=True):
         mean = target / 25
         probs = [
             _probabilities(min(3.97, max(3.2, mean + _OFFSET_UNSUR[i % len(_OFFSET_UNSUR)])))
@@ -248,8 +273,10 @@ def _means(ikm: Sequence[float]) -> tuple[float, float]:
     return exact, printed
 
 
-def _tune(units: list[list[list[int | str | None]]], rng: random.Random, n_unsur: int) -> None:
-    """Move single answers up or down by one until the mean of the unit IKMs is the target.
+def _tune(
+    units: list[list[list[int | str | None]]], rng: random.Random, n_unsur: int, target: float
+) -> None:
+    """Move single answers up or down by one until the mean of the unit IKMs is ``target``.
 
     Only units with at least 100 respondents are touched, so that one step moves the mean by
     less than 0,0005 and every unit keeps the IKM its sampled answers gave it, give or take.
@@ -258,8 +285,8 @@ def _tune(units: list[list[list[int | str | None]]], rng: random.Random, n_unsur
     large = [i for i, r in enumerate(units) if len(r) >= 100]
     for turn in range(200_000):
         exact, printed = _means(ikm)
-        gap = IKM_PEMDA_2025 - (exact + printed) / 2
-        if abs(exact - IKM_PEMDA_2025) < _TOLERANCE and abs(printed - IKM_PEMDA_2025) < _TOLERANCE:
+        gap = target - (exact + printed) / 2
+        if abs(exact - target) < _TOLERANCE and abs(printed - target) < _TOLERANCE:
             if min(ikm) < MINIMAL_BAIK:
                 raise RuntimeError(f"IKM unit sintetis di bawah {MINIMAL_BAIK}: {min(ikm):.2f}")
             return
@@ -293,14 +320,14 @@ class _Responden:
     saran: str | None
 
 
-def responden_rows(tahun: int, n_unsur: int = 9) -> list[_Responden]:
-    """Every respondent row of the default 2025 export, answers tuned to the Pemda target.
+def responden_rows(tahun: int, n_unsur: int = 9, data: DataSkm = BAWAAN) -> list[_Responden]:
+    """Every respondent row of the export of ``tahun``, answers tuned to ``data.ikm_pemda``.
 
-    Deterministic: the same ``tahun`` and ``n_unsur`` give the same rows on every run.
+    Deterministic: the same ``tahun``, ``n_unsur`` and ``data`` give the same rows on every run.
     """
-    rng = random.Random(SEED)
-    units = _answers(rng, n_unsur)
-    _tune(units, rng, n_unsur)
+    rng = random.Random(data.seed)
+    units = _answers(rng, n_unsur, data.ikm_pemda)
+    _tune(units, rng, n_unsur, data.ikm_pemda)
     start = dt.date(tahun, 1, 6)
     rows = []
     running = 0
@@ -386,9 +413,8 @@ def _responden_workbook(
 # --------------------------------------------------------------------------- history 2023-2024
 
 
-def riwayat_ikm(tahun: int, rng: random.Random) -> list[float]:
-    """Printed (2-decimal) IKM per unit for a history year, their mean exactly the Pemda value."""
-    target = IKM_PEMDA_RIWAYAT[tahun]
+def riwayat_ikm(target: float, rng: random.Random) -> list[float]:
+    """Printed (2-decimal) IKM per unit for a history year, their mean exactly ``target``."""
     hundredths = [round(rng.uniform(82.0, 96.5) * 100) for _ in UNITS]
     wanted = round(target * 100) * len(UNITS)
     shift, rest = divmod(wanted - sum(hundredths), len(UNITS))
@@ -400,11 +426,11 @@ def _mutu(ikm: float, config: Config) -> str:
     return next(k.mutu for k in config.skm.kategori if ikm >= k.batas_bawah)
 
 
-def _riwayat_workbook(config: Config) -> Workbook:
-    rng = random.Random(SEED + 1)
+def _riwayat_workbook(config: Config, data: DataSkm) -> Workbook:
+    rng = random.Random(data.seed + 1)
     wb = Workbook()
     _keterangan(wb, "Rekap IKM per unit layanan tahun-tahun sebelumnya, seperti disimpan kantor.")
-    for tahun in sorted(IKM_PEMDA_RIWAYAT):
+    for tahun, target in sorted(data.riwayat):
         ws = wb.create_sheet(f"IKM {tahun}")
         _title(ws, (
             f"REKAPITULASI INDEKS KEPUASAN MASYARAKAT PER UNIT LAYANAN TAHUN {tahun}",
@@ -415,7 +441,7 @@ def _riwayat_workbook(config: Config) -> Workbook:
         for cell in ws[ws.max_row]:
             cell.font = Font(bold=True)
         header_row = ws.max_row
-        for index, (unit, ikm) in enumerate(zip(UNITS, riwayat_ikm(tahun, rng), strict=True)):
+        for index, (unit, ikm) in enumerate(zip(UNITS, riwayat_ikm(target, rng), strict=True)):
             jumlah = max(5, round(unit.responden * rng.uniform(0.85, 1.1)))
             ws.append([index + 1, kode_unit(index), unit.nama, jumlah, ikm, _mutu(ikm, config)])
             ws.cell(row=header_row + index + 1, column=5).number_format = "0.00"
