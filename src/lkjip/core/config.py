@@ -378,8 +378,12 @@ class Config(_Model):
 
     @property
     def dokumen_aktif(self) -> list[str]:
-        """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first."""
-        return [p.dokumen_pk for p in self.periode_aktif]
+        """The agreements (Perjanjian Kinerja) in force in the report year, oldest period first.
+
+        An agreement is known by its name: two periods in force whose agreements share a name
+        give one entry.
+        """
+        return list(dict.fromkeys(p.dokumen_pk for p in self.periode_aktif))
 
     @property
     def dokumen_terkini(self) -> str:
@@ -404,11 +408,27 @@ class Config(_Model):
         return periods[-1].dokumen_pk if periods else None
 
     def periode_for_pk(self, dokumen_pk: str) -> Periode:
-        """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``."""
-        for p in self.periode:
-            if p.dokumen_pk == dokumen_pk:
-                return p
-        raise KeyError(dokumen_pk)
+        """Return the planning period whose Perjanjian Kinerja is called ``dokumen_pk``.
+
+        Offices often give every period's agreement the same name ("Perjanjian Kinerja"); then
+        the newest period containing the report year is meant, else the newest period of that
+        name.
+
+        Examples
+        --------
+        >>> config = load_config()
+        >>> config.periode_for_pk("Perjanjian Kinerja Perubahan").kode
+        '2025-2029'
+        >>> periode = [p.model_dump() | {"dokumen_pk": "Perjanjian Kinerja"} for p in config.periode]
+        >>> tahun_depan = Config.model_validate(config.model_dump() | {"tahun": 2026, "periode": periode})
+        >>> tahun_depan.periode_for_pk("Perjanjian Kinerja").kode, tahun_depan.dokumen_aktif
+        ('2025-2029', ['Perjanjian Kinerja'])
+        """
+        named = sorted((p for p in self.periode if p.dokumen_pk == dokumen_pk), key=lambda p: p.mulai)
+        if not named:
+            raise KeyError(dokumen_pk)
+        in_force = [p for p in named if p.memuat(self.tahun)]
+        return (in_force or named)[-1]
 
     def with_year(self, tahun: int) -> Config:
         """Return a copy for another report year (for the notebooks' ``tahun`` parameter).

@@ -156,7 +156,9 @@ def anggaran_per_sasaran(
     Which sub-kegiatan serve which sasaran is data (``peta_sasaran_anggaran``), not code.
     ``capaian_anggaran`` = realisasi / alokasi × 100 from the mapped sub-kegiatan;
     ``capaian_kinerja`` = mean capaian of that sasaran's indicators in that dokumen for the
-    report year (indicators without a capaian left out). A sasaran with no mapped sub-kegiatan
+    report year (indicators without a capaian left out). The staff's table numbers the
+    agreement's own sasaran, so only its main indicators count (``jenis`` "utama"): the "kinerja
+    lainnya" section numbers its sasaran from 1 again. A sasaran with no mapped sub-kegiatan
     has NA alokasi and realisasi.
 
     Parameters
@@ -182,7 +184,8 @@ def anggaran_per_sasaran(
     ...                     "anggaran": [100.0, 300.0, 50.0], "realisasi": [90.0, 210.0, 50.0]})
     >>> peta = pd.DataFrame({"dokumen": ["PK"] * 3, "no_sasaran": [1, 1, 2], "kode": ["a", "b", "c"]})
     >>> tercetak = pd.DataFrame({"dokumen": ["PK"], "no_sasaran": [1], "sasaran": ["Sasaran satu"]})
-    >>> pk = pd.concat([tercetak] * 2).assign(tahun=2025, capaian=[100.0, 101.0])
+    >>> pk = pd.concat([tercetak] * 3).assign(
+    ...     tahun=2025, capaian=[100.0, 101.0, 80.0], jenis=["utama", "utama", "lainnya"])
     >>> out = anggaran_per_sasaran(sub, peta, tercetak, pk, load_config())
     >>> print(out.drop(columns=["dokumen", "sasaran"]).to_string(index=False))
      no_sasaran  alokasi  realisasi  capaian_anggaran  capaian_kinerja
@@ -204,7 +207,7 @@ def anggaran_per_sasaran(
         )
         .reset_index()
     )
-    pk = capaian[capaian["tahun"] == config.tahun]
+    pk = capaian[(capaian["tahun"] == config.tahun) & (capaian["jenis"] == "utama")]
     kinerja = pk.groupby(keys)["capaian"].mean().rename("capaian_kinerja").reset_index()
     names = pd.concat(
         [pk[[*keys, "sasaran"]], anggaran_sasaran_tercetak[[*keys, "sasaran"]]], ignore_index=True
