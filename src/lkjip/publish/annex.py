@@ -28,6 +28,7 @@ from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.store import read_table, write_table
+from lkjip.report.daftar import nama_csv
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
@@ -395,11 +396,6 @@ def annex_cover(config: Config, masukan: dict[str, str], when: dt.datetime) -> A
         masukan=masukan,
         dibuat=when,
     )
-
-
-def nama_csv(tabel: TabelLaporan) -> str:
-    """File name of a report table's CSV download: ``tabel-III.4.A.csv``."""
-    return f"tabel-{_SHEET_NAME_BAD.sub('-', tabel.nomor)}.csv"
 
 
 def tulis_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:

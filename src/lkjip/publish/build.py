@@ -11,10 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from lkjip import data
-from lkjip.core.config import SUMBER, load_config
+from lkjip.core.config import load_config
 from lkjip.core.paths import paths
 
 QUARTO_HINT = (
@@ -56,17 +54,13 @@ def _step(name: str, say: Callable[[str], None]):
     return wrap
 
 
-#: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
-#: offered for download on the published site.
-PRIVATE_TABLES = frozenset({"skm_responden", "karantina", "peringatan"})
-
-
 def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
-    (``tabel-III.4.A.csv``, values as printed) and every processed table except
-    :data:`PRIVATE_TABLES` (without float noise; full precision stays in ``data/processed/``).
+    (``tabel-III.4.A.csv``, values as printed) and the processed tables of
+    :func:`lkjip.report.daftar.tabel_olahan_publik` (without float noise; full precision stays
+    in ``data/processed/``).
     This folder is what the site publishes.
     """
     from lkjip.publish.annex import (
@@ -84,16 +78,12 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
-    sumber = data.sumber_ada(root)
-    for csv in sorted(project.processed.glob("*.csv")):
-        # An absent source's tables are empty: no download (every source read: all published).
-        kosong = len(sumber) < len(SUMBER) and pd.read_csv(csv, nrows=1).empty
-        if csv.stem not in PRIVATE_TABLES and not kosong:
-            salin_tabel_publik(project.processed, csv.stem, public)
+    for nama in daftar.tabel_olahan_publik(root):
+        salin_tabel_publik(project.processed, nama, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
-    semua = daftar.semua_tabel(t, config, sumber)
+    semua = daftar.semua_tabel(t, config, data.sumber_ada(root))
     tulis_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
 

@@ -8,6 +8,7 @@ writes them all. ``t`` is a function returning a processed table by name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkjip import data
-from lkjip.core.config import Config, load_config
+from lkjip.core.config import SUMBER, Config, load_config
 from lkjip.core.paths import paths
 from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import kode_menurut_sumber
@@ -194,3 +195,36 @@ def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) 
     kodes = ["III.3", "III.4.A", "III.4.B", *(kode for kode in TABEL if kode.startswith("lampiran-"))]
     out += [tabel(kode, t, config) for kode in kodes if sumber is None or ada(kode, sumber)]
     return out
+
+
+# --------------------------------------------------------------------------- downloads
+
+#: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
+#: offered for download on the published site.
+TABEL_PRIBADI = frozenset({"skm_responden", "karantina", "peringatan"})
+
+_BUKAN_NAMA_BERKAS = re.compile(r"[\[\]:*?/\\]")
+
+
+def nama_csv(tabel: TabelLaporan) -> str:
+    """File name of a report table's CSV download: ``tabel-III.4.A.csv``."""
+    return f"tabel-{_BUKAN_NAMA_BERKAS.sub('-', tabel.nomor)}.csv"
+
+
+def tabel_olahan_publik(root: Path | None = None) -> list[str]:
+    """Names of the processed tables the build publishes in ``data/processed/publik``, sorted.
+
+    Every processed table but :data:`TABEL_PRIBADI`; when the office does not report every
+    source, the empty tables of the absent ones are left out too. The chapters list their
+    downloads from this and from the report's tables, never from what an earlier build left
+    in the folder.
+    """
+    processed = paths(root).processed
+    sumber = data.sumber_ada(root)
+    names = []
+    for csv in sorted(processed.glob("*.csv")):
+        # An absent source's tables are empty: no download (every source read: all published).
+        kosong = len(sumber) < len(SUMBER) and pd.read_csv(csv, nrows=1).empty
+        if csv.stem not in TABEL_PRIBADI and not kosong:
+            names.append(csv.stem)
+    return names

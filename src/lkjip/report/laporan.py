@@ -256,19 +256,18 @@ class Laporan:
     def unduhan(self) -> Markdown:
         """Links to the published downloads (annex and CSV tables), relative to a chapter page.
 
-        The folder ``data/processed/publik`` is written by the build (and by Quarto's
-        pre-render); respondent-level tables are never in it.
+        The folder ``data/processed/publik`` is written by the build after the chapters run,
+        so the list is what the build writes (the report's tables in report order, then
+        :func:`lkjip.report.daftar.tabel_olahan_publik`), not what an earlier build left there;
+        respondent-level tables are never in it.
         """
-        public = self.paths.processed / "publik"
+        folder = "../data/processed/publik"
         annex = f"lampiran-tabel-{self.config.tahun}.xlsx"
-        lines = [f"- [Lampiran tabel laporan (Excel)](../data/processed/publik/{annex})"]
-        csvs = sorted(public.glob("*.csv"))
-        # The report's tables first, by their number as printed; then the processed tables.
-        for csv in [c for c in csvs if c.stem.startswith("tabel-")]:
-            nomor = csv.stem.removeprefix("tabel-")
-            lines.append(f"- [Tabel {nomor}](../data/processed/publik/{csv.name}) (CSV)")
-        for csv in [c for c in csvs if not c.stem.startswith("tabel-")]:
-            lines.append(f"- [{csv.stem}](../data/processed/publik/{csv.name}) (CSV, tabel olahan)")
+        lines = [f"- [Lampiran tabel laporan (Excel)]({folder}/{annex})"]
+        for tabel in daftar.semua_tabel(self.t, self.config, self.sumber):
+            lines.append(f"- [Tabel {tabel.nomor}]({folder}/{daftar.nama_csv(tabel)}) (CSV)")
+        for nama in daftar.tabel_olahan_publik(self.paths.root):
+            lines.append(f"- [{nama}]({folder}/{nama}.csv) (CSV, tabel olahan)")
         return _md("\n".join(lines))
 
     def log_data(self) -> Markdown:
