@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,27 @@ def quarto_or_skip() -> Path:
             pytest.fail(f"CI (LKJIP_CI=1): {reason}")
         pytest.skip(reason)
     return found.path
+
+def jalankan_build(
+    root: Path, *args: str, quarto: Path | None = None, timeout: int = 1500
+) -> subprocess.CompletedProcess:
+    """``python -m lkjip build *args`` on the project at ``root``, as a user runs it.
+
+    With ``quarto``, its folder goes first on the PATH (the render tests); without it the PATH
+    is left as it is. Returns the finished process; the caller asserts on its exit code.
+    """
+    env = {**os.environ, "LKJIP_ROOT": str(root)}
+    if quarto is not None:
+        env["PATH"] = os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")])
+    return subprocess.run(
+        [sys.executable, "-m", "lkjip", "build", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
 
 ROOT = paths().root
 

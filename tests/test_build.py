@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import copy_project
+from conftest import copy_project, jalankan_build
 
 from lkjip.publish.annex import AnnexCover, AnnexSheet, write_annex
 
@@ -57,16 +57,8 @@ def built(tmp_path_factory) -> dict:
         str(_first_value_under(skm, "Responden", "Nama Responden")),
         str(_first_value_under(skm, "Responden", "No. HP")),
     }
-    env = {**os.environ, "LKJIP_ROOT": str(project), "PATH": os.environ.get("PATH", "")}
     # Quarto is never run here: the test is about what works without it.
-    result = subprocess.run(
-        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1500,
-    )
+    result = jalankan_build(project, "--tanpa-quarto")
     return {"project": project, "result": result, "personal": personal}
 
 

@@ -12,7 +12,6 @@ The build runs twice: the second time nothing changed, so the render is skipped.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MISSING, quarto_or_skip
+from conftest import MISSING, jalankan_build, quarto_or_skip
 from conftest import docx_text as read_docx
 from conftest import html_text as read_html
 from conftest import pdf_text as read_pdf
@@ -42,19 +41,7 @@ class Kantor:
 
 
 def _build(root: Path, quarto: Path) -> str:
-    env = {
-        **os.environ,
-        "LKJIP_ROOT": str(root),
-        "PATH": os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")]),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "lkjip", "build"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
+    result = jalankan_build(root, quarto=quarto, timeout=3600)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-4000:]
     return log

@@ -195,23 +195,16 @@ def test_the_facade_prints_nothing_of_an_absent_source(proyek):
 
 @pytest.mark.slow  # executes the notebooks
 def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path):
-    import os
     import re
     import subprocess
     import sys
 
+    from conftest import jalankan_build
+
     root = tmp_path / "proyek"
-    env = {**os.environ, "LKJIP_ROOT": str(root)}
     # the command writes the project with its neutral prose (the default office's is not its own)
     subprocess.run([sys.executable, "-m", "lkjip", "contoh-kantor", str(root)], check=True, timeout=300)
-    result = subprocess.run(
-        [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
+    result = jalankan_build(root, "--tanpa-quarto")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert (
         "Sumber tidak ada (tabelnya ditulis kosong): skm, skm_riwayat, sakip, kelembagaan, pembanding"
