@@ -137,6 +137,19 @@ def _run_contoh_kantor(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
+    from lkjip.synthetic.tahun_berikut import TAHUN, tulis_proyek
+
+    target = Path(args.folder)
+    if target.exists() and any(target.iterdir()):
+        print(f"{target} sudah berisi berkas; pilih folder baru atau kosongkan dulu", file=sys.stderr)
+        return EXIT_STRUCTURAL
+    root = tulis_proyek(target)
+    _say(f"proyek contoh laporan tahun {TAHUN} ditulis di {root}: laporan.yml, data/raw, konten/")
+    _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
+    return EXIT_OK
+
+
 def _run_kamus_data(args: argparse.Namespace) -> int:
     from lkjip.ingest.schemas.kamus import berkas_kamus, kamus_sesuai, tulis_kamus
 
@@ -216,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kantor.add_argument("folder", type=Path, help="folder baru untuk proyek contoh")
     kantor.set_defaults(func=_run_contoh_kantor)
+
+    berikut = steps.add_parser(
+        "contoh-tahun-berikut",
+        help="tulis proyek contoh kantor bawaan untuk laporan tahun berikutnya (2026, satu perjanjian)",
+    )
+    berikut.add_argument("folder", type=Path, help="folder baru untuk proyek contoh")
+    berikut.set_defaults(func=_run_contoh_tahun_berikut)
 
     kamus = steps.add_parser(
         "kamus-data", help="tulis kamus data (docs/kamus-data.md) dari kontrak data, atau periksa isinya"

@@ -1,0 +1,75 @@
+"""The default office's 2026 report (:mod:`lkjip.synthetic.tahun_berikut`) rendered with Quarto.
+
+One planning period in force, one agreement (tables without a period letter), trend 2022-2026.
+Its figures are worked out by hand in ``tests/test_tahun_berikut.py``: capaian 100,42 / 100,46 /
+100,82 / 97,90 %, budget Rp824.000.000 / Rp774.395.000 = 93,98 %, efisiensi 100,56 − 93,98 =
+6,58 poin.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import MISSING, jalankan_build, quarto_or_skip
+from conftest import docx_text as read_docx
+from conftest import pdf_text as read_pdf
+
+pytestmark = [pytest.mark.render, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def buku(tmp_path_factory) -> Path:
+    quarto = quarto_or_skip()
+    root = tmp_path_factory.mktemp("tahun_berikut") / "proyek"
+    subprocess.run(
+        [sys.executable, "-m", "lkjip", "contoh-tahun-berikut", str(root)], check=True, timeout=300
+    )
+    result = jalankan_build(root, quarto=quarto, timeout=3600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return root / "_book"
+
+
+def _one(buku: Path, pattern: str) -> Path:
+    found = sorted(buku.glob(pattern))
+    assert len(found) == 1, f"{pattern}: {found}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def pdf_text(buku) -> str:
+    return read_pdf(_one(buku, "*.pdf"))
+
+
+def test_the_cover_and_the_tables_are_2026s(buku, pdf_text):
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(_one(buku, "*.pdf")), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "2026" in cover and "2025" not in cover
+    assert re.search(r"Tabel III\.1 Capaian Perjanjian Kinerja Tahun 2026", pdf_text)
+    assert "Tabel III.1.A" not in pdf_text and "Tabel II.3.A" not in pdf_text
+    # the ended period is not printed (the data dictionary's example "mis. 2021-2025" aside)
+    assert "2021-2025" not in re.sub(r"mis\.\s+2021-2025", "", pdf_text)
+    assert "Tahun 2022–2026" in pdf_text
+
+
+def test_the_pdf_prints_the_hand_worked_figures(pdf_text):
+    for value in ("100,42%", "100,46%", "100,82%", "97,90%", "Rp824.000.000", "Rp774.395.000",
+                  "93,98%", "100,56%", "6,58%"):  # fmt: skip
+        assert value in pdf_text, value
+    assert not MISSING.search(pdf_text), MISSING.search(pdf_text)
+
+
+def test_the_docx_has_the_same_report(buku):
+    with zipfile.ZipFile(_one(buku, "*.docx")) as z:
+        text = read_docx(z.read("word/document.xml").decode("utf-8"))
+    assert "Tahun 2026" in text and "6,58%" in text and "Tabel III.4.B" in text
+    assert "Tabel III.1.A" not in text
+    assert not MISSING.search(text), MISSING.search(text)
