@@ -18,6 +18,7 @@ import yaml
 from lkjip.core.config import SUMBER, ConfigError, load_config
 from lkjip.data_step import run_data_step
 from lkjip.ingest.problems import StructuralError
+from lkjip.report.konten_awal import tulis_konten_awal
 from lkjip.synthetic.kantor_kecil import tulis_proyek
 
 
@@ -228,3 +229,67 @@ def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path
     assert len(figures) == 3 and not any("sakip" in f or "ikm" in f for f in figures)
     public = {p.name for p in (root / "data" / "processed" / "publik").iterdir()}
     assert "sakip_pd.csv" not in public and "tabel-III.3.csv" not in public and "capaian.csv" in public
+
+
+@pytest.fixture(scope="module")
+def tanpa_anggaran(proyek, tmp_path_factory) -> Path:
+    """The small office without its budget export: the Perjanjian Kinerja alone."""
+    root = Path(shutil.copytree(proyek, tmp_path_factory.mktemp("tanpa_anggaran") / "proyek"))
+    (root / "data" / "raw" / "realisasi-anggaran.xlsx").unlink()
+    config = load_config(root / "laporan.yml")
+    # its own (neutral) prose, as ``python -m lkjip contoh-kantor`` writes it
+    shutil.rmtree(root / "konten")
+    tulis_konten_awal(config, root / "konten")
+    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
+    return root
+
+
+def test_without_a_budget_export_the_budget_part_is_left_out(tanpa_anggaran):
+    from lkjip import data
+    from lkjip.report import daftar
+    from lkjip.report.laporan import Laporan
+
+    sumber = data.sumber_ada(tanpa_anggaran)
+    assert sumber == {"perjanjian_kinerja"}
+    t, config = daftar.muat(tanpa_anggaran)
+    nomor = [tabel.nomor for tabel in daftar.semua_tabel(t, config, sumber)]
+    assert "III.4.A" not in nomor and "III.4.B" not in nomor and "III.1" in nomor
+    assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == ["capaian-kinerja"]
+    laporan = Laporan.muat(root=tanpa_anggaran)
+    assert laporan.paragraf_anggaran().data == "" and laporan.efisiensi().data == ""
+    assert laporan.tabel("III.4.B").data == "" and laporan.gambar("anggaran") is None
+    assert laporan.bila("anggaran", "## III.4 Akuntabilitas Anggaran").data == ""
+    assert "Efisiensi" not in laporan.metodologi().data
+    assert "Capaian = realisasi ÷ target" in laporan.metodologi().data
+
+
+def test_without_a_budget_export_a_budget_indicator_keeps_its_typed_realisasi(tanpa_anggaran):
+    from lkjip.data import tabel
+
+    capaian = tabel("capaian", tanpa_anggaran)
+    ik3 = capaian[(capaian["tahun"] == 2025) & (capaian["kode_indikator"] == "IK-3")].iloc[0]
+    # 93,01 typed in the PK sheet; 93,01 / 95 = 97,91 %
+    assert ik3["asal_realisasi"] == "ketik" and round(ik3["capaian"], 2) == 97.91
+
+
+@pytest.mark.slow  # executes the notebooks
+def test_without_a_budget_export_the_book_has_no_budget_section(tanpa_anggaran):
+    import re
+
+    from conftest import jalankan_build
+
+    result = jalankan_build(tanpa_anggaran, "--tanpa-quarto")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    pages = {
+        p.name: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))
+        for p in (tanpa_anggaran / "_preview").glob("0[0-5]*.html")
+    }
+    bab3 = pages["03-akuntabilitas-kinerja.html"]
+    assert "III.4" not in bab3 and "Akuntabilitas Anggaran" not in bab3 and "Gambar 0.2" not in bab3
+    assert "Tabel III.1 " in bab3 and "Gambar 0.1" in bab3
+    ikhtisar = pages["00b-ikhtisar-eksekutif.html"]
+    assert "kinerja keuangan" not in ikhtisar and "Rp" not in ikhtisar
+    assert "hasil pengukuran setiap Perjanjian Kinerja." in ikhtisar
+    assert sorted(p.name for p in (tanpa_anggaran / "figures").glob("*.png")) == [
+        "gambar-0-1-capaian-kinerja-2025.png"
+    ]

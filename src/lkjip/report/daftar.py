@@ -61,6 +61,10 @@ BUTUH_SUMBER: dict[str, tuple[str, ...]] = {
     "lampiran-demografi": ("skm",),
     "lampiran-sakip": ("sakip",),
     "lampiran-kematangan": ("kelembagaan",),
+    "III.4.A": ("anggaran",),
+    "III.4.B": ("anggaran",),
+    "anggaran": ("anggaran",),
+    "kinerja-anggaran": ("anggaran",),
 }
 
 
@@ -70,6 +74,8 @@ def ada(kunci: str, sumber: frozenset[str] | set[str]) -> bool:
     Examples
     --------
     >>> ada("lampiran-sakip", {"anggaran", "perjanjian_kinerja"}), ada("III.4.A", {"anggaran"})
+    (False, True)
+    >>> ada("III.4.B", {"perjanjian_kinerja"}), ada("III.1", {"perjanjian_kinerja"})
     (False, True)
     """
     return all(s in sumber for s in BUTUH_SUMBER.get(kunci, ()))

@@ -75,10 +75,11 @@ class Laporan:
         """Whether the office reports every one of ``sumber`` (``"sakip"``, ``"skm"`` ...)."""
         return all(s in self.sumber for s in sumber)
 
-    def bila(self, sumber: str, teks: str) -> Markdown:
-        """``teks`` (Markdown) when the office reports ``sumber``, else nothing: a heading or
-        sentence about an export the office does not have is left out, not printed empty."""
-        return _md(teks if self.ada(sumber) else "")
+    def bila(self, sumber: str, teks: str, lainnya: str = "") -> Markdown:
+        """``teks`` (Markdown) when the office reports ``sumber``, else ``lainnya`` (nothing by
+        default): a heading or sentence about an export the office does not have is left out,
+        not printed empty."""
+        return _md(teks if self.ada(sumber) else lainnya)
 
     @property
     def dokumen_aktif(self) -> list[str]:
@@ -135,10 +136,18 @@ class Laporan:
         return _md(narasi.kesimpulan_capaian(self.t("ringkasan_capaian"), dokumen, self.config))
 
     def paragraf_anggaran(self) -> Markdown:
+        """The budget and its realisation this year against last year; nothing without a budget export."""
+        if not self.ada("anggaran"):
+            return _md("")
         return _md(narasi.paragraf_anggaran(self.t("anggaran_total"), self.config))
 
     def efisiensi(self, dokumen: str | None = None) -> Markdown:
-        """The efisiensi sentence under Tabel III.4.B, from the same summary as its bold row."""
+        """The efisiensi sentence under Tabel III.4.B, from the same summary as its bold row.
+
+        Nothing without a budget export: efficiency compares performance with money spent.
+        """
+        if not self.ada("anggaran"):
+            return _md("")
         dokumen = dokumen or self.dokumen_aktif[-1]
         c = self.config
         rows = baris_kinerja_anggaran(self.t("anggaran_sasaran"), self.t("capaian"), dokumen, c.tahun)

@@ -398,8 +398,8 @@ def metodologi(config: Config, sumber: Collection[str] | None = None) -> str:
     ----------
     config : Config
     sumber : collection of str, optional
-        The sources the data step read; the rules of an absent one (SKM, SAKIP, kelembagaan)
-        are left out. Default: every source.
+        The sources the data step read; the rules of an absent one (SKM, SAKIP, kelembagaan,
+        anggaran) are left out. Default: every source.
 
     Returns
     -------
@@ -452,10 +452,18 @@ def metodologi(config: Config, sumber: Collection[str] | None = None) -> str:
         "Capaian = realisasi ÷ target × 100% untuk indikator positif dan (2 − realisasi ÷ target) × "
         "100% untuk indikator negatif; tanpa batas atas; N/A bila target atau realisasi tidak ada "
         "(tidak dihitung dalam rata-rata).",
-        "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin persen.",
-        "Anggaran per sasaran = jumlah anggaran sub kegiatan yang mendanainya menurut pemetaan kantor; "
-        "sub kegiatan yang mendanai beberapa sasaran dihitung penuh pada setiap sasaran itu (tidak "
-        "dibagi dengan kunci perkiraan), dan pada baris total dihitung sekali.",
+        *(
+            [
+                "Efisiensi = rata-rata capaian kinerja − capaian (penyerapan) anggaran, dalam poin "
+                "persen.",
+                "Anggaran per sasaran = jumlah anggaran sub kegiatan yang mendanainya menurut "
+                "pemetaan kantor; sub kegiatan yang mendanai beberapa sasaran dihitung penuh pada "
+                "setiap sasaran itu (tidak dibagi dengan kunci perkiraan), dan pada baris total "
+                "dihitung sekali.",
+            ]
+            if ada("anggaran")
+            else []
+        ),
     ]
     return daftar(items)
 
