@@ -263,3 +263,30 @@ def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
     assert landscape, "no landscape page"
     pages = pdf_text.split("\f")
     assert any("Tabel L.1 " in pages[n - 1] for n in landscape)
+
+
+def test_pdf_prints_characters_not_html_references(pdf_text):
+    # great_tables writes "<20" as "&lt;20"; Quarto's Typst tables kept the reference
+    # (bab/entitas.lua decodes it)
+    assert not re.search(r"&(?:lt|gt|amp|quot|#\d+);", pdf_text), re.search(r".{40}&\w+;.{20}", pdf_text)
+    assert "<20" in pdf_text  # the youngest age group of Tabel L.2
+
+
+def test_long_tables_repeat_their_header_rows_on_every_page(pdf_text, docx_xml):
+    # DOCX: the header row of every table is marked for Word to repeat on each page
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx_xml, flags=re.DOTALL)
+    assert len(tables) >= 15 and all("<w:tblHeader" in t for t in tables)
+    # PDF: the 57 units, the 48 SAKIP and the 48 kematangan rows run over two pages or more;
+    # each page they are on starts with the caption and the header row again
+    pages = pdf_text.split("\f")
+    headers = {
+        "Tabel L.1 ": ("Unit Pelayanan", "Responden", "Mutu"),
+        "Tabel L.3 ": ("Perangkat Daerah", "Predikat", "Minimal Baik"),
+        "Tabel L.4 ": ("Perangkat Daerah", "Total Skor", "Minimal Tinggi"),
+    }
+    for caption, words in headers.items():
+        # (the list of tables names them too, with dot leaders)
+        on = [page for page in pages if caption in page and ". . . ." not in page]
+        assert len(on) >= 2, (caption, len(on))
+        for page in on:
+            assert all(word in page for word in words), (caption, page[:300])
