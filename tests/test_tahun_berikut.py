@@ -177,3 +177,30 @@ def test_the_2026_report_builds_from_the_command(tmp_path):
     assert "6,58%" in pages["03-akuntabilitas-kinerja.html"]
     assert (root / "data" / "processed" / "publik" / "lampiran-tabel-2026.xlsx").exists()
     assert not (root / "data" / "processed" / "publik" / "tabel-II.2.A.csv").exists()
+
+
+def test_the_2025_report_from_next_years_data_prints_the_agreement_the_data_hold(proyek):
+    from lkjip import data
+    from lkjip.report import daftar
+    from lkjip.report.laporan import Laporan
+
+    # 2025 has two periods in force, but the 2026 workbook holds the 2025-2029 agreement only
+    t, config = daftar.muat(proyek, 2025)
+    assert [p.kode for p in config.periode_aktif] == ["2025-2029"]
+    nomor = [x.nomor for x in daftar.semua_tabel(t, config, data.sumber_ada(proyek))]
+    assert nomor[:5] == ["II.1", "II.2", "II.3", "II.4", "III.1"]  # no empty 2021-2025 tables
+    laporan = Laporan.muat(2025, root=proyek)
+    assert "Perjanjian Kinerja Tahun 2025 (periode perencanaan 2025-2029)" in laporan.ringkasan_pk().data
+    # 2025's figures from the trend columns: 83,78 / 83,11 = 100,81 %; 90,87 / 90,05 = 100,91 %
+    text = laporan.analisis("Perjanjian Kinerja").data
+    assert "100,81%" in text and "100,91%" in text
+
+
+def test_years_whose_agreement_is_not_in_the_data_are_refused(proyek):
+    from lkjip.report.laporan import Laporan
+    from lkjip.report.tahun import TahunTidakTercakup
+
+    # 2022-2024 appear only as history columns of the 2025-2029 agreement
+    with pytest.raises(TahunTidakTercakup) as err:
+        Laporan.muat(2024, root=proyek)
+    assert "hanya mencakup tahun 2025, 2026" in str(err.value)

@@ -17,14 +17,16 @@ class TahunTidakTercakup(ValueError):
 def tahun_tercakup(capaian: pd.DataFrame, config: Config) -> list[int]:
     """Years a report can be built for: years of the agreements' rows that ``laporan.yml`` allows.
 
-    A year counts when the computed ``capaian`` table has rows for it (the Perjanjian Kinerja
-    sets targets or realisasi for it), a configured period contains it and it is not before
-    ``tren_mulai``.
+    A year counts when the computed ``capaian`` table has rows for it of an agreement whose
+    planning period contains it (the agreement in force that year sets its targets or
+    realisasi), and it is not before ``tren_mulai``. The history columns of a newer agreement
+    (the 2025-2029 one's realisasi of 2022) do not make a report of 2022: the agreement in
+    force then is not in the data.
 
     Parameters
     ----------
     capaian : DataFrame
-        The computed ``capaian`` table.
+        The computed ``capaian`` table (``tahun``, and ``periode`` when known).
     config : Config
 
     Returns
@@ -38,11 +40,42 @@ def tahun_tercakup(capaian: pd.DataFrame, config: Config) -> list[int]:
     >>> capaian = pd.DataFrame({"tahun": [2019, 2021, 2025, 2025, 2031]})
     >>> tahun_tercakup(capaian, load_config())
     [2021, 2025]
+    >>> baru = pd.DataFrame({"tahun": [2022, 2024, 2025, 2025], "periode": ["2025-2029"] * 4})
+    >>> tahun_tercakup(baru, load_config())
+    [2025]
     """
-    years = sorted({int(y) for y in pd.to_numeric(capaian["tahun"], errors="coerce").dropna()})
-    return [
-        y for y in years if y >= config.tren_mulai and any(p.memuat(y) for p in config.periode)
-    ]
+    periods = {p.kode: p for p in config.periode}
+    years: set[int] = set()
+    for row in capaian.itertuples(index=False):
+        year = pd.to_numeric(row.tahun, errors="coerce")
+        if pd.isna(year):
+            continue
+        year = int(year)
+        kode = getattr(row, "periode", None)
+        period = periods.get(kode) if isinstance(kode, str) else None
+        in_force = period.memuat(year) if period is not None else any(
+            p.memuat(year) for p in config.periode
+        )
+        if in_force and year >= config.tren_mulai:
+            years.add(year)
+    return sorted(years)
+
+
+def _periode_berdata(config: Config, capaian: pd.DataFrame) -> Config:
+    """``config`` without the periods in force in its year of which ``capaian`` holds no row.
+
+    A back year of next year's data (2025 from the 2026 exports) has the 2021-2025 period in
+    force too, but only the 2025-2029 agreement in the data: the report prints that one alone.
+    """
+    if "periode" not in capaian.columns:
+        return config
+    rows = capaian[pd.to_numeric(capaian["tahun"], errors="coerce") == config.tahun]
+    with_data = set(rows["periode"].dropna())
+    in_force = [p.kode for p in config.periode_aktif]
+    keep = [p for p in config.periode if p.kode not in in_force or p.kode in with_data]
+    if len(keep) == len(config.periode) or not any(p.memuat(config.tahun) for p in keep):
+        return config
+    return config.model_validate({**config.model_dump(), "periode": [p.model_dump() for p in keep]})
 
 
 def config_tahun(config: Config, tahun: int, root: Path | None = None) -> Config:
@@ -60,7 +93,8 @@ def config_tahun(config: Config, tahun: int, root: Path | None = None) -> Config
     Returns
     -------
     Config
-        ``config`` itself for its own year, else :meth:`Config.with_year`.
+        ``config`` itself for its own year, else :meth:`Config.with_year`, without the periods
+        in force that year whose agreement the data do not hold.
 
     Raises
     ------
@@ -70,15 +104,17 @@ def config_tahun(config: Config, tahun: int, root: Path | None = None) -> Config
     tahun = int(tahun)
     if tahun == config.tahun:
         return config
-    covered = tahun_tercakup(data.tabel("capaian", root), config)
+    capaian = data.tabel("capaian", root)
+    covered = tahun_tercakup(capaian, config)
     if tahun not in covered:
         shown = ", ".join(str(y) for y in covered) or "(tidak ada)"
         raise TahunTidakTercakup(
             f"Laporan tahun {tahun} tidak dapat disusun: data olahan (data/processed) dan periode di "
-            f"laporan.yml hanya mencakup tahun {shown}. Ganti parameter tahun, atau tambahkan data "
-            "dan periodenya lalu jalankan python -m lkjip data."
+            f"laporan.yml hanya mencakup tahun {shown} (tahun yang Perjanjian Kinerja periode "
+            "berlakunya ada di data). Ganti parameter tahun, atau tambahkan data dan periodenya "
+            "lalu jalankan python -m lkjip data."
         )
     try:
-        return config.with_year(tahun)
+        return _periode_berdata(config.with_year(tahun), capaian)
     except ConfigError as exc:  # covered years are valid; kept for a clear message all the same
         raise TahunTidakTercakup(str(exc)) from None
