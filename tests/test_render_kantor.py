@@ -47,6 +47,17 @@ def _build(root: Path, quarto: Path) -> str:
     return log
 
 
+def _logo(target: Path) -> None:
+    """A small emblem (a blue shield), as an office's logo file."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 360), (255, 255, 255, 0))
+    ImageDraw.Draw(image).polygon(
+        [(20, 20), (280, 20), (280, 220), (150, 340), (20, 220)], fill=(0, 90, 160, 255)
+    )
+    image.save(target)
+
+
 @pytest.fixture(scope="module")
 def kantor(tmp_path_factory) -> Kantor:
     quarto = quarto_or_skip()
@@ -55,6 +66,9 @@ def kantor(tmp_path_factory) -> Kantor:
     config = root / "laporan.yml"
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     data.setdefault("publikasi", {})["penomoran"] = {"gambar": "bab"}
+    # the office's logo on the cover of the PDF and the DOCX
+    _logo(root / "konten" / "logo-provinsi.png")
+    data["publikasi"]["logo"] = "konten/logo-provinsi.png"
     config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Kantor(root, _build(root, quarto), _build(root, quarto))
 
@@ -115,9 +129,28 @@ def test_figures_are_numbered_per_bab_in_every_format(pdf_text, docx_text, html_
         assert numbers == {"3.1", "3.2", "3.3"}, numbers
 
 
-def test_the_docx_has_the_three_charts_and_no_default_office(kantor, docx_text):
+def test_the_covers_carry_the_logo_and_the_government(kantor):
+    pdf = kantor.one("*.pdf")
+    images = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    # the logo on page 1 (its transparency is listed apart as an "smask")
+    assert [line.split()[2] for line in images].count("image") == 1, images
+    with zipfile.ZipFile(kantor.one("*.docx")) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    cover = xml[: xml.index('<w:pStyle w:val="Heading1"')]  # before the Kata Pengantar
+    assert '<w:pStyle w:val="Title"' in cover and '<w:pStyle w:val="Sampul"' in cover
+    assert "<w:drawing>" in cover
+    text = read_docx(cover)
+    assert "PEMERINTAH PROVINSI TANJUNG HARAPAN" in text and "2025" in text
+    # the title block's author line repeated the institution: it is gone
+    assert '<w:pStyle w:val="Author"' not in cover
+    assert text.count("Bagian Kelembagaan Biro Organisasi") == 1
+
+
+def test_the_docx_has_the_logo_the_three_charts_and_no_default_office(kantor, docx_text):
     with zipfile.ZipFile(kantor.one("*.docx")) as z:
         images = [n for n in z.namelist() if n.startswith("word/media/")]
-    assert len(images) == 3, images
+    assert len(images) == 4, images  # the logo and the three charts
     assert "Mojokerto" not in docx_text and "SAKIP" not in docx_text
     assert not MISSING.search(docx_text), MISSING.search(docx_text)

@@ -59,6 +59,15 @@ _SIGNATURE_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="T
   </w:style>"""
 
 
+#: The DOCX cover's lines under the title block (``custom-style="Sampul"``, bab/sampul.lua):
+#: centred, bold, a cover's spacing.
+_COVER_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sampul">
+    <w:name w:val="Sampul"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="1200" w:after="240"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/>{size}</w:rPr>
+  </w:style>"""
+
+
 def _pandoc_default(quarto: Path) -> bytes:
     result = subprocess.run(
         [str(quarto), "pandoc", "--print-default-data-file", "reference.docx"],
@@ -111,7 +120,7 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
     >>> out = styles_xml(base, "Arial", 11.5)
     >>> '<w:sz w:val="23"/>' in out and 'w:ascii="Arial"' in out and "tblHeader" in out
     True
-    >>> 'w:styleId="TandaTangan"' in out
+    >>> 'w:styleId="TandaTangan"' in out and 'w:styleId="Sampul"' in out
     True
     """
     half_points = round(size * 2)
@@ -144,7 +153,8 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
     start, end = _style_body(styles, "Table")
     small = max(16, half_points - 2)
     styles = styles[:start] + _TABLE_STYLE.format(small=small) + styles[end:]
-    return styles.replace("</w:styles>", _SIGNATURE_STYLE + "</w:styles>")
+    cover = _COVER_STYLE.format(size=_size(round(half_points * 1.2)))
+    return styles.replace("</w:styles>", _SIGNATURE_STYLE + cover + "</w:styles>")
 
 
 def _section() -> str:
