@@ -84,6 +84,13 @@ def jalankan_build(
     )
 
 
+def olah(root: Path) -> Path:
+    """Run the data step of the project at ``root`` (its ``laporan.yml``) and return ``root``."""
+    config = load_config(root / "laporan.yml")
+    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
+    return root
+
+
 ROOT = paths().root
 
 

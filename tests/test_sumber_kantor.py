@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import olah
 
 from lkjip.core.config import SUMBER, ConfigError, load_config
 from lkjip.data_step import run_data_step
@@ -24,10 +25,7 @@ from lkjip.synthetic.kantor_kecil import tulis_proyek
 
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory) -> Path:
-    root = tulis_proyek(tmp_path_factory.mktemp("sumber") / "proyek")
-    config = load_config(root / "laporan.yml")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
-    return root
+    return olah(tulis_proyek(tmp_path_factory.mktemp("sumber") / "proyek"))
 
 
 def _with_sumber(proyek: Path, tmp_path: Path, sumber: list[str]) -> Path:
@@ -236,12 +234,10 @@ def tanpa_anggaran(proyek, tmp_path_factory) -> Path:
     """The small office without its budget export: the Perjanjian Kinerja alone."""
     root = Path(shutil.copytree(proyek, tmp_path_factory.mktemp("tanpa_anggaran") / "proyek"))
     (root / "data" / "raw" / "realisasi-anggaran.xlsx").unlink()
-    config = load_config(root / "laporan.yml")
     # its own (neutral) prose, as ``python -m lkjip contoh-kantor`` writes it
     shutil.rmtree(root / "konten")
-    tulis_konten_awal(config, root / "konten")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
-    return root
+    tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
+    return olah(root)
 
 
 def test_without_a_budget_export_the_budget_part_is_left_out(tanpa_anggaran):

@@ -22,19 +22,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import jalankan_build
+from conftest import jalankan_build, olah
 
 from lkjip.core.config import load_config
-from lkjip.data_step import run_data_step
 from lkjip.synthetic.tahun_berikut import tulis_proyek
 
 
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory) -> Path:
-    root = tulis_proyek(tmp_path_factory.mktemp("tahun_berikut") / "proyek")
-    config = load_config(root / "laporan.yml")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
-    return root
+    return olah(tulis_proyek(tmp_path_factory.mktemp("tahun_berikut") / "proyek"))
 
 
 def _tahun(frame, tahun=2026):

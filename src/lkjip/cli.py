@@ -119,17 +119,23 @@ def _run_contoh_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _folder_baru(target: Path) -> bool:
+    """Whether ``target`` can take a new project (absent or empty); says why not on stderr."""
+    if target.exists() and any(target.iterdir()):
+        print(f"{target} sudah berisi berkas; pilih folder baru atau kosongkan dulu", file=sys.stderr)
+        return False
+    return True
+
+
 def _run_contoh_kantor(args: argparse.Namespace) -> int:
     import shutil
 
     from lkjip.report.konten_awal import tulis_konten_awal
     from lkjip.synthetic.kantor_kecil import tulis_proyek
 
-    target = Path(args.folder)
-    if target.exists() and any(target.iterdir()):
-        print(f"{target} sudah berisi berkas; pilih folder baru atau kosongkan dulu", file=sys.stderr)
+    if not _folder_baru(Path(args.folder)):
         return EXIT_STRUCTURAL
-    root = tulis_proyek(target)
+    root = tulis_proyek(Path(args.folder))
     shutil.rmtree(root / "konten")
     tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
     _say(f"proyek contoh kantor kecil ditulis di {root}: laporan.yml, data/raw (2 ekspor), konten/ netral")
@@ -140,11 +146,9 @@ def _run_contoh_kantor(args: argparse.Namespace) -> int:
 def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
     from lkjip.synthetic.tahun_berikut import TAHUN, tulis_proyek
 
-    target = Path(args.folder)
-    if target.exists() and any(target.iterdir()):
-        print(f"{target} sudah berisi berkas; pilih folder baru atau kosongkan dulu", file=sys.stderr)
+    if not _folder_baru(Path(args.folder)):
         return EXIT_STRUCTURAL
-    root = tulis_proyek(target)
+    root = tulis_proyek(Path(args.folder))
     _say(f"proyek contoh laporan tahun {TAHUN} ditulis di {root}: laporan.yml, data/raw, konten/")
     _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
     return EXIT_OK

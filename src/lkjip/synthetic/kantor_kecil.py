@@ -17,14 +17,10 @@ from the LRA) 93,01 / 95 = 97,91%; their mean 96,89%; efisiensi 96,89 − 93,01 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
-import yaml
-
-from lkjip.core.config import load_config
-from lkjip.core.paths import CONFIG_NAME, copy_project, paths
 from lkjip.synthetic import anggaran, perjanjian_kinerja
+from lkjip.synthetic._proyek import tulis_contoh
 from lkjip.synthetic.anggaran import DataAnggaran
 from lkjip.synthetic.perjanjian_kinerja import Perjanjian, _Indikator
 
@@ -182,18 +178,12 @@ def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
     format of ``dari``'s), ``data/raw`` holds its two exports only. The prose in ``konten/`` is left as
     copied: the command line replaces it with the neutral starting set (``konten-awal``).
     """
-    root = copy_project(Path(target), dari)
-    rules = yaml.safe_load(paths(dari).config.read_text(encoding="utf-8"))
-    settings = KONFIGURASI | {key: rules[key] for key in ATURAN if key in rules}
-    (root / CONFIG_NAME).write_text(
-        "# laporan.yml kantor contoh kedua (DATA SINTETIS), ditulis oleh python -m lkjip contoh-kantor\n"
-        + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8",
+    root, raw, config = tulis_contoh(
+        target,
+        dari,
+        "# laporan.yml kantor contoh kedua (DATA SINTETIS), ditulis oleh python -m lkjip contoh-kantor",
+        lambda rules: KONFIGURASI | {key: rules[key] for key in ATURAN if key in rules},
     )
-    raw = root / "data" / "raw"
-    shutil.rmtree(raw)
-    raw.mkdir(parents=True)
-    config = load_config(root / CONFIG_NAME)
     anggaran.write(raw, config, DATA_ANGGARAN)
     perjanjian_kinerja.write(raw, config, PERJANJIAN)
     return root

@@ -23,14 +23,10 @@ Hand-worked figures (the tests check them):
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
-import yaml
-
-from lkjip.core.config import load_config
-from lkjip.core.paths import CONFIG_NAME, copy_project, paths
 from lkjip.synthetic import anggaran, evaluasi, perjanjian_kinerja, skm
+from lkjip.synthetic._proyek import tulis_contoh
 from lkjip.synthetic.anggaran import DataAnggaran
 from lkjip.synthetic.evaluasi import ILUSTRATIF, DataEvaluasi
 from lkjip.synthetic.perjanjian_kinerja import NARASI, PENJENJANGAN, PK_PERUBAHAN, Perjanjian, _Indikator
@@ -196,21 +192,16 @@ def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
     and the agreement's name changed; the prose files of :data:`KONTEN` are the office's 2026
     text; ``data/raw`` holds the 2026 exports only.
     """
-    root = copy_project(Path(target), dari)
-    rules = yaml.safe_load(paths(dari).config.read_text(encoding="utf-8"))
-    (root / CONFIG_NAME).write_text(
+    root, raw, config = tulis_contoh(
+        target,
+        dari,
         f"# laporan.yml kantor bawaan untuk laporan tahun {TAHUN} (DATA SINTETIS), ditulis oleh\n"
         "# python -m lkjip contoh-tahun-berikut: tahun, tren_mulai, tanggal tanda tangan dan nama\n"
-        f"# perjanjian periode {PERIODE} diubah dari laporan.yml tahun sebelumnya.\n"
-        + yaml.safe_dump(_konfigurasi(rules), allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8",
+        f"# perjanjian periode {PERIODE} diubah dari laporan.yml tahun sebelumnya.",
+        _konfigurasi,
     )
     for name, text in KONTEN.items():
         (root / "konten" / name).write_text(text, encoding="utf-8")
-    raw = root / "data" / "raw"
-    shutil.rmtree(raw)
-    raw.mkdir(parents=True)
-    config = load_config(root / CONFIG_NAME)
     anggaran.write(raw, config, DATA_ANGGARAN)
     skm.write(raw, config, DATA_SKM)
     evaluasi.write(raw, config, DATA_EVALUASI)
