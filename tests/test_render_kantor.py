@@ -151,6 +151,16 @@ def test_the_covers_carry_the_logo_and_the_government(kantor):
 def test_the_docx_has_the_logo_the_three_charts_and_no_default_office(kantor, docx_text):
     with zipfile.ZipFile(kantor.one("*.docx")) as z:
         images = [n for n in z.namelist() if n.startswith("word/media/")]
-    assert len(images) == 4, images  # the logo and the three charts
+    assert len(images) == 5, images  # the logo, the organisation chart and the three charts
     assert "Mojokerto" not in docx_text and "SAKIP" not in docx_text
     assert not MISSING.search(docx_text), MISSING.search(docx_text)
+
+
+def test_the_org_chart_is_drawn_from_its_laporan_yml(kantor, pdf_text, docx_text, html_text):
+    # publikasi.bagan of the office's laporan.yml: drawn by code, introduced by one sentence
+    assert (kantor.root / "figures" / "bab" / "fig-bagan-organisasi.png").exists()
+    sentence = "Susunan organisasi Bagian Kelembagaan digambarkan pada bagan berikut."
+    for text in (pdf_text, docx_text, html_text):
+        flat = re.sub(r"\s+", " ", text)
+        assert sentence in flat
+        assert "Struktur Organisasi" in flat  # its caption, without a number

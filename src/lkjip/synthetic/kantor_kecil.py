@@ -58,6 +58,18 @@ KONFIGURASI: dict = {
         }
     ],
     "tren_mulai": 2021,
+    # The organisation chart of BAB I.2 (invented heads, like everything of this office).
+    "publikasi": {
+        "bagan": {
+            "kepala": {"jabatan": "Kepala Bagian Kelembagaan", "nama": "Rina Marlina, S.Sos., M.AP."},
+            "unit": [
+                {"nama": "Subbagian Penataan Kelembagaan",
+                 "kepala": {"jabatan": "Kepala Subbagian", "nama": "Andi Pratama, S.AP."}},
+                {"nama": "Subbagian Analisis Jabatan",
+                 "kepala": {"jabatan": "Kepala Subbagian", "nama": "Sari Wulandari, S.E."}},
+            ],
+        }
+    },
     "penandatangan": {
         "nama": "Rina Marlina, S.Sos., M.AP.",
         "jabatan": "Kepala Bagian Kelembagaan",
