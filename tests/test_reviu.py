@@ -249,6 +249,26 @@ def test_tolerance_is_half_a_unit_of_the_printed_decimal(config, printed, anggar
     assert len(found) == (1 if is_finding else 0), found.to_string()
 
 
+@pytest.mark.parametrize(
+    ("typed", "desimal", "is_finding"),
+    [
+        (85.0, 0, False),  # "85" against the SAKIP mean 85,00
+        (85.04, 2, True),  # "85,04": at two decimals it is not 85,00
+        (85.0, 1, False),  # "85,0"
+        (84.9, 1, True),  # "84,9" against 85,0
+        (85.04, None, True),  # precision unknown: read from the float (two decimals)
+    ],
+)
+def test_a_typed_realisasi_is_checked_at_the_precision_its_cell_showed(config, typed, desimal, is_finding):
+    # PKP-1 takes its realisasi from the SAKIP data: (90 + 80) / 2 = 85; the typed one is checked
+    clean = _planted("perjanjian_kinerja", 0, "realisasi", typed)
+    clean["perjanjian_kinerja"] = clean["perjanjian_kinerja"].assign(
+        desimal_realisasi=pd.array([desimal, None], dtype="Int64")
+    )
+    found = _reviu(clean, config)
+    assert list(found["jenis"]) == (["realisasi_indikator"] if is_finding else []), found.to_string()
+
+
 def test_printed_tolerance():
     assert printed_tolerance(84.4, min_decimals=2) == pytest.approx(0.005)
     assert printed_tolerance(95.9) == pytest.approx(0.05)

@@ -288,6 +288,8 @@ def _reviu_capaian(computed: dict[str, pd.DataFrame]) -> list[dict]:
                     row.realisasi_tercetak,
                     row.realisasi,
                     min_decimals=0,
+                    # at the precision the cell showed: "95,90" at two decimals, "96" at none
+                    desimal=getattr(row, "desimal_realisasi", None),
                     penjelasan=(
                         f"Realisasi {indikator} diketik {format_angka(row.realisasi_tercetak, 2)}, padahal "
                         f"hasil hitung dari data ({row.sumber_realisasi}) {format_angka(row.realisasi, 2)}."

@@ -100,7 +100,7 @@ _SKIP_SECTION = "judul bagian"
 _SKIP_NOTE = "catatan"
 _SKIP_UNUSED = "dokumen tidak dipakai tahun ini"
 _VALUE_KINDS = ("target", "realisasi")
-_INT_COLUMNS = {"no_sasaran", "tahun", "baris", "urutan", "desimal_tercetak"}
+_INT_COLUMNS = {"no_sasaran", "tahun", "baris", "urutan", "desimal_tercetak", "desimal_realisasi"}
 #: Numeric columns per table (the cascade's target stays text, as printed).
 _FLOAT_COLUMNS = {"perjanjian_kinerja": {"target", "realisasi", "capaian_tercetak"}}
 
@@ -381,6 +381,9 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
             base, per_year = _pk_row(row, layout, previous, locate, merged_here)
             if layout.capaian_col is not None and layout.capaian_col < len(sheet.decimals[i]):
                 per_year[layout.capaian_year]["desimal_tercetak"] = sheet.decimals[i][layout.capaian_col]
+            for year, kinds in layout.years.items():  # the reviu checks a realisasi as typed
+                if kinds["realisasi"] < len(sheet.decimals[i]):
+                    per_year[year]["desimal_realisasi"] = sheet.decimals[i][kinds["realisasi"]]
             base |= {"dokumen": periode.dokumen_pk, "periode": periode.kode, "jenis": jenis}
             if base["sasaran"] is not None:
                 previous = (base["no_sasaran"], base["sasaran"])
@@ -534,7 +537,7 @@ def _pk_row(
         year: {
             kind: number(kinds[kind], f"{kind.capitalize()} {year}", satuan)
             for kind in _VALUE_KINDS
-        } | {"capaian_tercetak": None, "desimal_tercetak": None}
+        } | {"capaian_tercetak": None, "desimal_tercetak": None, "desimal_realisasi": None}
         for year, kinds in sorted(layout.years.items())
     }
     if layout.capaian_col is not None:

@@ -50,6 +50,12 @@ ARTI: dict[str, Arti] = {
         _PERSEN,
     ),
     "capaian_tercetak": Arti("Capaian seperti tercetak/diketik kantor (disimpan untuk reviu).", _PERSEN),
+    "desimal_realisasi": Arti(
+        "Banyak desimal yang tampil pada sel realisasi yang diketik (dari teks atau format "
+        "angkanya); reviu membandingkan realisasi terhitung pada ketelitian ini. Kosong bila "
+        "selnya kosong atau ketelitiannya tidak terbaca.",
+        "desimal",
+    ),
     "desimal_tercetak": Arti(
         "Banyak desimal yang tampil pada sel persentase/capaian tercetak (dari teks atau format "
         "angkanya); reviu membandingkan pada ketelitian ini. Kosong bila selnya kosong.",

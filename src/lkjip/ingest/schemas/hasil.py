@@ -133,6 +133,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "tahun": "Int64",
         "target": "float64",
         "realisasi_tercetak": "float64",
+        "desimal_realisasi": "Int64",
         "realisasi": "float64",
         "asal_realisasi": "string",  # hitung / ketik / tidak_ada
         "capaian_tercetak": "float64",

@@ -57,6 +57,7 @@ class PerjanjianKinerja(_Sumber):
     tahun: Series[pd.Int64Dtype] = pa.Field(nullable=False, ge=2000, le=2100)
     target: Series[float] = pa.Field(nullable=True)
     realisasi: Series[float] = pa.Field(nullable=True)
+    desimal_realisasi: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
     capaian_tercetak: Series[float] = pa.Field(nullable=True)
     desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(ge=0, le=10, nullable=True)
     sumber_realisasi: Series[pd.StringDtype] = pa.Field(nullable=False, isin=SUMBER_REALISASI)
@@ -107,8 +108,8 @@ class Penjenjangan(_Sumber):
 COLUMNS = {
     "perjanjian_kinerja": [
         "dokumen", "periode", "jenis", "no_sasaran", "sasaran", "kode_indikator", "indikator",
-        "satuan", "polaritas", "tahun", "target", "realisasi", "capaian_tercetak",
-        "desimal_tercetak", "sumber_realisasi", "berkas", "sheet", "baris",
+        "satuan", "polaritas", "tahun", "target", "realisasi", "desimal_realisasi",
+        "capaian_tercetak", "desimal_tercetak", "sumber_realisasi", "berkas", "sheet", "baris",
     ],
     "narasi_indikator": [
         "dokumen", "kode_indikator", "formulasi", "penjelasan", "sumber_data", "upaya",
