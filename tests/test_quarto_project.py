@@ -49,7 +49,13 @@ def test_quarto_yml_is_a_book_in_indonesian_that_executes_each_notebook_once():
         "python -m lkjip data --lampiran",
         "python -m lkjip.publish.bab",
     ]
-    assert QUARTO["filters"] == [{"at": "pre-ast", "path": "bab/bab.lua"}]
+    # the chapters go in before Quarto's filters; the Typst table text and the DOCX cover after
+    assert QUARTO["filters"] == [
+        {"at": "pre-ast", "path": "bab/bab.lua"},
+        {"at": "post-quarto", "path": "bab/entitas.lua"},
+        {"at": "post-quarto", "path": "bab/sampul.lua"},
+    ]
+    assert all((ROOT / f["path"]).is_file() for f in QUARTO["filters"])
     assert QUARTO["metadata-files"] == ["_laporan.yml"]
     assert set(QUARTO["format"]) == {"html", "docx", "lkjip-typst"}
 
