@@ -251,6 +251,8 @@ def test_docx_is_a4_with_page_numbers_and_a_table_of_contents(rendered, docx_xml
         assert 'w:styleId="TandaTangan"' in z.read("word/styles.xml").decode()
     assert re.search(r'<w:pStyle w:val="TandaTangan"\s*/>', docx_xml)  # the signature block
     assert "Selamat datang" not in docx_text(docx_xml)
+    # the cover is page 1 without a number (its first-page footer is empty)
+    assert re.search(r"<w:titlePg\s*/>", re.findall(r"<w:sectPr.*?</w:sectPr>", docx_xml, re.DOTALL)[-1])
 
 
 def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):

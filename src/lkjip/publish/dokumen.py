@@ -164,7 +164,9 @@ def _section() -> str:
         f'<w:sectPr><w:footerReference w:type="default" r:id="rIdLkjipFooter"/>'
         f'<w:pgSz w:w="{w}" w:h="{h}"/>'
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
-        f'w:header="709" w:footer="709" w:gutter="0"/><w:pgNumType w:start="1"/></w:sectPr>'
+        f'w:header="709" w:footer="709" w:gutter="0"/><w:pgNumType w:start="1"/>'
+        # the cover (first page) has its own, empty footer: no page number on it
+        "<w:titlePg/></w:sectPr>"
     )
 
 
