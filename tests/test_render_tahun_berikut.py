@@ -73,3 +73,12 @@ def test_the_docx_has_the_same_report(buku):
     assert "Tahun 2026" in text and "6,58%" in text and "Tabel III.4.B" in text
     assert "Tabel III.1.A" not in text
     assert not MISSING.search(text), MISSING.search(text)
+
+
+def test_every_download_link_of_the_site_points_at_a_published_file(buku):
+    page = (buku / "bab" / "00b-ikhtisar-eksekutif.html").read_text(encoding="utf-8")
+    links = [link for link in re.findall(r'href="([^"]+)"', page) if "/publik/" in link]
+    assert any(link.endswith("lampiran-tabel-2026.xlsx") for link in links)
+    assert any(link.endswith("tabel-III.1.csv") for link in links)  # one agreement: no letter
+    missing = [link for link in links if not (buku / "bab" / link).resolve().is_file()]
+    assert not missing, missing
