@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,28 @@ def docx_text(xml: str) -> str:
     return "\n".join(
         htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
     )
+
+
+def satu_berkas(book: Path, pattern: str) -> Path:
+    """The one file of a rendered book (``_book/``) that matches ``pattern`` (``"*.pdf"``)."""
+    found = sorted(book.glob(pattern))
+    assert len(found) == 1, f"{pattern}: {found}"
+    return found[0]
+
+
+def docx_xml(docx: Path) -> str:
+    """The ``word/document.xml`` of a DOCX file."""
+    with zipfile.ZipFile(docx) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def html_pages(book: Path) -> dict[str, str]:
+    """Every page of a rendered site (``_book/``, without Quarto's ``site_libs``), by its path."""
+    return {
+        str(p.relative_to(book)): p.read_text(encoding="utf-8")
+        for p in sorted(book.rglob("*.html"))
+        if "site_libs" not in p.parts
+    }
 
 
 def html_text(page: str) -> str:

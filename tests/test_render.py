@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MISSING, copy_project, docx_text, html_text, quarto_or_skip
+from conftest import MISSING, copy_project, docx_text, html_pages, html_text, quarto_or_skip, satu_berkas
+from conftest import docx_xml as read_docx_xml
 from conftest import pdf_text as read_pdf
 
 from lkjip.core.config import load_config
@@ -41,16 +42,10 @@ class Rendered:
     seconds: float
 
     def pages(self) -> dict[str, str]:
-        return {
-            str(p.relative_to(self.book)): p.read_text(encoding="utf-8")
-            for p in sorted(self.book.rglob("*.html"))
-            if "site_libs" not in p.parts
-        }
+        return html_pages(self.book)
 
     def one(self, pattern: str) -> Path:
-        found = sorted(self.book.glob(pattern))
-        assert len(found) == 1, f"{pattern}: {found}"
-        return found[0]
+        return satu_berkas(self.book, pattern)
 
 
 @pytest.fixture(scope="session")
@@ -75,8 +70,7 @@ def pdf_text(rendered) -> str:
 
 @pytest.fixture(scope="session")
 def docx_xml(rendered) -> str:
-    with zipfile.ZipFile(rendered.one("*.docx")) as z:
-        return z.read("word/document.xml").decode("utf-8")
+    return read_docx_xml(rendered.one("*.docx"))
 
 
 def _chapter_titles() -> list[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MISSING, jalankan_build, quarto_or_skip
+from conftest import MISSING, docx_xml, html_pages, jalankan_build, quarto_or_skip, satu_berkas
 from conftest import docx_text as read_docx
 from conftest import html_text as read_html
 from conftest import pdf_text as read_pdf
@@ -35,9 +35,7 @@ class Kantor:
     kedua: str
 
     def one(self, pattern: str) -> Path:
-        found = sorted((self.root / "_book").glob(pattern))
-        assert len(found) == 1, f"{pattern}: {found}"
-        return found[0]
+        return satu_berkas(self.root / "_book", pattern)
 
 
 def _build(root: Path, quarto: Path) -> str:
@@ -80,14 +78,12 @@ def pdf_text(kantor) -> str:
 
 @pytest.fixture(scope="module")
 def docx_text(kantor) -> str:
-    with zipfile.ZipFile(kantor.one("*.docx")) as z:
-        return read_docx(z.read("word/document.xml").decode("utf-8"))
+    return read_docx(docx_xml(kantor.one("*.docx")))
 
 
 @pytest.fixture(scope="module")
 def html_text(kantor) -> str:
-    pages = sorted((kantor.root / "_book").rglob("*.html"))
-    return " ".join(read_html(p.read_text(encoding="utf-8")) for p in pages if "site_libs" not in p.parts)
+    return " ".join(read_html(page) for page in html_pages(kantor.root / "_book").values())
 
 
 def test_the_build_renders_once_and_skips_the_render_when_nothing_changed(kantor):
@@ -136,8 +132,7 @@ def test_the_covers_carry_the_logo_and_the_government(kantor):
     ).stdout.splitlines()[2:]
     # the logo on page 1 (its transparency is listed apart as an "smask")
     assert [line.split()[2] for line in images].count("image") == 1, images
-    with zipfile.ZipFile(kantor.one("*.docx")) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
+    xml = docx_xml(kantor.one("*.docx"))
     cover = xml[: xml.index('<w:pStyle w:val="Heading1"')]  # before the Kata Pengantar
     assert '<w:pStyle w:val="Title"' in cover and '<w:pStyle w:val="Sampul"' in cover
     assert "<w:drawing>" in cover

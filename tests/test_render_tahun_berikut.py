@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MISSING, jalankan_build, quarto_or_skip
+from conftest import MISSING, docx_xml, jalankan_build, quarto_or_skip, satu_berkas
 from conftest import docx_text as read_docx
 from conftest import pdf_text as read_pdf
 
@@ -34,20 +33,14 @@ def buku(tmp_path_factory) -> Path:
     return root / "_book"
 
 
-def _one(buku: Path, pattern: str) -> Path:
-    found = sorted(buku.glob(pattern))
-    assert len(found) == 1, f"{pattern}: {found}"
-    return found[0]
-
-
 @pytest.fixture(scope="module")
 def pdf_text(buku) -> str:
-    return read_pdf(_one(buku, "*.pdf"))
+    return read_pdf(satu_berkas(buku, "*.pdf"))
 
 
 def test_the_cover_and_the_tables_are_2026s(buku, pdf_text):
     cover = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", str(_one(buku, "*.pdf")), "-"],
+        ["pdftotext", "-f", "1", "-l", "1", str(satu_berkas(buku, "*.pdf")), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -68,8 +61,7 @@ def test_the_pdf_prints_the_hand_worked_figures(pdf_text):
 
 
 def test_the_docx_has_the_same_report(buku):
-    with zipfile.ZipFile(_one(buku, "*.docx")) as z:
-        text = read_docx(z.read("word/document.xml").decode("utf-8"))
+    text = read_docx(docx_xml(satu_berkas(buku, "*.docx")))
     assert "Tahun 2026" in text and "6,58%" in text and "Tabel III.4.B" in text
     assert "Tabel III.1.A" not in text
     assert not MISSING.search(text), MISSING.search(text)
