@@ -49,11 +49,13 @@ def test_quarto_yml_is_a_book_in_indonesian_that_executes_each_notebook_once():
         "python -m lkjip data --lampiran",
         "python -m lkjip.publish.bab",
     ]
-    # the chapters go in before Quarto's filters; the Typst table text and the DOCX cover after
+    # the chapters go in before Quarto's filters; the Typst table text, the DOCX cover and the
+    # DOCX cell alignment after
     assert QUARTO["filters"] == [
         {"at": "pre-ast", "path": "bab/bab.lua"},
         {"at": "post-quarto", "path": "bab/entitas.lua"},
         {"at": "post-quarto", "path": "bab/sampul.lua"},
+        {"at": "post-quarto", "path": "bab/rata.lua"},
     ]
     assert all((ROOT / f["path"]).is_file() for f in QUARTO["filters"])
     assert QUARTO["metadata-files"] == ["_laporan.yml"]

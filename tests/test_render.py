@@ -268,6 +268,19 @@ def test_pdf_prints_characters_not_html_references(pdf_text):
     assert "<20" in pdf_text  # the youngest age group of Tabel L.2
 
 
+def test_docx_tables_right_align_numbers_and_left_align_text(docx_xml):
+    # Tabel III.4.A: the sub-kegiatan name left, its budget right, as on the site and in the PDF
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx_xml, flags=re.DOTALL)
+    table = next(t for t in tables if "Rp81.373.500" in t)
+    cells = {
+        docx_text(cell).strip(): re.findall(r'<w:jc w:val="(\w+)"', cell)
+        for cell in re.findall(r"<w:tc>.*?</w:tc>", table, flags=re.DOTALL)
+    }
+    assert cells["Rp81.373.500"] == ["right"] and cells["71,18%"] == ["right"]
+    assert cells["Pengelolaan Kelembagaan dan Analisis Jabatan"] == ["left"]
+    assert cells["Anggaran"] == ["right"]  # a number column's heading too
+
+
 def test_long_tables_repeat_their_header_rows_on_every_page(pdf_text, docx_xml):
     # DOCX: the header row of every table is marked for Word to repeat on each page
     tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx_xml, flags=re.DOTALL)
