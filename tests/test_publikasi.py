@@ -297,6 +297,32 @@ def test_reference_docx_is_a4_with_page_numbers_and_the_configured_type(tmp_path
     assert "<w:b/>" in heading and "pageBreakBefore" in heading
     table = re.search(r'w:styleId="Table".*?</w:style>', styles, re.DOTALL).group(0)
     assert "<w:tblHeader/>" in table and "insideV" in table
+    assert '<w:sz w:val="22"/>' in table  # 12 pt body: tables 11 pt
+    # one table style per size from 11 pt down to 7 pt by half points, for bab/halaman.lua
+    sizes = re.findall(
+        r'<w:style w:type="table" w:styleId="TabelUkuran(\d+)">\s*<w:name w:val="([^"]+)"', styles
+    )
+    assert sizes == [(str(hp), f"Tabel {hp / 2:g} pt".replace(".", ",")) for hp in range(22, 13, -1)]
+    small = re.search(r'w:styleId="TabelUkuran15".*?</w:style>', styles, re.DOTALL).group(0)
+    assert '<w:sz w:val="15"/>' in small and "<w:tblHeader/>" in small and "insideV" in small
+    # the last section numbers every page (the cover is a section of its own: bab/halaman.lua)
+    assert "titlePg" not in document and "footerReference" in document
+
+
+def test_metadata_gives_bab_halaman_the_docx_page_and_table_sizes(project_copy):
+    from lkjip.publish.bab import tulis_metadata
+
+    meta = yaml.safe_load(tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    docx = meta["docx"]
+    # A4 and the margins in twentieths of a point: 3 cm left, 2,5 cm elsewhere
+    assert docx["halaman"] == {
+        "lebar": 11906, "tinggi": 16838, "atas": 1418, "kanan": 1418, "bawah": 1418, "kiri": 1701
+    }
+    assert docx["kaki"] == "rIdLkjipFooter"
+    # the default 11 pt body: tables 10 pt, then 9,5 ... 7 pt
+    assert [g["ukuran"] for g in docx["tabel"]["gaya"]] == [10, 9.5, 9, 8.5, 8, 7.5, 7]
+    assert docx["tabel"]["gaya"][0]["id"] == "TabelUkuran20"
+    assert docx["tabel"]["sel"] == 170 and docx["tabel"]["lanskap-kolom"] == 12
 
 
 # ---------------------------------------------------------------------------- organisation chart

@@ -55,6 +55,7 @@ def test_quarto_yml_is_a_book_in_indonesian_that_executes_each_notebook_once():
         {"at": "pre-ast", "path": "bab/bab.lua"},
         {"at": "post-quarto", "path": "bab/entitas.lua"},
         {"at": "post-quarto", "path": "bab/sampul.lua"},
+        {"at": "post-quarto", "path": "bab/halaman.lua"},
         {"at": "post-quarto", "path": "bab/rata.lua"},
     ]
     assert all((ROOT / f["path"]).is_file() for f in QUARTO["filters"])

@@ -245,8 +245,13 @@ def test_docx_is_a4_with_page_numbers_and_a_table_of_contents(rendered, docx_xml
         assert 'w:styleId="TandaTangan"' in z.read("word/styles.xml").decode()
     assert re.search(r'<w:pStyle w:val="TandaTangan"\s*/>', docx_xml)  # the signature block
     assert "Selamat datang" not in docx_text(docx_xml)
-    # the cover is page 1 without a number (its first-page footer is empty)
-    assert re.search(r"<w:titlePg\s*/>", re.findall(r"<w:sectPr.*?</w:sectPr>", docx_xml, re.DOTALL)[-1])
+    # the cover is page 1 without a number: a section of its own, without a footer, ending
+    # before the Kata Pengantar; the sections after it all have the page-number footer
+    sections = re.findall(r"<w:sectPr>.*?</w:sectPr>", docx_xml, re.DOTALL)
+    cover = docx_xml.index(sections[0])
+    assert docx_xml.index(">Kata Pengantar<") > cover
+    assert "footerReference" not in sections[0]
+    assert all("footerReference" in s and "titlePg" not in s for s in sections[1:])
 
 
 def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
@@ -259,6 +264,48 @@ def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
     assert landscape, "no landscape page"
     pages = pdf_text.split("\f")
     assert any("Tabel L.1 " in pages[n - 1] for n in landscape)
+
+
+def test_the_wide_ikm_table_gets_a_landscape_section_in_the_docx(docx_xml):
+    # Tabel L.1 (16 columns) sits between two section ends: portrait before, landscape after
+    start = next(  # the table, not its line in the Daftar Tabel
+        docx_xml.rindex("<w:tbl>", 0, m.start())
+        for m in re.finditer("Tabel L.1 Indeks Kepuasan Masyarakat", docx_xml)
+        if docx_xml.rfind("<w:tbl>", 0, m.start()) > docx_xml.rfind("</w:tbl>", 0, m.start())
+    )
+    before = docx_xml[:start].rindex("<w:sectPr")
+    after = docx_xml.index("<w:sectPr", start)
+    assert "landscape" not in docx_xml[before:start]
+    assert docx_xml.index("</w:tbl>", start) < after
+    landscape = docx_xml[after : docx_xml.index("</w:sectPr>", after)]
+    assert 'w:orient="landscape"' in landscape and 'w:w="16838" w:h="11906"' in landscape
+
+
+def test_docx_tables_set_figures_whole_in_their_columns(rendered, docx_xml):
+    # Tabel III.4.B (9 columns): at the normal 10 pt, "Rp227.760.105" (6,838 em in Arial:
+    # R 0,722 + p 0,556 + 9 digits x 0,556 + 2 points x 0,278) and "100,81%" (3,947 em) cannot
+    # all fit next to the text columns in 439 pt (A4 less 3 + 2,5 cm): the table gets a smaller
+    # table style, and the budget column is at least wide enough for the figure at that size
+    # plus the cell margins (2 x 85 twips = 8,5 pt)
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx_xml, flags=re.DOTALL)
+    table = next(t for t in tables if "Tabel III.4.B" in t and "Rp227.760.105" in t)
+    style = re.search(r'<w:tblStyle w:val="TabelUkuran(\d+)"', table)
+    assert style and int(style.group(1)) < 20, style
+    size = int(style.group(1)) / 2
+    grid = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', table)]
+    assert len(grid) == 9
+    budget = grid[6] / sum(grid) * 439.35  # the Alokasi column, in points
+    assert budget >= 6.838 * size + 8.5, (budget, size)
+    capaian = grid[5] / sum(grid) * 439.35
+    assert capaian >= 3.947 * size + 8.5, (capaian, size)
+    # the size is a table style of the reference document, with its type size
+    with zipfile.ZipFile(rendered.one("*.docx")) as z:
+        styles = z.read("word/styles.xml").decode()
+    defined = re.search(rf'w:styleId="TabelUkuran{style.group(1)}".*?</w:style>', styles, re.DOTALL)
+    assert defined and f'w:val="{style.group(1)}"' in defined.group(0)
+    # a narrow table keeps the normal size
+    narrow = next(t for t in tables if "Tabel III.4.A" in t)
+    assert '<w:tblStyle w:val="TabelUkuran20"' in narrow
 
 
 def test_pdf_prints_characters_not_html_references(pdf_text):

@@ -161,7 +161,8 @@ _MARK = re.compile(
 )
 
 
-#: Tables with at least this many columns get a landscape page in the PDF.
+#: Tables with at least this many columns get a landscape page in the PDF (and in the DOCX:
+#: bab/halaman.lua).
 LEBAR_LANSKAP = 12
 
 
@@ -422,6 +423,7 @@ def tulis_metadata(root: Path | None = None) -> Path:
         When ``publikasi.logo`` names a file that does not exist (the message names the key).
     """
     from lkjip.core.config import load_config
+    from lkjip.publish.dokumen import metadata_docx
 
     project = paths(root)
     config = load_config(project.config)
@@ -448,6 +450,8 @@ def tulis_metadata(root: Path | None = None) -> Path:
         # the cover of the PDF (_extensions/lkjip/typst-template.typ)
         "sampul": sampul,
         "fontsize": f"{config.publikasi.docx.ukuran:g}pt",
+        # the DOCX's sections and table type (bab/halaman.lua)
+        "docx": metadata_docx(config, LEBAR_LANSKAP),
     }
     target = project.root / METADATA
     target.write_text(

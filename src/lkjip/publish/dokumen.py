@@ -25,6 +25,15 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A4 = (11906, 16838)
 MARGIN = {"top": 1418, "right": 1418, "bottom": 1418, "left": 1701}
 
+#: Left and right cell margin of the table style, in twentieths of a point.
+SEL = 85
+
+#: The smallest type size (pt) a DOCX table is set in to make its figures fit (bab/halaman.lua).
+UKURAN_TABEL_TERKECIL = 7.0
+
+#: The relationship id of the page-number footer in the reference document.
+KAKI = "rIdLkjipFooter"
+
 _FOOTER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>
 <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>
@@ -32,10 +41,10 @@ _FOOTER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:r><w:fldChar w:fldCharType="end"/></w:r>
 </w:p></w:ftr>"""
 
-_TABLE_STYLE = """<w:style w:type="table" w:default="1" w:styleId="Table">
-    <w:name w:val="Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/>
+_TABLE_STYLE = """<w:style w:type="table"{default} w:styleId="{id}">
+    <w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:qFormat/>
     <w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>
-    <w:rPr><w:sz w:val="{small}"/><w:szCs w:val="{small}"/></w:rPr>
+    <w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>
     <w:tblPr><w:tblInd w:w="0" w:type="dxa"/>
       <w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>
         <w:left w:val="single" w:sz="4" w:space="0" w:color="000000"/>
@@ -43,8 +52,8 @@ _TABLE_STYLE = """<w:style w:type="table" w:default="1" w:styleId="Table">
         <w:right w:val="single" w:sz="4" w:space="0" w:color="000000"/>
         <w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>
         <w:insideV w:val="single" w:sz="4" w:space="0" w:color="000000"/></w:tblBorders>
-      <w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>
-        <w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>
+      <w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="{sel}" w:type="dxa"/>
+        <w:bottom w:w="28" w:type="dxa"/><w:right w:w="{sel}" w:type="dxa"/></w:tblCellMar></w:tblPr>
     <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>
       <w:trPr><w:tblHeader/></w:trPr>
       <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/><w:vAlign w:val="center"/></w:tcPr>
@@ -66,6 +75,70 @@ _COVER_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sampu
     <w:pPr><w:spacing w:before="1200" w:after="240"/><w:jc w:val="center"/></w:pPr>
     <w:rPr><w:b/><w:bCs/>{size}</w:rPr>
   </w:style>"""
+
+
+def ukuran_tabel(size: float) -> float:
+    """The tables' type size (pt) for body text of ``size`` pt: 1 pt smaller, at least 8.
+
+    >>> ukuran_tabel(11), ukuran_tabel(11.5), ukuran_tabel(8)
+    (10.0, 10.5, 8.0)
+    """
+    return max(16, round(size * 2) - 2) / 2
+
+
+def nama_gaya_tabel(ukuran: float) -> str:
+    """The character style that sets a table's cells at ``ukuran`` pt.
+
+    >>> nama_gaya_tabel(8.5), nama_gaya_tabel(7)
+    ('Tabel 8,5 pt', 'Tabel 7 pt')
+    """
+    return f"Tabel {ukuran:g} pt".replace(".", ",")
+
+
+def id_gaya_tabel(ukuran: float) -> str:
+    """The style id of the table style for ``ukuran`` pt (what ``custom-style`` names).
+
+    >>> id_gaya_tabel(8.5)
+    'TabelUkuran17'
+    """
+    return f"TabelUkuran{round(ukuran * 2)}"
+
+
+def ukuran_tabel_semua(size: float) -> list[float]:
+    """The table sizes (pt) for body text of ``size`` pt: the table size, then the smaller ones
+    by half points down to :data:`UKURAN_TABEL_TERKECIL`.
+
+    >>> ukuran_tabel_semua(9)
+    [8.0, 7.5, 7.0]
+    """
+    top = round(ukuran_tabel(size) * 2)
+    return [hp / 2 for hp in range(top, round(UKURAN_TABEL_TERKECIL * 2) - 1, -1)]
+
+
+def metadata_docx(config: Config, lanskap_kolom: int) -> dict[str, object]:
+    """What bab/halaman.lua needs of the DOCX page and table setup (``_laporan.yml``: ``docx``).
+
+    The page in twentieths of a point, the footer's relationship id, the table sizes (the first
+    the normal one) with their character styles, the cell margins (left plus right) and the
+    number of columns from which a table gets a landscape page.
+    """
+    size = config.publikasi.docx.ukuran
+    return {
+        "halaman": {
+            "lebar": A4[0],
+            "tinggi": A4[1],
+            "atas": MARGIN["top"],
+            "kanan": MARGIN["right"],
+            "bawah": MARGIN["bottom"],
+            "kiri": MARGIN["left"],
+        },
+        "kaki": KAKI,
+        "tabel": {
+            "gaya": [{"ukuran": u, "id": id_gaya_tabel(u)} for u in ukuran_tabel_semua(size)],
+            "sel": 2 * SEL,
+            "lanskap-kolom": lanskap_kolom,
+        },
+    }
 
 
 def _pandoc_default(quarto: Path) -> bytes:
@@ -151,22 +224,33 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
         rpr = f'<w:rPr>{_fonts(heading)}<w:b/><w:color w:val="000000"/>{_size(sz)}</w:rPr>'
         styles = _set_rpr(styles, style_id, rpr, '<w:pPr><w:jc w:val="center"/></w:pPr>')
     start, end = _style_body(styles, "Table")
-    small = max(16, half_points - 2)
-    styles = styles[:start] + _TABLE_STYLE.format(small=small) + styles[end:]
+    table = _TABLE_STYLE.format(
+        default=' w:default="1"', id="Table", name="Table", sel=SEL, size=round(ukuran_tabel(size) * 2)
+    )
+    styles = styles[:start] + table + styles[end:]
     cover = _COVER_STYLE.format(size=_size(round(half_points * 1.2)))
-    return styles.replace("</w:styles>", _SIGNATURE_STYLE + cover + "</w:styles>")
+    # one table style per size (bab/halaman.lua picks one per table: `custom-style` on the
+    # table); a size in the table style, not in a character style, since LibreOffice applies
+    # a table style's type size over any character style
+    sizes = "".join(
+        _TABLE_STYLE.format(
+            default="", id=id_gaya_tabel(u), name=nama_gaya_tabel(u), sel=SEL, size=round(u * 2)
+        )
+        for u in ukuran_tabel_semua(size)
+    )
+    return styles.replace("</w:styles>", _SIGNATURE_STYLE + cover + sizes + "</w:styles>")
 
 
 def _section() -> str:
+    # The document's last section. The cover is a section of its own without a footer
+    # (bab/halaman.lua), so this one numbers every page, counting on from the cover.
     w, h = A4
     m = MARGIN
     return (
-        f'<w:sectPr><w:footerReference w:type="default" r:id="rIdLkjipFooter"/>'
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{KAKI}"/>'
         f'<w:pgSz w:w="{w}" w:h="{h}"/>'
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
-        f'w:header="709" w:footer="709" w:gutter="0"/><w:pgNumType w:start="1"/>'
-        # the cover (first page) has its own, empty footer: no page number on it
-        "<w:titlePg/></w:sectPr>"
+        'w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>'
     )
 
 
@@ -188,7 +272,7 @@ def tulis_referensi(target: Path, config: Config, quarto: Path) -> Path:
                 data = text.replace("</w:body>", _section() + "</w:body>").encode()
             elif item.filename == "word/_rels/document.xml.rels":
                 rel = (
-                    '<Relationship Id="rIdLkjipFooter" Type="http://schemas.openxmlformats.org/'
+                    f'<Relationship Id="{KAKI}" Type="http://schemas.openxmlformats.org/'
                     'officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
                 )
                 data = data.decode("utf-8").replace("</Relationships>", rel + "</Relationships>").encode()
