@@ -150,8 +150,8 @@ end
 
 --- A paragraph that ends a section: portrait or landscape, with or without the page number.
 local function section_break(landscape, footer)
-  local page, m = setting.halaman, setting.halaman
-  local w, h = page.lebar, page.tinggi
+  local m = setting.halaman
+  local w, h = m.lebar, m.tinggi
   local orient = ""
   if landscape then
     w, h = h, w
@@ -203,13 +203,11 @@ local function fit(tbl, landscape)
       break
     end
   end
-  if new == nil then
+  if new == nil then -- not even the smallest size fits: shares in proportion to the need
     new = widths_at(shares, need, chosen.ukuran, width, true)
   end
-  if new ~= nil then
-    for i, spec in ipairs(tbl.colspecs) do
-      tbl.colspecs[i] = { spec[1], new[i] }
-    end
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = { spec[1], new[i] }
   end
   tbl.attr.attributes["custom-style"] = chosen.id
   return tbl
