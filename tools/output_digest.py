@@ -8,9 +8,10 @@ Usage::
 
 It copies the project (without outputs) into a temporary folder, runs the build there without
 Quarto (data step, reviu, notebooks, figures, annex, preview) and prints one line per output
-file: its path and SHA-256. Run-time stamps are the only parts left out: ``dibuat`` in
-``manifest.json``, the annex's "Dibuat" cell and the workbook's own creation stamps (openpyxl
-writes the time of saving into ``docProps/core.xml``); the annex is digested member by member.
+file (of the executed chapters in ``_bab/``, their Markdown: what the book prints): its path and
+SHA-256. Run-time stamps are the only parts left out: ``dibuat`` in ``manifest.json``, the
+annex's "Dibuat" cell and the workbook's own creation stamps (openpyxl writes the time of saving
+into ``docProps/core.xml``); the annex is digested member by member.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUTS = ("data/processed", "figures", "_preview")
+OUTPUTS = ("data/processed", "figures", "_preview", "_bab")
+#: Of the executed chapters only their text counts (the .ipynb copies carry run times).
+CHAPTER_TEXT = ("*.md", "*.yml", "*.json")
+#: The book's metadata written from laporan.yml.
+METADATA = "_laporan.yml"
 SKIP = shutil.ignore_patterns(".git", "_book", "_preview", ".quarto", "__pycache__", "*.egg-info", "_work")
 
 
@@ -64,10 +69,11 @@ def main() -> int:
         shutil.copytree(ROOT, copy, ignore=SKIP)
         for folder in OUTPUTS:
             target = copy / folder
-            if target.exists():
+            if target.is_dir():
                 for child in target.iterdir():
                     if child.name != ".gitkeep":
                         shutil.rmtree(child) if child.is_dir() else child.unlink()
+        (copy / METADATA).unlink(missing_ok=True)
         env = {**os.environ, "LKJIP_ROOT": str(copy), "PYTHONPATH": str(copy / "src")}
         result = subprocess.run(
             [sys.executable, "-m", "lkjip", "build", "--tanpa-quarto", "--force"],
@@ -82,7 +88,10 @@ def main() -> int:
         for folder in OUTPUTS:
             for path in sorted((copy / folder).rglob("*")):
                 if path.is_file() and path.name != ".gitkeep":
+                    if folder == "_bab" and not any(path.match(p) for p in CHAPTER_TEXT):
+                        continue
                     print(f"{path.relative_to(copy).as_posix()}  {_file_digest(path)}")
+        print(f"{METADATA}  {_file_digest(copy / METADATA)}")
     return 0
 
 
