@@ -11,7 +11,7 @@ Generates deterministic e-SKM exports (100.000 and 1.000.000 respondent rows, an
 (a) a bare fastexcel read of the respondent sheet into a pandas DataFrame;
 (b) ``pandas.read_excel`` with its default engine (openpyxl);
 (c) the full ingestion: ``lkjip.ingest.readers.skm.read`` / ``read_many`` (parse, check, quarantine,
-    validate) plus writing the tables with ``lkjip.ingest.store.write_table``.
+    validate) plus writing the tables with ``lkjip.katalog.store.write_table``.
 
 Each measurement runs in a fresh child process of this script (files are generated in one
 too), so that its peak resident memory is its own: the kernel's high-water mark ``VmHWM``
@@ -98,7 +98,7 @@ def measure(kind: str, files: list[Path]) -> dict:
 
     from lkjip.core.config import load_config
     from lkjip.ingest.readers import skm
-    from lkjip.ingest.store import write_table
+    from lkjip.katalog.store import write_table
 
     config = load_config()
     rows = 0

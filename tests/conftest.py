@@ -1,120 +1,18 @@
-"""Shared fixtures: a throw-away copy of the project, so tests never touch the real data folders."""
+"""Shared fixtures: a throw-away copy of the project, so tests never touch the real data folders.
+
+Helpers that tests import by name are in ``bantuan.py``.
+"""
 
 from __future__ import annotations
 
-import html as htmllib
-import os
-import re
 import shutil
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from lkjip.core.config import load_config
-from lkjip.core.paths import copy_project, paths
-from lkjip.data_step import run_data_step
-from lkjip.publish.quarto import find_quarto
-
-#: Words that mean a missing value leaked into the published text.
-MISSING = re.compile(r"\b(nan|NaN|None|NaT|<NA>)\b")
-
-
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text as poppler's ``pdftotext -layout`` reads it."""
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def docx_text(xml: str) -> str:
-    """The text of a DOCX's ``word/document.xml``, one line per paragraph."""
-    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
-    return "\n".join(
-        htmllib.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))) for p in paragraphs
-    )
-
-
-def satu_berkas(book: Path, pattern: str) -> Path:
-    """The one file of a rendered book (``_book/``) that matches ``pattern`` (``"*.pdf"``)."""
-    found = sorted(book.glob(pattern))
-    assert len(found) == 1, f"{pattern}: {found}"
-    return found[0]
-
-
-def docx_xml(docx: Path) -> str:
-    """The ``word/document.xml`` of a DOCX file."""
-    with zipfile.ZipFile(docx) as z:
-        return z.read("word/document.xml").decode("utf-8")
-
-
-def html_pages(book: Path) -> dict[str, str]:
-    """Every page of a rendered site (``_book/``, without Quarto's ``site_libs``), by its path."""
-    return {
-        str(p.relative_to(book)): p.read_text(encoding="utf-8")
-        for p in sorted(book.rglob("*.html"))
-        if "site_libs" not in p.parts
-    }
-
-
-def html_text(page: str) -> str:
-    """The visible text of an HTML page (scripts and styles removed)."""
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
-    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
-
-
-def quarto_or_skip() -> Path:
-    """Quarto (PATH, then the offline kit) and poppler's ``pdftotext`` for the render tests.
-
-    Without them the test skips with the reason, except in CI (``LKJIP_CI=1``, set by
-    ``.ci/run``), where a missing tool fails it.
-    """
-    found = find_quarto(paths().root)
-    missing = []
-    if found is None:
-        missing.append(
-            "Quarto tidak ada di PATH dan kit offline (../shared/quarto/setup.sh) tidak ditemukan"
-        )
-    if shutil.which("pdftotext") is None:
-        missing.append("pdftotext (paket Debian poppler-utils) tidak terpasang")
-    if missing:
-        reason = "; ".join(missing) + ": uji render dilewati"
-        if os.environ.get("LKJIP_CI"):
-            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
-        pytest.skip(reason)
-    return found.path
-
-def jalankan_build(
-    root: Path, *args: str, quarto: Path | None = None, timeout: int = 1500
-) -> subprocess.CompletedProcess:
-    """``python -m lkjip build *args`` on the project at ``root``, as a user runs it.
-
-    With ``quarto``, its folder goes first on the PATH (the render tests); without it the PATH
-    is left as it is. Returns the finished process; the caller asserts on its exit code.
-    """
-    env = {**os.environ, "LKJIP_ROOT": str(root)}
-    if quarto is not None:
-        env["PATH"] = os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")])
-    return subprocess.run(
-        [sys.executable, "-m", "lkjip", "build", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def olah(root: Path) -> Path:
-    """Run the data step of the project at ``root`` (its ``laporan.yml``) and return ``root``."""
-    config = load_config(root / "laporan.yml")
-    run_data_step(root / "data" / "raw", root / "data" / "processed", config, force=True)
-    return root
-
-
-ROOT = paths().root
+from lkjip.core.paths import copy_project
+from lkjip.pipeline.data_step import run_data_step
 
 
 @pytest.fixture

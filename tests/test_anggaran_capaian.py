@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from lkjip.core.config import load_config
-from lkjip.indicators.anggaran import hitung_anggaran, persen_realisasi, total_anggaran
+from lkjip.indicators.anggaran import compute_anggaran, persen_realisasi, total_anggaran
 from lkjip.indicators.capaian import (
-    hitung_capaian,
-    hitung_capaian_nilai,
+    compute_capaian,
+    compute_capaian_nilai,
     realisasi_terhitung,
     ringkas_capaian,
     status_capaian,
@@ -354,34 +354,34 @@ def _row(frame: pd.DataFrame, **where) -> pd.Series:
 
 def test_capaian_positive_is_realisasi_over_target():
     # 83,78 / 83,11 × 100 = 100,806…
-    assert hitung_capaian_nilai(83.11, 83.78, "positif") == pytest.approx(100.80616, abs=1e-4)
+    assert compute_capaian_nilai(83.11, 83.78, "positif") == pytest.approx(100.80616, abs=1e-4)
 
 
 def test_capaian_negative_is_two_minus_ratio():
     # Lower is better: target 10, realisasi 8 -> (2 − 0,8) × 100 = 120; realisasi 12 -> 80.
-    assert hitung_capaian_nilai(10, 8, "negatif") == pytest.approx(120)
-    assert hitung_capaian_nilai(10, 12, "negatif") == pytest.approx(80)
+    assert compute_capaian_nilai(10, 8, "negatif") == pytest.approx(120)
+    assert compute_capaian_nilai(10, 12, "negatif") == pytest.approx(80)
 
 
 def test_capaian_is_uncapped():
-    assert hitung_capaian_nilai(50, 150, "positif") == pytest.approx(300)
+    assert compute_capaian_nilai(50, 150, "positif") == pytest.approx(300)
 
 
 @pytest.mark.parametrize(("target", "realisasi"), [(None, 5.0), (5.0, None), (math.nan, 5.0), (5.0, pd.NA)])
 def test_capaian_missing_value_is_na_not_zero(target, realisasi):
-    assert math.isnan(hitung_capaian_nilai(target, realisasi, "positif"))
-    assert status_capaian(hitung_capaian_nilai(target, realisasi, "positif")) == "tidak_terukur"
+    assert math.isnan(compute_capaian_nilai(target, realisasi, "positif"))
+    assert status_capaian(compute_capaian_nilai(target, realisasi, "positif")) == "tidak_terukur"
 
 
 def test_capaian_zero_target_is_not_measurable():
-    assert math.isnan(hitung_capaian_nilai(0, 3, "positif"))
-    assert math.isnan(hitung_capaian_nilai(0.0, 0.0, "negatif"))
-    assert status_capaian(hitung_capaian_nilai(0, 3, "positif")) == "tidak_terukur"
+    assert math.isnan(compute_capaian_nilai(0, 3, "positif"))
+    assert math.isnan(compute_capaian_nilai(0.0, 0.0, "negatif"))
+    assert status_capaian(compute_capaian_nilai(0, 3, "positif")) == "tidak_terukur"
 
 
 def test_capaian_unknown_polarity_is_rejected():
     with pytest.raises(ValueError, match="polaritas"):
-        hitung_capaian_nilai(1, 1, "naik")
+        compute_capaian_nilai(1, 1, "naik")
 
 
 @pytest.mark.parametrize(
@@ -415,7 +415,7 @@ def test_capaian_table_takes_engine_value_then_typed_then_none():
     terhitung = pd.DataFrame(
         {"sumber_realisasi": ["ikm_pemda"], "tahun": pd.array([2025], dtype="Int64"), "nilai": [99.0]}
     )
-    out = hitung_capaian(pk, terhitung)
+    out = compute_capaian(pk, terhitung)
     pd.testing.assert_frame_equal(pk, before)  # inputs are never modified
     assert list(out["asal_realisasi"]) == ["hitung", "ketik", "tidak_ada"]
     assert list(out["realisasi_tercetak"].fillna(-1)) == [80.0, 88.0, -1]
@@ -607,7 +607,7 @@ def test_seed_trend_and_comparisons(seed):
 def test_seed_anggaran_hasil_keeps_inputs_untouched(seed, config):
     clean, _ = seed
     copy = {k: v.copy() for k, v in clean.items()}
-    hitung_anggaran(clean["anggaran"])
+    compute_anggaran(clean["anggaran"])
     compute_all(clean, config)
     for name, frame in clean.items():
         pd.testing.assert_frame_equal(frame, copy[name])

@@ -13,10 +13,10 @@ from lkjip.core.fmt import Formatter
 from lkjip.publish.annex import (
     AnnexCover,
     annex_sheets,
+    copy_tabel_publik,
     data_terbit,
-    salin_tabel_publik,
-    tulis_csv_tabel,
     write_annex,
+    write_csv_tabel,
 )
 from lkjip.report import daftar
 from lkjip.report.tabel_laporan import Jenis, TabelLaporan
@@ -156,7 +156,7 @@ def test_review_figures_typed_as_text_are_stored_as_numbers(tmp_path, config):
 
 
 def test_csv_download_of_a_table(tmp_path, config):
-    (path,) = tulis_csv_tabel([_tabel(config)], tmp_path)
+    (path,) = write_csv_tabel([_tabel(config)], tmp_path)
     assert path.name == "tabel-III.9.csv"
     text = path.read_text(encoding="utf-8-sig")
     lines = text.splitlines()
@@ -171,7 +171,7 @@ def processed(processed_project):
 
 
 def test_report_tables_in_report_order_named_by_number(processed):
-    t, config = daftar.muat(processed)
+    t, config = daftar.load(processed)
     names = [tabel.nomor for tabel in daftar.semua_tabel(t, config)]
     assert names == [
         "II.1.A", "II.1.B", "II.2.A", "II.2.B", "II.3.A", "II.3.B", "II.4",
@@ -184,7 +184,7 @@ def test_published_processed_tables_lose_float_noise_only(processed, tmp_path):
     source = processed / "data" / "processed"
     original = (source / "pembanding_hasil.csv").read_text(encoding="utf-8-sig")
     assert "1.1600000000000108" in original  # 90,87 - 89,71 in binary floating point
-    published = salin_tabel_publik(source, "pembanding_hasil", tmp_path).read_text(encoding="utf-8-sig")
+    published = copy_tabel_publik(source, "pembanding_hasil", tmp_path).read_text(encoding="utf-8-sig")
     assert "1.1600000000000108" not in published and ",1.16," in published
     # Everything else reads the same: header and row count.
     assert published.splitlines()[0] == original.splitlines()[0]
@@ -196,7 +196,7 @@ def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
     # unless a sentence names the agreement before each (issue 11).
     from lkjip.report.laporan import Laporan
 
-    lap = Laporan.muat(root=processed)
+    lap = Laporan.load(root=processed)
     text = lap.formulasi(lap.dokumen_aktif[-1]).data
     lead, items = text.split("\n\n", 1)
     assert lead == "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator) dan formulasinya:"
@@ -216,7 +216,7 @@ def test_downloads_folder_of_the_default_data(processed):
     assert printed and printed[0].data_type == "n" and printed[0].number_format == DESIMAL
     public = annex.parent
     assert (public / "tabel-III.4.A.csv").exists() and not (public / "skm_responden.csv").exists()
-    links = Laporan.muat(root=processed).unduhan().data
+    links = Laporan.load(root=processed).unduhan().data
     assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
     assert "(CSV, tabel olahan)" in links and "skm_responden" not in links
 

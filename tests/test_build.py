@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import copy_project, jalankan_build
+from bantuan import copy_project, run_cli_build
 
 from lkjip.publish.annex import AnnexCover, AnnexSheet, write_annex
 
@@ -58,7 +58,7 @@ def built(tmp_path_factory) -> dict:
         str(_first_value_under(skm, "Responden", "No. HP")),
     }
     # Quarto is never run here: the test is about what works without it.
-    result = jalankan_build(project, "--tanpa-quarto")
+    result = run_cli_build(project, "--tanpa-quarto")
     return {"project": project, "result": result, "personal": personal}
 
 
@@ -256,14 +256,14 @@ def _rendered_book(project: Path) -> None:
 
 
 def test_render_skip_decision_follows_every_input_and_output(tmp_path):
-    from lkjip.publish.build import catat_render, kunci_render, render_segar
+    from lkjip.publish.build import kunci_render, record_render, render_segar
 
     project = copy_project(tmp_path / "proyek")
     quarto = Path("/opt/quarto/bin/quarto")
     _rendered_book(project)
     key = kunci_render(project, quarto)
     assert not render_segar(project, key)  # never rendered: no stamp
-    catat_render(project, key)
+    record_render(project, key)
     assert render_segar(project, kunci_render(project, quarto))  # nothing changed: skipped
 
     # A changed konten file changes the key: rendered again.
@@ -273,7 +273,7 @@ def test_render_skip_decision_follows_every_input_and_output(tmp_path):
     assert changed != key and not render_segar(project, changed)
 
     # A changed raw export, notebook or _quarto.yml as well.
-    catat_render(project, changed)
+    record_render(project, changed)
     for name in ("_quarto.yml", sorted((project / "notebooks").glob("*.ipynb"))[0]):
         f = project / name
         before = kunci_render(project, quarto)
@@ -283,7 +283,7 @@ def test_render_skip_decision_follows_every_input_and_output(tmp_path):
 
     # A deleted output: rendered again even with unchanged inputs.
     now = kunci_render(project, quarto)
-    catat_render(project, now)
+    record_render(project, now)
     assert render_segar(project, now)
     (project / "_book" / "laporan.pdf").unlink()
     assert not render_segar(project, now)

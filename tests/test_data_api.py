@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 
 from lkjip import data
 from lkjip.core.config import load_config
@@ -82,7 +82,7 @@ def test_an_unknown_name_lists_the_valid_ones_even_after_the_data_step(project):
     assert "Mungkin maksudnya: ikm_unit" in message
     assert all(name in message for name in data.nama_tabel())
     with pytest.raises(data.TabelTidakDikenal):
-        Laporan.muat(root=project).t("ikm")
+        Laporan.load(root=project).t("ikm")
 
 
 def test_a_table_not_built_names_the_command(project_copy):
@@ -217,7 +217,7 @@ def test_comparison_entities_and_illustrative_values(project):
 
 
 def test_views_equal_the_report_tables(project):
-    lap = Laporan.muat(root=project)
+    lap = Laporan.load(root=project)
     real = data.capaian(root=project)
     real = real[real["ukuran"] == "realisasi"]
     for dokumen in lap.dokumen_aktif:
@@ -250,7 +250,7 @@ def test_views_equal_the_report_tables(project):
 
 
 def test_the_ikm_trend_chart_draws_the_api_values(project, config):
-    lap = Laporan.muat(root=project)
+    lap = Laporan.load(root=project)
     gambar = charts.gambar_ikm_tren(
         lap.t("ikm_pemda"), lap.t("pembanding"), config, kode_indikator=["PKP-3"]
     )

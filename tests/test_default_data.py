@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from bantuan import ROOT
 
 from lkjip.core.config import load_config
 from lkjip.core.hashing import sha256

@@ -12,13 +12,13 @@ import inspect
 import tomllib
 
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 
 #: Modules whose every public function carries a running example.
 WITH_EXAMPLES = (
     "lkjip.data",
-    "lkjip.ingest.schemas.kamus",
-    "lkjip.ingest.schemas.arti",
+    "lkjip.katalog.kamus",
+    "lkjip.katalog.arti",
     "lkjip.core.bands",
     "lkjip.core.config",
     "lkjip.core.fmt",

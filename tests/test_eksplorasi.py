@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 from test_notebooks import _text_of  # what a reader sees of an executed notebook
 
 from lkjip.core import fmt
@@ -39,7 +39,7 @@ def project(processed_project):
 
 @pytest.fixture(scope="module")
 def laporan(project) -> Laporan:
-    return Laporan.muat(root=project)
+    return Laporan.load(root=project)
 
 
 def _run(project: Path, name: str, **parameters) -> str:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from lkjip.core.config import load_config
 from lkjip.core.rounding import round_half_up
-from lkjip.indicators.capaian import hitung_capaian_nilai, status_capaian
-from lkjip.indicators.ikm import hitung_ikm_unit, hitung_ikm_unsur, kategori_ikm
+from lkjip.indicators.capaian import compute_capaian_nilai, status_capaian
+from lkjip.indicators.ikm import compute_ikm_unit, compute_ikm_unsur, kategori_ikm
 from lkjip.indicators.sakip import predikat_sakip
 
 CONFIG = load_config().with_year(2025)
@@ -56,8 +56,8 @@ def _frames(rows):
 @given(survey())
 def test_ikm_is_within_25_and_100_or_na(rows):
     responden, unit = _frames(rows)
-    out = hitung_ikm_unit(responden, unit, CONFIG)
-    nrr = hitung_ikm_unsur(responden, unit, CONFIG)
+    out = compute_ikm_unit(responden, unit, CONFIG)
+    nrr = compute_ikm_unsur(responden, unit, CONFIG)
     for row in out.itertuples(index=False):
         unit_nrr = nrr[nrr["kode_unit"] == row.kode_unit]
         if unit_nrr["jumlah_jawaban"].eq(0).any():
@@ -72,11 +72,11 @@ def test_ikm_is_within_25_and_100_or_na(rows):
 def test_permuting_respondents_changes_nothing(rows, random):
     shuffled = list(rows)
     random.shuffle(shuffled)
-    first = hitung_ikm_unit(*_frames(rows), CONFIG)
-    second = hitung_ikm_unit(*_frames(shuffled), CONFIG)
+    first = compute_ikm_unit(*_frames(rows), CONFIG)
+    second = compute_ikm_unit(*_frames(shuffled), CONFIG)
     pd.testing.assert_frame_equal(first, second)
-    nrr_first = hitung_ikm_unsur(*_frames(rows), CONFIG)
-    nrr_second = hitung_ikm_unsur(*_frames(shuffled), CONFIG)
+    nrr_first = compute_ikm_unsur(*_frames(rows), CONFIG)
+    nrr_second = compute_ikm_unsur(*_frames(shuffled), CONFIG)
     pd.testing.assert_frame_equal(nrr_first, nrr_second)
 
 
@@ -108,11 +108,11 @@ positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infin
 @given(positive, positive, positive)
 def test_capaian_positive_rises_and_negative_falls_with_realisasi(target, r1, r2):
     low, high = sorted((r1, r2))
-    assert hitung_capaian_nilai(target, low, "positif") <= hitung_capaian_nilai(target, high, "positif")
-    assert hitung_capaian_nilai(target, low, "negatif") >= hitung_capaian_nilai(target, high, "negatif")
+    assert compute_capaian_nilai(target, low, "positif") <= compute_capaian_nilai(target, high, "positif")
+    assert compute_capaian_nilai(target, low, "negatif") >= compute_capaian_nilai(target, high, "negatif")
     # Realisasi equal to the target is exactly 100 % either way.
-    assert status_capaian(hitung_capaian_nilai(target, target, "positif")) == "tepat"
-    assert status_capaian(hitung_capaian_nilai(target, target, "negatif")) == "tepat"
+    assert status_capaian(compute_capaian_nilai(target, target, "positif")) == "tepat"
+    assert status_capaian(compute_capaian_nilai(target, target, "negatif")) == "tepat"
 
 
 @FAST

@@ -11,10 +11,10 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.ikm import (
     KODE_PEMDA,
-    hitung_demografi,
-    hitung_ikm_pemda,
-    hitung_ikm_unit,
-    hitung_ikm_unsur,
+    compute_demografi,
+    compute_ikm_pemda,
+    compute_ikm_unit,
+    compute_ikm_unsur,
     kategori_ikm,
     krejcie_morgan,
     umur_band,
@@ -77,7 +77,7 @@ TINY = [
 
 def test_tiny_unit_on_paper_with_a_blank_answer(config):
     responden, unit = _responden(TINY), _unit(["A"])
-    nrr = hitung_ikm_unsur(responden, unit, config)
+    nrr = compute_ikm_unsur(responden, unit, config)
     a = nrr[nrr["kode_unit"] == "A"].set_index("unsur")
     assert a.loc["U1", "nrr"] == pytest.approx(3.5)
     assert a.loc["U4", "nrr"] == pytest.approx(3.0)
@@ -87,7 +87,7 @@ def test_tiny_unit_on_paper_with_a_blank_answer(config):
     assert a.loc["U1", "ikm_unsur"] == pytest.approx(87.5)  # 3,5 × 25
     assert a.loc["U1", "nrr_tertimbang"] == pytest.approx(3.5 / 9)
 
-    row = hitung_ikm_unit(responden, unit, config).iloc[0]
+    row = compute_ikm_unit(responden, unit, config).iloc[0]
     assert row["ikm"] == pytest.approx(86.1111, abs=1e-4)
     assert row["ikm_bulat"] == 86.11
     assert (row["mutu"], row["kinerja"], row["minimal_baik"]) == ("B", "Baik", True)
@@ -97,8 +97,8 @@ def test_tiny_unit_on_paper_with_a_blank_answer(config):
 def test_weight_0_111_gives_0_999_times_the_exact_value(config):
     rounded_weight = _config_with(config, bobot="0.111")
     responden, unit = _responden(TINY), _unit(["A"])
-    exact = hitung_ikm_unit(responden, unit, config).iloc[0]
-    printed = hitung_ikm_unit(responden, unit, rounded_weight).iloc[0]
+    exact = compute_ikm_unit(responden, unit, config).iloc[0]
+    printed = compute_ikm_unit(responden, unit, rounded_weight).iloc[0]
     # 31 × 0,111 × 25 = 86,025 -> 86,03 when rounded half up as on paper.
     assert printed["ikm"] == pytest.approx(86.025)
     assert printed["ikm"] == pytest.approx(0.999 * exact["ikm"])
@@ -136,7 +136,7 @@ def test_missing_ikm_has_no_category(config):
 def test_unit_with_one_respondent(config):
     # Eight 3s and one 4: Σ NRR = 28; IKM = 28 / 9 × 25 = 77,78 -> B.
     responden = _responden([("S", [3, 3, 3, 3, 3, 3, 3, 3, 4])])
-    row = hitung_ikm_unit(responden, _unit(["S"]), config).iloc[0]
+    row = compute_ikm_unit(responden, _unit(["S"]), config).iloc[0]
     assert row["ikm_bulat"] == 77.78
     assert row["mutu"] == "B"
     assert row["jumlah_responden"] == 1
@@ -144,7 +144,7 @@ def test_unit_with_one_respondent(config):
 
 def test_extreme_answers_give_25_and_100(config):
     responden = _responden([("LO", [1] * 9), ("HI", [4] * 9)])
-    out = hitung_ikm_unit(responden, _unit(["LO", "HI"]), config).set_index("kode_unit")
+    out = compute_ikm_unit(responden, _unit(["LO", "HI"]), config).set_index("kode_unit")
     assert out.loc["HI", "ikm"] == 100.0
     assert out.loc["LO", "ikm"] == 25.0
     assert out.loc["LO", "mutu"] == "D"
@@ -158,7 +158,7 @@ def test_swapped_u8_u9_questionnaire_follows_the_mapping(config):
     unsur[8] = {"kolom": "U8", "kode": "U9", "nama": "Sarana dan Prasarana"}
     swapped = _config_with(config, unsur=unsur)
     responden = _responden([("A", [4, 4, 4, 4, 4, 4, 4, 2, 3])])  # 8th column 2, 9th column 3
-    nrr = hitung_ikm_unsur(responden, _unit(["A"]), swapped)
+    nrr = compute_ikm_unsur(responden, _unit(["A"]), swapped)
     a = nrr[nrr["kode_unit"] == "A"].set_index("unsur")
     assert a.loc["U9", "nrr"] == 2.0
     assert a.loc["U9", "nama_unsur"] == "Sarana dan Prasarana"
@@ -169,7 +169,7 @@ def test_swapped_u8_u9_questionnaire_follows_the_mapping(config):
 
 def test_unsur_without_any_answer_gives_ikm_na(config):
     responden = _responden([("A", [4, 4, 4, 4, 4, 4, 4, 4, NA]), ("A", [3, 3, 3, 3, 3, 3, 3, 3, NA])])
-    row = hitung_ikm_unit(responden, _unit(["A"]), config).iloc[0]
+    row = compute_ikm_unit(responden, _unit(["A"]), config).iloc[0]
     assert math.isnan(row["ikm"])
     assert pd.isna(row["mutu"])
     assert not row["minimal_baik"]
@@ -178,7 +178,7 @@ def test_unsur_without_any_answer_gives_ikm_na(config):
 def test_missing_export_column_is_reported_in_bahasa(config):
     responden = _responden(TINY).drop(columns=["U9"])
     with pytest.raises(ValueError, match="kolom unsur"):
-        hitung_ikm_unit(responden, _unit(["A"]), config)
+        compute_ikm_unit(responden, _unit(["A"]), config)
 
 
 # Krejcie & Morgan (1970), Table 1: N=10 -> 10, 50 -> 44, 100 -> 80, 1000 -> 278, 10000 -> 370.
@@ -192,7 +192,7 @@ def test_krejcie_morgan_minimum(config, populasi, minimum):
 def test_sample_flag_never_rejects(config):
     # 2 respondents; N = 100 needs 80 -> flagged, kept; unknown N -> NA flag.
     responden = _responden([*TINY, ("B", [4] * 9)])
-    out = hitung_ikm_unit(responden, _unit(["A", "B"], populasi=[100, None]), config).set_index("kode_unit")
+    out = compute_ikm_unit(responden, _unit(["A", "B"], populasi=[100, None]), config).set_index("kode_unit")
     assert out.loc["A", "sampel_minimum"] == 80
     assert not out.loc["A", "sampel_cukup"]
     assert pd.isna(out.loc["B", "sampel_minimum"])
@@ -204,8 +204,8 @@ def test_pemda_ikm_is_the_mean_of_unrounded_unit_ikm(config):
     # A: 31/9 × 25 = 86,111… (B); B: 100 (A); C: 25 (D, not minimal baik).
     # Mean of the unrounded values: (86,111… + 100 + 25) / 3 = 70,370…
     responden = _responden([*TINY, ("B", [4] * 9), ("C", [1] * 9)])
-    units = hitung_ikm_unit(responden, _unit(["A", "B", "C"]), config)
-    pemda = hitung_ikm_pemda(units, pd.DataFrame(columns=["tahun", "kode_unit", "ikm"]), config).iloc[0]
+    units = compute_ikm_unit(responden, _unit(["A", "B", "C"]), config)
+    pemda = compute_ikm_pemda(units, pd.DataFrame(columns=["tahun", "kode_unit", "ikm"]), config).iloc[0]
     assert pemda["ikm"] == pytest.approx(70.37037, abs=1e-5)
     assert pemda["jumlah_unit"] == 3
     assert pemda["unit_minimal_baik"] == 2
@@ -215,7 +215,7 @@ def test_pemda_ikm_is_the_mean_of_unrounded_unit_ikm(config):
 def test_pemda_nrr_is_the_mean_over_all_answers(config):
     # U1: unit A one answer 4, unit B three answers 1 -> Pemda NRR (4+1+1+1)/4 = 1,75 (not (4+1)/2).
     responden = _responden([("A", [4] * 9), ("B", [1] * 9), ("B", [1] * 9), ("B", [1] * 9)])
-    nrr = hitung_ikm_unsur(responden, _unit(["A", "B"]), config)
+    nrr = compute_ikm_unsur(responden, _unit(["A", "B"]), config)
     pemda = nrr[nrr["kode_unit"] == KODE_PEMDA].set_index("unsur")
     assert pemda.loc["U1", "nrr"] == pytest.approx(1.75)
     assert pemda.loc["U1", "jumlah_jawaban"] == 4
@@ -224,7 +224,7 @@ def test_pemda_nrr_is_the_mean_over_all_answers(config):
 
 def test_pemda_from_riwayat_for_years_without_respondents(config):
     responden = _responden([("A", [4] * 9)])
-    units = hitung_ikm_unit(responden, _unit(["A"]), config)
+    units = compute_ikm_unit(responden, _unit(["A"]), config)
     riwayat = pd.DataFrame(
         {
             "tahun": pd.array([2024, 2024, 2024, 2025], dtype="Int64"),
@@ -232,7 +232,7 @@ def test_pemda_from_riwayat_for_years_without_respondents(config):
             "ikm": [76.605, 88.0, 70.0, 50.0],
         }
     )
-    pemda = hitung_ikm_pemda(units, riwayat, config).set_index("tahun")
+    pemda = compute_ikm_pemda(units, riwayat, config).set_index("tahun")
     assert list(pemda.index) == [2024, 2025]
     # 2024: mean (76,605 + 88 + 70) / 3 = 78,2017; 76,605 rounds to 76,61 (B) -> 2 units minimal baik.
     assert pemda.loc[2024, "ikm"] == pytest.approx(78.20167, abs=1e-5)
@@ -267,7 +267,7 @@ def test_demographic_breakdown_per_unit_and_overall():
         pendidikan=["SMA", "S1", "S1"],
         pekerjaan=["Swasta", "PNS", "Swasta"],
     )
-    out = hitung_demografi(responden)
+    out = compute_demografi(responden)
     pemda_jk = out[(out["kode_unit"] == KODE_PEMDA) & (out["variabel"] == "jenis_kelamin")]
     assert dict(zip(pemda_jk["kelompok"], pemda_jk["jumlah"], strict=True)) == {
         "Laki-laki": 1,

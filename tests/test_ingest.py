@@ -11,12 +11,12 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 
 from lkjip.core.config import load_config
-from lkjip.data_step import run_data_step
 from lkjip.ingest.problems import StructuralError
-from lkjip.ingest.store import read_table
+from lkjip.katalog.store import read_table
+from lkjip.pipeline.data_step import run_data_step
 
 REQUIRED_TABLES = {
     "skm_responden",

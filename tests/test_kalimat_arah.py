@@ -19,7 +19,7 @@ from lkjip.core import fmt
 from lkjip.core.config import load_config
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
-from lkjip.indicators.capaian import hitung_capaian_nilai, status_capaian
+from lkjip.indicators.capaian import compute_capaian_nilai, status_capaian
 from lkjip.indicators.pembanding import verdict
 from lkjip.report import narasi
 
@@ -178,7 +178,7 @@ def test_sakip_sentence_says_higher_or_lower_from_the_values_it_cites(own, other
 
 
 def _baris(target: float, realisasi: float, polaritas: str = "positif") -> dict:
-    capaian = hitung_capaian_nilai(target, realisasi, polaritas)
+    capaian = compute_capaian_nilai(target, realisasi, polaritas)
     return {
         "indikator": "Indeks X",
         "tahun": 2025,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 
 from lkjip.cli import main
 from lkjip.core.config import load_config
 from lkjip.indicators.engine import COMPUTED_TABLES
-from lkjip.ingest.schemas import hasil
-from lkjip.ingest.schemas.kamus import (
+from lkjip.ingest.sources import SOURCES
+from lkjip.katalog import hasil
+from lkjip.katalog.kamus import (
     BERKAS_KAMUS,
     SUMBER_TABEL_BERSIH,
     kamus_markdown,
@@ -19,9 +20,8 @@ from lkjip.ingest.schemas.kamus import (
     kolom_tanpa_arti,
     kontrak_tabel,
     nama_tabel,
-    tulis_kamus,
+    write_kamus,
 )
-from lkjip.ingest.sources import SOURCES
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
 
 
@@ -110,7 +110,7 @@ def test_the_check_fails_on_a_stale_file_and_passes_after_writing(tmp_path, conf
     assert "tidak sesuai" in capsys.readouterr().out
     assert main(["kamus-data", "--keluar", str(target)]) == 0
     assert main(["kamus-data", "--periksa", "--keluar", str(target)]) == 0
-    assert target.read_bytes() == tulis_kamus(tmp_path / "lagi.md", config).read_bytes()
+    assert target.read_bytes() == write_kamus(tmp_path / "lagi.md", config).read_bytes()
     assert b"\r\n" not in target.read_bytes()
 
 

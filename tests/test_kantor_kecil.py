@@ -15,14 +15,14 @@ import pytest
 
 from lkjip.core.config import load_config
 from lkjip.ingest.readers import anggaran, perjanjian_kinerja
-from lkjip.synthetic.kantor_kecil import tulis_proyek
+from lkjip.synthetic.kantor_kecil import write_proyek
 
 BUKAN_KANTOR_INI = ("mojokerto", "jawa timur", "hevi maida")
 
 
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory) -> Path:
-    return tulis_proyek(tmp_path_factory.mktemp("kantor_kecil") / "proyek")
+    return write_proyek(tmp_path_factory.mktemp("kantor_kecil") / "proyek")
 
 
 def _texts(root: Path):

@@ -33,10 +33,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import ROOT
+from bantuan import ROOT
 
 from lkjip.cli import main
-from lkjip.ingest.store import read_table
+from lkjip.katalog.store import read_table
 
 RAW = ROOT / "data" / "raw"
 SKM = "skm-responden-2025.xlsx"
@@ -196,7 +196,7 @@ def reviu_shows(*fragments: str) -> Callable[[Path], None]:
     the book's reviu section (Lampiran) lists the same located warning."""
 
     def check(out: Path) -> None:
-        from lkjip.report.reviu_text import peringatan_markdown
+        from lkjip.report.narasi import peringatan_markdown
 
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
@@ -826,7 +826,7 @@ def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
     from lkjip.core.config import load_config
     from lkjip.core.paths import copy_project
     from lkjip.core.teks import is_formula_like
-    from lkjip.publish.annex import tulis_csv_tabel
+    from lkjip.publish.annex import write_csv_tabel
     from lkjip.report import daftar
     from lkjip.report.laporan import Laporan
 
@@ -842,7 +842,7 @@ def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
 
     # CSV: the processed tables and every report table's download; no cell a spreadsheet runs.
     tabel = daftar.semua_tabel(lambda nama: read_table(nama, out), config)
-    downloads = tulis_csv_tabel(tabel, tmp_path / "publik")
+    downloads = write_csv_tabel(tabel, tmp_path / "publik")
     csvs = {p.name: _csv_cells(p) for p in [*out.glob("*.csv"), *downloads]}
     assert not [(name, c) for name, cells in csvs.items() for c in cells if is_formula_like(c)]
     assert f"'{LINK}" in csvs["ikm_unit.csv"] and f"'{DDE}" in csvs["sakip_pd.csv"]
@@ -855,6 +855,6 @@ def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
     assert f"'{LINK}" in texts and f"'{DDE}" in texts
 
     # Markdown: the generated sentence that names the comparison entities.
-    kalimat = Laporan.muat(root=project).kalimat_sakip().data
+    kalimat = Laporan.load(root=project).kalimat_sakip().data
     assert f"'{LINK_KAB}" in kalimat
     assert f" {LINK_KAB}" not in kalimat

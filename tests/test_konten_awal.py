@@ -20,7 +20,7 @@ from lkjip.cli import main
 from lkjip.core.config import load_config, parse_config
 from lkjip.core.paths import paths
 from lkjip.report.konten import KontenError, daftar_placeholder, list_sections, load_section
-from lkjip.report.konten_awal import BAGIAN, tulis_konten_awal
+from lkjip.report.konten_awal import BAGIAN, write_konten_awal
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -64,7 +64,7 @@ def test_the_command_writes_every_section_the_report_asks_for(tmp_path):
 def test_the_starting_set_builds_for_any_kind_of_office(tmp_path, kind):
     config = OFFICES[kind]
     folder = tmp_path / "konten"
-    tulis_konten_awal(config, folder)
+    write_konten_awal(config, folder)
     for name in list_sections(folder):
         text = load_section(name, config, folder)
         assert text and not re.search(r"[{}]|<!--", text), (name, text)
@@ -75,7 +75,7 @@ def test_the_starting_set_builds_for_any_kind_of_office(tmp_path, kind):
 
 def test_the_starting_set_is_neutral_and_types_no_result(tmp_path):
     folder = tmp_path / "konten"
-    tulis_konten_awal(load_config(), folder)
+    write_konten_awal(load_config(), folder)
     for path in folder.glob("*.md"):
         text = path.read_text(encoding="utf-8")
         assert "mojokerto" not in text.lower() and "jawa timur" not in text.lower(), path.name
@@ -85,7 +85,7 @@ def test_the_starting_set_is_neutral_and_types_no_result(tmp_path):
 def test_the_starting_set_is_not_copied_from_the_seed(tmp_path, seed_sentences):  # noqa: F811
     folder = tmp_path / "konten"
     config = load_config()
-    tulis_konten_awal(config, folder)
+    write_konten_awal(config, folder)
     texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
     texts |= {f"{s} (terisi)": load_section(s, config, folder) for s in list_sections(folder)}
     copied = {name: hits for name, text in texts.items() if (hits := _copied(seed_sentences, text))}
@@ -94,7 +94,7 @@ def test_the_starting_set_is_not_copied_from_the_seed(tmp_path, seed_sentences):
 
 def test_sections_only_the_office_can_write_show_the_marker(tmp_path):
     folder = tmp_path / "konten"
-    tulis_konten_awal(load_config(), folder)
+    write_konten_awal(load_config(), folder)
     assert load_section("bab1_gambaran_umum", load_config(), folder) == (
         "**[teks belum diisi: konten/bab1_gambaran_umum.md]**"
     )
@@ -149,7 +149,7 @@ def test_a_placeholder_this_office_lacks_names_file_line_and_what_exists(tmp_pat
 def test_the_readme_lists_the_placeholders_of_this_office(tmp_path):
     folder = tmp_path / "konten"
     config = OFFICES["kota"]
-    tulis_konten_awal(config, folder)
+    write_konten_awal(config, folder)
     readme = (folder / "README.md").read_text(encoding="utf-8")
     for name in (
         "{wilayah}",
@@ -169,7 +169,7 @@ def test_a_new_office_builds_from_the_starting_set_with_markers(tmp_path):
     import subprocess
     import sys
 
-    from conftest import copy_project
+    from bantuan import copy_project
 
     project = copy_project(tmp_path / "proyek")
     env = {**os.environ, "LKJIP_ROOT": str(project)}

@@ -1,8 +1,9 @@
 """The package's layers follow the flow, and imports only run downward.
 
-input (ingest) -> indicators -> reviu -> the data step -> report -> publication -> command line;
-``core`` is under everything, and the synthetic data generator stands apart (it may use only
-``core``), so that the default data never depend on the code that reads them.
+input (ingest) -> the catalogue of datasets -> indicators -> reviu -> the data step (pipeline) ->
+the analyst's API (data) -> report -> publication -> command line; ``core`` is under everything,
+and the synthetic data generator stands apart (it may use only ``core``), so that the default
+data never depend on the code that reads them.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ LAYERS = {
     "lkjip": 0,  # the package's own __init__ (version only)
     "core": 0,
     "ingest": 1,
+    "katalog": 1.5,  # every processed table declared once: contracts, sources, storage
     "indicators": 2,
-    "reviu": 3,
-    "kewajaran": 3,  # plausibility warnings over the clean and computed tables
-    "data_step": 4,
+    "reviu": 3,  # the reviu, the plausibility warnings and their text
+    "pipeline": 4,  # the data step
     "data": 4.5,  # the analyst's views (lkjip.data); the report's builders use them too
     "report": 5,
     "publish": 6,

@@ -234,7 +234,7 @@ def test_text_from_data_is_markdown_escaped(config):
 
 
 def test_templating_helpers():
-    assert narasi.gabung(["a", "b", "c"]) == "a, b dan c"
-    assert narasi.gabung(["a"]) == "a"
+    assert narasi.join_words(["a", "b", "c"]) == "a, b dan c"
+    assert narasi.join_words(["a"]) == "a"
     assert narasi.daftar(["x", "y"]) == "1. x\n2. y"
     assert narasi.daftar(["x"], bernomor=False) == "- x"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ROOT, copy_project
+from bantuan import ROOT, copy_project
 
 from lkjip.core.config import load_config
-from lkjip.data_step import run_data_step
-from lkjip.publish.gambar import tulis_gambar
+from lkjip.pipeline.data_step import run_data_step
+from lkjip.publish.gambar import write_gambar
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -91,13 +91,13 @@ def test_figures_are_written_and_byte_identical_across_runs(built_project):
     stale = built_project / "figures" / "gambar-lama-2019.png"
     stale.parent.mkdir(exist_ok=True)
     stale.write_bytes(b"old")
-    first = {p: p.read_bytes() for p in tulis_gambar(built_project)}
+    first = {p: p.read_bytes() for p in write_gambar(built_project)}
     assert not stale.exists()  # a file of an earlier build never satisfies the report
     names = {p.name for p in first}
     assert "gambar-0-1-capaian-kinerja-2025.png" in names
     assert "gambar-0-2-perbandingan-sakip-2025.png" in names
     assert {p.suffix for p in first} == {".png", ".svg"}
-    second = tulis_gambar(built_project)
+    second = write_gambar(built_project)
     assert all(p.read_bytes() == first[p] for p in second)
 
 

@@ -54,7 +54,7 @@ def test_series_matches_scalar_and_flags_bad_cells():
 
 
 def test_store_writes_typed_parquet_and_an_excel_friendly_csv(tmp_path):
-    from lkjip.ingest.store import read_table, write_table
+    from lkjip.katalog.store import read_table, write_table
 
     frame = pd.DataFrame(
         {

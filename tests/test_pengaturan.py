@@ -15,12 +15,12 @@ from test_reader_evaluasi import KEMATANGAN_ROWS, evaluasi_sheet, kematangan_she
 
 from lkjip.core.config import Config, ConfigError, load_config, parse_config
 from lkjip.core.paths import paths
-from lkjip.data_step import run_data_step
 from lkjip.indicators.capaian import kode_menurut_sumber
-from lkjip.indicators.kelembagaan import hitung_kematangan
+from lkjip.indicators.kelembagaan import compute_kematangan
 from lkjip.indicators.pembanding import bandingkan
 from lkjip.ingest.problems import StructuralError
 from lkjip.ingest.readers import kelembagaan
+from lkjip.pipeline.data_step import run_data_step
 from lkjip.report import charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd
 
@@ -161,7 +161,7 @@ def test_twelve_kematangan_variables_are_read_and_summed(tmp_path, raw):
     )
     table = kelembagaan.read(book, config).tables["kelembagaan_pd"]
     assert table.loc[0, ["V01", "V02", "V12"]].tolist() == [5.0, 4.0, 4.0]
-    assert hitung_kematangan(table, config)["total"].tolist() == [49.0, 60.0]
+    assert compute_kematangan(table, config)["total"].tolist() == [49.0, 60.0]
 
 
 def test_a_missing_variable_column_is_named_not_a_key_error(tmp_path, raw):

@@ -136,7 +136,7 @@ def test_numbering_follows_laporan_yml(project_copy):
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     data["publikasi"] = {"penomoran": {"gambar": "bab", "nomor": {"fig-ikm-unit": "L.7"}}}
     config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    nomor = Penomoran.muat(project_copy)
+    nomor = Penomoran.load(project_copy)
     assert nomor.rujukan("fig-perbandingan-sakip") == "Gambar 3.2"
     assert nomor.rujukan("fig-ikm-unit") == "Gambar L.7"
 
@@ -228,30 +228,30 @@ def test_chapters_run_once_and_again_only_when_an_input_changes(project_copy, mo
     monkeypatch.setattr(babmod, "_execute", fake_execute)
     chapters = [b.notebook.stem for b in babmod.daftar_bab(project_copy)]
     assert "00a-kata-pengantar" in chapters and "06-kamus-data" in chapters
-    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    babmod.prepare_bab(project_copy, say=lambda _: None)
     assert runs == chapters
-    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    babmod.prepare_bab(project_copy, say=lambda _: None)
     assert runs == chapters, "unchanged inputs: nothing executed again"
     # new exports -> the data step rewrites data/processed -> every chapter runs again
     (project_copy / "data" / "processed" / "capaian.csv").write_text("baru\n", encoding="utf-8")
-    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    babmod.prepare_bab(project_copy, say=lambda _: None)
     assert runs == chapters * 2
     # the downloads folder is not an input (its annex records the time it was written)
     (project_copy / "data" / "processed" / "publik").mkdir(exist_ok=True)
     (project_copy / "data" / "processed" / "publik" / "x.xlsx").write_bytes(b"x")
-    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    babmod.prepare_bab(project_copy, say=lambda _: None)
     assert runs == chapters * 2
     # a changed notebook runs again alone
     notebook = project_copy / "notebooks" / "04-penutup.ipynb"
     notebook.write_text(notebook.read_text(encoding="utf-8").replace("Penutup", "Penutup "), encoding="utf-8")
-    babmod.siapkan_bab(project_copy, say=lambda _: None)
+    babmod.prepare_bab(project_copy, say=lambda _: None)
     assert runs == [*chapters * 2, "04-penutup"]
     daftar = (project_copy / "_bab" / "00-daftar.md").read_text(encoding="utf-8")
     assert "# Daftar Tabel" in daftar and "# Daftar Gambar" in daftar and "#outline(" in daftar
 
 
 def test_metadata_comes_from_laporan_yml_and_a_missing_logo_names_the_key(project_copy):
-    meta = yaml.safe_load(babmod.tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    meta = yaml.safe_load(babmod.write_metadata(project_copy).read_text(encoding="utf-8"))
     config = load_config(project_copy / "laporan.yml")
     assert meta["sampul"]["pemda"] == config.pemerintah_daerah == "Pemerintah Kabupaten Mojokerto"
     assert meta["sampul"]["tahun"] == config.tahun
@@ -261,9 +261,9 @@ def test_metadata_comes_from_laporan_yml_and_a_missing_logo_names_the_key(projec
     data["publikasi"] = {"logo": "konten/logo-tidak-ada.png"}
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(FileNotFoundError, match=r"publikasi\.logo: berkas 'konten/logo-tidak-ada\.png'"):
-        babmod.tulis_metadata(project_copy)
+        babmod.write_metadata(project_copy)
     (project_copy / "konten" / "logo-tidak-ada.png").write_bytes(base64.b64decode(PNG))
-    meta = yaml.safe_load(babmod.tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    meta = yaml.safe_load(babmod.write_metadata(project_copy).read_text(encoding="utf-8"))
     assert meta["sampul"]["logo"] == "konten/logo-tidak-ada.png"
 
 
@@ -276,13 +276,13 @@ def test_reference_docx_is_a4_with_page_numbers_and_the_configured_type(tmp_path
         if os.environ.get("LKJIP_CI"):
             pytest.fail("CI: Quarto tidak ditemukan")
         pytest.skip("Quarto tidak terpasang: reference.docx bawaan pandoc tidak tersedia")
-    from lkjip.publish.dokumen import tulis_referensi
+    from lkjip.publish.dokumen import write_referensi
 
     path = project_copy / "laporan.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["publikasi"] = {"docx": {"font": "Bookman Old Style", "ukuran": 12}}
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    out = tulis_referensi(tmp_path / "ref.docx", load_config(path), found.path)
+    out = write_referensi(tmp_path / "ref.docx", load_config(path), found.path)
     with zipfile.ZipFile(out) as z:
         document = z.read("word/document.xml").decode()
         styles = z.read("word/styles.xml").decode()
@@ -298,21 +298,23 @@ def test_reference_docx_is_a4_with_page_numbers_and_the_configured_type(tmp_path
     table = re.search(r'w:styleId="Table".*?</w:style>', styles, re.DOTALL).group(0)
     assert "<w:tblHeader/>" in table and "insideV" in table
     assert '<w:sz w:val="22"/>' in table  # 12 pt body: tables 11 pt
-    # one table style per size from 11 pt down to 7 pt by half points, for bab/halaman.lua
+    # one table style per size from 11 pt down to 7 pt by half points, for the DOCX filter
+    # (_extensions/lkjip/filters/halaman.lua)
     sizes = re.findall(
         r'<w:style w:type="table" w:styleId="TabelUkuran(\d+)">\s*<w:name w:val="([^"]+)"', styles
     )
     assert sizes == [(str(hp), f"Tabel {hp / 2:g} pt".replace(".", ",")) for hp in range(22, 13, -1)]
     small = re.search(r'w:styleId="TabelUkuran15".*?</w:style>', styles, re.DOTALL).group(0)
     assert '<w:sz w:val="15"/>' in small and "<w:tblHeader/>" in small and "insideV" in small
-    # the last section numbers every page (the cover is a section of its own: bab/halaman.lua)
+    # the last section numbers every page (the cover is a section of its own:
+    # _extensions/lkjip/filters/halaman.lua)
     assert "titlePg" not in document and "footerReference" in document
 
 
 def test_metadata_gives_bab_halaman_the_docx_page_and_table_sizes(project_copy):
-    from lkjip.publish.bab import tulis_metadata
+    from lkjip.publish.bab import write_metadata
 
-    meta = yaml.safe_load(tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    meta = yaml.safe_load(write_metadata(project_copy).read_text(encoding="utf-8"))
     docx = meta["docx"]
     # A4 and the margins in twentieths of a point: 3 cm left, 2,5 cm elsewhere
     assert docx["halaman"] == {
@@ -370,7 +372,7 @@ def test_a_failing_notebook_names_itself_its_cell_and_the_error(project_copy, mo
     nbformat.write(nb, failing)
     monkeypatch.setattr(babmod, "_execute", lambda bab, root: execute_notebook(failing, root=root))
     with pytest.raises(babmod.BabGagal) as err:
-        babmod.siapkan_bab(project_copy, say=lambda _: None)
+        babmod.prepare_bab(project_copy, say=lambda _: None)
     # the notebook, the cell as the notebook counts it, its first line of code, and the error;
     # not the kernel's coloured traceback
     assert str(err.value) == (

@@ -52,11 +52,11 @@ def test_quarto_yml_is_a_book_in_indonesian_that_executes_each_notebook_once():
     # the chapters go in before Quarto's filters; the Typst table text, the DOCX cover and the
     # DOCX cell alignment after
     assert QUARTO["filters"] == [
-        {"at": "pre-ast", "path": "bab/bab.lua"},
-        {"at": "post-quarto", "path": "bab/entitas.lua"},
-        {"at": "post-quarto", "path": "bab/sampul.lua"},
-        {"at": "post-quarto", "path": "bab/halaman.lua"},
-        {"at": "post-quarto", "path": "bab/rata.lua"},
+        {"at": "pre-ast", "path": "_extensions/lkjip/filters/bab.lua"},
+        {"at": "post-quarto", "path": "_extensions/lkjip/filters/entitas.lua"},
+        {"at": "post-quarto", "path": "_extensions/lkjip/filters/sampul.lua"},
+        {"at": "post-quarto", "path": "_extensions/lkjip/filters/halaman.lua"},
+        {"at": "post-quarto", "path": "_extensions/lkjip/filters/rata.lua"},
     ]
     assert all((ROOT / f["path"]).is_file() for f in QUARTO["filters"])
     assert QUARTO["metadata-files"] == ["_laporan.yml"]
@@ -83,10 +83,10 @@ def test_each_page_carries_its_notebooks_title_and_shows_its_notebook():
 
 
 def test_title_and_date_follow_the_configuration(project_copy):
-    from lkjip.publish.bab import tulis_metadata
+    from lkjip.publish.bab import write_metadata
 
     config = load_config(project_copy / "laporan.yml")
-    meta = yaml.safe_load(tulis_metadata(project_copy).read_text(encoding="utf-8"))
+    meta = yaml.safe_load(write_metadata(project_copy).read_text(encoding="utf-8"))
     book = meta["book"]
     assert book["title"] == f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {config.tahun}"
     assert book["subtitle"] == config.instansi.nama_lengkap

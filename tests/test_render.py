@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MISSING, copy_project, docx_text, html_pages, html_text, quarto_or_skip, satu_berkas
-from conftest import docx_xml as read_docx_xml
-from conftest import pdf_text as read_pdf
+from bantuan import MISSING, copy_project, docx_text, html_pages, html_text, one_file, quarto_or_skip
+from bantuan import docx_xml as read_docx_xml
+from bantuan import pdf_text as read_pdf
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
@@ -45,7 +45,7 @@ class Rendered:
         return html_pages(self.book)
 
     def one(self, pattern: str) -> Path:
-        return satu_berkas(self.book, pattern)
+        return one_file(self.book, pattern)
 
 
 @pytest.fixture(scope="session")
@@ -310,7 +310,7 @@ def test_docx_tables_set_figures_whole_in_their_columns(rendered, docx_xml):
 
 def test_pdf_prints_characters_not_html_references(pdf_text):
     # great_tables writes "<20" as "&lt;20"; Quarto's Typst tables kept the reference
-    # (bab/entitas.lua decodes it)
+    # (_extensions/lkjip/filters/entitas.lua decodes it)
     assert not re.search(r"&(?:lt|gt|amp|quot|#\d+);", pdf_text), re.search(r".{40}&\w+;.{20}", pdf_text)
     assert "<20" in pdf_text  # the youngest age group of Tabel L.2
 

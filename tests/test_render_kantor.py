@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MISSING, docx_xml, html_pages, jalankan_build, quarto_or_skip, satu_berkas
-from conftest import docx_text as read_docx
-from conftest import html_text as read_html
-from conftest import pdf_text as read_pdf
+from bantuan import MISSING, docx_xml, html_pages, one_file, quarto_or_skip, run_cli_build
+from bantuan import docx_text as read_docx
+from bantuan import html_text as read_html
+from bantuan import pdf_text as read_pdf
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
 
@@ -35,11 +35,11 @@ class Kantor:
     kedua: str
 
     def one(self, pattern: str) -> Path:
-        return satu_berkas(self.root / "_book", pattern)
+        return one_file(self.root / "_book", pattern)
 
 
 def _build(root: Path, quarto: Path) -> str:
-    result = jalankan_build(root, quarto=quarto, timeout=3600)
+    result = run_cli_build(root, quarto=quarto, timeout=3600)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-4000:]
     return log

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MISSING, docx_xml, jalankan_build, quarto_or_skip, satu_berkas
-from conftest import docx_text as read_docx
-from conftest import pdf_text as read_pdf
+from bantuan import MISSING, docx_xml, one_file, quarto_or_skip, run_cli_build
+from bantuan import docx_text as read_docx
+from bantuan import pdf_text as read_pdf
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
 
@@ -28,19 +28,19 @@ def buku(tmp_path_factory) -> Path:
     subprocess.run(
         [sys.executable, "-m", "lkjip", "contoh-tahun-berikut", str(root)], check=True, timeout=300
     )
-    result = jalankan_build(root, quarto=quarto, timeout=3600)
+    result = run_cli_build(root, quarto=quarto, timeout=3600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     return root / "_book"
 
 
 @pytest.fixture(scope="module")
 def pdf_text(buku) -> str:
-    return read_pdf(satu_berkas(buku, "*.pdf"))
+    return read_pdf(one_file(buku, "*.pdf"))
 
 
 def test_the_cover_and_the_tables_are_2026s(buku, pdf_text):
     cover = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", str(satu_berkas(buku, "*.pdf")), "-"],
+        ["pdftotext", "-f", "1", "-l", "1", str(one_file(buku, "*.pdf")), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -61,7 +61,7 @@ def test_the_pdf_prints_the_hand_worked_figures(pdf_text):
 
 
 def test_the_docx_has_the_same_report(buku):
-    text = read_docx(docx_xml(satu_berkas(buku, "*.docx")))
+    text = read_docx(docx_xml(one_file(buku, "*.docx")))
     assert "Tahun 2026" in text and "6,58%" in text and "Tabel III.4.B" in text
     assert "Tabel III.1.A" not in text
     assert not MISSING.search(text), MISSING.search(text)

@@ -9,8 +9,8 @@ from test_anggaran_capaian import seed_clean
 from lkjip.core.config import load_config
 from lkjip.core.rounding import printed_tolerance
 from lkjip.indicators.engine import compute_all
-from lkjip.ingest.schemas.hasil import COLUMNS
-from lkjip.reviu import format_angka, run_reviu
+from lkjip.katalog.hasil import COLUMNS
+from lkjip.reviu.temuan import format_angka, run_reviu
 
 PKP = "Perjanjian Kinerja Perubahan"
 
@@ -328,7 +328,7 @@ def test_empty_input_gives_empty_tables_and_no_finding(config):
 
 
 def test_findings_of_numbers_and_categories_store_as_one_table(config, tmp_path):
-    from lkjip.ingest.store import write_table
+    from lkjip.katalog.store import write_table
 
     clean = _planted("anggaran", 1, "persen_tercetak", 33.43)
     clean["sakip_pd"] = clean["sakip_pd"].assign(predikat_tercetak=["AA", "BB"])
@@ -340,7 +340,7 @@ def test_findings_of_numbers_and_categories_store_as_one_table(config, tmp_path)
 
 def _two_warnings(config, folder) -> None:
     from lkjip.ingest.problems import WARNINGS_CSV, Problem, warning_rows
-    from lkjip.ingest.store import write_table
+    from lkjip.katalog.store import write_table
 
     write_table(run_reviu({}, compute_all({}, config), config), "reviu", folder)
     warnings = [
@@ -358,7 +358,7 @@ def _two_warnings(config, folder) -> None:
 
 
 def test_the_reviu_printout_shows_the_located_warnings(config, tmp_path):
-    from lkjip.report.reviu_text import print_reviu
+    from lkjip.reviu.teks import print_reviu
 
     _two_warnings(config, tmp_path)
     lines: list[str] = []
@@ -372,8 +372,8 @@ def test_the_reviu_printout_shows_the_located_warnings(config, tmp_path):
 
 
 def test_the_reviu_printout_without_warnings_says_so(config, tmp_path):
-    from lkjip.ingest.store import write_table
-    from lkjip.report.reviu_text import print_reviu
+    from lkjip.katalog.store import write_table
+    from lkjip.reviu.teks import print_reviu
 
     write_table(run_reviu({}, compute_all({}, config), config), "reviu", tmp_path)
     lines: list[str] = []
@@ -382,7 +382,7 @@ def test_the_reviu_printout_without_warnings_says_so(config, tmp_path):
 
 
 def test_the_books_reviu_section_lists_the_located_warnings(config, tmp_path):
-    from lkjip.report.reviu_text import peringatan_markdown
+    from lkjip.report.narasi import peringatan_markdown
 
     _two_warnings(config, tmp_path)
     lead, items = peringatan_markdown(tmp_path).split("\n\n")

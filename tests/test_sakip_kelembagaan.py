@@ -9,13 +9,13 @@ import pytest
 
 from lkjip.core.config import load_config
 from lkjip.indicators.kelembagaan import (
-    hitung_efektivitas,
-    hitung_kematangan,
+    compute_efektivitas,
+    compute_kematangan,
     kategori_kematangan,
     peringkat_efektivitas,
     ringkas_kematangan,
 )
-from lkjip.indicators.sakip import hitung_sakip_pd, predikat_sakip, ringkas_sakip
+from lkjip.indicators.sakip import compute_sakip_pd, predikat_sakip, ringkas_sakip
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_sakip_summary_per_year(config):
         }
     )
     before = sakip.copy()
-    hasil = hitung_sakip_pd(sakip, config)
+    hasil = compute_sakip_pd(sakip, config)
     pd.testing.assert_frame_equal(sakip, before)
     assert hasil[hasil["tahun"] == 2025]["minimal_baik"].tolist() == [True, False, True]
     ringkas = ringkas_sakip(hasil).set_index("tahun")
@@ -108,14 +108,14 @@ def test_kematangan_total_37_0_vs_37_1(config):
             "P3": [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, math.nan],
         }
     )
-    out = hitung_kematangan(frame, config).set_index("kode_pd")
+    out = compute_kematangan(frame, config).set_index("kode_pd")
     assert out.loc["P1", "total"] == pytest.approx(37.0)
     assert (out.loc["P1", "kategori"], out.loc["P1", "minimal_tinggi"]) == ("Sedang", False)
     assert out.loc["P2", "total"] == pytest.approx(37.1)
     assert (out.loc["P2", "kategori"], out.loc["P2", "minimal_tinggi"]) == ("Tinggi", True)
     assert pd.isna(out.loc["P3", "total"])
     assert not out.loc["P3", "minimal_tinggi"]
-    ringkas = ringkas_kematangan(hitung_kematangan(frame, config)).iloc[0]
+    ringkas = ringkas_kematangan(compute_kematangan(frame, config)).iloc[0]
     assert (ringkas["jumlah_pd"], ringkas["pd_minimal_tinggi"]) == (2, 1)
     assert ringkas["rata_rata"] == pytest.approx(37.05)
 
@@ -130,7 +130,7 @@ def test_efektivitas_from_hand_made_sub_dimensions(config):
             "nilai": [80.0, 60.0, 100.0, 90.0, 70.0, 50.0, 100.0, 40.0],
         }
     )
-    row = hitung_efektivitas(pemda, config).iloc[0]
+    row = compute_efektivitas(pemda, config).iloc[0]
     # Struktur: 0,25×80 + 0,125×60 + 0,125×100 = 20 + 7,5 + 12,5 = 40
     # Proses:   0,10 × (90 + 70 + 50 + 100 + 40) = 35
     assert row["nilai_struktur"] == pytest.approx(40.0)
@@ -149,7 +149,7 @@ def test_efektivitas_with_a_missing_value_is_na(config):
             "nilai": [80.0, math.nan],
         }
     )
-    row = hitung_efektivitas(pemda, config).iloc[0]
+    row = compute_efektivitas(pemda, config).iloc[0]
     assert math.isnan(row["nilai"])
     assert pd.isna(row["peringkat"])
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import copy_project
-from lkjip.data_step import run_data_step
+from lkjip.pipeline.data_step import run_data_step
 
 SHEET = "Anggaran per Sasaran"
 BUDGET = "realisasi-anggaran.xlsx"

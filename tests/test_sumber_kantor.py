@@ -14,18 +14,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import olah
+from bantuan import process_project
 
 from lkjip.core.config import SUMBER, ConfigError, load_config
-from lkjip.data_step import run_data_step
 from lkjip.ingest.problems import StructuralError
-from lkjip.report.konten_awal import tulis_konten_awal
-from lkjip.synthetic.kantor_kecil import tulis_proyek
+from lkjip.pipeline.data_step import run_data_step
+from lkjip.report.konten_awal import write_konten_awal
+from lkjip.synthetic.kantor_kecil import write_proyek
 
 
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory) -> Path:
-    return olah(tulis_proyek(tmp_path_factory.mktemp("sumber") / "proyek"))
+    return process_project(write_proyek(tmp_path_factory.mktemp("sumber") / "proyek"))
 
 
 def _with_sumber(proyek: Path, tmp_path: Path, sumber: list[str]) -> Path:
@@ -119,7 +119,7 @@ def test_the_small_office_has_its_hand_worked_capaian(proyek):
 def test_its_tabel_iii_4_b_total_and_efisiensi(proyek):
     from lkjip.report.laporan import Laporan
 
-    laporan = Laporan.muat(root=proyek)
+    laporan = Laporan.load(root=proyek)
     text = laporan.efisiensi().data
     assert "93,01" in text and "3,88" in text and "96,89" in text
 
@@ -130,7 +130,7 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
 
     sumber = data.sumber_ada(proyek)
     assert sumber == {"anggaran", "perjanjian_kinerja"}
-    t, config = daftar.muat(proyek)
+    t, config = daftar.load(proyek)
     judul = [tabel.judul for tabel in daftar.semua_tabel(t, config, sumber)]
     assert not any("SAKIP" in j or "IKM" in j or "Kematangan" in j or "Pembanding" in j for j in judul)
     # one agreement: its tables carry no period letter (Tabel II.2, not Tabel II.2.A)
@@ -157,8 +157,8 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
 
 def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek):
     from lkjip import data
-    from lkjip.ingest.schemas import hasil
-    from lkjip.ingest.schemas.kamus import SUMBER_TABEL_HASIL, kamus_markdown
+    from lkjip.katalog import hasil
+    from lkjip.katalog.kamus import SUMBER_TABEL_HASIL, kamus_markdown
 
     absent = data.tabel_sumber_absen(proyek)
     # the clean tables of the five absent exports, and what is computed from them alone
@@ -183,7 +183,7 @@ def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek
 def test_the_facade_prints_nothing_of_an_absent_source(proyek):
     from lkjip.report.laporan import Laporan
 
-    laporan = Laporan.muat(root=proyek)
+    laporan = Laporan.load(root=proyek)
     assert laporan.tabel("lampiran-sakip").data == "" and laporan.gambar("nrr-unsur") is None
     assert laporan.kalimat_sakip().data == "" and laporan.perbandingan().data == ""
     assert laporan.bila("skm", "## Hasil Survei").data == ""
@@ -198,12 +198,12 @@ def test_the_small_office_builds_without_any_part_of_its_absent_sources(tmp_path
     import subprocess
     import sys
 
-    from conftest import jalankan_build
+    from bantuan import run_cli_build
 
     root = tmp_path / "proyek"
     # the command writes the project with its neutral prose (the default office's is not its own)
     subprocess.run([sys.executable, "-m", "lkjip", "contoh-kantor", str(root)], check=True, timeout=300)
-    result = jalankan_build(root, "--tanpa-quarto")
+    result = run_cli_build(root, "--tanpa-quarto")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert (
         "Sumber tidak ada (tabelnya ditulis kosong): skm, skm_riwayat, sakip, kelembagaan, pembanding"
@@ -236,8 +236,8 @@ def tanpa_anggaran(proyek, tmp_path_factory) -> Path:
     (root / "data" / "raw" / "realisasi-anggaran.xlsx").unlink()
     # its own (neutral) prose, as ``python -m lkjip contoh-kantor`` writes it
     shutil.rmtree(root / "konten")
-    tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
-    return olah(root)
+    write_konten_awal(load_config(root / "laporan.yml"), root / "konten")
+    return process_project(root)
 
 
 def test_without_a_budget_export_the_budget_part_is_left_out(tanpa_anggaran):
@@ -247,11 +247,11 @@ def test_without_a_budget_export_the_budget_part_is_left_out(tanpa_anggaran):
 
     sumber = data.sumber_ada(tanpa_anggaran)
     assert sumber == {"perjanjian_kinerja"}
-    t, config = daftar.muat(tanpa_anggaran)
+    t, config = daftar.load(tanpa_anggaran)
     nomor = [tabel.nomor for tabel in daftar.semua_tabel(t, config, sumber)]
     assert "III.4.A" not in nomor and "III.4.B" not in nomor and "III.1" in nomor
     assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == ["capaian-kinerja"]
-    laporan = Laporan.muat(root=tanpa_anggaran)
+    laporan = Laporan.load(root=tanpa_anggaran)
     assert laporan.paragraf_anggaran().data == "" and laporan.efisiensi().data == ""
     assert laporan.tabel("III.4.B").data == "" and laporan.gambar("anggaran") is None
     assert laporan.bila("anggaran", "## III.4 Akuntabilitas Anggaran").data == ""
@@ -272,9 +272,9 @@ def test_without_a_budget_export_a_budget_indicator_keeps_its_typed_realisasi(ta
 def test_without_a_budget_export_the_book_has_no_budget_section(tanpa_anggaran):
     import re
 
-    from conftest import jalankan_build
+    from bantuan import run_cli_build
 
-    result = jalankan_build(tanpa_anggaran, "--tanpa-quarto")
+    result = run_cli_build(tanpa_anggaran, "--tanpa-quarto")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     pages = {
         p.name: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))

@@ -22,15 +22,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import jalankan_build, olah
+from bantuan import process_project, run_cli_build
 
 from lkjip.core.config import load_config
-from lkjip.synthetic.tahun_berikut import tulis_proyek
+from lkjip.synthetic.tahun_berikut import write_proyek
 
 
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory) -> Path:
-    return olah(tulis_proyek(tmp_path_factory.mktemp("tahun_berikut") / "proyek"))
+    return process_project(write_proyek(tmp_path_factory.mktemp("tahun_berikut") / "proyek"))
 
 
 def _tahun(frame, tahun=2026):
@@ -113,7 +113,7 @@ def test_its_tables_carry_no_period_letter_and_name_the_period_in_force(proyek):
     from lkjip import data
     from lkjip.report import daftar
 
-    t, config = daftar.muat(proyek)
+    t, config = daftar.load(proyek)
     tabel = daftar.semua_tabel(t, config, data.sumber_ada(proyek))
     assert [x.nomor for x in tabel] == [
         "II.1", "II.2", "II.3", "II.4", "III.1", "III.2", "III.3", "III.4.A", "III.4.B",
@@ -127,7 +127,7 @@ def test_its_tables_carry_no_period_letter_and_name_the_period_in_force(proyek):
 def test_the_sentences_follow_the_2026_figures(proyek):
     from lkjip.report.laporan import Laporan
 
-    laporan = Laporan.muat(root=proyek)
+    laporan = Laporan.load(root=proyek)
     ringkas = laporan.ringkasan_pk().data
     assert "menyusun 1 Perjanjian Kinerja" in ringkas
     assert "Perjanjian Kinerja Tahun 2026 (periode perencanaan 2025-2029)" in ringkas
@@ -145,7 +145,7 @@ def test_the_download_list_is_what_this_build_publishes_not_what_an_old_one_left
     public = proyek / "data" / "processed" / "publik"
     public.mkdir(parents=True, exist_ok=True)
     (public / "tabel-II.2.A.csv").write_text("dari laporan tahun lalu\n", encoding="utf-8")
-    links = Laporan.muat(root=proyek).unduhan().data
+    links = Laporan.load(root=proyek).unduhan().data
     assert "tabel-II.2.A.csv" not in links
     assert "[Tabel II.2](../data/processed/publik/tabel-II.2.csv)" in links
     assert "skm_responden" not in links  # respondent rows are never published
@@ -157,7 +157,7 @@ def test_the_2026_report_builds_from_the_command(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "lkjip", "contoh-tahun-berikut", str(root)], check=True, timeout=300
     )
-    result = jalankan_build(root, "--tanpa-quarto")
+    result = run_cli_build(root, "--tanpa-quarto")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "Reviu: tidak ada temuan" in result.stdout
     pages = {
@@ -181,11 +181,11 @@ def test_the_2025_report_from_next_years_data_prints_the_agreement_the_data_hold
     from lkjip.report.laporan import Laporan
 
     # 2025 has two periods in force, but the 2026 workbook holds the 2025-2029 agreement only
-    t, config = daftar.muat(proyek, 2025)
+    t, config = daftar.load(proyek, 2025)
     assert [p.kode for p in config.periode_aktif] == ["2025-2029"]
     nomor = [x.nomor for x in daftar.semua_tabel(t, config, data.sumber_ada(proyek))]
     assert nomor[:5] == ["II.1", "II.2", "II.3", "II.4", "III.1"]  # no empty 2021-2025 tables
-    laporan = Laporan.muat(2025, root=proyek)
+    laporan = Laporan.load(2025, root=proyek)
     assert "Perjanjian Kinerja Tahun 2025 (periode perencanaan 2025-2029)" in laporan.ringkasan_pk().data
     # 2025's figures from the trend columns: 83,78 / 83,11 = 100,81 %; 90,87 / 90,05 = 100,91 %
     text = laporan.analisis("Perjanjian Kinerja").data
@@ -198,5 +198,5 @@ def test_years_whose_agreement_is_not_in_the_data_are_refused(proyek):
 
     # 2022-2024 appear only as history columns of the 2025-2029 agreement
     with pytest.raises(TahunTidakTercakup) as err:
-        Laporan.muat(2024, root=proyek)
+        Laporan.load(2024, root=proyek)
     assert "hanya mencakup tahun 2025, 2026" in str(err.value)

@@ -1,6 +1,6 @@
 """The year parameter (issue 10, item 7): every year the processed data cover gives its own report.
 
-``Laporan.muat(tahun)`` (the notebooks' ``tahun``) for 2024 takes the 2024 figures: the SAKIP
+``Laporan.load(tahun)`` (the notebooks' ``tahun``) for 2024 takes the 2024 figures: the SAKIP
 sentence from pembanding.xlsx's 2024 rows, a Tabel III.3 with the 2024 comparison; a year the
 data do not cover is refused in Indonesian, naming the covered years.
 """
@@ -23,7 +23,7 @@ def project(processed_project):
 
 
 def test_2024_sakip_sentence_uses_the_2024_figures(project):
-    text = Laporan.muat(2024, root=project).kalimat_sakip().data
+    text = Laporan.load(2024, root=project).kalimat_sakip().data
     # pembanding.xlsx, 2024: Sekretariat Daerah 86,10 (A: above 80), Kabupaten 77,86, Provinsi 88,21.
     assert text == (
         "Nilai SAKIP Sekretariat Daerah tahun 2024 sebesar 86,10 dengan predikat A. Nilai tersebut "
@@ -34,7 +34,7 @@ def test_2024_sakip_sentence_uses_the_2024_figures(project):
 
 
 def test_2024_comparison_table_and_sentence_are_not_empty(project):
-    lap = Laporan.muat(2024, root=project)
+    lap = Laporan.load(2024, root=project)
     rows = lap.t("pembanding_hasil").query("tahun == 2024")
     # The 2024 agreement (PK 2021-2025) has six indicators; the IKM of the PK Perubahan has a
     # 2024 realisasi (89,97) and a 2024 province figure (89,34): 89,97 − 89,34 = 0,63.
@@ -53,7 +53,7 @@ def test_2024_comparison_table_and_sentence_are_not_empty(project):
 
 
 def test_2025_is_unchanged_by_the_other_years(project):
-    lap = Laporan.muat(2025, root=project)
+    lap = Laporan.load(2025, root=project)
     assert lap.perbandingan().data.endswith(
         "realisasi Kabupaten Mojokerto sebesar 90,87 lebih tinggi dibandingkan Provinsi Jawa Timur (89,71)."
     )
@@ -62,7 +62,7 @@ def test_2025_is_unchanged_by_the_other_years(project):
 
 @pytest.mark.parametrize("tahun", [2021, 2022, 2023, 2024, 2025])
 def test_every_covered_year_builds_every_piece(project, tahun):
-    lap = Laporan.muat(tahun, root=project)
+    lap = Laporan.load(tahun, root=project)
     assert lap.config.tahun == tahun
     assert daftar.semua_tabel(lap.t, lap.config)
     for kunci in daftar.GAMBAR:
@@ -82,7 +82,7 @@ def test_every_covered_year_builds_every_piece(project, tahun):
 def test_a_year_outside_the_data_is_refused_naming_the_covered_years(project):
     for tahun in (2020, 2030):
         with pytest.raises(TahunTidakTercakup) as err:
-            Laporan.muat(tahun, root=project)
+            Laporan.load(tahun, root=project)
         message = str(err.value)
         assert f"Laporan tahun {tahun} tidak dapat disusun" in message
         assert "2021, 2022, 2023, 2024, 2025" in message

@@ -28,7 +28,7 @@ def _add_data_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_data(args: argparse.Namespace) -> int:
-    from lkjip.data_step import run_data_step
+    from lkjip.pipeline.data_step import run_data_step
 
     project = paths()
     config_path = args.config or project.config
@@ -102,7 +102,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_reviu(args: argparse.Namespace) -> int:
-    from lkjip.report.reviu_text import print_reviu
+    from lkjip.reviu.teks import print_reviu
 
     out_dir = args.out_dir or paths().processed
     shown = print_reviu(out_dir, _say)
@@ -130,32 +130,32 @@ def _folder_baru(target: Path) -> bool:
 def _run_contoh_kantor(args: argparse.Namespace) -> int:
     import shutil
 
-    from lkjip.report.konten_awal import tulis_konten_awal
-    from lkjip.synthetic.kantor_kecil import tulis_proyek
+    from lkjip.report.konten_awal import write_konten_awal
+    from lkjip.synthetic.kantor_kecil import write_proyek
 
     if not _folder_baru(Path(args.folder)):
         return EXIT_STRUCTURAL
-    root = tulis_proyek(Path(args.folder))
+    root = write_proyek(Path(args.folder))
     shutil.rmtree(root / "konten")
-    tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
+    write_konten_awal(load_config(root / "laporan.yml"), root / "konten")
     _say(f"proyek contoh kantor kecil ditulis di {root}: laporan.yml, data/raw (2 ekspor), konten/ netral")
     _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
     return EXIT_OK
 
 
 def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
-    from lkjip.synthetic.tahun_berikut import TAHUN, tulis_proyek
+    from lkjip.synthetic.tahun_berikut import TAHUN, write_proyek
 
     if not _folder_baru(Path(args.folder)):
         return EXIT_STRUCTURAL
-    root = tulis_proyek(Path(args.folder))
+    root = write_proyek(Path(args.folder))
     _say(f"proyek contoh laporan tahun {TAHUN} ditulis di {root}: laporan.yml, data/raw, konten/")
     _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
     return EXIT_OK
 
 
 def _run_kamus_data(args: argparse.Namespace) -> int:
-    from lkjip.ingest.schemas.kamus import berkas_kamus, kamus_sesuai, tulis_kamus
+    from lkjip.katalog.kamus import berkas_kamus, kamus_sesuai, write_kamus
 
     config = load_config(args.config or paths().config)
     target = args.keluar or berkas_kamus()
@@ -165,16 +165,16 @@ def _run_kamus_data(args: argparse.Namespace) -> int:
             return EXIT_OK
         _say(f"{target} tidak sesuai dengan kontrak data; tulis ulang dengan: python -m lkjip kamus-data")
         return EXIT_STRICT
-    _say(f"ditulis: {tulis_kamus(target, config)}")
+    _say(f"ditulis: {write_kamus(target, config)}")
     return EXIT_OK
 
 
 def _run_konten_awal(args: argparse.Namespace) -> int:
-    from lkjip.report.konten_awal import tulis_konten_awal
+    from lkjip.report.konten_awal import write_konten_awal
 
     config = load_config(args.config or paths().config)
     try:
-        written = tulis_konten_awal(config, args.ke or paths().konten, timpa=args.timpa)
+        written = write_konten_awal(config, args.ke or paths().konten, timpa=args.timpa)
     except FileExistsError as exc:
         print(exc, file=sys.stderr)
         return EXIT_STRICT

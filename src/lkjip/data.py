@@ -40,10 +40,10 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.na import is_na
 from lkjip.core.paths import paths
 from lkjip.core.rounding import round_half_up
-from lkjip.indicators.ikm import kategori_ikm
-from lkjip.ingest.schemas import kamus
-from lkjip.ingest.schemas.hasil import COLUMNS
-from lkjip.ingest.store import read_table
+from lkjip.indicators.ikm import KODE_PEMDA, kategori_ikm
+from lkjip.katalog import kamus
+from lkjip.katalog.hasil import COLUMNS
+from lkjip.katalog.store import read_table
 
 #: The command that builds ``data/processed``.
 PERINTAH_DATA = "python -m lkjip data"
@@ -227,8 +227,8 @@ def tabel_sumber_absen(root: Path | None = None) -> frozenset[str]:
     """The processed tables that are empty because the sources they come from are absent.
 
     The clean tables of every source the last data step did not read
-    (:data:`lkjip.ingest.schemas.kamus.SUMBER_TABEL_BERSIH`) and the computed tables made only
-    from such sources (:data:`~lkjip.ingest.schemas.kamus.SUMBER_TABEL_HASIL`).
+    (:data:`lkjip.katalog.kamus.SUMBER_TABEL_BERSIH`) and the computed tables made only
+    from such sources (:data:`~lkjip.katalog.kamus.SUMBER_TABEL_HASIL`).
 
     Examples
     --------
@@ -469,7 +469,7 @@ def ikm_unsur(
         rows = rows[rows["kode_unit"] == kode_unit]
     order = {u.kode: i for i, u in enumerate(config.skm.unsur)}
     rows = _valued(rows, "nrr", "hitung", "ikm_unsur", "dihitung dari jawaban responden").assign(
-        _pemda=rows["kode_unit"].eq("PEMDA"), _urut=rows["unsur"].map(order)
+        _pemda=rows["kode_unit"].eq(KODE_PEMDA), _urut=rows["unsur"].map(order)
     )
     out = rows.sort_values(["tahun", "_pemda", "kode_unit", "_urut"], kind="stable")
     return _shaped(out, "ikm_unsur", [])

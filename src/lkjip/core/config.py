@@ -52,7 +52,7 @@ class Periode(_Model):
             raise ValueError(f"misi_didukung = {self.misi_didukung}, padahal hanya ada {len(self.misi)} misi")
         return self
 
-    def memuat(self, tahun: int) -> bool:
+    def covers(self, tahun: int) -> bool:
         """Whether the period contains ``tahun`` (both ends included)."""
         return self.mulai <= tahun <= self.selesai
 
@@ -315,7 +315,7 @@ class Config(_Model):
         codes = [p.kode for p in self.periode]
         if len(set(codes)) != len(codes):
             raise ValueError(f"periode.kode harus unik, ditemukan: {codes}")
-        if not any(p.memuat(self.tahun) for p in self.periode):
+        if not any(p.covers(self.tahun) for p in self.periode):
             raise ValueError(f"tahun {self.tahun} tidak berada dalam periode mana pun: {codes}")
         if self.tren_mulai > self.tahun:
             raise ValueError(f"tren_mulai ({self.tren_mulai}) setelah tahun ({self.tahun})")
@@ -374,7 +374,7 @@ class Config(_Model):
         Most years have one; a transition year (the last year of one RPJMD and the first of the
         next) has two, and then the newer period's agreement is the Perjanjian Kinerja Perubahan.
         """
-        return sorted((p for p in self.periode if p.memuat(self.tahun)), key=lambda p: p.mulai)
+        return sorted((p for p in self.periode if p.covers(self.tahun)), key=lambda p: p.mulai)
 
     @property
     def dokumen_aktif(self) -> list[str]:
@@ -397,14 +397,14 @@ class Config(_Model):
         Falls back to the first configured period when no period contains ``tren_mulai``.
         """
         for periode in self.periode:
-            if periode.memuat(self.tren_mulai):
+            if periode.covers(self.tren_mulai):
                 return periode.dokumen_pk
         return self.periode[0].dokumen_pk
 
     def dokumen_terkini_tahun(self, tahun: int) -> str | None:
         """:attr:`dokumen_terkini` for another year: the agreement of the newest period containing
         ``tahun``; ``None`` when no configured period contains it."""
-        periods = sorted((p for p in self.periode if p.memuat(int(tahun))), key=lambda p: p.mulai)
+        periods = sorted((p for p in self.periode if p.covers(int(tahun))), key=lambda p: p.mulai)
         return periods[-1].dokumen_pk if periods else None
 
     def periode_for_pk(self, dokumen_pk: str) -> Periode:
@@ -427,7 +427,7 @@ class Config(_Model):
         named = sorted((p for p in self.periode if p.dokumen_pk == dokumen_pk), key=lambda p: p.mulai)
         if not named:
             raise KeyError(dokumen_pk)
-        in_force = [p for p in named if p.memuat(self.tahun)]
+        in_force = [p for p in named if p.covers(self.tahun)]
         return (in_force or named)[-1]
 
     def with_year(self, tahun: int) -> Config:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 
 def ringkas_per_tahun(

@@ -7,7 +7,7 @@ import pandas as pd
 
 from lkjip.core.config import Config
 from lkjip.core.rounding import round_half_up
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 
 def persen_realisasi(realisasi: pd.Series, anggaran: pd.Series) -> pd.Series:
@@ -43,7 +43,7 @@ def jumlah_lengkap(values: pd.Series) -> float:
     return float(numbers.sum())
 
 
-def hitung_anggaran(anggaran: pd.DataFrame) -> pd.DataFrame:
+def compute_anggaran(anggaran: pd.DataFrame) -> pd.DataFrame:
     """Add the computed ``persen`` to every sub-kegiatan row (the printed one is kept beside it).
 
     Returns
@@ -56,7 +56,7 @@ def hitung_anggaran(anggaran: pd.DataFrame) -> pd.DataFrame:
     >>> import pandas as pd
     >>> sub = pd.DataFrame({"tahun": [2025, 2025], "kode": ["1.02", "1.01"], "anggaran": [300_000, 200_000],
     ...                     "realisasi": [270_000, 150_000], "persen_tercetak": [90.0, 57.0]})
-    >>> hasil = hitung_anggaran(sub)
+    >>> hasil = compute_anggaran(sub)
     >>> print(hasil[["kode", "anggaran", "realisasi", "persen_tercetak", "persen"]].to_string(index=False))
     kode  anggaran  realisasi  persen_tercetak  persen
     1.01  200000.0   150000.0             57.0    75.0
@@ -164,7 +164,7 @@ def anggaran_per_sasaran(
     Parameters
     ----------
     anggaran_hasil : DataFrame
-        Sub-kegiatan rows (``hitung_anggaran``); only ``config.tahun`` is used.
+        Sub-kegiatan rows (``compute_anggaran``); only ``config.tahun`` is used.
     peta_sasaran_anggaran, anggaran_sasaran_tercetak : DataFrame
         Clean tables: the mapping, and the staff's table (for the sasaran listed and their names).
     capaian : DataFrame

@@ -10,11 +10,11 @@ import pandas as pd
 from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
-from lkjip.ingest.schemas.hasil import empty, shaped
 from lkjip.ingest.schemas.perjanjian_kinerja import SUMBER_REALISASI
+from lkjip.katalog.hasil import empty, shaped
 
 
-def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> float:
+def compute_capaian_nilai(target: object, realisasi: object, polaritas: str) -> float:
     """Capaian of one indicator in percent, uncapped.
 
     Positive polarity (higher is better): realisasi / target × 100. Negative polarity (lower is
@@ -39,13 +39,13 @@ def hitung_capaian_nilai(target: object, realisasi: object, polaritas: str) -> f
 
     Examples
     --------
-    >>> round(hitung_capaian_nilai(83.11, 83.78, "positif"), 2)
+    >>> round(compute_capaian_nilai(83.11, 83.78, "positif"), 2)
     100.81
-    >>> round(hitung_capaian_nilai(10, 8, "negatif"), 2)
+    >>> round(compute_capaian_nilai(10, 8, "negatif"), 2)
     120.0
-    >>> round(hitung_capaian_nilai(95, 96.4, "positif"), 2)
+    >>> round(compute_capaian_nilai(95, 96.4, "positif"), 2)
     101.47
-    >>> hitung_capaian_nilai(None, 57, "positif"), hitung_capaian_nilai(0, 5, "positif")
+    >>> compute_capaian_nilai(None, 57, "positif"), compute_capaian_nilai(0, 5, "positif")
     (nan, nan)
     """
     if polaritas not in ("positif", "negatif"):
@@ -179,7 +179,7 @@ def kode_menurut_sumber(perjanjian_kinerja: pd.DataFrame, sumber: str) -> list[s
     return list(dict.fromkeys(str(k) for k in rows["kode_indikator"].dropna()))
 
 
-def hitung_capaian(
+def compute_capaian(
     perjanjian_kinerja: pd.DataFrame, terhitung: pd.DataFrame, desimal: int = 2
 ) -> pd.DataFrame:
     """Realisasi, capaian and status of every Perjanjian Kinerja row.
@@ -216,7 +216,7 @@ def hitung_capaian(
     ...                    "polaritas": ["positif", "negatif", "positif"], "target": [90.0, 10.0, 80.0],
     ...                    "realisasi": [93.0, 8.0, None], "capaian_tercetak": [103.33, 120.0, None]})
     >>> terhitung = pd.DataFrame({"sumber_realisasi": ["ikm_pemda"], "tahun": [2025], "nilai": [94.5]})
-    >>> hasil = hitung_capaian(pk, terhitung)
+    >>> hasil = compute_capaian(pk, terhitung)
     >>> kolom = ["realisasi_tercetak", "realisasi", "asal_realisasi", "capaian", "status"]
     >>> print(hasil[kolom].to_string(index=False))
      realisasi_tercetak  realisasi asal_realisasi  capaian        status
@@ -249,7 +249,7 @@ def hitung_capaian(
             asal.append("tidak_ada")
     target = pd.to_numeric(perjanjian_kinerja["target"], errors="coerce").astype("float64")
     capaian = [
-        hitung_capaian_nilai(t, r, p)
+        compute_capaian_nilai(t, r, p)
         for t, r, p in zip(target, realisasi, perjanjian_kinerja["polaritas"], strict=True)
     ]
     out = perjanjian_kinerja.assign(
@@ -324,7 +324,7 @@ def ringkas_capaian(capaian: pd.DataFrame, anggaran_total: pd.DataFrame, desimal
     return shaped(pd.DataFrame(rows), "ringkasan_capaian")
 
 
-def hitung_tren(capaian: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_tren(capaian: pd.DataFrame, config: Config) -> pd.DataFrame:
     """Each indicator over ``config.trend_years`` (2021–2025): target, realisasi, capaian, perubahan.
 
     Every indicator gets a row for every trend year (NA where the agreement has no row for that
@@ -343,7 +343,7 @@ def hitung_tren(capaian: pd.DataFrame, config: Config) -> pd.DataFrame:
     >>> capaian = pd.DataFrame({"dokumen": "PK", "kode_indikator": "IKM", "indikator": "IKM",
     ...                         "tahun": [2024, 2025], "target": [88.0, 90.0], "realisasi": [89.5, 91.25],
     ...                         "capaian": [101.70, 101.39]})
-    >>> tren = hitung_tren(capaian, load_config())
+    >>> tren = compute_tren(capaian, load_config())
     >>> print(tren[["tahun", "realisasi", "perubahan"]].to_string(index=False))
      tahun  realisasi  perubahan
       2021        NaN        NaN

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.core.config import Config
-from lkjip.indicators.anggaran import anggaran_per_sasaran, hitung_anggaran, total_anggaran
-from lkjip.indicators.capaian import hitung_capaian, hitung_tren, realisasi_terhitung, ringkas_capaian
-from lkjip.indicators.ikm import hitung_demografi, hitung_ikm_pemda, hitung_ikm_unit, hitung_ikm_unsur
-from lkjip.indicators.kelembagaan import hitung_efektivitas, hitung_kematangan, ringkas_kematangan
+from lkjip.indicators.anggaran import anggaran_per_sasaran, compute_anggaran, total_anggaran
+from lkjip.indicators.capaian import compute_capaian, compute_tren, realisasi_terhitung, ringkas_capaian
+from lkjip.indicators.ikm import compute_demografi, compute_ikm_pemda, compute_ikm_unit, compute_ikm_unsur
+from lkjip.indicators.kelembagaan import compute_efektivitas, compute_kematangan, ringkas_kematangan
 from lkjip.indicators.pembanding import bandingkan, sakip_pembanding
-from lkjip.indicators.sakip import hitung_sakip_pd, ringkas_sakip
+from lkjip.indicators.sakip import compute_sakip_pd, ringkas_sakip
 from lkjip.ingest.clean import clean_table
-from lkjip.ingest.schemas.hasil import validate_hasil
+from lkjip.katalog.hasil import validate_hasil
 
 #: Names of the tables :func:`compute_all` returns, in computing order.
 COMPUTED_TABLES = (
@@ -40,7 +40,7 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
     """Compute every table of the report from the clean tables.
 
     Pure: the inputs are never modified. Each result is checked against its contract in
-    :mod:`lkjip.ingest.schemas.hasil` (a failure there is a bug in the engine, not in the data).
+    :mod:`lkjip.katalog.hasil` (a failure there is a bug in the engine, not in the data).
 
     Parameters
     ----------
@@ -72,22 +72,22 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
 
     out: dict[str, pd.DataFrame] = {}
     responden, unit = table("skm_responden"), table("skm_unit")
-    out["ikm_unit"] = hitung_ikm_unit(responden, unit, config)
-    out["ikm_unsur"] = hitung_ikm_unsur(responden, unit, config)
-    out["ikm_pemda"] = hitung_ikm_pemda(out["ikm_unit"], table("skm_unit_riwayat"), config)
-    out["skm_demografi"] = hitung_demografi(responden)
+    out["ikm_unit"] = compute_ikm_unit(responden, unit, config)
+    out["ikm_unsur"] = compute_ikm_unsur(responden, unit, config)
+    out["ikm_pemda"] = compute_ikm_pemda(out["ikm_unit"], table("skm_unit_riwayat"), config)
+    out["skm_demografi"] = compute_demografi(responden)
 
-    out["sakip_pd_hasil"] = hitung_sakip_pd(table("sakip_pd"), config)
+    out["sakip_pd_hasil"] = compute_sakip_pd(table("sakip_pd"), config)
     out["sakip_ringkas"] = ringkas_sakip(out["sakip_pd_hasil"])
-    out["kematangan_pd"] = hitung_kematangan(table("kelembagaan_pd"), config)
+    out["kematangan_pd"] = compute_kematangan(table("kelembagaan_pd"), config)
     out["kematangan_ringkas"] = ringkas_kematangan(out["kematangan_pd"])
-    out["efektivitas"] = hitung_efektivitas(table("kelembagaan_pemda"), config)
+    out["efektivitas"] = compute_efektivitas(table("kelembagaan_pemda"), config)
 
-    out["anggaran_hasil"] = hitung_anggaran(table("anggaran"))
+    out["anggaran_hasil"] = compute_anggaran(table("anggaran"))
     out["anggaran_total"] = total_anggaran(table("anggaran"), table("anggaran_riwayat"))
 
     desimal = config.format.desimal_persen
-    out["capaian"] = hitung_capaian(table("perjanjian_kinerja"), realisasi_terhitung(out), desimal)
+    out["capaian"] = compute_capaian(table("perjanjian_kinerja"), realisasi_terhitung(out), desimal)
     out["anggaran_sasaran"] = anggaran_per_sasaran(
         out["anggaran_hasil"],
         table("peta_sasaran_anggaran"),
@@ -96,7 +96,7 @@ def compute_all(clean: dict[str, pd.DataFrame], config: Config) -> dict[str, pd.
         config,
     )
     out["ringkasan_capaian"] = ringkas_capaian(out["capaian"], out["anggaran_total"], desimal)
-    out["tren"] = hitung_tren(out["capaian"], config)
+    out["tren"] = compute_tren(out["capaian"], config)
     out["pembanding_hasil"] = bandingkan(out["capaian"], table("pembanding"), config)
     out["sakip_pembanding"] = sakip_pembanding(table("pembanding"), config)
     return {name: validate_hasil(out[name], name) for name in COMPUTED_TABLES}

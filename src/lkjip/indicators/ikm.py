@@ -9,7 +9,7 @@ from lkjip.core.bands import at_or_above
 from lkjip.core.config import Config, KrejcieMorgan
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 #: ``kode_unit`` of the rows that describe the whole Pemerintah Daerah.
 KODE_PEMDA = "PEMDA"
@@ -157,7 +157,7 @@ def _nrr_long(responden: pd.DataFrame, keys: list[str], config: Config) -> pd.Da
     return long.drop(columns="kolom")
 
 
-def hitung_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config: Config) -> pd.DataFrame:
     """NRR per unsur per unit, and for the whole Pemda (``kode_unit`` = ``PEMDA``).
 
     NRR = mean of the answers given for that unsur; a blank answer is left out of that unsur's
@@ -184,7 +184,7 @@ def hitung_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config
     >>> jawaban = {f"U{i}": [4, 3, 2] for i in range(1, 10)} | {"U1": [4, None, 2]}
     >>> responden = pd.DataFrame({"tahun": [2025] * 3, "kode_unit": ["UL-01", "UL-01", "UL-02"],
     ...                           "unit": ["Dinas A", "Dinas A", "Dinas B"], **jawaban})
-    >>> unsur = hitung_ikm_unsur(responden, responden[["tahun", "kode_unit", "unit"]], load_config())
+    >>> unsur = compute_ikm_unsur(responden, responden[["tahun", "kode_unit", "unit"]], load_config())
     >>> dua = unsur[unsur["unsur"].isin(["U1", "U2"])]
     >>> print(dua[["kode_unit", "unsur", "jumlah_jawaban", "nrr", "ikm_unsur"]].to_string(index=False))
     kode_unit unsur  jumlah_jawaban  nrr  ikm_unsur
@@ -212,7 +212,7 @@ def hitung_ikm_unsur(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config
     return shaped(out, "ikm_unsur")
 
 
-def hitung_ikm_unit(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_ikm_unit(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config: Config) -> pd.DataFrame:
     """IKM, mutu and sample check of every unit surveyed.
 
     IKM = Σ NRR_i × w × 25 with w = ``config.skm.weight`` (exactly 1/9 by default; with the
@@ -237,7 +237,7 @@ def hitung_ikm_unit(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config:
     >>> responden = pd.DataFrame({"tahun": [2025] * 3, "kode_unit": ["UL-01", "UL-01", "UL-02"],
     ...                           "unit": ["Dinas A", "Dinas A", "Dinas B"], **jawaban})
     >>> unit = responden[["tahun", "kode_unit", "unit"]].drop_duplicates().assign(populasi=[50, None])
-    >>> hasil = hitung_ikm_unit(responden, unit, load_config())
+    >>> hasil = compute_ikm_unit(responden, unit, load_config())
     >>> print(hasil[["kode_unit", "jumlah_responden", "ikm_bulat", "mutu", "sampel_minimum", "sampel_cukup"]]
     ...       .to_string(index=False))
     kode_unit  jumlah_responden  ikm_bulat mutu  sampel_minimum  sampel_cukup
@@ -276,7 +276,7 @@ def hitung_ikm_unit(skm_responden: pd.DataFrame, skm_unit: pd.DataFrame, config:
     return shaped(out, "ikm_unit")
 
 
-def hitung_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, config: Config) -> pd.DataFrame:
     """IKM Pemerintah Daerah per year: the mean of the unit IKMs.
 
     For a year with respondent data the mean is over the unrounded IKM of the units that have
@@ -299,7 +299,7 @@ def hitung_ikm_pemda(ikm_unit: pd.DataFrame, skm_unit_riwayat: pd.DataFrame, con
     ...                      "minimal_baik": [True, True, False]})
     >>> riwayat = pd.DataFrame({"tahun": [2024, 2024], "kode_unit": ["UL-01", "UL-02"],
     ...                         "ikm": [83.08, 76.60]})
-    >>> pemda = hitung_ikm_pemda(unit, riwayat, load_config())
+    >>> pemda = compute_ikm_pemda(unit, riwayat, load_config())
     >>> kolom = ["tahun", "jumlah_unit", "ikm_bulat", "mutu", "unit_minimal_baik", "sumber"]
     >>> print(pemda[kolom].to_string(index=False))
      tahun  jumlah_unit  ikm_bulat mutu  unit_minimal_baik    sumber
@@ -369,7 +369,7 @@ def _kelompok(responden: pd.DataFrame, variabel: str) -> pd.Series:
     return values.where(values.notna() & values.ne(""), TIDAK_DIISI).astype("string")
 
 
-def hitung_demografi(skm_responden: pd.DataFrame) -> pd.DataFrame:
+def compute_demografi(skm_responden: pd.DataFrame) -> pd.DataFrame:
     """Respondents by jenis kelamin, umur band, pendidikan and pekerjaan, per unit and overall.
 
     ``persen`` is the share of the unit's (or the Pemda's, ``kode_unit`` = ``PEMDA``) respondents
@@ -386,7 +386,7 @@ def hitung_demografi(skm_responden: pd.DataFrame) -> pd.DataFrame:
     >>> responden = pd.DataFrame({"tahun": [2025] * 4, "kode_unit": ["UL-01"] * 4,
     ...                           "jenis_kelamin": ["L", "l", "P", None], "umur": [25, 31, 47, None],
     ...                           "pendidikan": ["S1"] * 4, "pekerjaan": ["PNS"] * 4})
-    >>> demografi = hitung_demografi(responden)
+    >>> demografi = compute_demografi(responden)
     >>> unit = demografi[(demografi["kode_unit"] == "UL-01") & (demografi["variabel"] == "jenis_kelamin")]
     >>> print(unit[["kelompok", "jumlah", "persen"]].to_string(index=False))
        kelompok  jumlah  persen

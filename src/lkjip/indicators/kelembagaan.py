@@ -9,7 +9,7 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators._ringkas import ringkas_per_tahun
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 
 def variabel_kematangan(config: Config) -> list[str]:
@@ -62,7 +62,7 @@ def kategori_minimal(kategori: object, config: Config) -> bool:
     return at_or_above(kategori, [k.kategori for k in config.kematangan.kategori], config.kematangan.minimal)
 
 
-def hitung_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
     """Total of V01.. (``kematangan.jumlah_variabel`` variables), kategori and ``minimal_tinggi`` per PD.
 
     A row with any variable missing has no total (NA) and no kategori: a partial sum would
@@ -79,7 +79,7 @@ def hitung_kematangan(kelembagaan_pd: pd.DataFrame, config: Config) -> pd.DataFr
     >>> from lkjip.core.config import load_config
     >>> skor = {f"V{i:02d}": [4, 3, 5] for i in range(1, 12)} | {"V01": [4, 3, None]}
     >>> pd_skor = pd.DataFrame({"tahun": [2025] * 3, "kode_pd": ["PD-01", "PD-02", "PD-03"], **skor})
-    >>> hasil = hitung_kematangan(pd_skor, load_config())
+    >>> hasil = compute_kematangan(pd_skor, load_config())
     >>> print(hasil[["kode_pd", "total", "kategori", "minimal_tinggi"]].to_string(index=False))
     kode_pd  total kategori  minimal_tinggi
       PD-01   44.0   Tinggi            True
@@ -151,7 +151,7 @@ def peringkat_efektivitas(nilai: object, config: Config) -> tuple[str | None, st
     return None, None
 
 
-def hitung_efektivitas(kelembagaan_pemda: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_efektivitas(kelembagaan_pemda: pd.DataFrame, config: Config) -> pd.DataFrame:
     """Nilai Efektivitas Kelembagaan (NEK) per year, PermenPANRB 20/2018.
 
     NEK = Σ bobot/100 × nilai over the sub-dimensions; ``nilai_struktur`` and ``nilai_proses``
@@ -169,7 +169,7 @@ def hitung_efektivitas(kelembagaan_pemda: pd.DataFrame, config: Config) -> pd.Da
     >>> from lkjip.core.config import load_config
     >>> sub = pd.DataFrame({"tahun": [2024, 2024, 2025, 2025], "dimensi": ["Struktur", "Proses"] * 2,
     ...                     "bobot": [50, 50, 50, 50], "nilai": [100, None, 100, 91.8]})
-    >>> hasil = hitung_efektivitas(sub, load_config())
+    >>> hasil = compute_efektivitas(sub, load_config())
     >>> print(hasil[["tahun", "nilai_struktur", "nilai_proses", "nilai", "peringkat"]].to_string(index=False))
      tahun  nilai_struktur  nilai_proses  nilai peringkat
       2024             NaN           NaN    NaN      <NA>

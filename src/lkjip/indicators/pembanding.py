@@ -8,7 +8,7 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.sakip import predikat_sakip
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 #: ``kode_indikator`` of the SAKIP scores compared in Gambar 0.2.
 KODE_SAKIP_OPD = "sakip_opd"

@@ -9,7 +9,7 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators._ringkas import ringkas_per_tahun
-from lkjip.ingest.schemas.hasil import empty, shaped
+from lkjip.katalog.hasil import empty, shaped
 
 
 def predikat_sakip(nilai: object, config: Config) -> tuple[str | None, str | None]:
@@ -64,7 +64,7 @@ def predikat_minimal_baik(predikat: object, config: Config) -> bool:
     return at_or_above(predikat, [k.predikat for k in config.sakip.kategori], config.sakip.minimal_baik)
 
 
-def hitung_sakip_pd(sakip_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
+def compute_sakip_pd(sakip_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
     """Add predikat, sebutan and ``minimal_baik`` to every SAKIP score of ``sakip_pd``.
 
     Returns
@@ -78,7 +78,7 @@ def hitung_sakip_pd(sakip_pd: pd.DataFrame, config: Config) -> pd.DataFrame:
     >>> from lkjip.core.config import load_config
     >>> skor = pd.DataFrame({"tahun": [2025, 2025, 2025], "kode_pd": ["PD-02", "PD-01", "PD-03"],
     ...                      "nilai": [55.5, 60.01, None]})
-    >>> hasil = hitung_sakip_pd(skor, load_config())
+    >>> hasil = compute_sakip_pd(skor, load_config())
     >>> print(hasil[["kode_pd", "nilai", "predikat", "minimal_baik"]].to_string(index=False))
     kode_pd  nilai predikat  minimal_baik
       PD-01  60.01        B          True

@@ -27,7 +27,7 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
-from lkjip.ingest.store import read_table, write_table
+from lkjip.katalog.store import read_table, write_table
 from lkjip.report.daftar import nama_csv
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
@@ -398,7 +398,7 @@ def annex_cover(config: Config, masukan: dict[str, str], when: dt.datetime) -> A
     )
 
 
-def tulis_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
+def write_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
     """Write each report table as a CSV download (UTF-8 with BOM, for Excel), values as published.
 
     The same values as the annex: rounded as printed, ``Ya``/``Tidak``, missing left empty;
@@ -429,10 +429,10 @@ def tanpa_derau(frame: pd.DataFrame, desimal: int = 10) -> pd.DataFrame:
     return out
 
 
-def salin_tabel_publik(processed: Path, nama: str, folder: Path) -> Path:
+def copy_tabel_publik(processed: Path, nama: str, folder: Path) -> Path:
     """Publish the processed table ``nama`` as ``folder/<nama>.csv``, without float noise.
 
-    Written by the data step's own CSV writer (:func:`lkjip.ingest.store.write_table`), so the
+    Written by the data step's own CSV writer (:func:`lkjip.katalog.store.write_table`), so the
     file reads exactly like ``data/processed/<nama>.csv`` apart from the noise.
     """
     frame = tanpa_derau(read_table(nama, processed))

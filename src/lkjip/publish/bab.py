@@ -5,7 +5,7 @@ writes the outputs back into the notebook. Instead, Quarto's pre-render step run
 ``python -m lkjip.publish.bab``: every notebook of ``notebooks/`` is executed once (nbclient,
 as :mod:`lkjip.publish.notebooks` does) and its outputs are written as Markdown to ``_bab/``.
 The book's chapters are the small committed pages in ``bab/``: a title and a ``.bab`` div that
-the Lua filter ``bab/bab.lua`` replaces with that Markdown in every format.
+the Lua filter ``_extensions/lkjip/filters/bab.lua`` replaces with that Markdown in every format.
 
 A chapter is executed again only when something it depends on changed: the notebook, the
 processed tables (the data step rewrites them when the exports change), ``laporan.yml``,
@@ -36,7 +36,7 @@ PAGES = "bab"
 #: Metadata Quarto merges into ``_quarto.yml`` (``metadata-files``), written from laporan.yml.
 METADATA = "_laporan.yml"
 #: The page of the Daftar Isi, Daftar Tabel and Daftar Gambar (``bab/00-daftar.qmd``): no
-#: notebook, its Markdown is written from the other chapters by :func:`tulis_daftar`.
+#: notebook, its Markdown is written from the other chapters by :func:`write_daftar`.
 DAFTAR = "00-daftar"
 #: The DOCX reference document (styles, A4, page numbers), made by :mod:`lkjip.publish.dokumen`.
 REFERENSI = "referensi.docx"
@@ -162,7 +162,7 @@ _MARK = re.compile(
 
 
 #: Tables with at least this many columns get a landscape page in the PDF (and in the DOCX:
-#: bab/halaman.lua).
+#: _extensions/lkjip/filters/halaman.lua).
 LEBAR_LANSKAP = 12
 
 
@@ -315,7 +315,7 @@ def _execute(bab: Bab, root: Path):
     return execute_notebook(bab.notebook, root=root)
 
 
-def siapkan_bab(
+def prepare_bab(
     root: Path | None = None,
     *,
     say: Callable[[str], None] = print,
@@ -336,7 +336,7 @@ def siapkan_bab(
     (project.root / GENERATED).mkdir(exist_ok=True)
     common = kunci_masukan(project.root)
     chapters = daftar_bab(project.root)
-    nomor = Penomoran.muat(project.root)
+    nomor = Penomoran.load(project.root)
     written = []
     for bab in chapters:
         key = hashlib.sha256(
@@ -364,7 +364,7 @@ def siapkan_bab(
             nbformat.write(nb, executed_notebook(project.root, bab.notebook))
             bab.kunci_path.write_text(key)
         written.append(bab.markdown)
-    tulis_daftar(project.root, written)
+    write_daftar(project.root, written)
     return written
 
 
@@ -389,19 +389,19 @@ def _typst_list(jenis: str) -> str:
     )
 
 
-def tulis_daftar(root: Path | None, markdowns: list[Path]) -> Path:
+def write_daftar(root: Path | None, markdowns: list[Path]) -> Path:
     """Write the Markdown of the Daftar Isi, Daftar Tabel and Daftar Gambar page.
 
     The PDF gets Typst outlines with page numbers, the DOCX a Word table-of-contents field; the
     site lists the titles (its menu is the table of contents).
     """
     from lkjip.report.narasi import escape_md
-    from lkjip.report.penomoran import periksa_nomor_tabel
+    from lkjip.report.penomoran import check_nomor_tabel
 
     project = paths(root)
     found = daftar_isi(markdowns)
     for judul in found["tabel"]:
-        periksa_nomor_tabel(judul)
+        check_nomor_tabel(judul)
     lines = ["```{=typst}\n#outline(title: none, depth: 2)\n```", _TOC_FIELD]
     lines.append('::: {.content-visible when-format="html"}\nBab-bab laporan ada di menu samping.\n:::')
     for jenis, judul in [("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")]:
@@ -414,7 +414,7 @@ def tulis_daftar(root: Path | None, markdowns: list[Path]) -> Path:
     return target
 
 
-def tulis_metadata(root: Path | None = None) -> Path:
+def write_metadata(root: Path | None = None) -> Path:
     """Write ``_laporan.yml``: the book's title, author, date and cover from ``laporan.yml``.
 
     Raises
@@ -450,7 +450,7 @@ def tulis_metadata(root: Path | None = None) -> Path:
         # the cover of the PDF (_extensions/lkjip/typst-template.typ)
         "sampul": sampul,
         "fontsize": f"{config.publikasi.docx.ukuran:g}pt",
-        # the DOCX's sections and table type (bab/halaman.lua)
+        # the DOCX's sections and table type (_extensions/lkjip/filters/halaman.lua)
         "docx": metadata_docx(config, LEBAR_LANSKAP),
     }
     target = project.root / METADATA
@@ -462,17 +462,17 @@ def tulis_metadata(root: Path | None = None) -> Path:
     return target
 
 
-def tulis_dokumen_referensi(root: Path | None = None) -> Path:
+def write_dokumen_referensi(root: Path | None = None) -> Path:
     """Write ``_bab/referensi.docx``, the DOCX format's reference document (see _quarto.yml)."""
     from lkjip.core.config import load_config
-    from lkjip.publish.dokumen import tulis_referensi
+    from lkjip.publish.dokumen import write_referensi
     from lkjip.publish.quarto import find_quarto
 
     project = paths(root)
     quarto = find_quarto(project.root)
     if quarto is None:
         raise RuntimeError("Quarto tidak ditemukan: dokumen referensi DOCX tidak dapat dibuat")
-    return tulis_referensi(project.root / GENERATED / REFERENSI, load_config(project.config), quarto.path)
+    return write_referensi(project.root / GENERATED / REFERENSI, load_config(project.config), quarto.path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -480,9 +480,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     force = "--force" in args
     try:
-        tulis_metadata()
-        tulis_dokumen_referensi()
-        siapkan_bab(force=force)
+        write_metadata()
+        write_dokumen_referensi()
+        prepare_bab(force=force)
     except Exception as exc:  # the message names the notebook and its cell
         print(f"GAGAL menyiapkan bab: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
@@ -501,6 +501,6 @@ __all__ = [
     "kunci_masukan",
     "main",
     "notebook_markdown",
-    "siapkan_bab",
-    "tulis_metadata",
+    "prepare_bab",
+    "write_metadata",
 ]

@@ -66,25 +66,25 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     from lkjip.publish.annex import (
         annex_cover,
         annex_sheets,
-        salin_tabel_publik,
-        tulis_csv_tabel,
+        copy_tabel_publik,
         write_annex,
+        write_csv_tabel,
     )
     from lkjip.report import daftar
 
     project = paths(root)
-    t, config = daftar.muat(root, tahun)
+    t, config = daftar.load(root, tahun)
     public = project.processed / "publik"
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
     for nama in daftar.tabel_olahan_publik(root):
-        salin_tabel_publik(project.processed, nama, public)
+        copy_tabel_publik(project.processed, nama, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = daftar.semua_tabel(t, config, data.sumber_ada(root))
-    tulis_csv_tabel(semua, public)
+    write_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
 
 
@@ -163,7 +163,7 @@ def render_segar(root: Path | None, kunci: str) -> bool:
     return recorded.get("masukan") == kunci and recorded.get("keluaran") == _kunci_keluaran(project.root)
 
 
-def catat_render(root: Path | None, kunci: str) -> Path:
+def record_render(root: Path | None, kunci: str) -> Path:
     """Write the stamp of a successful render (see :func:`render_segar`)."""
     project = paths(root)
     stamp = project.root / STEMPEL_RENDER
@@ -203,13 +203,13 @@ def run_build(
     """
     import nbformat
 
-    from lkjip.data_step import run_data_step
-    from lkjip.publish.bab import executed_notebook, siapkan_bab, tulis_metadata
-    from lkjip.publish.gambar import tulis_gambar
+    from lkjip.pipeline.data_step import run_data_step
+    from lkjip.publish.bab import executed_notebook, prepare_bab, write_metadata
+    from lkjip.publish.gambar import write_gambar
     from lkjip.publish.notebooks import chapter_notebooks
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
     from lkjip.report.penomoran import Penomoran
-    from lkjip.report.reviu_text import print_reviu
+    from lkjip.reviu.teks import print_reviu
 
     project = paths(root)
     config = _step("konfigurasi", say)(lambda: load_config(project.config))
@@ -222,8 +222,8 @@ def run_build(
 
     def notebooks() -> list[PreviewChapter]:
         # Executed once (again only when an input changed); Quarto's pre-render reuses them.
-        tulis_metadata(project.root)
-        siapkan_bab(project.root, say=say, force=force)
+        write_metadata(project.root)
+        prepare_bab(project.root, say=say, force=force)
         chapters = []
         for path in chapter_notebooks(project.root):
             nb = nbformat.read(executed_notebook(project.root, path), as_version=4)
@@ -231,7 +231,7 @@ def run_build(
         return chapters
 
     chapters = _step("notebook", say)(notebooks)
-    figures = _step("gambar", say)(lambda: tulis_gambar(project.root))
+    figures = _step("gambar", say)(lambda: write_gambar(project.root))
     say(f"   {len(figures)} berkas gambar di {project.figures}")
     annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root))
     say(f"   {annex}")
@@ -248,7 +248,7 @@ def run_build(
             result = subprocess.run([str(binary), "render"], cwd=project.root, check=False)
             if result.returncode != 0:
                 raise StepFailed("quarto render", f"kode keluar {result.returncode}")
-            catat_render(project.root, kunci)
+            record_render(project.root, kunci)
             return project.root / "_book"
 
         output = _step("quarto render", say)(render)
@@ -256,7 +256,7 @@ def run_build(
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     preview = _step("pratinjau", say)(
-        lambda: write_preview(chapters, project.preview, title, Penomoran.muat(project.root))
+        lambda: write_preview(chapters, project.preview, title, Penomoran.load(project.root))
     )
     say(QUARTO_HINT.format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -1,7 +1,7 @@
 """The DOCX reference document, made by code: A4, margins, type, heading and table styles, page numbers.
 
 Pandoc takes the styles, the page setup and the footer of a DOCX from its *reference document*.
-:func:`tulis_referensi` starts from pandoc's own default reference (``quarto pandoc
+:func:`write_referensi` starts from pandoc's own default reference (``quarto pandoc
 --print-default-data-file reference.docx``) and sets, from ``laporan.yml``
 (``publikasi.docx``): the body font and size, black headings for BAB (Heading 1) and sections
 (Heading 2, 3) in the same family, a bordered table style with a repeated, bold header row, A4
@@ -28,7 +28,7 @@ MARGIN = {"top": 1418, "right": 1418, "bottom": 1418, "left": 1701}
 #: Left and right cell margin of the table style, in twentieths of a point.
 SEL = 85
 
-#: The smallest type size (pt) a DOCX table is set in to make its figures fit (bab/halaman.lua).
+#: The smallest type size (pt) a DOCX table is set in to make its figures fit (filter halaman.lua).
 UKURAN_TABEL_TERKECIL = 7.0
 
 #: The relationship id of the page-number footer in the reference document.
@@ -68,7 +68,7 @@ _SIGNATURE_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="T
   </w:style>"""
 
 
-#: The DOCX cover's lines under the title block (``custom-style="Sampul"``, bab/sampul.lua):
+#: The DOCX cover's lines under the title block (``custom-style="Sampul"``, filter sampul.lua):
 #: centred, bold, a cover's spacing.
 _COVER_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sampul">
     <w:name w:val="Sampul"/><w:basedOn w:val="Normal"/><w:qFormat/>
@@ -116,7 +116,7 @@ def ukuran_tabel_semua(size: float) -> list[float]:
 
 
 def metadata_docx(config: Config, lanskap_kolom: int) -> dict[str, object]:
-    """What bab/halaman.lua needs of the DOCX page and table setup (``_laporan.yml``: ``docx``).
+    """What the filter halaman.lua needs of the DOCX page and table setup (``_laporan.yml``: ``docx``).
 
     The page in twentieths of a point, the footer's relationship id, the table sizes (the first
     the normal one) with their character styles, the cell margins (left plus right) and the
@@ -229,7 +229,7 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
     )
     styles = styles[:start] + table + styles[end:]
     cover = _COVER_STYLE.format(size=_size(round(half_points * 1.2)))
-    # one table style per size (bab/halaman.lua picks one per table: `custom-style` on the
+    # one table style per size (the filter halaman.lua picks one per table: `custom-style` on the
     # table); a size in the table style, not in a character style, since LibreOffice applies
     # a table style's type size over any character style
     sizes = "".join(
@@ -243,7 +243,7 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
 
 def _section() -> str:
     # The document's last section. The cover is a section of its own without a footer
-    # (bab/halaman.lua), so this one numbers every page, counting on from the cover.
+    # (_extensions/lkjip/filters/halaman.lua), so this one numbers every page, counting on from the cover.
     w, h = A4
     m = MARGIN
     return (
@@ -254,7 +254,7 @@ def _section() -> str:
     )
 
 
-def tulis_referensi(target: Path, config: Config, quarto: Path) -> Path:
+def write_referensi(target: Path, config: Config, quarto: Path) -> Path:
     """Write the reference DOCX for ``config`` to ``target`` (Quarto's ``reference-doc``)."""
     setting = config.publikasi.docx
     source = _pandoc_default(quarto)

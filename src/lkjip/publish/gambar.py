@@ -9,7 +9,7 @@ from lkjip.core.paths import paths
 from lkjip.report import charts, daftar
 
 
-def tulis_gambar(root: Path | None = None, tahun: int | None = None) -> list[Path]:
+def write_gambar(root: Path | None = None, tahun: int | None = None) -> list[Path]:
     """Empty ``figures/`` and write every chart of the report there (PNG and SVG).
 
     Files left from an earlier build (a chart renamed, another year) are removed first, so
@@ -28,7 +28,7 @@ def tulis_gambar(root: Path | None = None, tahun: int | None = None) -> list[Pat
         The files written, chart by chart in :data:`lkjip.report.daftar.GAMBAR` order.
     """
     folder = paths(root).figures
-    t, config = daftar.muat(root, tahun)
+    t, config = daftar.load(root, tahun)
     if folder.exists():
         for old in folder.iterdir():
             if old.is_file() and old.name != ".gitkeep":

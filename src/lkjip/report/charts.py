@@ -23,6 +23,7 @@ from lkjip import data
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
+from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.report import tanda
 
 #: Okabe–Ito palette (colour-blind safe), ordered so that neighbouring series stay distinct;
@@ -516,7 +517,7 @@ def gambar_ikm_unit(
     return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}")
 
 
-def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str = "PEMDA") -> Gambar:
+def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str = KODE_PEMDA) -> Gambar:
     """NRR per unsur pelayanan for the Pemda (or one unit), the weakest unsur highlighted.
 
     Parameters

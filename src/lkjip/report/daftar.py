@@ -94,7 +94,7 @@ def gambar(kunci: str, t: Tabel, config: Config) -> charts.Gambar:
     return GAMBAR[kunci](t, config)
 
 
-def muat(root: Path | None = None, tahun: int | None = None) -> tuple[Tabel, Config]:
+def load(root: Path | None = None, tahun: int | None = None) -> tuple[Tabel, Config]:
     """The processed tables (each read once) and the configuration of a project's report year.
 
     Parameters

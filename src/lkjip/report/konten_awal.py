@@ -194,7 +194,7 @@ def _readme(config: Config) -> str:
     )
 
 
-def tulis_konten_awal(config: Config, folder: Path, *, timpa: bool = False) -> list[Path]:
+def write_konten_awal(config: Config, folder: Path, *, timpa: bool = False) -> list[Path]:
     """Write the neutral starting set of prose files (and their README) into ``folder``.
 
     Parameters

@@ -1,6 +1,6 @@
 """What the notebooks call: one object that loads the processed tables and returns report pieces.
 
-Notebooks stay thin: ``lap = Laporan.muat(tahun)`` and then one call per table, chart or
+Notebooks stay thin: ``lap = Laporan.load(tahun)`` and then one call per table, chart or
 generated paragraph. Every number shown comes from ``data/processed`` through this module.
 """
 
@@ -34,7 +34,7 @@ def _md(text: str) -> Markdown:
 class Laporan:
     """The report of one year: configuration, processed tables (read lazily) and builders.
 
-    Use :meth:`muat` to create one.
+    Use :meth:`load` to create one.
     """
 
     config: Config
@@ -42,7 +42,7 @@ class Laporan:
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def muat(cls, tahun: int | None = None, *, root: Path | None = None) -> Laporan:
+    def load(cls, tahun: int | None = None, *, root: Path | None = None) -> Laporan:
         """Load the configuration (for ``tahun`` if given, else the configured year).
 
         Another year than ``laporan.yml``'s must be covered by the processed data; otherwise
@@ -177,10 +177,10 @@ class Laporan:
             formula = notes["formulasi"].get(row.kode_indikator) if len(notes) else None
             kind = "Sasaran" if row.jenis == "utama" else "Kinerja lainnya"
             text = (
-                f"{kind} {narasi.kutip(row.sasaran)} dengan indikator kinerja {narasi.kutip(row.indikator)}"
+                f"{kind} {narasi.quote(row.sasaran)} dengan indikator kinerja {narasi.quote(row.indikator)}"
             )
             if formula is not None and not pd.isna(formula):
-                text += f", dihitung dengan formulasi {narasi.kutip(formula)}"
+                text += f", dihitung dengan formulasi {narasi.quote(formula)}"
             items.append(text + ";")
         # A lead sentence names the agreement, so that two lists in a row do not read as one
         # list restarting at 1.
@@ -296,8 +296,8 @@ class Laporan:
             used, absent = manifest["sumber"]["dipakai"], manifest["sumber"]["tidak_ada"]
             lines += [
                 "",
-                f"Sumber data yang dipakai: {narasi.gabung(used)}; sumber yang tidak dilaporkan "
-                f"kantor ini (tidak ada bagiannya dalam laporan): {narasi.gabung(absent)}.",
+                f"Sumber data yang dipakai: {narasi.join_words(used)}; sumber yang tidak dilaporkan "
+                f"kantor ini (tidak ada bagiannya dalam laporan): {narasi.join_words(absent)}.",
             ]
         if manifest.get("catatan"):
             lines += [
@@ -310,7 +310,7 @@ class Laporan:
 
     def peringatan(self) -> Markdown:
         """The data step's located plausibility warnings (``peringatan.csv``), for the reviu section."""
-        from lkjip.report.reviu_text import peringatan_markdown
+        from lkjip.report.narasi import peringatan_markdown
 
         return _md(peringatan_markdown(self.paths.processed))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -13,6 +14,7 @@ from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.core.teks import neutralise_formula
+from lkjip.reviu.teks import lokasi, read_peringatan
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
 #: emphasis, links, raw HTML, entities, headings, tables, math (``$``) and citations (``@``).
@@ -46,7 +48,7 @@ def escape_md(text: object, *, angka: bool = False) -> str:
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
-def kutip(text: object) -> str:
+def quote(text: object) -> str:
     """Quote an indicator or sasaran name the way the report does: “…”, escaped."""
     return f"“{escape_md(text)}”"
 
@@ -59,7 +61,7 @@ def daftar(items: Iterable[str], *, bernomor: bool = True) -> str:
     )
 
 
-def gabung(parts: Sequence[str], kata: str = "dan") -> str:
+def join_words(parts: Sequence[str], kata: str = "dan") -> str:
     """Join phrases in Indonesian: ``["a", "b", "c"]`` -> ``"a, b dan c"``."""
     parts = [p for p in parts if p]
     if len(parts) <= 1:
@@ -182,7 +184,7 @@ def kalimat_indikator(baris: Mapping, config: Config) -> str:
         tersedia (N/A)."; negative polarity is explained in words.
     """
     f = fmt.Formatter(config)
-    indikator = kutip(_value(baris, "indikator"))
+    indikator = quote(_value(baris, "indikator"))
     tahun = _value(baris, "tahun") or config.tahun
     # A year is a name, not a quantity: no thousands dot ("2025", not "2.025").
     tahun = escape_md(tahun) if isinstance(tahun, str) else str(int(tahun))
@@ -424,9 +426,9 @@ def metodologi(config: Config, sumber: Collection[str] | None = None) -> str:
 
     if len(dimensi) > 1 and len(set(dimensi.values())) == 1:
         sama = bobot_persen(next(iter(dimensi.values())))
-        bobot_dimensi = f"dimensi {gabung(list(dimensi))} masing-masing {sama}"
+        bobot_dimensi = f"dimensi {join_words(list(dimensi))} masing-masing {sama}"
     else:
-        bobot_dimensi = "bobot dimensi " + gabung([f"{d} {bobot_persen(b)}" for d, b in dimensi.items()])
+        bobot_dimensi = "bobot dimensi " + join_words([f"{d} {bobot_persen(b)}" for d, b in dimensi.items()])
     ada = (lambda _s: True) if sumber is None else (lambda s: s in sumber)
     items = [
         *(
@@ -521,16 +523,16 @@ def kalimat_perbandingan(
     if n == total:
         head = f"{opening}, seluruhnya dapat dibandingkan"
     elif n == 1:
-        head = f"{opening}, hanya 1 indikator yang dapat dibandingkan, yaitu {kutip(names[0])}"
+        head = f"{opening}, hanya 1 indikator yang dapat dibandingkan, yaitu {quote(names[0])}"
     else:
         head = (
             f"{opening}, {fmt.bilangan(n)} indikator dapat dibandingkan, yaitu "
-            + gabung([kutip(x) for x in names])
+            + join_words([quote(x) for x in names])
         )
     parts = []
     for idx, row in comparable.iterrows():
         a, b = float(org[idx]), float(other[idx])
-        prefix = "" if n == 1 else f"untuk {kutip(row['indikator'])}, "
+        prefix = "" if n == 1 else f"untuk {quote(row['indikator'])}, "
         parts.append(
             f"{prefix}realisasi {organisasi} sebesar {f.angka(a)} {_relasi(a, b, d)} "
             f"{escape_md(row['entitas_pembanding'])} ({f.angka(b)})"
@@ -582,10 +584,27 @@ def kalimat_sakip(sakip_pembanding: pd.DataFrame, config: Config) -> str:
         mark = ", ilustratif" if note and "ilustratif" in str(note).lower() else ""
         relasi = _relasi(float(nilai), float(other), d)
         groups.setdefault(relasi, []).append(f"{name} ({f.angka(other)}{mark})")
-    phrases = [f"{relasi} {gabung(names)}" for relasi, names in groups.items()]
+    phrases = [f"{relasi} {join_words(names)}" for relasi, names in groups.items()]
     if phrases:
         kata = "namun" if len(phrases) > 1 else "dan"
-        text += f" Nilai tersebut {gabung(phrases, kata)}."
+        text += f" Nilai tersebut {join_words(phrases, kata)}."
     if missing:
-        text += f" Nilai SAKIP {gabung(missing)} belum tersedia (N/A)."
+        text += f" Nilai SAKIP {join_words(missing)} belum tersedia (N/A)."
     return text
+
+
+def peringatan_markdown(processed_dir: Path) -> str:
+    """The located warnings as a Markdown list for the book's reviu section.
+
+    Each item names the cell (file, sheet, Excel row, column) and the message; text from the
+    data is escaped and formula-safe (:func:`escape_md`).
+    """
+    rows = read_peringatan(processed_dir)
+    if rows.empty:
+        return "Langkah data tidak memberi peringatan kewajaran: tidak ada nilai yang tampak salah ketik."
+    items = [f"{escape_md(lokasi(row))}: {escape_md(row.pesan)}" for row in rows.itertuples(index=False)]
+    lead = (
+        f"Langkah data memberi {fmt.bilangan(len(rows))} peringatan kewajaran: nilai yang terbaca dan "
+        "dipakai, tetapi tampak salah ketik atau tidak lengkap. Sel yang disebut perlu diperiksa:"
+    )
+    return f"{lead}\n\n{daftar(items, bernomor=False)}"

@@ -171,7 +171,7 @@ class Penomoran:
         return cls(nomor_gambar(setting.gambar, dict(setting.nomor), tanpa), tanpa)
 
     @classmethod
-    def muat(cls, root: Path | None = None) -> Penomoran:
+    def load(cls, root: Path | None = None) -> Penomoran:
         from lkjip import data
 
         return cls.dari_config(load_config(paths(root).config), data.sumber_ada(root))
@@ -213,16 +213,16 @@ class Penomoran:
         return f"Gambar {number}"
 
 
-def periksa_nomor_tabel(judul: str) -> str:
+def check_nomor_tabel(judul: str) -> str:
     """Check that a printed table title carries a registered number; return the number.
 
     Examples
     --------
-    >>> periksa_nomor_tabel("Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025")
+    >>> check_nomor_tabel("Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025")
     'III.1.B'
-    >>> periksa_nomor_tabel("Tabel III.1 Capaian Perjanjian Kinerja Tahun 2026")
+    >>> check_nomor_tabel("Tabel III.1 Capaian Perjanjian Kinerja Tahun 2026")
     'III.1'
-    >>> periksa_nomor_tabel("Tabel III.9 Baru")
+    >>> check_nomor_tabel("Tabel III.9 Baru")
     Traceback (most recent call last):
     ...
     lkjip.report.penomoran.TabelTidakTerdaftar: tabel 'III.9' tidak terdaftar ...

@@ -19,11 +19,12 @@ from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
+from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
 from lkjip.report.penomoran import nomor_tabel
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
-from lkjip.reviu import JENIS as JENIS_REVIU
+from lkjip.reviu.temuan import JENIS as JENIS_REVIU
 
 __all__ = ["KINERJA_LAINNYA", "KOSONG", "SASARAN_STRATEGIS", "Jenis", "TabelLaporan", "as_frame"]
 
@@ -783,12 +784,12 @@ def lampiran_ikm_unit(
         pemda = rows_of_year(ikm_pemda, config.tahun).iloc[0]
         row = {
             "No": pd.NA,
-            "Kode": "PEMDA",
+            "Kode": KODE_PEMDA,
             "Unit Pelayanan": config.pemerintah_daerah,
             "Responden": pd.NA,
             "Sampel Minimum": pd.NA,
             "Sampel Cukup": pd.NA,
-            **{c: (nrr.loc["PEMDA", c] if "PEMDA" in nrr.index else float("nan")) for c in codes},
+            **{c: (nrr.loc[KODE_PEMDA, c] if KODE_PEMDA in nrr.index else float("nan")) for c in codes},
             "IKM": pemda["ikm"],
             "Mutu": pemda["mutu"],
             "Kinerja": pemda["kinerja"],
@@ -954,7 +955,7 @@ def lampiran_demografi(
     TabelLaporan
     """
     rows = rows_of_year(skm_demografi, config.tahun)
-    rows = rows[rows["kode_unit"] == "PEMDA"]
+    rows = rows[rows["kode_unit"] == KODE_PEMDA]
     order = {v: i for i, v in enumerate(_VARIABEL_DEMOGRAFI)}
     rows = rows.assign(
         _urut=rows["variabel"].map(order), _kelompok=_urutan_kelompok(rows["variabel"], rows["kelompok"])

@@ -53,8 +53,8 @@ def tahun_tercakup(capaian: pd.DataFrame, config: Config) -> list[int]:
         year = int(year)
         kode = getattr(row, "periode", None)
         period = periods.get(kode) if isinstance(kode, str) else None
-        in_force = period.memuat(year) if period is not None else any(
-            p.memuat(year) for p in config.periode
+        in_force = period.covers(year) if period is not None else any(
+            p.covers(year) for p in config.periode
         )
         if in_force and year >= config.tren_mulai:
             years.add(year)
@@ -73,7 +73,7 @@ def _periode_berdata(config: Config, capaian: pd.DataFrame) -> Config:
     with_data = set(rows["periode"].dropna())
     in_force = [p.kode for p in config.periode_aktif]
     keep = [p for p in config.periode if p.kode not in in_force or p.kode in with_data]
-    if len(keep) == len(config.periode) or not any(p.memuat(config.tahun) for p in keep):
+    if len(keep) == len(config.periode) or not any(p.covers(config.tahun) for p in keep):
         return config
     return config.model_validate({**config.model_dump(), "periode": [p.model_dump() for p in keep]})
 

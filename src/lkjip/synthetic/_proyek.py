@@ -12,7 +12,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.paths import CONFIG_NAME, copy_project, paths
 
 
-def tulis_contoh(
+def write_contoh(
     target: Path, dari: Path | None, kepala: str, settings: Callable[[dict], dict]
 ) -> tuple[Path, Path, Config]:
     """Copy the project at ``dari`` to ``target`` with its own ``laporan.yml`` and an empty ``data/raw``.

@@ -20,7 +20,7 @@ import datetime as dt
 from pathlib import Path
 
 from lkjip.synthetic import anggaran, perjanjian_kinerja
-from lkjip.synthetic._proyek import tulis_contoh
+from lkjip.synthetic._proyek import write_contoh
 from lkjip.synthetic.anggaran import DataAnggaran
 from lkjip.synthetic.perjanjian_kinerja import Perjanjian, _Indikator
 
@@ -182,7 +182,7 @@ PERJANJIAN = (
 )
 
 
-def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
+def write_proyek(target: Path, *, dari: Path | None = None) -> Path:
     """Write the small office's project at ``target`` and return it.
 
     The book's files (notebooks, chapters, ``_quarto.yml``) are copied from the project at
@@ -190,7 +190,7 @@ def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
     format of ``dari``'s), ``data/raw`` holds its two exports only. The prose in ``konten/`` is left as
     copied: the command line replaces it with the neutral starting set (``konten-awal``).
     """
-    root, raw, config = tulis_contoh(
+    root, raw, config = write_contoh(
         target,
         dari,
         "# laporan.yml kantor contoh kedua (DATA SINTETIS), ditulis oleh python -m lkjip contoh-kantor",

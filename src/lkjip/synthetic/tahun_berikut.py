@@ -26,7 +26,7 @@ import datetime as dt
 from pathlib import Path
 
 from lkjip.synthetic import anggaran, evaluasi, perjanjian_kinerja, skm
-from lkjip.synthetic._proyek import tulis_contoh
+from lkjip.synthetic._proyek import write_contoh
 from lkjip.synthetic.anggaran import DataAnggaran
 from lkjip.synthetic.evaluasi import ILUSTRATIF, DataEvaluasi
 from lkjip.synthetic.perjanjian_kinerja import NARASI, PENJENJANGAN, PK_PERUBAHAN, Perjanjian, _Indikator
@@ -184,7 +184,7 @@ def _konfigurasi(rules: dict) -> dict:
     return settings
 
 
-def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
+def write_proyek(target: Path, *, dari: Path | None = None) -> Path:
     """Write the default office's 2026 project at ``target`` and return it.
 
     The book, the notebooks and the prose are copied from the project at ``dari`` (this checkout
@@ -192,7 +192,7 @@ def tulis_proyek(target: Path, *, dari: Path | None = None) -> Path:
     and the agreement's name changed; the prose files of :data:`KONTEN` are the office's 2026
     text; ``data/raw`` holds the 2026 exports only.
     """
-    root, raw, config = tulis_contoh(
+    root, raw, config = write_contoh(
         target,
         dari,
         f"# laporan.yml kantor bawaan untuk laporan tahun {TAHUN} (DATA SINTETIS), ditulis oleh\n"

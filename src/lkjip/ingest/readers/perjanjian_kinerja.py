@@ -271,7 +271,7 @@ def _classify(
 
     have = list(wb.sheetnames)
     for periode in config.periode:
-        if not periode.memuat(config.tahun):
+        if not periode.covers(config.tahun):
             continue  # a period outside the report year may be absent
         if periode.kode not in pk:
             got.structural.append(Problem(
@@ -438,7 +438,7 @@ def _pk_layout(
     header = rows[h]
     sub = rows[h + 1] if h + 1 < len(rows) else []
     years, problems = _year_columns(header, sub, h, got.berkas, sheet.name)
-    if not problems and periode.memuat(config.tahun) and config.tahun not in years:
+    if not problems and periode.covers(config.tahun) and config.tahun not in years:
         problems.append(Problem(
             got.berkas,
             f"tidak ada kolom Target/Realisasi untuk tahun laporan {config.tahun}; "

@@ -14,7 +14,7 @@ DOCX only: pages and table type.
 Word widths are estimated with the metrics of Liberation Sans (Arial's widths): exact for the
 default font, on the safe side for narrower faces. Everything the filter needs about the page
 comes from metadata `docx` (written by `python -m lkjip.publish.bab` into _laporan.yml from
-lkjip.publish.dokumen). Runs after Quarto's own filters and after bab/sampul.lua.
+lkjip.publish.dokumen). Runs after Quarto's own filters and after _extensions/lkjip/filters/sampul.lua.
 ]]
 if not quarto.doc.is_format("docx") then
   return {}

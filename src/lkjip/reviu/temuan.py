@@ -11,9 +11,9 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na, or_dash
 from lkjip.core.rounding import printed_decimals, printed_tolerance, round_half_up
 from lkjip.indicators.ikm import kategori_ikm
-from lkjip.indicators.kelembagaan import hitung_kematangan
+from lkjip.indicators.kelembagaan import compute_kematangan
 from lkjip.ingest.clean import clean_table
-from lkjip.ingest.schemas.hasil import COLUMNS, empty, shaped
+from lkjip.katalog.hasil import COLUMNS, empty, shaped
 
 #: The kinds of finding (``jenis``) and what each checks.
 JENIS = {
@@ -338,7 +338,7 @@ def _reviu_kategori(
     kelembagaan = clean["kelembagaan_pd"]
     if not kelembagaan.empty:
         keys = ["tahun", "kode_pd"]
-        hasil = hitung_kematangan(kelembagaan, config)[[*keys, "total", "kategori"]]
+        hasil = compute_kematangan(kelembagaan, config)[[*keys, "total", "kategori"]]
         merged = kelembagaan.merge(hasil, on=keys, how="left", suffixes=("_masukan", ""))
         for row in merged.itertuples(index=False):
             where = _lokasi(row)

@@ -218,7 +218,7 @@ def tahun_hilang(clean: dict[str, pd.DataFrame], config: Config) -> list[Problem
     return out
 
 
-def periksa_kewajaran(
+def check_kewajaran(
     clean: dict[str, pd.DataFrame],
     computed: dict[str, pd.DataFrame],
     config: Config,

@@ -18,9 +18,10 @@ from lkjip.core import fmt
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
 from lkjip.ingest.problems import QUARANTINE_COLUMNS
-from lkjip.ingest.schemas import anggaran, evaluasi, hasil, perjanjian_kinerja, skm
-from lkjip.ingest.schemas.arti import Arti, arti_kolom
+from lkjip.ingest.schemas import anggaran, evaluasi, perjanjian_kinerja, skm
 from lkjip.ingest.sources import SOURCES
+from lkjip.katalog import hasil
+from lkjip.katalog.arti import Arti, arti_kolom
 
 #: Where the dictionary is committed, relative to the project root.
 BERKAS_KAMUS = Path("docs") / "kamus-data.md"
@@ -264,7 +265,7 @@ def _unsur(config: Config) -> dict[str, tuple[str, str]]:
 
 
 def kolom_tanpa_arti(config: Config | None = None) -> list[str]:
-    """``tabel.kolom`` of every contract column that :mod:`lkjip.ingest.schemas.arti` does not describe.
+    """``tabel.kolom`` of every contract column that :mod:`lkjip.katalog.arti` does not describe.
 
     Empty when the dictionary is complete; a test keeps it so.
 
@@ -380,14 +381,14 @@ def berkas_kamus(root: Path | None = None) -> Path:
     return paths(root).root / BERKAS_KAMUS
 
 
-def tulis_kamus(target: Path, config: Config | None = None) -> Path:
+def write_kamus(target: Path, config: Config | None = None) -> Path:
     """Write the dictionary to ``target`` (UTF-8, ``\\n`` line ends) and return it.
 
     Examples
     --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     written = tulis_kamus(Path(folder) / "kamus.md")
+    ...     written = write_kamus(Path(folder) / "kamus.md")
     ...     written.read_text(encoding="utf-8").splitlines()[0], kamus_sesuai(written)
     ('# Kamus Data', True)
     """

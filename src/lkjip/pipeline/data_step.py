@@ -34,7 +34,7 @@ from lkjip.ingest.sources import (
     read_source,
     source_files,
 )
-from lkjip.ingest.store import write_table
+from lkjip.katalog.store import write_table
 
 MANIFEST = "manifest.json"
 
@@ -109,7 +109,7 @@ def empty_clean_tables(absent: list[str], config: Config) -> dict[str, pd.DataFr
     Every later step then sees zero rows of an export the office does not report, never a
     missing table.
     """
-    from lkjip.ingest.schemas.kamus import SUMBER_TABEL_BERSIH, clean_schemas
+    from lkjip.katalog.kamus import SUMBER_TABEL_BERSIH, clean_schemas
 
     schemas = clean_schemas(config)
     return {
@@ -200,8 +200,8 @@ def run_data_step(
 
     progress("Menghitung indikator dan reviu")
     from lkjip.indicators.engine import compute_all
-    from lkjip.kewajaran import periksa_kewajaran
-    from lkjip.reviu import run_reviu
+    from lkjip.reviu.kewajaran import check_kewajaran
+    from lkjip.reviu.temuan import run_reviu
 
     clean, key_warnings = normalise_key_columns(merged.tables, skip=("skm_responden",))
     computed = compute_all(clean, config)
@@ -209,7 +209,7 @@ def run_data_step(
     warnings = [
         *merged.warnings,
         *key_warnings,
-        *periksa_kewajaran(clean, computed, config, merged.kolom),
+        *check_kewajaran(clean, computed, config, merged.kolom),
         *_sheets_gone(manifest_path, merged.accounting, files),
     ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}

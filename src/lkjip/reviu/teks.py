@@ -1,6 +1,7 @@
 """The reviu as text: printed for ``python -m lkjip reviu`` and the build's reviu step (the
 findings, printed figures that differ from the computed ones, and the data step's located
-warnings), and the warnings as Markdown for the book's reviu section (Lampiran)."""
+warnings); the book's reviu section writes the same warnings as Markdown
+(:func:`lkjip.report.narasi.peringatan_markdown`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.na import is_na
 from lkjip.ingest.problems import WARNING_COLUMNS, WARNINGS_CSV
-from lkjip.ingest.store import read_table
+from lkjip.katalog.store import read_table
 
 
 def _shown(value: object) -> str:
@@ -38,7 +39,7 @@ def read_peringatan(processed_dir: Path) -> pd.DataFrame:
     return pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
 
 
-def _lokasi(row) -> str:
+def lokasi(row) -> str:
     """``"sakip.xlsx, sheet 'SAKIP 2025', baris 8, kolom D (Nilai)"``: where a warning points."""
     return ", ".join(
         part
@@ -61,27 +62,8 @@ def print_peringatan(processed_dir: Path, say: Callable[[str], None]) -> int:
     say(f"\nPeringatan langkah data ({len(rows)}; nilai dipakai, tetapi perlu diperiksa):")
     for row in rows.itertuples(index=False):
         shown = f" [nilai: {row.nilai}]" if row.nilai else ""
-        say(f"  {_lokasi(row)}: {row.pesan}{shown}")
+        say(f"  {lokasi(row)}: {row.pesan}{shown}")
     return len(rows)
-
-
-def peringatan_markdown(processed_dir: Path) -> str:
-    """The located warnings as a Markdown list for the book's reviu section.
-
-    Each item names the cell (file, sheet, Excel row, column) and the message; text from the
-    data is escaped and formula-safe (:func:`lkjip.report.narasi.escape_md`).
-    """
-    from lkjip.report.narasi import daftar, escape_md
-
-    rows = read_peringatan(processed_dir)
-    if rows.empty:
-        return "Langkah data tidak memberi peringatan kewajaran: tidak ada nilai yang tampak salah ketik."
-    items = [f"{escape_md(_lokasi(row))}: {escape_md(row.pesan)}" for row in rows.itertuples(index=False)]
-    lead = (
-        f"Langkah data memberi {fmt.bilangan(len(rows))} peringatan kewajaran: nilai yang terbaca dan "
-        "dipakai, tetapi tampak salah ketik atau tidak lengkap. Sel yang disebut perlu diperiksa:"
-    )
-    return f"{lead}\n\n{daftar(items, bernomor=False)}"
 
 
 def _print_findings(processed_dir: Path, say: Callable[[str], None]) -> int:

@@ -1,0 +1,1 @@
+"""The reviu: printed and typed figures checked against computed ones, plausibility warnings, their text."""
