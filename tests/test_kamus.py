@@ -12,6 +12,7 @@ from lkjip.core.config import load_config
 from lkjip.indicators.engine import COMPUTED_TABLES
 from lkjip.ingest.sources import SOURCES
 from lkjip.katalog import hasil
+from lkjip.katalog.dataset import nama_tabel
 from lkjip.katalog.kamus import (
     BERKAS_KAMUS,
     SUMBER_TABEL_BERSIH,
@@ -19,7 +20,6 @@ from lkjip.katalog.kamus import (
     kamus_sesuai,
     kolom_tanpa_arti,
     kontrak_tabel,
-    nama_tabel,
     write_kamus,
 )
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook

@@ -340,9 +340,8 @@ def test_findings_of_numbers_and_categories_store_as_one_table(config, tmp_path)
 
 def _two_warnings(config, folder) -> None:
     from lkjip.ingest.problems import WARNINGS_CSV, Problem, warning_rows
-    from lkjip.katalog.store import write_table
+    from lkjip.katalog.store import publish
 
-    write_table(run_reviu({}, compute_all({}, config), config), "reviu", folder)
     warnings = [
         Problem(
             "pk.xlsx",
@@ -354,7 +353,12 @@ def _two_warnings(config, folder) -> None:
         ),
         Problem("sakip.xlsx", "tidak ada data nilai SAKIP tahun 2024"),
     ]
-    warning_rows(warnings).to_csv(folder / WARNINGS_CSV, index=False, encoding="utf-8-sig")
+    publish(
+        {"reviu": run_reviu({}, compute_all({}, config), config)},
+        folder,
+        {},
+        {WARNINGS_CSV: warning_rows(warnings).to_csv(index=False).encode("utf-8-sig")},
+    )
 
 
 def test_the_reviu_printout_shows_the_located_warnings(config, tmp_path):
@@ -372,10 +376,10 @@ def test_the_reviu_printout_shows_the_located_warnings(config, tmp_path):
 
 
 def test_the_reviu_printout_without_warnings_says_so(config, tmp_path):
-    from lkjip.katalog.store import write_table
+    from lkjip.katalog.store import publish
     from lkjip.reviu.teks import print_reviu
 
-    write_table(run_reviu({}, compute_all({}, config), config), "reviu", tmp_path)
+    publish({"reviu": run_reviu({}, compute_all({}, config), config)}, tmp_path, {})
     lines: list[str] = []
     assert print_reviu(tmp_path, lines.append) == 0
     assert lines[-1] == "Peringatan langkah data: tidak ada."

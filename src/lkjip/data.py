@@ -28,7 +28,6 @@ the analyst and the report see the same numbers. Nothing here writes files or sh
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -41,12 +40,37 @@ from lkjip.core.na import is_na
 from lkjip.core.paths import paths
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.ikm import KODE_PEMDA, kategori_ikm
+from lkjip.katalog import dataset as katalog
 from lkjip.katalog import kamus
+from lkjip.katalog.dataset import PERINTAH_DATA, TabelBelumDibangun, TabelTidakDikenal
 from lkjip.katalog.hasil import COLUMNS
-from lkjip.katalog.store import read_table
+from lkjip.katalog.store import DataTidakUtuh
 
-#: The command that builds ``data/processed``.
-PERINTAH_DATA = "python -m lkjip data"
+__all__ = [
+    "ASAL",
+    "KOLOM",
+    "PERINTAH_DATA",
+    "DataTidakUtuh",
+    "TabelBelumDibangun",
+    "TabelTidakDikenal",
+    "anggaran_sasaran",
+    "anggaran_sub_kegiatan",
+    "anggaran_total",
+    "angka_pembanding",
+    "capaian",
+    "daftar_tabel",
+    "ikm_pemda",
+    "ikm_unit",
+    "ikm_unsur",
+    "kematangan_pd",
+    "nama_tabel",
+    "perbandingan",
+    "ringkas_tren",
+    "sakip_pd",
+    "sumber_ada",
+    "tabel",
+    "tabel_sumber_absen",
+]
 
 #: Where a value of a view comes from (column ``asal``).
 ASAL = ("hitung", "ketik", "ilustratif", "tidak_ada")
@@ -136,14 +160,6 @@ KOLOM: dict[str, dict[str, str]] = {
 KOLOM["perbandingan"] = KOLOM["angka_pembanding"]
 
 
-class TabelTidakDikenal(LookupError):
-    """A table name that no data contract knows; the message lists the valid names."""
-
-
-class TabelBelumDibangun(FileNotFoundError):
-    """A known table whose file is not in ``data/processed`` yet; the message names the command."""
-
-
 # --------------------------------------------------------------------------- tables
 
 
@@ -163,16 +179,7 @@ def sumber_ada(root: Path | None = None) -> frozenset[str]:
     >>> sorted(sumber_ada(Path(tempfile.mkdtemp())))[:3]  # no data step yet: every source
     ['anggaran', 'kelembagaan', 'pembanding']
     """
-    import json
-
-    from lkjip.core.config import SUMBER
-
-    try:
-        manifest = json.loads((paths(root).processed / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset(SUMBER)
-    dipakai = manifest.get("sumber", {}).get("dipakai")
-    return frozenset(SUMBER if dipakai is None else dipakai)
+    return katalog.sumber_dibaca(paths(root).processed)
 
 
 def daftar_tabel(root: Path | None = None) -> pd.DataFrame:
@@ -226,9 +233,8 @@ def daftar_tabel(root: Path | None = None) -> pd.DataFrame:
 def tabel_sumber_absen(root: Path | None = None) -> frozenset[str]:
     """The processed tables that are empty because the sources they come from are absent.
 
-    The clean tables of every source the last data step did not read
-    (:data:`lkjip.katalog.kamus.SUMBER_TABEL_BERSIH`) and the computed tables made only
-    from such sources (:data:`~lkjip.katalog.kamus.SUMBER_TABEL_HASIL`).
+    The clean tables of every source the last data step did not read and the computed tables
+    made only from such sources, as the catalogue declares them (:func:`lkjip.katalog.dataset.absen`).
 
     Examples
     --------
@@ -236,12 +242,7 @@ def tabel_sumber_absen(root: Path | None = None) -> frozenset[str]:
     >>> tabel_sumber_absen(Path(tempfile.mkdtemp()))  # no data step yet: every source
     frozenset()
     """
-    sumber = sumber_ada(root)
-    clean = {nama for nama, asal in kamus.SUMBER_TABEL_BERSIH.items() if asal not in sumber}
-    computed = {
-        nama for nama, asal in kamus.SUMBER_TABEL_HASIL.items() if not any(s in sumber for s in asal)
-    }
-    return frozenset(clean | computed)
+    return katalog.absen(sumber_ada(root))
 
 
 def nama_tabel() -> list[str]:
@@ -253,7 +254,7 @@ def nama_tabel() -> list[str]:
     >>> names[0], "ikm_pemda" in names, names[-1]
     ('anggaran', True, 'karantina')
     """
-    return kamus.nama_tabel()
+    return katalog.nama_tabel()
 
 
 def tabel(nama: str, root: Path | None = None) -> pd.DataFrame:
@@ -282,24 +283,15 @@ def tabel(nama: str, root: Path | None = None) -> pd.DataFrame:
     >>> tabel("ikm")
     Traceback (most recent call last):
     ...
-    lkjip.data.TabelTidakDikenal: Tabel 'ikm' tidak dikenal. Mungkin maksudnya: ikm_unit, ikm_unsur, ...
+    lkjip.katalog.dataset.TabelTidakDikenal: Tabel 'ikm' tidak dikenal. Mungkin maksudnya: ikm_unit, ...
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as kosong:
     ...     tabel("ikm_pemda", root=kosong)
     Traceback (most recent call last):
     ...
-    lkjip.data.TabelBelumDibangun: Tabel 'ikm_pemda' belum dibangun di ... Jalankan dulu: python -m lkjip data
+    lkjip.katalog.dataset.TabelBelumDibangun: Tabel 'ikm_pemda' belum dibangun di ... python -m lkjip data
     """
-    names = nama_tabel()
-    if nama not in names:
-        close = difflib.get_close_matches(nama, names, n=3, cutoff=0.5)
-        close += [n for n in names if nama and nama in n and n not in close]
-        hint = f" Mungkin maksudnya: {', '.join(close[:3])}." if close else ""
-        raise TabelTidakDikenal(f"Tabel '{nama}' tidak dikenal.{hint} Tabel yang ada: {', '.join(names)}.")
-    folder = paths(root).processed
-    if not (folder / f"{nama}.parquet").exists():
-        raise TabelBelumDibangun(f"Tabel '{nama}' belum dibangun di {folder}. Jalankan dulu: {PERINTAH_DATA}")
-    return read_table(nama, folder)
+    return katalog.load(nama, paths(root).processed)
 
 
 # --------------------------------------------------------------------------- helpers

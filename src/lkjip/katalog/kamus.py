@@ -17,68 +17,16 @@ import pandera.pandas as pa
 from lkjip.core import fmt
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
-from lkjip.ingest.problems import QUARANTINE_COLUMNS
-from lkjip.ingest.schemas import anggaran, evaluasi, perjanjian_kinerja, skm
-from lkjip.ingest.sources import SOURCES
-from lkjip.katalog import hasil
 from lkjip.katalog.arti import Arti, arti_kolom
+from lkjip.katalog.dataset import DATASET, JENIS_TABEL
 
 #: Where the dictionary is committed, relative to the project root.
 BERKAS_KAMUS = Path("docs") / "kamus-data.md"
 
-#: Kinds of table, in the order the dictionary lists them.
-JENIS_TABEL = {
-    "bersih": "Tabel bersih (dibaca dari ekspor)",
-    "hasil": "Tabel hasil hitung",
-    "karantina": "Baris yang ditolak",
-}
-
-#: The export each clean table is read from (a ``Source.name`` of :mod:`lkjip.ingest.sources`).
-SUMBER_TABEL_BERSIH = {
-    "anggaran": "anggaran",
-    "anggaran_riwayat": "anggaran",
-    "anggaran_sasaran_tercetak": "anggaran",
-    "peta_sasaran_anggaran": "anggaran",
-    "skm_responden": "skm",
-    "skm_unit": "skm",
-    "skm_unit_riwayat": "skm_riwayat",
-    "sakip_pd": "sakip",
-    "kelembagaan_pd": "kelembagaan",
-    "kelembagaan_pemda": "kelembagaan",
-    "perjanjian_kinerja": "perjanjian_kinerja",
-    "narasi_indikator": "perjanjian_kinerja",
-    "penjenjangan": "perjanjian_kinerja",
-    "pembanding": "pembanding",
-}
-
-#: The exports a computed table is made from, when it needs one of them (any one suffices: the
-#: IKM of the Pemerintah Daerah comes from the respondents or from the IKM recap); a computed
-#: table not listed is made from the Perjanjian Kinerja or the budget, or is the reviu.
-SUMBER_TABEL_HASIL: dict[str, tuple[str, ...]] = {
-    "ikm_unit": ("skm",),
-    "ikm_unsur": ("skm",),
-    "ikm_pemda": ("skm", "skm_riwayat"),
-    "skm_demografi": ("skm",),
-    "sakip_pd_hasil": ("sakip",),
-    "sakip_ringkas": ("sakip",),
-    "kematangan_pd": ("kelembagaan",),
-    "kematangan_ringkas": ("kelembagaan",),
-    "efektivitas": ("kelembagaan",),
-    "pembanding_hasil": ("pembanding",),
-    "sakip_pembanding": ("pembanding",),
-}
-
-#: The quarantine's columns as :func:`lkjip.ingest.problems.quarantine_rows` writes them.
-_KARANTINA = pa.DataFrameSchema(
-    {
-        c: pa.Column("Int64" if c == "baris" else "string", nullable=c not in ("berkas", "alasan"))
-        for c in QUARANTINE_COLUMNS
-    },
-    strict=True,
-    ordered=True,
-    name="karantina",
-    description="Baris masukan yang ditolak, dengan lokasi (berkas, sheet, baris, kolom) dan alasannya.",
-)
+#: The export each clean table is read from, and the exports a computed table is made from (any
+#: one suffices), as :data:`lkjip.katalog.dataset.DATASET` declares them.
+SUMBER_TABEL_BERSIH = {n: d.sumber[0] for n, d in DATASET.items() if d.jenis == "bersih"}
+SUMBER_TABEL_HASIL = {n: d.sumber for n, d in DATASET.items() if d.jenis == "hasil" and d.sumber}
 
 
 @dataclass(frozen=True)
@@ -108,48 +56,6 @@ class Kontrak:
         return self.skema.description or ""
 
 
-def clean_schemas(config: Config) -> dict[str, pa.DataFrameSchema]:
-    """The pandera schema of every clean table (what the readers write), by table name.
-
-    Examples
-    --------
-    >>> from lkjip.core.config import load_config
-    >>> schemas = clean_schemas(load_config())
-    >>> sorted(schemas["peta_sasaran_anggaran"].columns)
-    ['baris', 'berkas', 'dokumen', 'kode', 'no_sasaran', 'sheet']
-    """
-    models = {
-        "anggaran": anggaran.Anggaran,
-        "anggaran_riwayat": anggaran.AnggaranRiwayat,
-        "anggaran_sasaran_tercetak": anggaran.AnggaranSasaranTercetak,
-        "peta_sasaran_anggaran": anggaran.PetaSasaranAnggaran,
-        "skm_unit": skm.SkmUnit,
-        "skm_unit_riwayat": skm.SkmUnitRiwayat,
-        "sakip_pd": evaluasi.SakipPd,
-        "kelembagaan_pd": evaluasi.KelembagaanPd,
-        "kelembagaan_pemda": evaluasi.KelembagaanPemda,
-        "pembanding": evaluasi.Pembanding,
-        **perjanjian_kinerja.SCHEMAS,
-    }
-    schemas = {name: model.to_schema() for name, model in models.items()}
-    schemas["skm_responden"] = skm.responden_schema([u.kolom for u in config.skm.unsur])
-    return schemas
-
-
-def nama_tabel() -> list[str]:
-    """The names of every table the data step writes, in dictionary order (no configuration needed).
-
-    Examples
-    --------
-    >>> names = nama_tabel()
-    >>> names[0], names[-2:]
-    ('anggaran', ['reviu', 'karantina'])
-    """
-    order = {source.name: i for i, source in enumerate(SOURCES)}
-    clean = sorted(SUMBER_TABEL_BERSIH, key=lambda name: order[SUMBER_TABEL_BERSIH[name]])
-    return [*clean, *hasil.SCHEMAS, "karantina"]
-
-
 def kontrak_tabel(config: Config | None = None) -> dict[str, Kontrak]:
     """Every table the data step writes, with its contract, in dictionary order.
 
@@ -177,20 +83,7 @@ def kontrak_tabel(config: Config | None = None) -> dict[str, Kontrak]:
     'karantina'
     """
     config = config or load_config()
-    clean = clean_schemas(config)
-    sources = {source.name: source for source in SOURCES}
-    out: dict[str, Kontrak] = {}
-    for name in nama_tabel():
-        if name in SUMBER_TABEL_BERSIH:
-            source = sources[SUMBER_TABEL_BERSIH[name]]
-            pattern = ", ".join(f"`{p}`" for p in source.patterns)
-            out[name] = Kontrak(name, "bersih", clean[name], f"{source.description} ({pattern})")
-        elif name in hasil.SCHEMAS:
-            asal = "reviu lkjip atas angka tercetak" if name == "reviu" else "dihitung oleh lkjip"
-            out[name] = Kontrak(name, "hasil", hasil.SCHEMAS[name], asal)
-        else:
-            out[name] = Kontrak(name, "karantina", _KARANTINA, "pembacaan semua ekspor")
-    return out
+    return {n: Kontrak(n, d.jenis, d.skema(config), d.asal) for n, d in DATASET.items()}
 
 
 # --------------------------------------------------------------------------- Markdown

@@ -34,9 +34,8 @@ from lkjip.ingest.sources import (
     read_source,
     source_files,
 )
-from lkjip.katalog.store import write_table
-
-MANIFEST = "manifest.json"
+from lkjip.katalog.dataset import DATASET, clean_schemas
+from lkjip.katalog.store import MANIFEST, DataTidakUtuh, check_folder, publish, read_manifest
 
 
 @dataclass
@@ -103,19 +102,26 @@ def _sheets_gone(
     return out
 
 
+def _intact(out_dir: Path) -> bool:
+    """Whether ``out_dir`` holds exactly what its manifest lists (a damaged folder is rebuilt)."""
+    try:
+        check_folder(out_dir)
+    except DataTidakUtuh:
+        return False
+    return True
+
+
 def empty_clean_tables(absent: list[str], config: Config) -> dict[str, pd.DataFrame]:
     """The clean tables of the ``absent`` sources, with no rows and their contract's columns.
 
     Every later step then sees zero rows of an export the office does not report, never a
     missing table.
     """
-    from lkjip.katalog.kamus import SUMBER_TABEL_BERSIH, clean_schemas
-
     schemas = clean_schemas(config)
     return {
         name: pd.DataFrame({c: pd.Series(dtype=col.dtype.type) for c, col in schemas[name].columns.items()})
-        for name, sumber in SUMBER_TABEL_BERSIH.items()
-        if sumber in absent
+        for name, dataset in DATASET.items()
+        if dataset.jenis == "bersih" and dataset.sumber[0] in absent
     }
 
 
@@ -157,13 +163,9 @@ def run_data_step(
         raise StructuralError(problems)
     fingerprint = _input_fingerprint(raw_dir, files, config_path)
     manifest_path = out_dir / MANIFEST
-    if not problems and not force and manifest_path.exists():
-        try:
-            old = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            old = {}
-        written = old.get("tabel", [])
-        if old.get("sidik") == fingerprint and all((out_dir / f"{t}.parquet").exists() for t in written):
+    if not problems and not force and _intact(out_dir):
+        old = read_manifest(out_dir) or {}
+        if old.get("sidik") == fingerprint:
             progress(
                 "Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
                 "Gunakan --force untuk membangun ulang."
@@ -220,11 +222,7 @@ def run_data_step(
         "dinyatakan": config.sumber,
     }
     progress(f"Menulis {len(tables)} tabel ke {out_dir}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in sorted(tables):
-        write_table(tables[name], name, out_dir)
     warning_table = warning_rows(warnings).map(neutralise_formula)
-    warning_table.to_csv(out_dir / WARNINGS_CSV, index=False, encoding="utf-8-sig")
     manifest = {
         "sidik": fingerprint,
         "dibuat": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -236,7 +234,12 @@ def run_data_step(
         "catatan": merged.notes,
         "sumber": sumber,
     }
-    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    publish(
+        tables,
+        out_dir,
+        manifest,
+        {WARNINGS_CSV: warning_table.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")},
+    )
     return DataStepResult(
         skipped=False,
         out_dir=out_dir,

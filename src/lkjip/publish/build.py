@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip import data
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
+from lkjip.katalog.dataset import sumber_dibaca
+from lkjip.katalog.store import check_folder
 
 QUARTO_HINT = (
     "Quarto tidak ditemukan (tidak ada di PATH, tidak ada kit offline ../shared/quarto): "
@@ -81,9 +82,9 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     for nama in daftar.tabel_olahan_publik(root):
         copy_tabel_publik(project.processed, nama, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
-    manifest = json.loads((project.processed / "manifest.json").read_text(encoding="utf-8"))
+    manifest = check_folder(project.processed)
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
-    semua = daftar.semua_tabel(t, config, data.sumber_ada(root))
+    semua = daftar.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
 

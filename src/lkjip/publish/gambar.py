@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lkjip import data
 from lkjip.core.paths import paths
+from lkjip.katalog.dataset import sumber_dibaca
 from lkjip.report import charts, daftar
 
 
@@ -34,7 +34,7 @@ def write_gambar(root: Path | None = None, tahun: int | None = None) -> list[Pat
             if old.is_file() and old.name != ".gitkeep":
                 old.unlink()
     written: list[Path] = []
-    sumber = data.sumber_ada(root)
+    sumber = sumber_dibaca(paths(root).processed)
     for kunci in [k for k in daftar.GAMBAR if daftar.ada(k, sumber)]:
         written += charts.save(daftar.gambar(kunci, t, config), folder)
     return written

@@ -3,7 +3,7 @@
 One list for everyone who needs them: the notebook facade (:mod:`lkjip.report.laporan`)
 displays one at a time, the build (:mod:`lkjip.publish.gambar`, :mod:`lkjip.publish.annex`)
 writes them all. ``t`` is a function returning a processed table by name
-(:meth:`lkjip.report.laporan.Laporan.t`, or :func:`lkjip.data.tabel` for a project root).
+(:meth:`lkjip.report.laporan.Laporan.t`, or :func:`lkjip.katalog.dataset.load` for a project root).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip import data
-from lkjip.core.config import SUMBER, Config, load_config
+from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
 from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import kode_menurut_sumber
+from lkjip.katalog import dataset as katalog
 from lkjip.report import charts, tables
 from lkjip.report.penomoran import nomor_tabel
 from lkjip.report.tabel_laporan import TabelLaporan
@@ -108,7 +108,7 @@ def load(root: Path | None = None, tahun: int | None = None) -> tuple[Tabel, Con
     config = load_config(project.config)
     if tahun is not None:  # another year must be covered by the processed data
         config = config_tahun(config, int(tahun), project.root)
-    return cache(lambda nama: data.tabel(nama, project.root)), config
+    return cache(lambda nama: katalog.load(nama, project.processed)), config
 
 
 #: Tables that exist once per agreement (Perjanjian Kinerja): they take ``dokumen``.
@@ -205,10 +205,6 @@ def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) 
 
 # --------------------------------------------------------------------------- downloads
 
-#: Processed tables that stay internal: respondent-level rows and raw rejected rows are never
-#: offered for download on the published site.
-TABEL_PRIBADI = frozenset({"skm_responden", "karantina", "peringatan"})
-
 _BUKAN_NAMA_BERKAS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -220,17 +216,9 @@ def nama_csv(tabel: TabelLaporan) -> str:
 def tabel_olahan_publik(root: Path | None = None) -> list[str]:
     """Names of the processed tables the build publishes in ``data/processed/publik``, sorted.
 
-    Every processed table but :data:`TABEL_PRIBADI`; when the office does not report every
-    source, the empty tables of the absent ones are left out too. The chapters list their
-    downloads from this and from the report's tables, never from what an earlier build left
-    in the folder.
+    The catalogue's public tables (:func:`lkjip.katalog.dataset.publik`) of the sources the last
+    data step read: respondent-level rows and rejected rows never, an absent source's empty
+    tables not. The chapters list their downloads from this and from the report's tables, never
+    from what an earlier build left in the folder.
     """
-    processed = paths(root).processed
-    sumber = data.sumber_ada(root)
-    names = []
-    for csv in sorted(processed.glob("*.csv")):
-        # An absent source's tables are empty: no download (every source read: all published).
-        kosong = len(sumber) < len(SUMBER) and pd.read_csv(csv, nrows=1).empty
-        if csv.stem not in TABEL_PRIBADI and not kosong:
-            names.append(csv.stem)
-    return names
+    return sorted(katalog.publik(katalog.sumber_dibaca(paths(root).processed)))

@@ -6,7 +6,6 @@ generated paragraph. Every number shown comes from ``data/processed`` through th
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +14,13 @@ import pandas as pd
 from great_tables import GT
 from IPython.display import Image, Markdown, display
 
-from lkjip import data
 from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
 from lkjip.core.na import is_na
 from lkjip.core.paths import ProjectPaths, paths
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, dana_sasaran, ringkas_kinerja_anggaran
+from lkjip.katalog import dataset as katalog
+from lkjip.katalog.store import check_folder
 from lkjip.report import charts, daftar, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 from lkjip.report.tahun import config_tahun
@@ -57,9 +57,9 @@ class Laporan:
     # ------------------------------------------------------------------ data
 
     def t(self, name: str) -> pd.DataFrame:
-        """A processed table by name (read once, then cached); see :func:`lkjip.data.tabel`."""
+        """A processed table by name (read once, then cached); see :func:`lkjip.katalog.dataset.load`."""
         if name not in self._tables:
-            self._tables[name] = data.tabel(name, self.paths.root)
+            self._tables[name] = katalog.load(name, self.paths.processed)
         return self._tables[name]
 
     @property
@@ -68,8 +68,8 @@ class Laporan:
 
     @property
     def sumber(self) -> frozenset[str]:
-        """The sources (exports) the data step read (:func:`lkjip.data.sumber_ada`)."""
-        return data.sumber_ada(self.paths.root)
+        """The sources (exports) the data step read (:func:`lkjip.katalog.dataset.sumber_dibaca`)."""
+        return katalog.sumber_dibaca(self.paths.processed)
 
     def ada(self, *sumber: str) -> bool:
         """Whether the office reports every one of ``sumber`` (``"sakip"``, ``"skm"`` ...)."""
@@ -285,7 +285,7 @@ class Laporan:
         Displays the two tables (inputs with SHA-256, rows per sheet) and returns the closing
         lines (quarantined rows, reading notes).
         """
-        manifest = json.loads((self.paths.processed / "manifest.json").read_text(encoding="utf-8"))
+        manifest = check_folder(self.paths.processed)
         for kode, table in (
             ("masukan", tables.tabel_masukan(manifest["sidik"]["masukan"], self.config)),
             ("akuntansi", tables.tabel_akuntansi(manifest["akuntansi"], self.config)),

@@ -172,9 +172,10 @@ class Penomoran:
 
     @classmethod
     def load(cls, root: Path | None = None) -> Penomoran:
-        from lkjip import data
+        from lkjip.katalog.dataset import sumber_dibaca
 
-        return cls.dari_config(load_config(paths(root).config), data.sumber_ada(root))
+        project = paths(root)
+        return cls.dari_config(load_config(project.config), sumber_dibaca(project.processed))
 
     def _nomor(self, label: str) -> str | None:
         if label in self.tanpa:

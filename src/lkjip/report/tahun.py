@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip import data
 from lkjip.core.config import Config, ConfigError
+from lkjip.core.paths import paths
+from lkjip.katalog import dataset as katalog
 
 
 class TahunTidakTercakup(ValueError):
@@ -104,7 +105,7 @@ def config_tahun(config: Config, tahun: int, root: Path | None = None) -> Config
     tahun = int(tahun)
     if tahun == config.tahun:
         return config
-    capaian = data.tabel("capaian", root)
+    capaian = katalog.load("capaian", paths(root).processed)
     covered = tahun_tercakup(capaian, config)
     if tahun not in covered:
         shown = ", ".join(str(y) for y in covered) or "(tidak ada)"

@@ -14,7 +14,7 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.na import is_na
 from lkjip.ingest.problems import WARNING_COLUMNS, WARNINGS_CSV
-from lkjip.katalog.store import read_table
+from lkjip.katalog.dataset import load
 
 
 def _shown(value: object) -> str:
@@ -67,7 +67,7 @@ def print_peringatan(processed_dir: Path, say: Callable[[str], None]) -> int:
 
 
 def _print_findings(processed_dir: Path, say: Callable[[str], None]) -> int:
-    findings = read_table("reviu", processed_dir)
+    findings = load("reviu", processed_dir)
     if findings.empty:
         say("Reviu: tidak ada temuan. Semua angka tercetak/diketik sesuai dengan hasil hitung.")
         return 0
