@@ -175,7 +175,7 @@ def test_the_data_step_rebuilds_a_damaged_folder_even_when_its_inputs_did_not_ch
     args = (processed_project / "data" / "raw", processed, config)
     assert run_data_step(*args).skipped  # same inputs, intact folder: nothing to do
     (processed / "capaian.parquet").write_bytes(b"rusak")
-    with pytest.raises(DataTidakUtuh, match="capaian.parquet"):
+    with pytest.raises(DataTidakUtuh, match=r"capaian\.parquet"):
         katalog.load("capaian", processed)
     assert not run_data_step(*args).skipped
     assert katalog.load("capaian", processed).shape[0] > 0

@@ -39,7 +39,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.na import is_na
 from lkjip.core.paths import paths
 from lkjip.core.rounding import round_half_up
-from lkjip.indicators.ikm import KODE_PEMDA, kategori_ikm
+from lkjip.indicators.ikm import KODE_PEMDA, mutu_ikm
 from lkjip.katalog import dataset as katalog
 from lkjip.katalog import kamus
 from lkjip.katalog.dataset import PERINTAH_DATA, TabelBelumDibangun, TabelTidakDikenal
@@ -409,9 +409,7 @@ def ikm_unit(
     riwayat = _valued(
         summary, "ikm", "ketik", "skm_unit_riwayat", "rekap IKM unit dari kantor (angka diketik)"
     )
-    riwayat = riwayat.assign(
-        mutu=[None if is_na(v) else kategori_ikm(round_half_up(v), config)[0] for v in riwayat["nilai"]]
-    )
+    riwayat = riwayat.assign(mutu=mutu_ikm(riwayat["nilai"], config))
     hitung = _valued(computed, "ikm", "hitung", "ikm_unit", "dihitung dari jawaban responden")
     both = pd.concat([riwayat, hitung], ignore_index=True)
     return _shaped(both, "ikm_unit", ["tahun", "kode_unit"])

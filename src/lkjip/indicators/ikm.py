@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
@@ -95,6 +97,21 @@ def kategori_ikm(ikm_bulat: float, config: Config) -> tuple[str | None, str | No
         if ikm_bulat >= band.batas_bawah:
             return band.mutu, band.kinerja
     return None, None
+
+
+def mutu_ikm(ikm: Iterable[object], config: Config) -> list[str | None]:
+    """Mutu (A–D) of unrounded IKM values: each rounded half up to 2 decimals, then banded.
+
+    How a typed IKM of an earlier year (the office's recap) gets its mutu, as the computed ones
+    do (:func:`kategori_ikm` after :func:`lkjip.core.rounding.round_half_up`).
+
+    Examples
+    --------
+    >>> from lkjip.core.config import load_config
+    >>> mutu_ikm([88.305, 88.3049, float("nan")], load_config())
+    ['A', 'B', None]
+    """
+    return [None if is_na(v) else kategori_ikm(round_half_up(v), config)[0] for v in ikm]
 
 
 def mutu_minimal_baik(mutu: object, config: Config) -> bool:
