@@ -18,7 +18,7 @@ from lkjip.publish.annex import (
     write_annex,
     write_csv_tabel,
 )
-from lkjip.report import daftar
+from lkjip.report import bagian
 from lkjip.report.tabel_laporan import Jenis, TabelLaporan
 
 PERSEN = '[$-421]#,##0.00"%"'
@@ -171,8 +171,8 @@ def processed(processed_project):
 
 
 def test_report_tables_in_report_order_named_by_number(processed):
-    t, config = daftar.load(processed)
-    names = [tabel.nomor for tabel in daftar.semua_tabel(t, config)]
+    t, config = bagian.load(processed)
+    names = [tabel.nomor for tabel in bagian.semua_tabel(t, config)]
     assert names == [
         "II.1.A", "II.1.B", "II.2.A", "II.2.B", "II.3.A", "II.3.B", "II.4",
         "III.1.A", "III.1.B", "III.2.A", "III.2.B", "III.3", "III.4.A", "III.4.B",

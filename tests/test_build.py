@@ -221,7 +221,7 @@ def test_preview_in_a_real_browser(built, tmp_path):
 def test_preview_numbers_figures_and_resolves_cross_references(built):
     page = (built["project"] / "_preview" / "03-akuntabilitas-kinerja.html").read_text(encoding="utf-8")
     assert "@fig-" not in page
-    # the book's numbers (lkjip.report.penomoran): the capaian chart is Gambar 0.1
+    # the book's numbers (lkjip.report.bagian): the capaian chart is Gambar 0.1
     assert "Gambar 0.1 Grafik Capaian Kinerja" in page
     assert "ditunjukkan pada Gambar 0.1" in page
 

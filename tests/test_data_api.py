@@ -21,7 +21,7 @@ from bantuan import ROOT
 from lkjip import data
 from lkjip.core.config import load_config
 from lkjip.ingest.schemas.perjanjian_kinerja import SUMBER_REALISASI
-from lkjip.report import charts, daftar
+from lkjip.report import bagian, charts
 from lkjip.report.laporan import Laporan
 from lkjip.report.tables import as_frame
 
@@ -221,27 +221,27 @@ def test_views_equal_the_report_tables(project):
     real = data.capaian(root=project)
     real = real[real["ukuran"] == "realisasi"]
     for dokumen in lap.dokumen_aktif:
-        tren = as_frame(daftar.tabel("III.2", lap.t, lap.config, dokumen))
+        tren = as_frame(bagian.tabel("III.2", lap.t, lap.config, dokumen))
         for _, row in tren.iterrows():
             ours = real[(real["dokumen"] == dokumen) & (real["indikator"] == row["Indikator Kinerja"])]
             for year in range(2021, 2026):
                 expected = row[str(year)]
                 got = ours.loc[ours["tahun"] == year, "nilai"]
                 assert (np.isnan(expected) and got.isna().all()) or got.item() == pytest.approx(expected)
-    iii3 = as_frame(daftar.tabel("III.3", lap.t, lap.config))
+    iii3 = as_frame(bagian.tabel("III.3", lap.t, lap.config))
     ikm_row = iii3[iii3["Indikator Kinerja"].str.contains("IKM")].iloc[0]
     comparison = data.perbandingan("IKM", root=project)
     assert _value(comparison, tahun=2025, entitas=KAB) == ikm_row["Realisasi"]
     assert _value(comparison, tahun=2025, entitas=PROV) == ikm_row["Realisasi Pembanding"]
-    sakip = as_frame(daftar.tabel("lampiran-sakip", lap.t, lap.config))
+    sakip = as_frame(bagian.tabel("lampiran-sakip", lap.t, lap.config))
     sakip = sakip.set_index("Perangkat Daerah")["Nilai"]
     ours = data.sakip_pd(root=project).query("tahun == 2025").set_index("perangkat_daerah")["nilai"]
     assert ours.sort_index().tolist() == sakip.sort_index().tolist()
-    lampiran = as_frame(daftar.tabel("lampiran-ikm", lap.t, lap.config))
+    lampiran = as_frame(bagian.tabel("lampiran-ikm", lap.t, lap.config))
     units = lampiran[lampiran["Kode"] != "PEMDA"].set_index("Kode")["IKM"].sort_index()
     ours = data.ikm_unit(root=project).query("tahun == 2025").set_index("kode_unit")["nilai"].sort_index()
     assert ours.tolist() == units.tolist()
-    iii4a = as_frame(daftar.tabel("III.4.A", lap.t, lap.config))
+    iii4a = as_frame(bagian.tabel("III.4.A", lap.t, lap.config))
     iii4a = iii4a[iii4a["Kode"].notna()].set_index("Kode")
     sub = data.anggaran_sub_kegiatan(root=project)
     for kode, row in iii4a.iterrows():

@@ -16,7 +16,7 @@ from test_notebooks import _text_of  # what a reader sees of an executed noteboo
 
 from lkjip.core import fmt
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
-from lkjip.report import daftar
+from lkjip.report import bagian
 from lkjip.report.laporan import Laporan
 from lkjip.report.tables import as_frame
 
@@ -91,7 +91,7 @@ def test_trends_show_direction_missing_years_and_their_reason(project, laporan):
     assert "tidak ada data SKM (skm_responden, skm_unit_riwayat) untuk tahun 2021" in shown
     # Every realisasi of the report's Tabel III.2 of the last year appears as the last value.
     for dokumen in laporan.dokumen_aktif:
-        tren = as_frame(daftar.tabel("III.2", laporan.t, laporan.config, dokumen))
+        tren = as_frame(bagian.tabel("III.2", laporan.t, laporan.config, dokumen))
         for value in tren["2025"].dropna():
             assert fmt.angka(value) in shown
 
@@ -106,7 +106,7 @@ def test_trends_for_an_earlier_end_year(project):
 @pytest.mark.slow
 def test_kabupaten_and_provinsi_side_by_side_match_tabel_iii_3(project, laporan):
     shown = _run(project, "02-kabupaten-provinsi.ipynb")
-    iii3 = as_frame(daftar.tabel("III.3", laporan.t, laporan.config))
+    iii3 = as_frame(bagian.tabel("III.3", laporan.t, laporan.config))
     ikm = iii3[iii3["Indikator Kinerja"].str.contains("IKM")].iloc[0]
     for value in (ikm["Realisasi"], ikm["Realisasi Pembanding"], ikm["Selisih"]):
         assert fmt.angka(value) in shown
@@ -119,7 +119,7 @@ def test_kabupaten_and_provinsi_side_by_side_match_tabel_iii_3(project, laporan)
 def test_one_unit_by_unsur_across_years(project, laporan):
     shown = _run(project, "03-ikm-unit-per-unsur.ipynb", unit="UL-01")
     assert "UL-01: Dinas Kependudukan dan Pencatatan Sipil" in shown
-    lampiran = as_frame(daftar.tabel("lampiran-ikm", laporan.t, laporan.config)).set_index("Kode")
+    lampiran = as_frame(bagian.tabel("lampiran-ikm", laporan.t, laporan.config)).set_index("Kode")
     row = lampiran.loc["UL-01"]
     assert fmt.angka(row["IKM"]) in shown
     assert all(fmt.angka(row[u.kode]) in shown for u in laporan.config.skm.unsur)
@@ -129,7 +129,7 @@ def test_one_unit_by_unsur_across_years(project, laporan):
 @pytest.mark.slow
 def test_the_default_unit_is_the_lowest_ikm_of_the_year(project, laporan):
     shown = _run(project, "03-ikm-unit-per-unsur.ipynb")
-    lampiran = as_frame(daftar.tabel("lampiran-ikm", laporan.t, laporan.config))
+    lampiran = as_frame(bagian.tabel("lampiran-ikm", laporan.t, laporan.config))
     lowest = lampiran[lampiran["Kode"] != "PEMDA"].sort_values("IKM").iloc[0]
     assert f"{lowest['Kode']}: {lowest['Unit Pelayanan']}" in shown
 
@@ -137,7 +137,7 @@ def test_the_default_unit_is_the_lowest_ikm_of_the_year(project, laporan):
 @pytest.mark.slow
 def test_sample_adequacy_lists_the_units_the_report_marks(project, laporan):
     shown = _run(project, "04-sampel-skm.ipynb")
-    lampiran = as_frame(daftar.tabel("lampiran-ikm", laporan.t, laporan.config))
+    lampiran = as_frame(bagian.tabel("lampiran-ikm", laporan.t, laporan.config))
     short = lampiran[lampiran["Sampel Cukup"].eq(False)]
     assert len(short) > 0
     assert all(unit in shown for unit in short["Unit Pelayanan"])
@@ -150,7 +150,7 @@ def test_sample_adequacy_lists_the_units_the_report_marks(project, laporan):
 @pytest.mark.slow
 def test_budget_against_capaian_matches_tabel_iii_4_b(project, laporan):
     shown = _run(project, "05-anggaran-capaian.ipynb")
-    iii4b = as_frame(daftar.tabel("III.4.B", laporan.t, laporan.config))
+    iii4b = as_frame(bagian.tabel("III.4.B", laporan.t, laporan.config))
     for value in iii4b["Capaian Anggaran (%)"].dropna():
         assert fmt.angka(value) in shown
     for value in iii4b["Alokasi Anggaran"].dropna():

@@ -827,7 +827,7 @@ def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
     from lkjip.core.paths import copy_project
     from lkjip.core.teks import is_formula_like
     from lkjip.publish.annex import write_csv_tabel
-    from lkjip.report import daftar
+    from lkjip.report import bagian
     from lkjip.report.laporan import Laporan
 
     project = copy_project(tmp_path / "proyek")
@@ -841,7 +841,7 @@ def test_formula_like_names_are_neutralised_in_every_published_text(tmp_path):
     assert code == 0, text[-3000:]
 
     # CSV: the processed tables and every report table's download; no cell a spreadsheet runs.
-    tabel = daftar.semua_tabel(lambda nama: read_table(nama, out), config)
+    tabel = bagian.semua_tabel(lambda nama: read_table(nama, out), config)
     downloads = write_csv_tabel(tabel, tmp_path / "publik")
     csvs = {p.name: _csv_cells(p) for p in [*out.glob("*.csv"), *downloads]}
     assert not [(name, c) for name, cells in csvs.items() for c in cells if is_formula_like(c)]

@@ -107,3 +107,66 @@ def test_project_root_is_the_checkout_whatever_the_working_directory(tmp_path, m
     monkeypatch.chdir(tmp_path)  # a folder without laporan.yml anywhere above it
     assert project_root() == PACKAGE.parents[1]
     assert (project_root() / "laporan.yml").exists()
+
+
+def _edges() -> dict[str, set[str]]:
+    """Module -> the ``lkjip`` modules it imports (``from pkg import mod`` counts as ``pkg.mod``)."""
+    modules = {_module_name(p) for p in _modules()}
+    edges: dict[str, set[str]] = {m: set() for m in modules}
+    for path in _modules():
+        here = _module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module.startswith("lkjip"):
+                    subs = [f"{node.module}.{a.name}" for a in node.names]
+                    found = [s for s in subs if s in modules]
+                    targets = found or [node.module]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names if a.name.startswith("lkjip")]
+            edges[here] |= {t for t in targets if t in modules and t != here and t != "lkjip"}
+    return edges
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(edges.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(edges):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_module_imports_itself_through_others():
+    # Function-level imports count too: a circle hidden in a function is still a circle.
+    assert _cycles(_edges()) == []
+
+
+def test_the_circle_check_finds_a_circle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

@@ -125,11 +125,13 @@ def test_province_unit_has_no_comparison_with_itself(raw):
 def test_table_iii_3_title_names_each_region_once(raw):
     capaian, pembanding = _pembanding_input()
     provinsi = _config(raw, kabupaten=None, provinsi="Provinsi Sumatera Utara")
-    html = tables.tabel_pembanding(bandingkan(capaian, pembanding, provinsi), provinsi).gt().as_raw_html()
+    table = tables.tabel_pembanding(bandingkan(capaian, pembanding, provinsi), provinsi, nomor="III.3")
+    html = table.gt().as_raw_html()
     assert "Pemerintah Provinsi Sumatera Utara" in html
     assert "Sumatera Utara dan Provinsi Sumatera Utara" not in html
     kota = _config(raw, kabupaten=None, kota="Kota Medan", provinsi="Provinsi Sumatera Utara")
-    html = tables.tabel_pembanding(bandingkan(capaian, pembanding, kota), kota).gt().as_raw_html()
+    table = tables.tabel_pembanding(bandingkan(capaian, pembanding, kota), kota, nomor="III.3")
+    html = table.gt().as_raw_html()
     assert "Pemerintah Kota Medan dan Provinsi Sumatera Utara" in html
 
 

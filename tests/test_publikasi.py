@@ -16,7 +16,7 @@ import yaml
 from lkjip.core.config import ConfigError, load_config
 from lkjip.publish import bab as babmod
 from lkjip.publish.quarto import find_quarto, kit_binary
-from lkjip.report.penomoran import NomorTidakTerdaftar, Penomoran, nomor_gambar
+from lkjip.report.bagian import NomorTidakTerdaftar, Penomoran, nomor_gambar
 
 # 1x1 white PNG
 PNG = base64.b64encode(
@@ -383,7 +383,7 @@ def test_a_failing_notebook_names_itself_its_cell_and_the_error(project_copy, mo
 
 
 def test_table_numbers_come_from_the_registry():
-    from lkjip.report.penomoran import TabelTidakTerdaftar, nomor_tabel
+    from lkjip.report.bagian import TabelTidakTerdaftar, nomor_tabel
 
     # as printed in the office's report
     assert nomor_tabel("III.4.B") == "III.4.B"

@@ -89,6 +89,7 @@ def test_the_summary_row_of_tabel_iii_4_b_counts_a_shared_sub_kegiatan_once(shar
         t["capaian"],
         t["ringkasan_capaian"],
         config,
+        nomor="III.4.B",
         dokumen=config.dokumen_aktif[-1],
         dana=dana_sasaran(t["anggaran_hasil"], t["peta_sasaran_anggaran"], config),
     )

@@ -126,12 +126,12 @@ def test_its_tabel_iii_4_b_total_and_efisiensi(proyek):
 
 def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek):
     from lkjip import data
-    from lkjip.report import daftar
+    from lkjip.report import bagian
 
     sumber = data.sumber_ada(proyek)
     assert sumber == {"anggaran", "perjanjian_kinerja"}
-    t, config = daftar.load(proyek)
-    judul = [tabel.judul for tabel in daftar.semua_tabel(t, config, sumber)]
+    t, config = bagian.load(proyek)
+    judul = [tabel.judul for tabel in bagian.semua_tabel(t, config, sumber)]
     assert not any("SAKIP" in j or "IKM" in j or "Kematangan" in j or "Pembanding" in j for j in judul)
     # one agreement: its tables carry no period letter (Tabel II.2, not Tabel II.2.A)
     assert [j.split(" ", 2)[1] for j in judul] == [
@@ -145,14 +145,14 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
         "III.4.B",
         "L.5",
     ]
-    assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == [
+    assert [k for k in bagian.GAMBAR if bagian.ada(k, sumber)] == [
         "capaian-kinerja",
         "anggaran",
         "kinerja-anggaran",
     ]
     # with every source read (the default office), nothing is left out
-    every = daftar.semua_tabel(t, config, frozenset(SUMBER))
-    assert len(every) == len(daftar.semua_tabel(t, config)) == len(judul) + 5
+    every = bagian.semua_tabel(t, config, frozenset(SUMBER))
+    assert len(every) == len(bagian.semua_tabel(t, config)) == len(judul) + 5
 
 
 def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek):
@@ -242,15 +242,15 @@ def tanpa_anggaran(proyek, tmp_path_factory) -> Path:
 
 def test_without_a_budget_export_the_budget_part_is_left_out(tanpa_anggaran):
     from lkjip import data
-    from lkjip.report import daftar
+    from lkjip.report import bagian
     from lkjip.report.laporan import Laporan
 
     sumber = data.sumber_ada(tanpa_anggaran)
     assert sumber == {"perjanjian_kinerja"}
-    t, config = daftar.load(tanpa_anggaran)
-    nomor = [tabel.nomor for tabel in daftar.semua_tabel(t, config, sumber)]
+    t, config = bagian.load(tanpa_anggaran)
+    nomor = [tabel.nomor for tabel in bagian.semua_tabel(t, config, sumber)]
     assert "III.4.A" not in nomor and "III.4.B" not in nomor and "III.1" in nomor
-    assert [k for k in daftar.GAMBAR if daftar.ada(k, sumber)] == ["capaian-kinerja"]
+    assert [k for k in bagian.GAMBAR if bagian.ada(k, sumber)] == ["capaian-kinerja"]
     laporan = Laporan.load(root=tanpa_anggaran)
     assert laporan.paragraf_anggaran().data == "" and laporan.efisiensi().data == ""
     assert laporan.tabel("III.4.B").data == "" and laporan.gambar("anggaran") is None

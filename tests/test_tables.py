@@ -84,7 +84,7 @@ def _anggaran() -> pd.DataFrame:
 def test_realisasi_anggaran_shows_the_seed_figures(config):
     anggaran = _anggaran()
     before = anggaran.copy()
-    table = tables.tabel_realisasi_anggaran(anggaran, config)
+    table = tables.tabel_realisasi_anggaran(anggaran, config, nomor="III.4.A")
     html = table.gt().as_raw_html()
     assert "Tabel III.4.A Realisasi Anggaran Tahun 2025" in html
     cells = _cells(table)
@@ -97,12 +97,12 @@ def test_realisasi_anggaran_shows_the_seed_figures(config):
 
 def test_money_style_follows_the_config(config):
     laporan = config.model_copy(update={"format": Format(uang="laporan")})
-    cells = _cells(tables.tabel_realisasi_anggaran(_anggaran(), laporan))
+    cells = _cells(tables.tabel_realisasi_anggaran(_anggaran(), laporan, nomor="III.4.A"))
     assert "Rp. 796.858.170,00" in cells
 
 
 def test_as_frame_keeps_numbers_for_the_annex(config):
-    frame = tables.as_frame(tables.tabel_realisasi_anggaran(_anggaran(), config))
+    frame = tables.as_frame(tables.tabel_realisasi_anggaran(_anggaran(), config, nomor="III.4.A"))
     assert list(frame.columns) == ["No", "Kode", "Sub Kegiatan", "Anggaran", "Realisasi",
                                    "Capaian (%)"]
     total = frame.iloc[-1]
@@ -114,12 +114,12 @@ def test_as_frame_keeps_numbers_for_the_annex(config):
 
 
 def test_anggaran_per_kegiatan(config):
-    cells = _cells(tables.tabel_anggaran_kegiatan(_anggaran(), config))
+    cells = _cells(tables.tabel_anggaran_kegiatan(_anggaran(), config, nomor="II.4"))
     assert cells == ["1", "Penataan Organisasi", "Rp796.858.170"]
 
 
 def test_perjanjian_kinerja_with_units_groups_and_na(config):
-    table = tables.tabel_perjanjian_kinerja(_capaian(), PK, config)
+    table = tables.tabel_perjanjian_kinerja(_capaian(), PK, config, nomor="II.3.A")
     html = table.gt().as_raw_html()
     assert ("Tabel II.3.A Perjanjian Kinerja Tahun 2025 (sesuai Dokumen Perencanaan Periode "
             "2021-2025)") in html
@@ -142,7 +142,7 @@ def test_perjanjian_kinerja_with_units_groups_and_na(config):
 
 
 def test_capaian_shows_results_and_na(config):
-    cells = _cells(tables.tabel_capaian(_capaian(), PK, config))
+    cells = _cells(tables.tabel_capaian(_capaian(), PK, config, nomor="III.1.A"))
     assert cells[:6] == ["1", "Terwujudnya penataan organisasi dalam peningkatan pelayanan publik",
                          "Jumlah PD/UKPD dengan nilai SKM minimal baik", "57 PD/UKPD",
                          "57 PD/UKPD", "100,00%"]
@@ -154,7 +154,7 @@ def test_capaian_shows_results_and_na(config):
 
 
 def test_capaian_perubahan(config):
-    table = tables.tabel_capaian(_capaian(), PKP, config)
+    table = tables.tabel_capaian(_capaian(), PKP, config, nomor="III.1.B")
     assert "Tabel III.1.B Capaian Perjanjian Kinerja Perubahan Tahun 2025" in table.gt().as_raw_html()
     cells = _cells(table)
     assert cells[3:6] == ["83,11", "83,78", "100,81%"]
@@ -164,12 +164,12 @@ def test_capaian_perubahan(config):
 
 def test_unknown_agreement_is_a_clear_error(config):
     with pytest.raises(ValueError, match=r"tidak ada di laporan\.yml"):
-        tables.tabel_capaian(_capaian(), "Perjanjian Lain", config)
+        tables.tabel_capaian(_capaian(), "Perjanjian Lain", config, nomor="III.1")
 
 
 def test_trend_has_one_column_per_year_and_na(config):
     capaian = _capaian()
-    table = tables.tabel_tren(capaian, capaian, PK, config)
+    table = tables.tabel_tren(capaian, capaian, PK, config, nomor="III.2.A")
     html = table.gt().as_raw_html()
     assert "Tabel III.2.A" in html and "Realisasi" in html
     frame = tables.as_frame(table)
@@ -180,7 +180,7 @@ def test_trend_has_one_column_per_year_and_na(config):
                          "Jumlah PD/UKPD dengan nilai SKM minimal baik", "N/A", "N/A", "57", "57"]
     assert "90,64%" in cells and "84,44" in cells
 
-    perubahan = tables.tabel_tren(capaian, capaian, PKP, config)
+    perubahan = tables.tabel_tren(capaian, capaian, PKP, config, nomor="III.2.B")
     assert [c for c in tables.as_frame(perubahan).columns if c.isdigit()] == ["2024", "2025"]
     assert {"83,11", "83,78", "89,97", "90,87"} <= set(_cells(perubahan))
 
@@ -193,7 +193,7 @@ def test_iku_joins_office_text_line_by_line(config):
         "sumber_data": ["Laporan Hasil Survei Kepuasan Masyarakat"],
         "upaya": [""], "kendala": [""], "solusi": [""],
     })
-    table = tables.tabel_iku(_capaian(), narasi, PK, config)
+    table = tables.tabel_iku(_capaian(), narasi, PK, config, nomor="II.2.A")
     html = table.gt().as_raw_html()
     assert "Tabel II.2.A Indikator Kinerja Utama" in html
     assert "Kategori Baik : 76,61 – 88,30<br>Kategori Sangat Baik" in html
@@ -208,7 +208,7 @@ def test_penjenjangan(config):
         "indikator": ["Nilai rata-rata SAKIP Perangkat Daerah", "Indeks Reformasi Birokrasi", "x"],
         "target": ["83,11", "86,36", "1"],
     })
-    table = tables.tabel_penjenjangan(penjenjangan, "2025-2029", config)
+    table = tables.tabel_penjenjangan(penjenjangan, "2025-2029", config, nomor="II.1.B")
     assert "Tabel II.1.B Matriks Penjenjangan Strategis" in table.gt().as_raw_html()
     assert _cells(table) == ["Tujuan", "Mewujudkan Tata Kelola", "Indeks Reformasi Birokrasi",
                              "86,36", "Kegiatan", "Penataan Organisasi",
@@ -224,7 +224,7 @@ def test_pembanding_with_and_without_comparison(config):
         "nilai_pembanding": [np.nan, 89.71], "selisih": [np.nan, 1.16],
         "verdict": ["tidak dapat dibandingkan", "lebih tinggi"],
     })
-    table = tables.tabel_pembanding(hasil, config, _capaian())
+    table = tables.tabel_pembanding(hasil, config, _capaian(), nomor="III.3")
     assert "Pemerintah Kabupaten Mojokerto dan Provinsi Jawa Timur" in table.gt().as_raw_html()
     cells = _cells(table)
     assert cells[3:8] == ["83,78", "-", "N/A", "N/A", "tidak dapat dibandingkan"]
@@ -244,7 +244,7 @@ def test_kinerja_vs_anggaran_with_summary_and_efisiensi(config):
         "jenis": ["utama", "utama"], "rata_rata_capaian": [100.57, 100.0],
         "capaian_anggaran": [85.72, 85.72], "efisiensi": [14.85, 14.28],
     })
-    table = tables.tabel_kinerja_anggaran(sasaran, _capaian(), ringkasan, config)
+    table = tables.tabel_kinerja_anggaran(sasaran, _capaian(), ringkasan, config, nomor="III.4.B")
     html = table.gt().as_raw_html()
     assert "Tabel III.4.B Perbandingan Capaian Kinerja dengan Anggaran Tahun 2025" in html
     assert "Kinerja" in html and "Anggaran" in html
@@ -290,14 +290,14 @@ def test_escaping_of_text_from_the_exports_in_every_kind_of_cell(config):
     capaian = _capaian()
     capaian["sasaran"] = capaian["sasaran"].where(capaian["kode_indikator"] != "PK-1", SCRIPT)
     capaian["satuan"] = capaian["satuan"].where(capaian["kode_indikator"] != "PK-1", "<b>PD</b>")
-    html = tables.tabel_perjanjian_kinerja(capaian, PK, config).gt().as_raw_html()
+    html = tables.tabel_perjanjian_kinerja(capaian, PK, config, nomor="II.3.A").gt().as_raw_html()
     assert "<script>" not in html and "<b>PD</b>" not in html
     assert "&lt;script&gt;" in html and "57 &lt;b&gt;PD&lt;/b&gt;" in html
 
     narasi = pd.DataFrame({"dokumen": [PK], "kode_indikator": ["PK-1"], "formulasi": [SCRIPT],
                            "penjelasan": [pd.NA], "sumber_data": ["a & b"], "upaya": [""],
                            "kendala": [""], "solusi": [""]})
-    html = tables.tabel_iku(capaian, narasi, PK, config).gt().as_raw_html()
+    html = tables.tabel_iku(capaian, narasi, PK, config, nomor="II.2.A").gt().as_raw_html()
     assert "<script>" not in html and "&lt;script&gt;" in html and "a &amp; b" in html
 
 
@@ -307,7 +307,7 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
         "nilai": [80.1, np.nan], "predikat_tercetak": ["A", pd.NA], "predikat": ["A", pd.NA],
         "sebutan": ["Memuaskan", pd.NA], "minimal_baik": [True, pd.NA],
     })
-    cells = _cells(tables.lampiran_sakip(sakip, config))
+    cells = _cells(tables.lampiran_sakip(sakip, config, nomor="L.3"))
     assert cells == ["1", "Dinas A", "80,10", "A", "Memuaskan", "Ya",
                      "2", "Dinas B", "N/A", "-", "-", "N/A"]
 
@@ -315,7 +315,7 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
         "tahun": 2025, "kode_pd": ["1.01"], "perangkat_daerah": ["Dinas A"], "total": [37.1],
         "kategori": ["Tinggi"], "minimal_tinggi": [True],
     })
-    assert _cells(tables.lampiran_kematangan(kematangan, config)) == [
+    assert _cells(tables.lampiran_kematangan(kematangan, config, nomor="L.4")) == [
         "1", "Dinas A", "37,10", "Tinggi", "Ya"
     ]
 
@@ -324,14 +324,14 @@ def test_lampiran_sakip_kematangan_and_reviu(config):
         "baris": [1012], "kolom": ["H"], "nilai_tercetak": [84.40], "nilai_hitung": [84.4940],
         "selisih": [0.094], "toleransi": [0.01], "penjelasan": ["persen tercetak berbeda"],
     })
-    table = tables.lampiran_reviu(reviu, config)
+    table = tables.lampiran_reviu(reviu, config, nomor="L.5")
     assert _cells(table) == ["1", "realisasi-anggaran.xlsx, sheet &#x27;LRA&#x27;, baris 1012, "
                              "kolom H", "84,40", "84,49", "0,09", "persen tercetak berbeda"]
     html = table.gt().as_raw_html()
     # Internal names are not printed (issue 11): the kind in words, the column in words.
     assert "persen_anggaran" not in html and "persen_tercetak" not in html
     assert "Persentase realisasi sub-kegiatan tercetak vs realisasi / anggaran" in html
-    empty = tables.lampiran_reviu(reviu.iloc[:0], config)
+    empty = tables.lampiran_reviu(reviu.iloc[:0], config, nomor="L.5")
     assert "Tidak ada temuan reviu." in empty.gt().as_raw_html()
 
 
@@ -367,7 +367,7 @@ def test_education_levels_in_their_natural_order(config):
         "kelompok": ["PNS", *levels], "jumlah": range(1, len(levels) + 2),
         "persen": [100.0] + [12.5] * len(levels),
     })
-    frame = tables.as_frame(tables.lampiran_demografi(demografi, config))
+    frame = tables.as_frame(tables.lampiran_demografi(demografi, config, nomor="L.2"))
     assert frame["Kelompok"].tolist() == [
         "SD", "SMP", "SMA", "D1–D4", "S1", "S2", "S3", "Tidak diisi", "PNS"
     ]
@@ -382,7 +382,7 @@ def test_typed_targets_print_with_the_agreement_tables_precision(config):
                       "Opini"],
         "target": ["95,9", "100%", "49,5", "48 PD/UKPD", "WTP"],
     })
-    frame = tables.as_frame(tables.tabel_penjenjangan(penjenjangan, "2025-2029", config))
+    frame = tables.as_frame(tables.tabel_penjenjangan(penjenjangan, "2025-2029", config, nomor="II.1.B"))
     # Tabel II.3 prints the target 95,9 as "95,90": the same here; a text stays as typed.
     assert frame["Target"].tolist() == ["95,90", "100,00%", "49,50", "48 PD/UKPD", "WTP"]
 
@@ -394,7 +394,7 @@ def test_review_location_names_no_internal_column(config):
         "nilai_tercetak": ["78,68"], "nilai_hitung": ["78,00"], "selisih": [-0.68],
         "toleransi": [0.005], "penjelasan": ["x"],
     })
-    frame = tables.as_frame(tables.lampiran_reviu(reviu, config))
+    frame = tables.as_frame(tables.lampiran_reviu(reviu, config, nomor="L.5"))
     assert frame["Jenis"].tolist() == ["Capaian anggaran per sasaran tercetak vs hasil hitung"]
     assert frame["Lokasi"].tolist() == [
         "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom capaian tercetak"
@@ -446,13 +446,18 @@ def test_log_data_tables_count_with_separators_and_keep_columns_apart(config):
 
 
 def test_table_numbers_come_from_the_registry(config, monkeypatch):
-    from lkjip.report import penomoran
+    from dataclasses import replace
 
+    from lkjip.report import bagian
+
+    t = {"anggaran_hasil": _anggaran()}.__getitem__
     # The registry prints III.4.A; a number changed there is the number in the caption.
-    monkeypatch.setitem(penomoran.TABEL, "III.4.A", "III.9")
-    table = tables.tabel_realisasi_anggaran(_anggaran(), config)
+    # (the registry is replaced whole, so its order is the same after the test)
+    changed = {k: replace(b, nomor="III.9") if k == "III.4.A" else b for k, b in bagian.TABEL.items()}
+    monkeypatch.setattr(bagian, "TABEL", changed)
+    table = bagian.tabel("III.4.A", t, config)
     assert (table.nomor, table.judul) == ("III.9", "Tabel III.9 Realisasi Anggaran Tahun 2025")
     # A table missing from the registry is a clear error naming the key, not a made-up number.
-    monkeypatch.delitem(penomoran.TABEL, "II.4")
-    with pytest.raises(penomoran.TabelTidakTerdaftar, match=r"tabel 'II\.4' tidak terdaftar"):
-        tables.tabel_anggaran_kegiatan(_anggaran(), config)
+    monkeypatch.setattr(bagian, "TABEL", {k: b for k, b in changed.items() if k != "II.4"})
+    with pytest.raises(bagian.TabelTidakTerdaftar, match=r"tabel 'II\.4' tidak terdaftar"):
+        bagian.tabel("II.4", t, config)

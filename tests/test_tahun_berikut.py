@@ -111,10 +111,10 @@ def test_the_reviu_finds_every_typed_figure_right(proyek):
 
 def test_its_tables_carry_no_period_letter_and_name_the_period_in_force(proyek):
     from lkjip import data
-    from lkjip.report import daftar
+    from lkjip.report import bagian
 
-    t, config = daftar.load(proyek)
-    tabel = daftar.semua_tabel(t, config, data.sumber_ada(proyek))
+    t, config = bagian.load(proyek)
+    tabel = bagian.semua_tabel(t, config, data.sumber_ada(proyek))
     assert [x.nomor for x in tabel] == [
         "II.1", "II.2", "II.3", "II.4", "III.1", "III.2", "III.3", "III.4.A", "III.4.B",
         "L.1", "L.2", "L.3", "L.4", "L.5",
@@ -177,13 +177,13 @@ def test_the_2026_report_builds_from_the_command(tmp_path):
 
 def test_the_2025_report_from_next_years_data_prints_the_agreement_the_data_hold(proyek):
     from lkjip import data
-    from lkjip.report import daftar
+    from lkjip.report import bagian
     from lkjip.report.laporan import Laporan
 
     # 2025 has two periods in force, but the 2026 workbook holds the 2025-2029 agreement only
-    t, config = daftar.load(proyek, 2025)
+    t, config = bagian.load(proyek, 2025)
     assert [p.kode for p in config.periode_aktif] == ["2025-2029"]
-    nomor = [x.nomor for x in daftar.semua_tabel(t, config, data.sumber_ada(proyek))]
+    nomor = [x.nomor for x in bagian.semua_tabel(t, config, data.sumber_ada(proyek))]
     assert nomor[:5] == ["II.1", "II.2", "II.3", "II.4", "III.1"]  # no empty 2021-2025 tables
     laporan = Laporan.load(2025, root=proyek)
     assert "Perjanjian Kinerja Tahun 2025 (periode perencanaan 2025-2029)" in laporan.ringkasan_pk().data

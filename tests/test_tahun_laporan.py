@@ -12,7 +12,7 @@ import pytest
 
 from lkjip.core.config import ConfigError, load_config
 from lkjip.indicators.pembanding import bandingkan, sakip_pembanding
-from lkjip.report import daftar
+from lkjip.report import bagian
 from lkjip.report.laporan import Laporan
 from lkjip.report.tahun import TahunTidakTercakup, tahun_tercakup
 
@@ -64,9 +64,9 @@ def test_2025_is_unchanged_by_the_other_years(project):
 def test_every_covered_year_builds_every_piece(project, tahun):
     lap = Laporan.load(tahun, root=project)
     assert lap.config.tahun == tahun
-    assert daftar.semua_tabel(lap.t, lap.config)
-    for kunci in daftar.GAMBAR:
-        assert daftar.gambar(kunci, lap.t, lap.config).judul
+    assert bagian.semua_tabel(lap.t, lap.config)
+    for kunci in bagian.GAMBAR:
+        assert bagian.gambar(kunci, lap.t, lap.config).judul
     for piece in (
         lap.ringkasan_pk,
         lap.paragraf_anggaran,

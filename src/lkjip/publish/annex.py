@@ -28,7 +28,7 @@ from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.katalog.store import read_table, write_table
-from lkjip.report.daftar import nama_csv
+from lkjip.report.bagian import nama_csv
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that

@@ -330,7 +330,7 @@ def prepare_bab(
     BabGagal
         When a notebook fails: names the notebook, and shows the failing cell with its error.
     """
-    from lkjip.report.penomoran import Penomoran
+    from lkjip.report.bagian import Penomoran
 
     project = paths(root)
     (project.root / GENERATED).mkdir(exist_ok=True)
@@ -395,8 +395,8 @@ def write_daftar(root: Path | None, markdowns: list[Path]) -> Path:
     The PDF gets Typst outlines with page numbers, the DOCX a Word table-of-contents field; the
     site lists the titles (its menu is the table of contents).
     """
+    from lkjip.report.bagian import check_nomor_tabel
     from lkjip.report.narasi import escape_md
-    from lkjip.report.penomoran import check_nomor_tabel
 
     project = paths(root)
     found = daftar_isi(markdowns)

@@ -60,7 +60,7 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
     (``tabel-III.4.A.csv``, values as printed) and the processed tables of
-    :func:`lkjip.report.daftar.tabel_olahan_publik` (without float noise; full precision stays
+    :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``).
     This folder is what the site publishes.
     """
@@ -71,20 +71,20 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
         write_annex,
         write_csv_tabel,
     )
-    from lkjip.report import daftar
+    from lkjip.report import bagian
 
     project = paths(root)
-    t, config = daftar.load(root, tahun)
+    t, config = bagian.load(root, tahun)
     public = project.processed / "publik"
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
-    for nama in daftar.tabel_olahan_publik(root):
+    for nama in bagian.tabel_olahan_publik(root):
         copy_tabel_publik(project.processed, nama, public)
     target = public / f"lampiran-tabel-{config.tahun}.xlsx"
     manifest = check_folder(project.processed)
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
-    semua = daftar.semua_tabel(t, config, sumber_dibaca(project.processed))
+    semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
     return write_annex(target, cover, annex_sheets(semua))
 
@@ -209,7 +209,7 @@ def run_build(
     from lkjip.publish.gambar import write_gambar
     from lkjip.publish.notebooks import chapter_notebooks
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
-    from lkjip.report.penomoran import Penomoran
+    from lkjip.report.bagian import Penomoran
     from lkjip.reviu.teks import print_reviu
 
     project = paths(root)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lkjip.core.paths import paths
 from lkjip.katalog.dataset import sumber_dibaca
-from lkjip.report import charts, daftar
+from lkjip.report import bagian, charts
 
 
 def write_gambar(root: Path | None = None, tahun: int | None = None) -> list[Path]:
@@ -25,16 +25,15 @@ def write_gambar(root: Path | None = None, tahun: int | None = None) -> list[Pat
     Returns
     -------
     list of Path
-        The files written, chart by chart in :data:`lkjip.report.daftar.GAMBAR` order.
+        The files written, chart by chart in report order (:func:`lkjip.report.bagian.semua_gambar`).
     """
     folder = paths(root).figures
-    t, config = daftar.load(root, tahun)
+    t, config = bagian.load(root, tahun)
     if folder.exists():
         for old in folder.iterdir():
             if old.is_file() and old.name != ".gitkeep":
                 old.unlink()
     written: list[Path] = []
-    sumber = sumber_dibaca(paths(root).processed)
-    for kunci in [k for k in daftar.GAMBAR if daftar.ada(k, sumber)]:
-        written += charts.save(daftar.gambar(kunci, t, config), folder)
+    for gambar in bagian.semua_gambar(t, config, sumber_dibaca(paths(root).processed)):
+        written += charts.save(gambar, folder)
     return written

@@ -14,7 +14,7 @@ import yaml
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 
-from lkjip.report.penomoran import Penomoran
+from lkjip.report.bagian import Penomoran
 
 _CROSSREF = re.compile(r"@(fig-[A-Za-z0-9_-]+)")
 
@@ -71,7 +71,7 @@ def resolve_crossrefs(
 ) -> list[PreviewChapter]:
     """Do for the preview what the book does: number the figures and resolve ``@fig-``.
 
-    With ``penomoran`` (the report's registry, :mod:`lkjip.report.penomoran`) the numbers are
+    With ``penomoran`` (the report's registry, :mod:`lkjip.report.bagian`) the numbers are
     the book's: a caption line "Gambar 0.1 Grafik Capaian Kinerja" under each labelled figure
     and "Gambar 0.1" for every ``@fig-capaian-kinerja``. Without it, figures are numbered in
     reading order ("Gambar 1. ..."). The notebooks passed in are not changed.

@@ -88,7 +88,8 @@ class Gambar:
     nama_berkas : str
         File stem, e.g. ``"gambar-0-1-capaian-kinerja-2025"``; :func:`save` adds the suffixes.
     nomor : str, optional
-        Number in the report, e.g. ``"0.1"`` (``None`` for charts the seed does not have).
+        Number in the report, e.g. ``"0.1"``, given by the registry (:mod:`lkjip.report.bagian`);
+        ``None`` when drawn without one.
     """
 
     figure: Figure
@@ -217,6 +218,7 @@ def gambar_capaian_kinerja(
     *,
     dokumen: str | None = None,
     kode_indikator: Sequence[str] | None = None,
+    nomor: str | None = None,
 ) -> Gambar:
     """Gambar 0.1: realisasi of the agreement's main indicators per year, as grouped bars.
 
@@ -309,10 +311,12 @@ def gambar_capaian_kinerja(
         f"tahun {years[0]}–{years[-1]}; tahun tanpa data ditandai N/A (tanpa batang). "
         + "; ".join(alt_parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-0-1-capaian-kinerja-{config.tahun}", "0.1")
+    return Gambar(figure, judul, alt, f"gambar-0-1-capaian-kinerja-{config.tahun}", nomor)
 
 
-def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) -> Gambar:
+def gambar_perbandingan_sakip(
+    sakip_pembanding: pd.DataFrame, config: Config, *, nomor: str | None = None
+) -> Gambar:
     """Gambar 0.2: nilai SAKIP of the Sekretariat Daerah, the Kabupaten and the Provinsi.
 
     Parameters
@@ -378,7 +382,7 @@ def gambar_perbandingan_sakip(sakip_pembanding: pd.DataFrame, config: Config) ->
     alt = (
         f"Diagram batang nilai SAKIP tahun {config.tahun} pada skala 0–100: " + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-0-2-perbandingan-sakip-{config.tahun}", "0.2")
+    return Gambar(figure, judul, alt, f"gambar-0-2-perbandingan-sakip-{config.tahun}", nomor)
 
 
 def _pita_ikm(ax: Axes, config: Config, lo: float, hi: float, *, horizontal: bool) -> None:
@@ -410,7 +414,11 @@ def _kinerja(config: Config) -> str:
 
 
 def gambar_ikm_unit(
-    ikm_unit: pd.DataFrame, config: Config, ikm_pemda: pd.DataFrame | None = None
+    ikm_unit: pd.DataFrame,
+    config: Config,
+    ikm_pemda: pd.DataFrame | None = None,
+    *,
+    nomor: str | None = None,
 ) -> Gambar:
     """IKM of every unit surveyed in the report year, sorted, with the quality bands shaded.
 
@@ -514,10 +522,12 @@ def gambar_ikm_unit(
     if kurang.any():
         small = [str(u) for u, k in zip(rows["unit"], kurang, strict=True) if k]
         alt += f" Responden di bawah sampel minimum Krejcie–Morgan (ditandai *): {', '.join(small)}."
-    return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}")
+    return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}", nomor)
 
 
-def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str = KODE_PEMDA) -> Gambar:
+def gambar_nrr_unsur(
+    ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str = KODE_PEMDA, nomor: str | None = None
+) -> Gambar:
     """NRR per unsur pelayanan for the Pemda (or one unit), the weakest unsur highlighted.
 
     Parameters
@@ -570,10 +580,10 @@ def gambar_nrr_unsur(ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str 
         + "; ".join(f"{n} {_nilai(v, config)}" for n, v in zip(names[::-1], values[::-1], strict=True))
         + (f". Unsur terlemah: {', '.join(weak_names)}." if weak_names else ".")
     )
-    return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}")
+    return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}", nomor)
 
 
-def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
+def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None) -> Gambar:
     """Anggaran versus realisasi per sub-kegiatan in the report year, with the % realised.
 
     Parameters
@@ -621,11 +631,11 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Gambar:
         f"Diagram batang anggaran dan realisasi {len(rows)} sub kegiatan tahun {config.tahun}. "
         + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-anggaran-per-sub-kegiatan-{config.tahun}")
+    return Gambar(figure, judul, alt, f"gambar-anggaran-per-sub-kegiatan-{config.tahun}", nomor)
 
 
 def gambar_kinerja_anggaran(
-    anggaran_sasaran: pd.DataFrame, config: Config, *, dokumen: str | None = None
+    anggaran_sasaran: pd.DataFrame, config: Config, *, dokumen: str | None = None, nomor: str | None = None
 ) -> Gambar:
     """Capaian kinerja next to capaian anggaran for each sasaran, with the 100% line.
 
@@ -679,7 +689,7 @@ def gambar_kinerja_anggaran(
         f"Diagram batang berkelompok capaian kinerja dan capaian anggaran per sasaran {dokumen} "
         f"tahun {config.tahun}, dengan garis 100%. " + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-capaian-kinerja-dan-anggaran-{config.tahun}")
+    return Gambar(figure, judul, alt, f"gambar-capaian-kinerja-dan-anggaran-{config.tahun}", nomor)
 
 
 def gambar_ikm_tren(
@@ -688,6 +698,7 @@ def gambar_ikm_tren(
     config: Config,
     *,
     kode_indikator: Sequence[str] = (),
+    nomor: str | None = None,
 ) -> Gambar:
     """IKM of the Kabupaten against the Provinsi over the trend years, as two lines.
 
@@ -756,4 +767,4 @@ def gambar_ikm_tren(
     marked = [str(y) for y in years if bool(ilustratif[y]) and not np.isnan(prov[y])]
     if marked:
         alt += f" Nilai {config.provinsi} tahun {', '.join(marked)} ilustratif (ditandai *)."
-    return Gambar(figure, judul, alt, f"gambar-ikm-kabupaten-provinsi-{years[0]}-{years[-1]}")
+    return Gambar(figure, judul, alt, f"gambar-ikm-kabupaten-provinsi-{years[0]}-{years[-1]}", nomor)

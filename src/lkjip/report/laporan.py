@@ -21,7 +21,7 @@ from lkjip.core.paths import ProjectPaths, paths
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, dana_sasaran, ringkas_kinerja_anggaran
 from lkjip.katalog import dataset as katalog
 from lkjip.katalog.store import check_folder
-from lkjip.report import charts, daftar, narasi, tables
+from lkjip.report import bagian, charts, narasi, tables
 from lkjip.report.konten import kata_pengantar_ttd, load_section
 from lkjip.report.tahun import config_tahun
 
@@ -237,27 +237,27 @@ class Laporan:
         """A report table by its number in the seed (``"III.4.A"``) or a lampiran key, for display.
 
         Tables that exist once per agreement (II.2, II.3, III.1, III.2) take ``dokumen``; see
-        :func:`lkjip.report.daftar.tabel`. A table of a source the office does not report is
-        empty Markdown (:func:`lkjip.report.daftar.ada`).
+        :func:`lkjip.report.bagian.tabel`. A table of a source the office does not report is
+        empty Markdown (:func:`lkjip.report.bagian.ada`).
         """
-        if not daftar.ada(kode, self.sumber):
+        if not bagian.ada(kode, self.sumber):
             return _md("")
-        table = daftar.tabel(kode, self.t, self.config, dokumen).gt()
+        table = bagian.tabel(kode, self.t, self.config, dokumen).gt()
         # A fixed HTML id (great_tables draws a random one) keeps the rendered report deterministic.
         return table.with_id(_slug(f"tabel-{kode}-{dokumen or ''}"))
 
     # ------------------------------------------------------------------ figures
 
     def gambar(self, kunci: str) -> Image | None:
-        """Draw a chart of the report (a key of :data:`lkjip.report.daftar.GAMBAR`) for display.
+        """Draw a chart of the report (a key of :data:`lkjip.report.bagian.GAMBAR`) for display.
 
         The same drawing the build writes to ``figures/`` (:mod:`lkjip.publish.gambar`), as
         the same PNG bytes; nothing is written here. A chart of a source the office does not
         report is ``None``: the cell shows nothing, so it gets no caption either.
         """
-        if not daftar.ada(kunci, self.sumber):
+        if not bagian.ada(kunci, self.sumber):
             return None
-        gambar = daftar.gambar(kunci, self.t, self.config)
+        gambar = bagian.gambar(kunci, self.t, self.config)
         return Image(data=charts.png_bytes(gambar), format="png", alt=gambar.alt, width=720)
 
     # ------------------------------------------------------------------ downloads, method
@@ -267,15 +267,15 @@ class Laporan:
 
         The folder ``data/processed/publik`` is written by the build after the chapters run,
         so the list is what the build writes (the report's tables in report order, then
-        :func:`lkjip.report.daftar.tabel_olahan_publik`), not what an earlier build left there;
+        :func:`lkjip.report.bagian.tabel_olahan_publik`), not what an earlier build left there;
         respondent-level tables are never in it.
         """
         folder = "../data/processed/publik"
         annex = f"lampiran-tabel-{self.config.tahun}.xlsx"
         lines = [f"- [Lampiran tabel laporan (Excel)]({folder}/{annex})"]
-        for tabel in daftar.semua_tabel(self.t, self.config, self.sumber):
-            lines.append(f"- [Tabel {tabel.nomor}]({folder}/{daftar.nama_csv(tabel)}) (CSV)")
-        for nama in daftar.tabel_olahan_publik(self.paths.root):
+        for tabel in bagian.semua_tabel(self.t, self.config, self.sumber):
+            lines.append(f"- [Tabel {tabel.nomor}]({folder}/{bagian.nama_csv(tabel)}) (CSV)")
+        for nama in bagian.tabel_olahan_publik(self.paths.root):
             lines.append(f"- [{nama}]({folder}/{nama}.csv) (CSV, tabel olahan)")
         return _md("\n".join(lines))
 

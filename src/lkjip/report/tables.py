@@ -22,7 +22,6 @@ from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_an
 from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
-from lkjip.report.penomoran import nomor_tabel
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
 from lkjip.reviu.temuan import JENIS as JENIS_REVIU
 
@@ -54,22 +53,6 @@ def _periode(config: Config, dokumen: str):
             f"dokumen '{dokumen}' tidak ada di laporan.yml (periode.dokumen_pk): "
             f"{[p.dokumen_pk for p in config.periode]}"
         ) from None
-
-
-def huruf_periode(config: Config, kode_periode: str) -> str:
-    """Letter of a plan period in the numbers of the tables printed once per period.
-
-    The periods printed are those in force in the report year (:attr:`Config.periode_aktif`):
-    the earliest is A, the next B. With only one printed, its tables carry no letter (``""``:
-    "Tabel II.1", not "Tabel II.1.A"). A period outside the report year takes its letter among
-    all configured periods.
-    """
-    aktif = sorted(p.kode for p in config.periode_aktif)
-    if kode_periode in aktif:
-        return "" if len(aktif) == 1 else chr(ord("A") + aktif.index(kode_periode))
-    semua = sorted(p.kode for p in config.periode)
-    return chr(ord("A") + semua.index(kode_periode))
-
 
 
 def _num(values: pd.Series) -> pd.Series:
@@ -115,7 +98,9 @@ def _repeats(*keys: pd.Series) -> tuple[int, ...]:
 # --------------------------------------------------------------------------- BAB II
 
 
-def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config) -> TabelLaporan:
+def tabel_penjenjangan(
+    penjenjangan: pd.DataFrame, periode: str, config: Config, *, nomor: str
+) -> TabelLaporan:
     """Tabel II.1.A/B, Matriks Penjenjangan Strategis of one plan period.
 
     Parameters
@@ -123,8 +108,10 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
     penjenjangan : DataFrame
         The clean ``penjenjangan`` table.
     periode : str
-        Plan period code, e.g. ``"2021-2025"`` (its position in ``laporan.yml`` gives A/B).
+        Plan period code, e.g. ``"2021-2025"``.
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -139,7 +126,6 @@ def tabel_penjenjangan(penjenjangan: pd.DataFrame, periode: str, config: Config)
             "Target": pd.array([_target_tercetak(v, config) for v in rows["target"]], dtype="string"),
         }
     )
-    nomor = nomor_tabel("II.1", huruf_periode(config, periode))
     judul = (
         f"Tabel {nomor} Matriks Penjenjangan Strategis "
         f"(sesuai Dokumen Perencanaan Periode {periode})"
@@ -161,6 +147,8 @@ def tabel_iku(
     narasi_indikator: pd.DataFrame,
     dokumen: str,
     config: Config,
+    *,
+    nomor: str,
 ) -> TabelLaporan:
     """Tabel II.2.A/B, Indikator Kinerja Utama of one agreement.
 
@@ -173,6 +161,8 @@ def tabel_iku(
     dokumen : str
         ``"Perjanjian Kinerja"`` or ``"Perjanjian Kinerja Perubahan"``.
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -213,7 +203,6 @@ def tabel_iku(
             "Sumber Data": rows["sumber_data"].astype("string"),
         }
     )
-    nomor = nomor_tabel("II.2", huruf_periode(config, periode.kode))
     judul = (
         f"Tabel {nomor} Indikator Kinerja Utama "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
@@ -274,7 +263,9 @@ def _tabel_pk(
     )
 
 
-def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelLaporan:
+def tabel_perjanjian_kinerja(
+    capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str
+) -> TabelLaporan:
     """Tabel II.3.A/B, the agreement of the report year with its kinerja lainnya.
 
     Parameters
@@ -284,6 +275,8 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
     dokumen : str
         The agreement (``config.periode[].dokumen_pk``).
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -293,7 +286,6 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
         ("57 PD/UKPD", "96,40%"), missing "N/A".
     """
     periode = _periode(config, dokumen)
-    nomor = nomor_tabel("II.3", huruf_periode(config, periode.kode))
     judul = (
         f"Tabel {nomor} {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
@@ -308,7 +300,7 @@ def tabel_perjanjian_kinerja(capaian: pd.DataFrame, dokumen: str, config: Config
     )
 
 
-def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> TabelLaporan:
+def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str) -> TabelLaporan:
     """Tabel II.4, Anggaran per Kegiatan in the report year.
 
     Parameters
@@ -316,6 +308,8 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> Tab
     anggaran_hasil : DataFrame
         The computed ``anggaran_hasil`` table (sub-kegiatan rows).
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -349,8 +343,8 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> Tab
         frame = pd.concat([frame, total], ignore_index=True)
         total_rows = [len(frame) - 1]
     return TabelLaporan(
-        nomor=nomor_tabel("II.4"),
-        judul=f"Tabel {nomor_tabel('II.4')} Anggaran per Kegiatan Tahun {config.tahun}",
+        nomor=nomor,
+        judul=f"Tabel {nomor} Anggaran per Kegiatan Tahun {config.tahun}",
         frame=frame,
         jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH},
         gaya=fmt.Formatter(config),
@@ -362,7 +356,7 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config) -> Tab
 # --------------------------------------------------------------------------- BAB III
 
 
-def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelLaporan:
+def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str) -> TabelLaporan:
     """Tabel III.1.A/B, Capaian of one agreement in the report year.
 
     Same rows as :func:`tabel_perjanjian_kinerja` (target, realisasi, capaian, kinerja
@@ -374,13 +368,14 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelL
         The computed ``capaian`` table.
     dokumen : str
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
     TabelLaporan
     """
     periode = _periode(config, dokumen)
-    nomor = nomor_tabel("III.1", huruf_periode(config, periode.kode))
     judul = (
         f"Tabel {nomor} Capaian {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
@@ -395,7 +390,7 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config) -> TabelL
 
 
 def tabel_tren(
-    tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config
+    tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config, *, nomor: str
 ) -> TabelLaporan:
     """Tabel III.2.A/B, realisasi of each indicator over the years, kinerja lainnya included.
 
@@ -407,6 +402,8 @@ def tabel_tren(
         The clean ``perjanjian_kinerja`` (or ``capaian``), for sasaran, jenis and satuan.
     dokumen : str
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -459,7 +456,6 @@ def tabel_tren(
         frame[str(y)] = wide[y].reindex(base["kode_indikator"]).to_numpy(dtype="float64")
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
-    nomor = nomor_tabel("III.2", huruf_periode(config, periode.kode))
     judul = (
         f"Tabel {nomor} Perbandingan Realisasi {dokumen} "
         f"Tahun {span} (sesuai Dokumen Perencanaan Periode {periode.kode})"
@@ -484,6 +480,8 @@ def tabel_pembanding(
     pembanding_hasil: pd.DataFrame,
     config: Config,
     perjanjian_kinerja: pd.DataFrame | None = None,
+    *,
+    nomor: str,
 ) -> TabelLaporan:
     """Tabel III.3, realisasi of the organisation against the Kabupaten and the Provinsi.
 
@@ -494,6 +492,8 @@ def tabel_pembanding(
     config : Config
     perjanjian_kinerja : DataFrame, optional
         Adds the sasaran of each indicator (clean ``perjanjian_kinerja`` or ``capaian``).
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -521,7 +521,7 @@ def tabel_pembanding(
     if perjanjian_kinerja is None:
         frame = frame.drop(columns="Sasaran Strategis")
     judul = (
-        f"Tabel {nomor_tabel('III.3')} Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
+        f"Tabel {nomor} Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
         f"Pemerintah {config.wilayah_dan_pembanding}"
     )
     repeat = _repeats(frame["No"])
@@ -529,7 +529,7 @@ def tabel_pembanding(
         ["Sasaran Strategis"] if "Sasaran Strategis" in frame.columns else []
     )
     return TabelLaporan(
-        nomor=nomor_tabel("III.3"),
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={
@@ -544,7 +544,7 @@ def tabel_pembanding(
     )
 
 
-def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> TabelLaporan:
+def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str) -> TabelLaporan:
     """Tabel III.4.A, Realisasi Anggaran per sub-kegiatan with the computed percentage.
 
     Parameters
@@ -552,6 +552,8 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Ta
     anggaran_hasil : DataFrame
         The computed ``anggaran_hasil`` table (anggaran, realisasi, persen).
     config : Config
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -584,8 +586,8 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config) -> Ta
     )
     frame = pd.concat([frame, total], ignore_index=True)
     return TabelLaporan(
-        nomor=nomor_tabel("III.4.A"),
-        judul=f"Tabel {nomor_tabel('III.4.A')} Realisasi Anggaran Tahun {config.tahun}",
+        nomor=nomor,
+        judul=f"Tabel {nomor} Realisasi Anggaran Tahun {config.tahun}",
         frame=frame,
         jenis={
             "No": Jenis.NOMOR,
@@ -608,6 +610,7 @@ def tabel_kinerja_anggaran(
     ringkasan_capaian: pd.DataFrame,
     config: Config,
     *,
+    nomor: str,
     dokumen: str | None = None,
     dana: pd.DataFrame | None = None,
 ) -> TabelLaporan:
@@ -628,6 +631,8 @@ def tabel_kinerja_anggaran(
     dana : DataFrame, optional
         :func:`lkjip.indicators.anggaran.dana_sasaran`, so that a sub-kegiatan funding several
         sasaran is counted once in the total row.
+    nomor : str
+        The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -671,7 +676,7 @@ def tabel_kinerja_anggaran(
     last = len(frame) - 1
     f = fmt.Formatter(config)
     judul = (
-        f"Tabel {nomor_tabel('III.4.B')} Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
+        f"Tabel {nomor} Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
     )
     note = (
         f"Efisiensi = rata-rata capaian kinerja − total capaian anggaran = {f.persen(rata)} − "
@@ -681,7 +686,7 @@ def tabel_kinerja_anggaran(
     kinerja = ("Target", "Realisasi Kinerja", "Capaian Kinerja (%)")
     anggaran = ("Alokasi Anggaran", "Realisasi Anggaran", "Capaian Anggaran (%)")
     return TabelLaporan(
-        nomor=nomor_tabel("III.4.B"),
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={
@@ -721,8 +726,8 @@ def tabel_kinerja_anggaran(
 # --------------------------------------------------------------------------- lampiran
 
 
-def _judul_lampiran(judul: str, nomor: str | None) -> str:
-    return f"Tabel {nomor} {judul}" if nomor else judul
+def _judul_lampiran(judul: str, nomor: str) -> str:
+    return f"Tabel {nomor} {judul}"
 
 
 def lampiran_ikm_unit(
@@ -731,7 +736,7 @@ def lampiran_ikm_unit(
     config: Config,
     *,
     ikm_pemda: pd.DataFrame | None = None,
-    nomor: str | None = None,
+    nomor: str,
 ) -> TabelLaporan:
     """Annex table: IKM of every unit with its NRR per unsur (compact, one row per unit).
 
@@ -745,8 +750,8 @@ def lampiran_ikm_unit(
         Report year and unsur names.
     ikm_pemda : DataFrame, optional
         Adds a bold last row for the Pemda (its NRR per unsur and IKM).
-    nomor : str, optional
-        Number in the report, e.g. ``"L.1"``.
+    nomor : str
+        Number in the report, e.g. ``"L.1"``, given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -803,7 +808,7 @@ def lampiran_ikm_unit(
     )
     short = baris_tebal(frame.index[frame["Sampel Cukup"].fillna(True).eq(False)])
     return TabelLaporan(
-        nomor=nomor or "lampiran-ikm",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={
@@ -835,9 +840,8 @@ def _per_pd(table: pd.DataFrame, tahun: int) -> pd.DataFrame:
 def _lampiran_per_pd(
     rows: pd.DataFrame,
     config: Config,
-    nomor: str | None,
+    nomor: str,
     *,
-    kunci: str,
     judul: str,
     kolom: dict[str, tuple[pd.Series, Jenis | None]],
     sumber: str,
@@ -857,7 +861,7 @@ def _lampiran_per_pd(
         }
     )
     return TabelLaporan(
-        nomor=nomor or kunci,
+        nomor=nomor,
         judul=_judul_lampiran(judul, nomor),
         frame=frame,
         jenis={"No": Jenis.NOMOR, **{name: jenis for name, (_, jenis) in kolom.items() if jenis}},
@@ -869,7 +873,7 @@ def _lampiran_per_pd(
 
 
 def lampiran_sakip(
-    sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None
+    sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str
 ) -> TabelLaporan:
     """Annex table: nilai and predikat SAKIP of every perangkat daerah in the report year.
 
@@ -878,7 +882,8 @@ def lampiran_sakip(
     sakip_pd_hasil : DataFrame
         The computed ``sakip_pd_hasil`` table.
     config : Config
-    nomor : str, optional
+    nomor : str
+        The printed number (``"L.3"``), given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -889,7 +894,6 @@ def lampiran_sakip(
         rows,
         config,
         nomor,
-        kunci="lampiran-sakip",
         judul=f"Nilai SAKIP Perangkat Daerah Tahun {config.tahun}",
         kolom={
             "Nilai": (_num(rows["nilai"]), Jenis.DESIMAL),
@@ -939,7 +943,7 @@ def _urutan_kelompok(variabel: pd.Series, kelompok: pd.Series) -> pd.Series:
 
 
 def lampiran_demografi(
-    skm_demografi: pd.DataFrame, config: Config, *, nomor: str | None = None
+    skm_demografi: pd.DataFrame, config: Config, *, nomor: str
 ) -> TabelLaporan:
     """Annex table: the respondents of the whole Pemda by sex, age band, education and occupation.
 
@@ -948,7 +952,8 @@ def lampiran_demografi(
     skm_demografi : DataFrame
         The computed ``skm_demografi`` table (the rows of ``kode_unit == "PEMDA"`` are used).
     config : Config
-    nomor : str, optional
+    nomor : str
+        The printed number (``"L.3"``), given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -973,7 +978,7 @@ def lampiran_demografi(
     ).reset_index(drop=True)
     judul = _judul_lampiran(f"Karakteristik Responden SKM Tahun {config.tahun}", nomor)
     return TabelLaporan(
-        nomor=nomor or "lampiran-demografi",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={"Jumlah Responden": Jenis.BILANGAN, "Persentase": Jenis.PERSEN},
@@ -986,7 +991,7 @@ def lampiran_demografi(
 
 
 def lampiran_kematangan(
-    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str | None = None
+    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str
 ) -> TabelLaporan:
     """Annex table: tingkat kematangan kelembagaan of every perangkat daerah.
 
@@ -995,7 +1000,8 @@ def lampiran_kematangan(
     kematangan_pd : DataFrame
         The computed ``kematangan_pd`` table.
     config : Config
-    nomor : str, optional
+    nomor : str
+        The printed number (``"L.3"``), given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -1006,7 +1012,6 @@ def lampiran_kematangan(
         rows,
         config,
         nomor,
-        kunci="lampiran-kematangan",
         judul=f"Tingkat Kematangan Kelembagaan Perangkat Daerah Tahun {config.tahun}",
         kolom={
             "Total Skor": (_num(rows["total"]), Jenis.DESIMAL),
@@ -1036,7 +1041,7 @@ def _nama_kolom(kolom: object) -> str:
 
 
 def lampiran_reviu(
-    reviu: pd.DataFrame, config: Config, *, nomor: str | None = None
+    reviu: pd.DataFrame, config: Config, *, nomor: str
 ) -> TabelLaporan:
     """Annex table: the review's findings (printed figure versus recomputed), by kind.
 
@@ -1045,7 +1050,8 @@ def lampiran_reviu(
     reviu : DataFrame
         The computed ``reviu`` table.
     config : Config
-    nomor : str, optional
+    nomor : str
+        The printed number (``"L.3"``), given by the registry (:mod:`lkjip.report.bagian`).
 
     Returns
     -------
@@ -1077,7 +1083,7 @@ def lampiran_reviu(
     )
     judul = _judul_lampiran(f"Hasil Reviu Angka Laporan Tahun {config.tahun}", nomor)
     return TabelLaporan(
-        nomor=nomor or "lampiran-reviu",
+        nomor=nomor,
         judul=judul,
         frame=frame,
         jenis={
