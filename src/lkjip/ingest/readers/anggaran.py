@@ -335,6 +335,11 @@ def _resolve_sheets(grids: list[_Grid], tahun: int) -> tuple[dict[str, _Grid], l
         lra = of_year if len(of_year) == 1 else lra
     if len(lra) == 1:
         roles["lra"] = lra[0]
+        notes += [
+            f"{g.berkas}: sheet '{g.name}' (realisasi tahun lain) diabaikan; dibaca sheet '{lra[0].name}'"
+            for g in found["lra"]
+            if g is not lra[0]
+        ]
     elif not lra:
         problems += _no_lra_problems(grids)
     for role in ("lra", "rekap", "sasaran"):
