@@ -144,3 +144,102 @@ def convert(path: Path, to: str) -> Path:
     out = path.with_suffix(f".{to}")
     path.unlink()
     return out
+
+
+# --------------------------------------------------------------------------- survey exports
+
+#: The questions of the PermenPANRB 14/2017 questionnaire, in its order (8 sarana, 9 pengaduan),
+#: with the four answers from worst to best; ``kolom`` is the default laporan.yml's answer column.
+PERTANYAAN = [
+    ("U1", "1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
+           "pelayanannya?",
+     ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    ("U2", "2. Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+     ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
+    ("U3", "3. Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+     ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
+    ("U4", "4. Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+     ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
+    ("U5", "5. Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam "
+           "standar pelayanan dengan hasil yang diberikan?",
+     ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    ("U6", "6. Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+     ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
+    ("U7", "7. Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan "
+           "keramahan?",
+     ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah")),
+    ("U9", "8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+     ("Buruk", "Cukup", "Baik", "Sangat Baik")),
+    ("U8", "9. Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+     ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik")),
+]  # fmt: skip
+
+
+def _isi(value):
+    """A cell value for openpyxl: missing values (NaN, pd.NA) as empty cells."""
+    import pandas as pd
+
+    return None if value is None or pd.isna(value) else value
+
+
+def _jawaban(value, words, *, as_words: bool):
+    if value is None or value != value:  # NaN: the respondent skipped the question
+        return None
+    return words[int(value) - 1] if as_words else int(value)
+
+
+def google_forms(path: Path, responden, *, as_words: bool = True) -> Path:
+    """A Google Forms export of ``responden`` (the clean ``skm_responden`` table): sheet
+    ``Respons Formulir 1``, ``Cap waktu``, the unit by name, the nine questions as their text."""
+    import pandas as pd
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Respons Formulir 1"
+    ws.append(["Cap waktu", "Alamat email", "Nama Lengkap", "Unit Layanan", "Jenis Kelamin", "Usia",
+               "Pendidikan Terakhir", "Pekerjaan", "Jenis Layanan", *(q for _, q, _ in PERTANYAAN),
+               "Saran dan Masukan"])  # fmt: skip
+    for row in responden.itertuples(index=False):
+        stamp = None if pd.isna(row.tanggal) else row.tanggal.to_pydatetime().replace(hour=9, minute=30)
+        sex = {"L": "Laki-laki", "P": "Perempuan"}.get(_isi(row.jenis_kelamin))
+        ws.append([
+            stamp, "responden@example.org", "Responden", row.unit, sex, _isi(row.umur),
+            _isi(row.pendidikan), _isi(row.pekerjaan), _isi(row.jenis_layanan),
+            *(_jawaban(_isi(getattr(row, k)), w, as_words=as_words) for k, _, w in PERTANYAAN),
+            _isi(row.saran),
+        ])  # fmt: skip
+    wb.save(path)
+    return path
+
+
+def format_permenpan(path: Path, unit: str, responden) -> Path:
+    """The e-SKM "Format Permenpan" sheet of one unit: title lines, a two-row header, U1..U9 in
+    questionnaire order (U8 sarana, U9 pengaduan), the printed NRR rows below."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Format Permenpan"
+    ws.append(["PENGOLAHAN SURVEY KEPUASAN MASYARAKAT PER RESPONDEN"])
+    ws.append(["DAN PER UNSUR PELAYANAN Berdasarkan Permenpan No.14 Tahun 2017"])
+    ws.append([])
+    ws.append(["UNIT PELAYANAN", f": {unit}"])
+    ws.append(["ALAMAT", ": Jl. Contoh No. 1"])
+    ws.append([])
+    ws.append(["No", "Usia", "Jenis Kelamin", "Pekerjaan", "Pendidikan", "NILAI UNSUR PELAYANAN"])
+    ws.merge_cells(start_row=7, start_column=6, end_row=7, end_column=14)
+    ws.append([None] * 5 + [f"U{i}" for i in range(1, 10)])
+    columns = [k for k, _, _ in PERTANYAAN]  # the export's U1..U9 are the questionnaire's order
+    for i, row in enumerate(responden.itertuples(index=False), start=1):
+        sex = {"L": "Laki-laki", "P": "Perempuan"}.get(_isi(row.jenis_kelamin))
+        answers = [_isi(getattr(row, k)) for k in columns]
+        ws.append([i, _isi(row.umur), sex, _isi(row.pekerjaan), _isi(row.pendidikan),
+                   *(None if a is None else int(a) for a in answers)])
+    n = len(responden)
+    sums = [float(responden[k].sum()) for k in columns]
+    ws.append(["Nilai", "/Unsur", None, None, None, *sums])
+    ws.append(["NRR /", "Unsur", None, None, None, *(round(s / n, 3) for s in sums)])
+    ws.append(["NRR", "tertbg/", "unsur", None, None, *(round(s / n / 9, 3) for s in sums)])
+    ws.append(["IKM Unit pelayanan"])
+    ws.append([])
+    ws.append(["KETERANGAN PERHITUNGAN (PERMENPAN RB NO. 14 TAHUN 2017)"])
+    wb.save(path)
+    return path

@@ -26,6 +26,7 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     warning_rows,
 )
+from lkjip.ingest.registers import kode_unit_dari_nama
 from lkjip.ingest.sources import (
     SOURCES,
     check_years_reported,
@@ -183,7 +184,7 @@ def run_data_step(
             problems.extend(exc.problems)
     if problems:
         raise StructuralError(problems)
-    merged = merge(results)
+    merged = kode_unit_dari_nama(merge(results), config)
     absent = [s.name for s in SOURCES if s.name not in files]
     merged.notes.extend(
         f"berkas {', '.join(p.name for p in source_files(s, raw_dir))} tidak dibaca: sumber "

@@ -48,7 +48,7 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "skm",
-        ("skm-responden*.xlsx", "skm-responden/**/*.xlsx"),
+        ("skm-responden*.xlsx", "skm-responden/**/*.xlsx", "skm-responden*.xls", "skm-responden*.ods"),
         "skm",
         "Hasil Survei Kepuasan Masyarakat per responden",
         many=True,
@@ -276,6 +276,7 @@ def merge(results: list[ReadResult]) -> ReadResult:
         notes=[n for r in results for n in r.notes],
         warnings=[w for r in results for w in r.warnings],
         kolom={k: v for r in results for k, v in r.kolom.items()},
+        kode_dari_nama={b for r in results for b in r.kode_dari_nama},
     )
 
 
