@@ -114,7 +114,9 @@ def sheet_nilai(path: Path) -> list[SheetNilai]:
     from python_calamine import CalamineWorkbook
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        # By content, not by name: a real .xls is often saved under a .xlsx name.
+        with path.open("rb") as fh:
+            workbook = CalamineWorkbook.from_filelike(fh)
         sheets = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
@@ -131,8 +133,15 @@ def sheet_nilai(path: Path) -> list[SheetNilai]:
                             rows[r][c] = rows[r1][c1] if c1 < len(rows[r1]) else None
             sheets.append(SheetNilai(name, rows, frozenset(covered)))
     except Exception as exc:  # calamine reports a broken file in several ways
+        what = "format Excel lama (.xls)" if kind == XLS else "OpenDocument (.ods)"
         raise StructuralError(
-            [Problem(path.name, f"workbook rusak, tidak dapat dibuka ({type(exc).__name__}: {exc})")]
+            [
+                Problem(
+                    path.name,
+                    f"berkas {what} rusak, tidak dapat dibaca ({type(exc).__name__}: {exc}); buka di Excel "
+                    "atau LibreOffice lalu simpan ulang sebagai .xlsx",
+                )
+            ]
         ) from None
     return sheets
 

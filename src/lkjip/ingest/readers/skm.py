@@ -136,12 +136,22 @@ class TextSheet:
 
 
 def open_reader(path: Path) -> fastexcel.ExcelReader:
-    """Open a workbook with fastexcel, as a located :class:`StructuralError` if it is broken."""
-    if jenis_berkas(path) not in (XLSX, XLS, ODS):
+    """Open a workbook (.xlsx, .xls, .ods) with fastexcel, as a located :class:`StructuralError`
+    if it is broken."""
+    kind = jenis_berkas(path)
+    if kind not in (XLSX, XLS, ODS):
         check_is_workbook(path)  # names what the file is instead (an HTML page, a CSV)
     try:
-        return fastexcel.read_excel(path)
+        return fastexcel.read_excel(path.read_bytes() if kind != XLSX else path)
     except Exception as exc:  # calamine reports a broken package in several ways
+        if kind != XLSX:
+            what = "format Excel lama (.xls)" if kind == XLS else "OpenDocument (.ods)"
+            problem = Problem(
+                path.name,
+                f"berkas {what} rusak, tidak dapat dibaca ({exc}); buka di Excel atau LibreOffice lalu "
+                "simpan ulang sebagai .xlsx",
+            )
+            raise StructuralError([problem]) from None
         raise StructuralError([broken_workbook_problem(path, exc)]) from None
 
 
