@@ -243,3 +243,21 @@ def format_permenpan(path: Path, unit: str, responden) -> Path:
     ws.append(["KETERANGAN PERHITUNGAN (PERMENPAN RB NO. 14 TAHUN 2017)"])
     wb.save(path)
     return path
+
+
+def rekap_ikm_permenpan(path: Path, riwayat) -> Path:
+    """The IKM recap in the regulation's wording: no unit code, the unit by name, one sheet a year."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    kinerja = {"A": "Sangat Baik", "B": "Baik", "C": "Kurang Baik", "D": "Tidak Baik"}
+    for tahun, rows in riwayat.groupby("tahun", sort=True):
+        ws = wb.create_sheet(f"IKM {tahun}")
+        ws.append([f"INDEKS KEPUASAN MASYARAKAT PER UNIT PELAYANAN TAHUN {tahun}"])
+        ws.append([])
+        ws.append(["No", "Unit Pelayanan", "Jumlah Responden", "Nilai IKM", "Mutu Pelayanan",
+                   "Kinerja Unit Pelayanan"])  # fmt: skip
+        for i, row in enumerate(rows.itertuples(index=False), start=1):
+            ws.append([i, row.unit, _isi(row.jumlah_responden), float(row.ikm), _isi(row.mutu_tercetak),
+                       kinerja.get(_isi(row.mutu_tercetak))])  # fmt: skip
+    wb.save(path)
+    return path

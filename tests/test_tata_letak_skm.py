@@ -130,3 +130,37 @@ def test_data_step_on_google_forms_takes_codes_from_the_ikm_recap(tmp_path, _pro
     for name in ours:
         pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
     assert pd.read_parquet(out / "karantina.parquet").empty
+
+
+def test_ikm_recap_in_permenpan_wording_is_keyed_by_name(tmp_path):
+    from tata_letak import rekap_ikm_permenpan
+
+    from lkjip.ingest.readers import skm_riwayat
+
+    default = skm_riwayat.read(paths().raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
+    path = rekap_ikm_permenpan(tmp_path / "skm-riwayat.xlsx", default)
+    result = skm_riwayat.read(path, CONFIG)
+    table = result.tables["skm_unit_riwayat"]
+    assert len(result.quarantine) == 0 and result.kode_dari_nama == {path.name}
+    # "Kinerja Unit Pelayanan" is the mutu in words, not a second mutu column.
+    cols = ["tahun", "unit", "jumlah_responden", "ikm", "mutu_tercetak"]
+    pd.testing.assert_frame_equal(table[cols], default[cols])
+
+
+@pytest.mark.slow
+def test_data_step_on_ikm_recap_by_name_gets_codes_from_the_unit_sheet(tmp_path, _project_processed_once):
+    from tata_letak import rekap_ikm_permenpan
+
+    from lkjip.cli import main
+    from lkjip.ingest.readers import skm_riwayat
+
+    root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
+    raw = root / "data" / "raw"
+    default = skm_riwayat.read(raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
+    rekap_ikm_permenpan(raw / "skm-riwayat.xlsx", default)
+    out = root / "data" / "keluar"
+    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
+    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
+    for name in ours:
+        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
+    assert pd.read_parquet(out / "karantina.parquet").empty

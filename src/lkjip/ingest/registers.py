@@ -104,31 +104,35 @@ def kode_unit_dari_nama(result: ReadResult, config: Config) -> ReadResult:
             "(pemetaan.register.unit: nama: kode) atau perbaiki namanya di ekspor"
         )
 
-    responden = tables["skm_responden"]
-    mine = responden["berkas"].isin(dari_nama).to_numpy()
-    decided = {n: code_of(n) for n in responden.loc[mine, "unit"].dropna().unique()}
-    codes = responden["kode_unit"].copy()
-    bad = pd.Series(False, index=responden.index)
-    problems = []
-    for i in responden.index[mine]:
-        nama = responden.at[i, "unit"]
-        code, why = decided.get(nama, (None, "nama unit kosong"))
-        if code is None:
-            bad[i] = True
-            problems.append(
-                Problem(
-                    str(responden.at[i, "berkas"]),
-                    why,
-                    sheet=str(responden.at[i, "sheet"]),
-                    baris=int(responden.at[i, "baris"]),
-                    kolom="Unit Layanan",
-                    nilai=nama,
+    problems: list[Problem] = []
+    decided: dict[object, tuple[str | None, str | None]] = {}
+    for table in ("skm_responden", "skm_unit_riwayat"):
+        frame = tables.get(table)
+        if frame is None or frame.empty:
+            continue
+        mine = frame["berkas"].isin(dari_nama).to_numpy()
+        decided.update({n: code_of(n) for n in frame.loc[mine, "unit"].dropna().unique() if n not in decided})
+        codes = frame["kode_unit"].copy()
+        bad = pd.Series(False, index=frame.index)
+        for i in frame.index[mine]:
+            nama = frame.at[i, "unit"]
+            code, why = decided.get(nama, (None, "nama unit kosong"))
+            if code is None:
+                bad[i] = True
+                problems.append(
+                    Problem(
+                        str(frame.at[i, "berkas"]),
+                        why,
+                        sheet=str(frame.at[i, "sheet"]),
+                        baris=int(frame.at[i, "baris"]),
+                        kolom="Unit Layanan",
+                        nilai=nama,
+                    )
                 )
-            )
-        else:
-            codes[i] = code
-    responden = responden.assign(kode_unit=codes.astype(responden["kode_unit"].dtype))
-    tables["skm_responden"] = responden[~bad.to_numpy()].reset_index(drop=True)
+            else:
+                codes[i] = code
+        frame = frame.assign(kode_unit=codes.astype(frame["kode_unit"].dtype))
+        tables[table] = frame[~bad.to_numpy()].reset_index(drop=True)
     units = tables.get("skm_unit")
     if units is not None and not units.empty:
         own = units["berkas"].isin(dari_nama).to_numpy()
