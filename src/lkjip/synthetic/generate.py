@@ -108,6 +108,16 @@ menjadi kuncinya.
 | 1 | 34 | Perempuan | Swasta | SMA | 4 | ... | 3 |
 | Nilai /Unsur, NRR /Unsur, NRR tertbg/unsur, IKM Unit pelayanan (dilewati) | | | | | | | |
 
+### Rekap IKM (`skm-riwayat*`)
+
+Templat (`No | Kode Unit | Unit Layanan | Jumlah Responden | Nilai IKM | Mutu Pelayanan`), atau
+rekap dengan kata-kata PermenPANRB tanpa kode unit; kodenya dari register menurut nama (sheet
+`Unit` ekspor e-SKM atau `pemetaan.register.unit`):
+
+| No | Unit Pelayanan | Jumlah Responden | Nilai IKM | Mutu Pelayanan | Kinerja Unit Pelayanan |
+|---|---|---|---|---|---|
+| 1 | Kecamatan Trowulan | 120 | 89,75 | A | Sangat Baik |
+
 Bila sebuah ekspor perlu keputusan kantor (formulir satu unit tanpa kolom unit, kata jawaban lain,
 pertanyaan yang tidak dikenali), nyatakan di `laporan.yml`:
 
