@@ -310,11 +310,12 @@ def test_duplicate_kode_quarantines_both_rows(tmp_path):
 
 
 def test_unknown_code_format_is_quarantined(tmp_path):
+    # (The old two-digit style, 4.01.01.2.13.02, is a known format: see test_tata_letak_anggaran.)
     body = [list(row) for row in BODY]
-    body[2][0] = "4.01.01.2.13.02"
+    body[2][0] = "4.01.01.2.13.2"
     result = anggaran.read(build(tmp_path, body=body), CONFIG)
     [row] = result.quarantine.to_dict("records")
-    assert (row["baris"], row["kolom"], row["nilai"]) == (9, "A (Kode Rekening)", "4.01.01.2.13.02")
+    assert (row["baris"], row["kolom"], row["nilai"]) == (9, "A (Kode Rekening)", "4.01.01.2.13.2")
     assert "format kode rekening" in row["alasan"]
 
 
@@ -366,14 +367,28 @@ def test_wrong_header_label(tmp_path):
     assert "D (Realisai)" in message
 
 
-def test_missing_sheets_are_all_reported(tmp_path):
+def test_office_tables_are_optional_and_their_absence_is_said(tmp_path):
+    # Issue 24: the office's own sheets (no system exports them) no longer refuse the export.
     def drop(wb):
         del wb["Rekap 2023-2024"]
         del wb["Anggaran per Sasaran"]
 
-    message = error_of(build(tmp_path, edit=drop))
-    assert "sheet 'Rekap <tahun awal>-<tahun akhir>' tidak ada" in message
-    assert "sheet 'Anggaran per Sasaran' tidak ada" in message
+    result = anggaran.read(build(tmp_path, edit=drop), CONFIG)
+    assert len(result.tables["anggaran"]) == 2
+    assert result.tables["anggaran_riwayat"].empty and result.tables["anggaran_sasaran_tercetak"].empty
+    notes = " ".join(result.notes)
+    assert "tabel rekap anggaran tahun sebelumnya tidak ada" in notes
+    assert "tabel anggaran per sasaran tidak ada" in notes and "Kode Sub Kegiatan" in notes
+
+
+def test_two_realisation_sheets_of_other_years_choose_the_report_year(tmp_path):
+    def second(wb):
+        copy = wb.copy_worksheet(wb["LRA 2025"])
+        copy.title = "LRA 2024"
+        copy["A3"] = "TAHUN ANGGARAN 2024"
+
+    result = anggaran.read(build(tmp_path, edit=second), CONFIG)
+    assert set(result.tables["anggaran"]["sheet"]) == {"LRA 2025"}
 
 
 def test_formula_without_cached_value(tmp_path):

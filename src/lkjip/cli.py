@@ -183,6 +183,31 @@ def _run_konten_awal(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_kenali(args: argparse.Namespace) -> int:
+    from lkjip.ingest import kenali
+
+    project = paths()
+    config_path = args.config or project.config
+    config = load_config(config_path)
+    raw = args.raw_dir or project.raw
+    found = kenali.kenali(raw, config)
+    tanpa_kode = kenali.unit_tanpa_kode(found, kenali.register_dikenal(raw, config))
+    for t in found:
+        _say(f"{t.berkas}: sumber {t.sumber or '-'}; {t.tata_letak}")
+        for header, what in t.kolom.items():
+            _say(f"    {header!r} -> {what}")
+        for question in t.pertanyaan:
+            _say(f"    belum dapat diputuskan: {question}")
+        for nama in t.nama_unit:
+            if nama in tanpa_kode:
+                close = ", ".join(tanpa_kode[nama]) or "tidak ada yang mirip"
+                _say(f"    belum dapat diputuskan: unit '{nama}' tanpa kode (paling mirip: {close})")
+    if args.tulis:
+        for line in kenali.tulis(config_path, found, tanpa_kode):
+            _say(f"ditulis ke {config_path.name}: {line}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m lkjip",
@@ -250,6 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--periksa", action="store_true", help="jangan menulis; keluar dengan kode 1 bila berkas berbeda"
     )
     kamus.set_defaults(func=_run_kamus_data)
+
+    kenal = steps.add_parser(
+        "kenali",
+        help="kenali setiap ekspor di data/raw: sumber, tata letak, kolom yang dibaca, apa yang belum pasti",
+    )
+    kenal.add_argument("--raw-dir", type=Path, help="folder ekspor mentah (bawaan: data/raw)")
+    kenal.add_argument("--config", type=Path, help="berkas konfigurasi (bawaan: laporan.yml)")
+    kenal.add_argument(
+        "--tulis", action="store_true", help="tulis usulan pemetaan ke laporan.yml (komentar, urutan tetap)"
+    )
+    kenal.set_defaults(func=_run_kenali)
 
     awal = steps.add_parser(
         "konten-awal",

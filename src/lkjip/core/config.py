@@ -237,6 +237,43 @@ class Kewajaran(_Model):
     capaian_maks: float = Field(default=150, gt=0)
 
 
+class BerkasPemetaan(_Model):
+    """How one export (by file pattern) is read, where its layout needs the office's word.
+
+    Field names follow the Frictionless table dialect where it has one (``sheet``,
+    ``missingValues``); the rest are the project's own, in the domain's words.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    berkas: str = Field(min_length=1, description="pola nama berkas, mis. skm-responden-dukcapil*.xlsx")
+    sheet: str | None = None
+    #: Header text as printed -> field or unsur code (``U1``..``U9``, ``unit``, ``tanggal``, ...).
+    kolom: dict[str, str] = Field(default_factory=dict)
+    #: Answer word as printed -> score 1-4 (added to the PermenPANRB words).
+    nilai: dict[str, int] = Field(default_factory=dict)
+    #: A field with one value for the whole file, e.g. ``{unit: "Dinas ..."}`` for a one-unit form.
+    konstan: dict[str, str] = Field(default_factory=dict)
+    missing_values: list[str] = Field(default_factory=list, alias="missingValues")
+
+
+class Register(_Model):
+    """Names to codes: the office's list of service units and perangkat daerah (``nama: kode``)."""
+
+    unit: dict[str, str] = Field(default_factory=dict)
+    perangkat_daerah: dict[str, str] = Field(default_factory=dict)
+
+
+class Pemetaan(_Model):
+    """The office's declarations for exports that do not say everything themselves (optional)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    # ``register`` in laporan.yml; the attribute is renamed because pydantic's BaseModel has one.
+    daftar: Register = Field(default=Register(), alias="register")
+    skm: list[BerkasPemetaan] = Field(default_factory=list)
+
+
 #: The national rules (SKM, SAKIP, kematangan, efektivitas kelembagaan) used for a block that
 #: ``laporan.yml`` leaves out; a block it gives replaces the default block whole.
 ATURAN_BAWAAN = Path(__file__).with_name("aturan_bawaan.yml")
@@ -296,6 +333,8 @@ class Config(_Model):
     kewajaran: Kewajaran = Kewajaran()
     #: The exports the office reports; ``None`` (not given): those present in ``data/raw``.
     sumber: list[str] | None = None
+    #: How exports that need the office's word are read (``python -m lkjip kenali`` proposes it).
+    pemetaan: Pemetaan = Pemetaan()
 
     @model_validator(mode="after")
     def _check(self) -> Config:

@@ -139,6 +139,9 @@ class ReadResult:
     warnings: list[Problem] = field(default_factory=list)
     #: Where the columns that warnings may name sit in their sheets (:data:`ColumnPlaces`).
     kolom: ColumnPlaces = field(default_factory=dict)
+    #: Files whose ``kode_unit`` holds the unit's name (an export without codes): the data step
+    #: finds the codes in a register (:mod:`lkjip.ingest.registers`).
+    kode_dari_nama: set[str] = field(default_factory=set)
 
 
 #: The located warnings, written by the data step beside the processed tables.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,10 +39,16 @@ class Source:
 #: Every export the project knows, in reading order. Files are found by pattern so the
 #: office can keep its own dated names (``skm-responden-2025.xlsx``).
 SOURCES: tuple[Source, ...] = (
-    Source("anggaran", ("realisasi-anggaran*.xlsx",), "anggaran", "Laporan Realisasi Anggaran"),
+    Source(
+        "anggaran",
+        tuple(f"realisasi-anggaran*.{ext}" for ext in ("xlsx", "xls", "ods", "html", "htm")),
+        "anggaran",
+        "Laporan Realisasi Anggaran",
+        many=True,  # the SIPD export and, optionally, the office's own tables in a file beside it
+    ),
     Source(
         "skm",
-        ("skm-responden*.xlsx", "skm-responden/**/*.xlsx"),
+        ("skm-responden*.xlsx", "skm-responden/**/*.xlsx", "skm-responden*.xls", "skm-responden*.ods"),
         "skm",
         "Hasil Survei Kepuasan Masyarakat per responden",
         many=True,
@@ -163,6 +170,8 @@ def check_unreadable(result: ReadResult, path: Path) -> ReadResult:
     """
     berkas = path.name
     sheets = [a.sheet for a in result.accounting if a.berkas == berkas]
+    if not zipfile.is_zipfile(path):
+        return result  # .xls and HTML hold no formulas to scan; calamine read their values
     try:
         scanned = scan_workbook(path, sheets)
     except (OSError, KeyError, ValueError):
@@ -267,6 +276,7 @@ def merge(results: list[ReadResult]) -> ReadResult:
         notes=[n for r in results for n in r.notes],
         warnings=[w for r in results for w in r.warnings],
         kolom={k: v for r in results for k, v in r.kolom.items()},
+        kode_dari_nama={b for r in results for b in r.kode_dari_nama},
     )
 
 

@@ -15,6 +15,7 @@ from lkjip import __version__
 from lkjip.core.config import Config
 from lkjip.core.hashing import sha256
 from lkjip.core.teks import neutralise_formula
+from lkjip.ingest.hilang import realisasi_jatuh_ke_ketikan, sumber_tanpa_angka
 from lkjip.ingest.keys import normalise_key_columns
 from lkjip.ingest.problems import (
     WARNINGS_CSV,
@@ -26,6 +27,7 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     warning_rows,
 )
+from lkjip.ingest.registers import kode_unit_dari_nama
 from lkjip.ingest.sources import (
     SOURCES,
     check_years_reported,
@@ -185,7 +187,7 @@ def run_data_step(
             problems.extend(exc.problems)
     if problems:
         raise StructuralError(problems)
-    merged = merge(results)
+    merged = kode_unit_dari_nama(merge(results), config)
     absent = [s.name for s in SOURCES if s.name not in files]
     merged.notes.extend(
         f"berkas {', '.join(p.name for p in source_files(s, raw_dir))} tidak dibaca: sumber "
@@ -196,7 +198,11 @@ def run_data_step(
     merged = replace(merged, tables={**empty_clean_tables(absent, config), **merged.tables})
     if absent:
         progress(f"Sumber tidak ada (tabelnya ditulis kosong): {', '.join(absent)}")
-    problems = [*check_accounting(merged.accounting), *check_years_reported(merged.tables)]
+    problems = [
+        *check_accounting(merged.accounting),
+        *check_years_reported(merged.tables),
+        *sumber_tanpa_angka(merged.tables, files, merged.quarantine),
+    ]
     if problems:
         raise StructuralError(problems)
 
@@ -213,6 +219,7 @@ def run_data_step(
         *key_warnings,
         *check_kewajaran(clean, computed, config, merged.kolom),
         *_sheets_gone(manifest_path, merged.accounting, files),
+        *realisasi_jatuh_ke_ketikan(computed.get("capaian", pd.DataFrame())),
     ]
     tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
 

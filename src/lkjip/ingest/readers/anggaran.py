@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +15,7 @@ from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.rounding import cell_decimals
 from lkjip.core.teks import daftar_kata
+from lkjip.ingest.berkas import XLSX, jenis_berkas, sheet_nilai
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
@@ -93,6 +94,13 @@ _TEXT = {"kode", "kode_kegiatan", "kegiatan", "uraian", "dokumen", "sasaran", "b
 _INTEGER = {"tahun", "no_sasaran", "desimal_tercetak"}
 
 _KODE_SUB_KEGIATAN = re.compile(contracts.KODE_SUB_KEGIATAN)
+#: The older style of sub kegiatan code, two digits at the end (``4.01.01.2.13.01``); the
+#: e-SAKIP nomenclature carries both. Read as the four-digit form, with a note.
+_KODE_SUB_KEGIATAN_LAMA = re.compile(r"^(\d\.\d{2}\.\d{2}\.\d\.\d{2})\.(\d{2})$")
+#: A belanja (pendapatan, pembiayaan) account as SIPD prints it under each sub kegiatan:
+#: ``5``, ``5.1``, ``5.1.02``, ``5.1.02.01``, ``5.1.02.01.01``, ``5.1.02.01.01.0024``.
+_KODE_AKUN = re.compile(r"^[4-6](\.\d(\.\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)?)?$")
+_URAIAN_AKUN = re.compile(r"^(belanja|pendapatan|pembiayaan)\b", re.IGNORECASE)
 # Levels above the sub-kegiatan: urusan, bidang, program, kegiatan. Their rows are subtotals.
 _KODE_HIERARKI = re.compile(r"^\d(\.\d{2}(\.\d{2}(\.\d\.\d{2})?)?)?$")
 _TAHUN_JUDUL = re.compile(r"\b(?:tahun(?:\s+anggaran)?|t\.?a\.?)\s*:?\s*(\d{4})\b", re.IGNORECASE)
@@ -129,6 +137,15 @@ _ALIAS = {
     "kode rekening sub kegiatan": "kode sub kegiatan",
     "no.": "no",
     "nomor": "no",
+    # The RFK table of the SIPD companion tools.
+    "dpa": "anggaran",
+    "dpa simda": "anggaran",
+    "pagu dpa": "anggaran",
+    "pagu indikatif": "anggaran",
+    "realisasi keuangan": "realisasi",
+    "nama sub kegiatan": "uraian",
+    "urusan/ bidang urusan pemerintahan daerah dan program/ kegiatan": "uraian",
+    "urusan/bidang urusan pemerintahan daerah dan program/kegiatan": "uraian",
 }
 
 _KOLOM_LRA = [
@@ -136,7 +153,12 @@ _KOLOM_LRA = [
     _Kolom("uraian", "Uraian", (("uraian", ""),)),
     _Kolom("anggaran", "Anggaran", (("anggaran", ""), ("anggaran", "rp"))),
     _Kolom("realisasi", "Realisasi (Rp)", (("realisasi", ""), ("realisasi", "rp"))),
-    _Kolom("persen", "Realisasi (%)", (("realisasi", "%"), ("persentase", "")), wajib=False),
+    _Kolom(
+        "persen",
+        "Realisasi (%)",
+        (("realisasi", "%"), ("persentase", ""), ("capaian anggaran", "")),
+        wajib=False,
+    ),
 ]
 _KOLOM_REKAP = [
     _Kolom("tahun", "Tahun", (("tahun", ""),)),
@@ -156,53 +178,83 @@ _KOLOM_SASARAN = [
 
 
 def read(path: Path, config: Config) -> ReadResult:
-    """Read the budget workbook into the clean tables of the data contract.
+    """Read one budget workbook into the clean tables of the data contract.
+
+    See :func:`read_many`, of which this is the one-file case.
+    """
+    return read_many([Path(path)], config)
+
+
+def read_many(
+    paths: Sequence[Path], config: Config, progress: Callable[[str], None] | None = None
+) -> ReadResult:
+    """Read the budget exports of the source ``anggaran`` into the clean tables of the data contract.
+
+    Every sheet of every file (.xlsx, .xls, .ods, or an HTML table saved as .xls/.xlsx) is
+    recognised by its content, whatever its name: the realisation per sub kegiatan (the SIPD
+    "Laporan Realisasi Anggaran" with its hierarchy and its belanja accounts, or the RFK table
+    with the code spread over several columns), and the office's own tables that no system
+    exports: the totals of earlier years (``Rekap``) and the sasaran -> sub kegiatan table
+    (``Anggaran per Sasaran``). Exactly one realisation sheet is required; the office's tables
+    are optional, in the same workbook or in another file of the source: without them their
+    clean tables are empty and a note says which parts of the report they would give.
 
     Parameters
     ----------
-    path : Path
-        ``realisasi-anggaran.xlsx``: sheets ``LRA <tahun>`` (SIPD export), ``Rekap ...``
-        (totals of earlier years) and ``Anggaran per Sasaran`` (staff's table).
+    paths : sequence of Path
+        The files of the source (``realisasi-anggaran*``).
     config : Config
         Report configuration; ``config.tahun`` is used when the title rows name no year.
+    progress : callable, optional
+        Unused; the same signature as the other readers of several files.
 
     Returns
     -------
     ReadResult
         Tables ``anggaran``, ``anggaran_riwayat``, ``anggaran_sasaran_tercetak`` and
         ``peta_sasaran_anggaran``; quarantined rows (text in a money column, duplicate
-        code, ...); the row accounting of each sheet.
+        code, ...); the row accounting of each sheet read.
 
     Raises
     ------
     StructuralError
-        Listing every structural problem found: not a workbook, missing sheet or column,
-        formula without a cached value, or a subtotal/total that disagrees with its details.
+        Listing every structural problem found: not a workbook, no realisation sheet (the
+        message names the sheets and the header to type), a missing column, a formula without
+        a cached value, or a subtotal/total/account sum that disagrees with its details.
     """
-    path = Path(path)
-    berkas = path.name
-    wb = open_workbook(path)
-    sheets, problems = _resolve_sheets(wb.sheetnames, config.tahun, berkas)
-    for name in sheets.values():
-        problems += uncached_problems(path, [name])
+    del progress
+    grids: list[_Grid] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            grids += _grids_of(Path(path))
+        except StructuralError as exc:
+            problems += exc.problems
+    if problems:
+        raise StructuralError(problems)
+    roles, problems, notes = _resolve_sheets(grids, config.tahun)
+    for grid in roles.values():
+        if grid.path is not None:
+            problems += uncached_problems(grid.path, [grid.name])
     if problems:
         raise StructuralError(problems)
 
-    parts = [
-        _read_lra(_grid(wb[sheets["lra"]]), berkas, config.tahun),
-        _read_rekap(_grid(wb[sheets["rekap"]]), berkas),
-        _read_sasaran(_grid(wb[sheets["sasaran"]]), berkas),
-    ]
+    parts = [_read_lra(roles["lra"], roles["lra"].berkas, config.tahun)]
+    if "rekap" in roles:
+        parts.append(_read_rekap(roles["rekap"], roles["rekap"].berkas))
+    if "sasaran" in roles:
+        parts.append(_read_sasaran(roles["sasaran"], roles["sasaran"].berkas))
     problems = [p for part in parts for p in part.structural]
     if problems:
         raise StructuralError(problems)
-    tables = {name: frame for part in parts for name, frame in part.tables.items()}
-    notes = [n for part in parts for n in part.notes]
+    tables = {name: _frame([], name) for name in COLUMNS}
+    tables.update({name: frame for part in parts for name, frame in part.tables.items()})
+    notes += [n for part in parts for n in part.notes]
     unknown = sorted(set(tables["peta_sasaran_anggaran"]["kode"]) - set(tables["anggaran"]["kode"]))
     if unknown:
         notes.append(
-            f"{berkas}, sheet '{sheets['sasaran']}': kode sub kegiatan {unknown} tidak ada di "
-            f"sheet '{sheets['lra']}'"
+            f"{roles['sasaran'].berkas}, sheet '{roles['sasaran'].name}': kode sub kegiatan {unknown} "
+            f"tidak ada di sheet '{roles['lra'].name}'"
         )
     return ReadResult(
         tables=tables,
@@ -216,31 +268,146 @@ def read(path: Path, config: Config) -> ReadResult:
 # --------------------------------------------------------------------------- workbook level
 
 
-def _resolve_sheets(names: Sequence[str], tahun: int, berkas: str) -> tuple[dict[str, str], list[Problem]]:
-    """Find the three sheets by name; the LRA and Rekap sheets carry years in their names."""
-    folded = {normalise_label(n): n for n in names}
-    found: dict[str, str] = {}
-    problems: list[Problem] = []
+def _grids_of(path: Path) -> list[_Grid]:
+    """Every sheet of ``path`` as a grid: .xlsx through openpyxl, the rest through calamine/lxml."""
+    kind = jenis_berkas(path)
+    if kind == XLSX:
+        wb = open_workbook(path)
+        return [_grid(wb[name], path) for name in wb.sheetnames]
+    return [
+        _join_code_columns(
+            _Grid(sheet.name, [list(r) for r in sheet.rows], sheet.covered, frozenset(), (), {}, path.name)
+        )
+        for sheet in sheet_nilai(path)
+    ]
 
-    def one(key: str, wanted: str, candidates: list[str]) -> None:
-        if len(candidates) == 1:
-            found[key] = candidates[0]
-        elif not candidates:
-            problems.append(Problem(berkas, f"sheet '{wanted}' tidak ada; sheet yang ada: {list(names)}"))
-        else:
-            problems.append(
-                Problem(berkas, f"lebih dari satu sheet cocok dengan '{wanted}': {candidates}; sisakan satu")
-            )
 
-    exact_lra = folded.get(f"lra {tahun}")
-    one(
-        "lra",
-        f"LRA {tahun}",
-        [exact_lra] if exact_lra else [n for f, n in folded.items() if f.startswith("lra")],
+#: What a sheet is, by its header, in the order tried: the most specific header first.
+_ROLES = (("sasaran", "_KOLOM_SASARAN"), ("lra", "_KOLOM_LRA"), ("rekap", "_KOLOM_REKAP"))
+#: The header a person types for each kind of sheet, for the message when none is found.
+_HEADER_TEXT = {
+    "lra": "Kode Rekening | Uraian | Anggaran | Realisasi (dan, bila ada, % atau Sisa)",
+    "rekap": "Tahun | Pagu Anggaran | Realisasi | Persentase",
+    "sasaran": "No | Dokumen | Sasaran | Kode Sub Kegiatan | Alokasi Anggaran | Realisasi Anggaran",
+}
+
+
+def _role_of(grid: _Grid) -> str | None:
+    """The kind of sheet ``grid`` is by its header: ``lra``, ``rekap``, ``sasaran``, or None."""
+    for role, spec in _ROLES:
+        try:
+            _header(grid, globals()[spec], grid.berkas)
+        except StructuralError:
+            continue
+        if role == "lra" and not _has_sub_kegiatan_code(grid):
+            continue
+        return role
+    return None
+
+
+def _has_sub_kegiatan_code(grid: _Grid) -> bool:
+    return any(
+        _KODE_SUB_KEGIATAN.match(text) or _KODE_SUB_KEGIATAN_LAMA.match(text)
+        for row in grid.rows
+        for value in row[:6]
+        if (text := _as_text(value) if not _blank(value) else "")
     )
-    one("rekap", "Rekap <tahun awal>-<tahun akhir>", [n for f, n in folded.items() if f.startswith("rekap")])
-    one("sasaran", SHEET_SASARAN, [n for f, n in folded.items() if f == normalise_label(SHEET_SASARAN)])
-    return found, problems
+
+
+def _resolve_sheets(grids: list[_Grid], tahun: int) -> tuple[dict[str, _Grid], list[Problem], list[str]]:
+    """Sort the sheets by what they hold; one realisation sheet is required, the others optional."""
+    found: dict[str, list[_Grid]] = {"lra": [], "rekap": [], "sasaran": []}
+    notes: list[str] = []
+    for grid in grids:
+        role = _role_of(grid)
+        if role is None:
+            if normalise_label(grid.name) not in _KNOWN_EXTRA_SHEETS:
+                notes.append(
+                    f"{grid.berkas}: sheet '{grid.name}' tidak dikenali sebagai tabel anggaran, diabaikan"
+                )
+            continue
+        found[role].append(grid)
+    roles: dict[str, _Grid] = {}
+    problems: list[Problem] = []
+    lra = found["lra"]
+    if len(lra) > 1:  # several years' LRA in one workbook: the report year's, by name or title
+        of_year = [g for g in lra if str(tahun) in g.name or _title_year(g, len(g.rows)) == tahun]
+        lra = of_year if len(of_year) == 1 else lra
+    if len(lra) == 1:
+        roles["lra"] = lra[0]
+        notes += [
+            f"{g.berkas}: sheet '{g.name}' (realisasi tahun lain) diabaikan; dibaca sheet '{lra[0].name}'"
+            for g in found["lra"]
+            if g is not lra[0]
+        ]
+    elif not lra:
+        problems += _no_lra_problems(grids)
+    for role in ("lra", "rekap", "sasaran"):
+        if len(found[role]) > 1 and role not in roles:
+            listed = ", ".join(f"{g.berkas} sheet '{g.name}'" for g in found[role])
+            problems.append(
+                Problem(
+                    found[role][0].berkas,
+                    f"lebih dari satu tabel {_ROLE_NAME[role]}: {listed}; sisakan satu",
+                )
+            )
+        elif len(found[role]) == 1:
+            roles[role] = found[role][0]
+    for role in ("rekap", "sasaran"):
+        if not found[role]:
+            notes.append(
+                f"tabel {_ROLE_NAME[role]} tidak ada di berkas anggaran; {_WITHOUT[role]} "
+                f"(judul kolomnya: {_HEADER_TEXT[role]})"
+            )
+    return roles, problems, notes
+
+
+_ROLE_NAME = {
+    "lra": "realisasi anggaran per sub kegiatan",
+    "rekap": "rekap anggaran tahun sebelumnya",
+    "sasaran": "anggaran per sasaran",
+}
+_WITHOUT = {
+    "rekap": "tren anggaran tahun-tahun sebelumnya tidak dapat disajikan",
+    "sasaran": "anggaran per sasaran (Tabel kinerja dan anggaran per sasaran) tidak dapat disajikan",
+}
+_KNOWN_EXTRA_SHEETS = frozenset({"keterangan"})
+
+
+def _no_lra_problems(grids: list[_Grid]) -> list[Problem]:
+    """No sheet holds the realisation per sub kegiatan: say what was found and what to type.
+
+    The sheet that looks most like it (named LRA, or with most of the header words) gets the
+    header finder's own message (which columns are missing, which are there).
+    """
+    if not grids:
+        return [Problem("realisasi-anggaran", "tidak ada berkas anggaran untuk dibaca")]
+    named = [g for g in grids if normalise_label(g.name).startswith("lra")]
+    candidates = named or grids
+    best = max(candidates, key=_header_hits)
+    detail: list[Problem] = []
+    if _header_hits(best):
+        try:
+            _header(best, _KOLOM_LRA, best.berkas)
+        except StructuralError as exc:
+            detail = [_with_labels(p, best) for p in exc.problems]
+    listed = ", ".join(f"'{g.name}'" for g in grids)
+    hint = Problem(
+        best.berkas,
+        "tidak ada sheet realisasi anggaran per sub kegiatan (sheet yang ada: "
+        f"{listed}). Diharapkan baris judul kolom {_HEADER_TEXT['lra']}, dengan kode sub kegiatan "
+        "seperti 4.01.01.2.13.0001, atau tabel RFK (Kode | ... | DPA | Realisasi Keuangan). "
+        "Jalankan `python -m lkjip kenali` untuk melihat apa yang dikenali dari berkas ini",
+    )
+    return [*detail, hint]
+
+
+def _header_hits(grid: _Grid) -> int:
+    wanted = {k.kunci[0][0] for k in _KOLOM_LRA}
+    return max(
+        (len(wanted & {_canonical(v) for v in row}) for row in grid.rows[:30]),
+        default=0,
+    )
 
 
 @dataclass(frozen=True)
@@ -257,6 +424,10 @@ class _Grid:
     hidden: tuple[int, ...]
     #: 0-based (row, col) -> number format of each cell holding a number (what it shows).
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: The file the sheet belongs to, as messages name it.
+    berkas: str = ""
+    #: The .xlsx file, for the check of formulas without a cached value (None for other files).
+    path: Path | None = None
 
     def text(self, r: int, c: int | None) -> str:
         """The cell as text, merged ranges filled from their top-left cell ('' when blank)."""
@@ -278,7 +449,7 @@ class _Grid:
         return all(_blank(v) for v in self.rows[r])
 
 
-def _grid(ws: Worksheet) -> _Grid:
+def _grid(ws: Worksheet, path: Path) -> _Grid:
     n_rows, n_cols = ws.max_row, ws.max_column
     rows: list[list[object]] = []
     percent: set[tuple[int, int]] = set()
@@ -300,7 +471,46 @@ def _grid(ws: Worksheet) -> _Grid:
                     rows[r][c] = anchor
                     continuation.add((r, c))
     hidden = tuple(sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden and 1 <= r <= n_rows))
-    return _Grid(ws.title, rows, frozenset(continuation), frozenset(percent), hidden, formats)
+    return _join_code_columns(
+        _Grid(ws.title, rows, frozenset(continuation), frozenset(percent), hidden, formats, path.name, path)
+    )
+
+
+def _join_code_columns(grid: _Grid) -> _Grid:
+    """The RFK layout: a code spread over several columns under one merged ``Kode`` header.
+
+    The RFK table of the SIPD companion tools prints urusan, bidang, program, kegiatan and sub
+    kegiatan in five columns (``4 | 01 | 01 | 2.13 | 0001``). Each row's parts are joined into
+    the first of them (``4.01.01.2.13.0001``), which then reads as the ``Kode Rekening`` of the
+    SIPD export; the other code columns are emptied, so every column keeps its Excel letter in
+    the messages. A grid without such a header is returned as it is.
+    """
+    for h, row in enumerate(grid.rows[:30]):
+        folded = [normalise_label(v) for v in row]
+        cols = [c for c, f in enumerate(folded) if f == "kode"]
+        if len(cols) < 2 or cols != list(range(cols[0], cols[0] + len(cols))):
+            continue
+        if not any(_canonical(v) == "realisasi" for v in row):
+            continue
+        rows = [list(r) for r in grid.rows]
+        rows[h][cols[0]] = "Kode Rekening"
+        for c in cols[1:]:
+            rows[h][c] = None
+        for r in range(h + 1, len(rows)):
+            parts = [_as_text(rows[r][c]) for c in cols if c < len(rows[r]) and not _blank(rows[r][c])]
+            start = int(parts[0]) if parts and parts[0].isdigit() else None
+            numbers = [] if start is None else [str(start + i) for i in range(len(parts))]
+            if not parts or (len(parts) > 1 and parts == numbers):
+                continue  # a blank code, or the row of column numbers under the header
+            code = parts[0]
+            for part in parts[1:]:
+                code = part if part.startswith(f"{code}.") else f"{code}.{part}"
+            rows[r][cols[0]] = code
+            for c in cols[1:]:
+                if c < len(rows[r]):
+                    rows[r][c] = None
+        return replace(grid, rows=rows)
+    return grid
 
 
 # --------------------------------------------------------------------------- cells and rows
@@ -662,11 +872,18 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
     totals: list[tuple[int, float | None, float | None]] = []
     after_total = False
     column_numbers_seen = False
+    current: dict | None = None  # the sub kegiatan whose belanja accounts follow
+    accounts: dict[int, list[tuple[int, str, float | None, float | None]]] = {}
+    old_style: list[tuple[int, str, str]] = []
+    codes = [grid.text(r, col["kode"]) for r in range(len(grid.rows))]
     for r in range(header.data_start, len(grid.rows)):
         if _common_skip(rows, r):
             continue
         kode, uraian = grid.text(r, col["kode"]), grid.text(r, col["uraian"])
         label = normalise_label(kode or uraian)
+        if old := _KODE_SUB_KEGIATAN_LAMA.match(kode):
+            old_style.append((r, kode, f"{old.group(1)}.{int(old.group(2)):04d}"))
+            kode = old_style[-1][2]
         if not column_numbers_seen and _is_column_numbers(grid, r):
             column_numbers_seen = True
             rows.skip("nomor kolom")
@@ -680,6 +897,7 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
                 )
             )
             rows.skip("total")
+            current = None
         elif _KODE_SUB_KEGIATAN.match(kode):
             before = len(rows.problems)
             record = {
@@ -694,7 +912,20 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
             }
             record["_ok"] = len(rows.problems) == before
             details.append(record)
+            current = record
+        elif current is not None and _is_account(kode, uraian, codes[r + 1 :]):
+            # Detail of the sub kegiatan above: summed and checked against it, never a table row.
+            accounts.setdefault(current["baris"], []).append(
+                (
+                    r,
+                    kode,
+                    rows.number(r, col["anggaran"], header.kolom("anggaran"), check=True),
+                    rows.number(r, col["realisasi"], header.kolom("realisasi"), check=True),
+                )
+            )
+            rows.skip("rekening belanja")
         elif _KODE_HIERARKI.match(kode):
+            current = None
             anggaran = rows.number(r, col["anggaran"], header.kolom("anggaran"), check=True)
             realisasi = rows.number(r, col["realisasi"], header.kolom("realisasi"), check=True)
             subtotals.append((r, kode, uraian, anggaran, realisasi))
@@ -711,6 +942,14 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
                 kode,
             )
 
+    if old_style:
+        shown = ", ".join(f"{a} -> {b} (baris {r + 1})" for r, a, b in old_style[:5])
+        more = f" dan {len(old_style) - 5} lainnya" if len(old_style) > 5 else ""
+        part.notes.append(
+            f"{berkas}, sheet '{grid.name}': {len(old_style)} kode sub kegiatan bergaya lama (dua angka) "
+            f"dibaca dalam bentuk empat angka: {shown}{more}"
+        )
+    _check_accounts(rows, header, details, accounts, part)
     kegiatan_names = {kode: uraian for _, kode, uraian, _, _ in subtotals if uraian}
     seen: dict[str, int] = {}
     for record in details:
@@ -758,6 +997,55 @@ def _read_lra(grid: _Grid, berkas: str, tahun_config: int) -> _Part:
     part.quarantine = rows.problems
     part.accounting = rows.accounting(len(valid))
     return part
+
+
+def _is_account(kode: str, uraian: str, below: Sequence[str]) -> bool:
+    """Whether a row under a sub kegiatan is one of its belanja accounts.
+
+    ``5.1.02`` cannot be a bidang (two digits) or a program, so it is an account; a lone ``5``
+    could also open the urusan 5, so it is an account only when it says so (``Belanja ...``)
+    or the next coded row is an account of the second level (``5.1``).
+    """
+    if not _KODE_AKUN.match(kode):
+        return False
+    if "." in kode or _URAIAN_AKUN.match(uraian):
+        return True
+    following = next((c for c in below if c), "")
+    return bool(re.match(r"^\d\.\d(\.|$)", following))
+
+
+def _check_accounts(
+    rows: _Rows, header: _Header, details: list[dict], accounts: dict, part: _Part
+) -> None:
+    """Each sub kegiatan against its belanja accounts, and each account against its own.
+
+    The accounts of the highest level under a sub kegiatan (usually ``5``) add up to it; an
+    account with accounts one level below (``5.1`` under ``5``) equals their sum. A difference
+    is structural, as for the subtotals: the export cannot be trusted.
+    """
+    by_row = {d["baris"]: d for d in details}
+    for baris, found in accounts.items():
+        record = by_row[baris]
+        if not record["_ok"]:
+            part.notes.append(
+                f"{rows.berkas}, sheet '{rows.grid.name}', baris {baris}: rekening belanja sub kegiatan "
+                f"{record['kode']} tidak diperiksa karena sub kegiatannya dikarantina"
+            )
+            continue
+        depth = {kode: kode.count(".") for _, kode, _, _ in found}
+        top = min(depth.values())
+        highest = [a for a in found if depth[a[1]] == top]
+        groups = [(baris - 1, f"sub kegiatan {record['kode']}", record, highest)]
+        for r, kode, anggaran, realisasi in found:
+            children = [a for a in found if depth[a[1]] == depth[kode] + 1 and a[1].startswith(f"{kode}.")]
+            if children:
+                amounts = {"anggaran": anggaran, "realisasi": realisasi}
+                groups.append((r, f"rekening {kode}", amounts, children))
+        for r, what, parent, children in groups:
+            for kolom, i in (("anggaran", 2), ("realisasi", 3)):
+                _sum_problem(
+                    rows, r, header.kolom(kolom), parent[kolom], [c[i] for c in children], f"{what} ({kolom})"
+                )
 
 
 def _title_year(grid: _Grid, header_top: int) -> int | None:
@@ -830,6 +1118,7 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
         return part
     col = header.columns
     records, mapping, totals = [], [], []
+    old_style: list[int] = []
     for r in range(header.data_start, len(grid.rows)):
         if _common_skip(rows, r):
             continue
@@ -849,6 +1138,10 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
         dokumen = grid.text(r, col["dokumen"])  # often merged down over its sasaran
         no = _integer(rows, r, col["no"], header.kolom("no"), lambda n: n >= 1, "nomor sasaran")
         codes = [k.strip() for k in _PEMISAH_KODE.split(grid.text(r, col["kode"])) if k.strip()]
+        for i, kode in enumerate(codes):
+            if old := _KODE_SUB_KEGIATAN_LAMA.match(kode):
+                codes[i] = f"{old.group(1)}.{int(old.group(2)):04d}"
+                old_style.append(r + 1)
         if not codes:
             rows.problem(r, "kode sub kegiatan kosong", header.kolom("kode"))
         for kode in codes:
@@ -891,6 +1184,11 @@ def _read_sasaran(grid: _Grid, berkas: str) -> _Part:
     sasaran = sasaran[~sasaran["baris"].isin(bad)].reset_index(drop=True)
     peta = peta[~peta["baris"].isin(bad)].reset_index(drop=True)
 
+    if old_style:
+        part.notes.append(
+            f"{berkas}, sheet '{grid.name}': kode sub kegiatan bergaya lama (dua angka) dibaca dalam "
+            f"bentuk empat angka di baris {sorted(set(old_style))}"
+        )
     shared = _shared_codes(peta)
     for r, alokasi, realisasi in totals:
         if bad:

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 
@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 
 from lkjip.core import fmt
 from lkjip.core.config import Config
+from lkjip.ingest.berkas import ODS, XLS, XLSX, jenis_berkas
 from lkjip.ingest.cells import SheetCells, error_text, scan_workbook, uncached_formula_problems
 from lkjip.ingest.keys import canonical_spellings, clean_key
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
@@ -135,11 +136,22 @@ class TextSheet:
 
 
 def open_reader(path: Path) -> fastexcel.ExcelReader:
-    """Open a workbook with fastexcel, as a located :class:`StructuralError` if it is broken."""
-    check_is_workbook(path)
+    """Open a workbook (.xlsx, .xls, .ods) with fastexcel, as a located :class:`StructuralError`
+    if it is broken."""
+    kind = jenis_berkas(path)
+    if kind not in (XLSX, XLS, ODS):
+        check_is_workbook(path)  # names what the file is instead (an HTML page, a CSV)
     try:
-        return fastexcel.read_excel(path)
+        return fastexcel.read_excel(path.read_bytes() if kind != XLSX else path)
     except Exception as exc:  # calamine reports a broken package in several ways
+        if kind != XLSX:
+            what = "format Excel lama (.xls)" if kind == XLS else "OpenDocument (.ods)"
+            problem = Problem(
+                path.name,
+                f"berkas {what} rusak, tidak dapat dibaca ({exc}); buka di Excel atau LibreOffice lalu "
+                "simpan ulang sebagai .xlsx",
+            )
+            raise StructuralError([problem]) from None
         raise StructuralError([broken_workbook_problem(path, exc)]) from None
 
 
@@ -478,9 +490,21 @@ def start_scan(path: Path) -> Future:
     run beside the parse (both release the GIL) it costs little wall time.
     """
     pool = ThreadPoolExecutor(max_workers=1)
-    future = pool.submit(scan_workbook, path)
+    # .xls and .ods hold no worksheet XML to scan (calamine reports their error cells as blanks).
+    future = pool.submit(_scan_if_xlsx, path)
     pool.shutdown(wait=False)
     return future
+
+
+def _is_xlsx(path: Path) -> bool:
+    try:
+        return jenis_berkas(path) == XLSX
+    except StructuralError:
+        return False
+
+
+def _scan_if_xlsx(path: Path) -> dict[str, SheetCells]:
+    return scan_workbook(path) if _is_xlsx(path) else {}
 
 
 def add_damage(
@@ -698,10 +722,31 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     reader = open_reader(path)
     kolom = [u.kolom for u in config.skm.unsur]
     fields = {**FIELDS_RESPONDEN, **{k: (k,) for k in kolom}}
-    name = find_sheet(reader, SHEET_RESPONDEN, berkas)
+    name = find_sheet(reader, SHEET_RESPONDEN, berkas, required=False)
     scan = start_scan(path)
-    sheet = load_text_sheet(reader, name, berkas)
-    header, mapping, others = locate_header(sheet, fields, (*REQUIRED_RESPONDEN, *kolom))
+    layout = None
+    try:
+        if name is None:
+            raise StructuralError(
+                [
+                    Problem(
+                        berkas,
+                        f"sheet '{SHEET_RESPONDEN[0]}' tidak ada; sheet yang ada: {list(reader.sheet_names)}",
+                    )
+                ]
+            )
+        sheet = load_text_sheet(reader, name, berkas)
+        header, mapping, others = locate_header(sheet, fields, (*REQUIRED_RESPONDEN, *kolom))
+    except StructuralError as exc:
+        # Not the e-SKM template: a Google Forms export or an e-SKM "Format Permenpan" sheet?
+        layout = _other_layout(reader, berkas, config)
+        if layout is None:
+            last = exc.problems[-1]
+            hinted = replace(last, pesan=f"{last.pesan}. {_UNRECOGNISED}")
+            raise StructuralError([*exc.problems[:-1], hinted]) from None
+        name, found = layout
+        sheet = TextSheet(berkas, name, found.table, found.columns)
+        header, mapping, others = found.header, found.mapping, found.others
     scanned = scan.result()
     units = _read_unit_sheet(reader, berkas, scanned)
     del reader
@@ -714,6 +759,8 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         return _letter(sheet, pos, headers[names[pos]])
 
     notes = _dropped_note(sheet, others, headers)
+    if layout is not None:
+        notes += layout[1].notes
     absent = [f for f in FIELDS_RESPONDEN if f not in mapping]
     if absent:
         notes.append(f"{berkas} [{name}]: kolom tidak ada, diisi kosong: {', '.join(absent)}")
@@ -722,6 +769,9 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
     n = data.num_rows
     first_row = header + 2  # Excel row of the first data row
     accounting = RowAccounting(berkas, name, dibaca=n)
+    for reason, count in (layout[1].dilewati if layout is not None else {}).items():
+        accounting.dibaca += count  # the printed NRR/IKM rows cut off below the respondents
+        accounting.skip(reason, count)
     cells = CellProblems()
 
     # A row is blank when nothing but (perhaps) its pre-printed number is filled in.
@@ -847,8 +897,33 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         accounting=[accounting] + ([units.accounting] if units.accounting else []),
         notes=notes + units.notes + unit_notes,
         warnings=warnings,
+        kode_dari_nama={berkas} if layout is not None else set(),
     )
     return apply_contract(result, kolom) if contract_check else result
+
+
+def _other_layout(reader: fastexcel.ExcelReader, berkas: str, config: Config):
+    """The first sheet that is a Google Forms or e-SKM "Format Permenpan" export, or None.
+
+    Returns ``(sheet name, Susunan)``; see :mod:`lkjip.ingest.layouts.skm`.
+    """
+    from lkjip.ingest.layouts import skm as layouts
+
+    for name in reader.sheet_names:
+        sheet = load_text_sheet(reader, name, berkas)
+        found = layouts.kenali(berkas, name, sheet.table, sheet.columns, config)
+        if found is not None:
+            return name, found
+    return None
+
+
+#: Said with the problem of a survey file that is none of the layouts the reader knows.
+_UNRECOGNISED = (
+    "Berkas ini juga bukan ekspor Google Forms (Cap waktu/Timestamp, nama unit, sembilan pertanyaan) "
+    "atau sheet 'Format Permenpan' e-SKM (UNIT PELAYANAN : ..., No | Usia | ... | NILAI UNSUR PELAYANAN "
+    "di atas U1 .. U9); judul kolom ekspor e-SKM: No | Kode Unit | Unit Layanan | U1 .. U9. Jalankan "
+    "`python -m lkjip kenali` untuk melihat apa yang dikenali dari berkas ini"
+)
 
 
 def _no_answer(out: dict[str, object], kolom: Sequence[str]) -> np.ndarray:
@@ -939,6 +1014,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         accounting=result.accounting,
         notes=result.notes,
         warnings=result.warnings,
+        kode_dari_nama=result.kode_dari_nama,
     )
 
 
@@ -1264,6 +1340,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         accounting=accounting,
         notes=notes,
         warnings=[w for r in results for w in r.warnings],
+        kode_dari_nama={b for r in results for b in r.kode_dari_nama},
     )
 
 

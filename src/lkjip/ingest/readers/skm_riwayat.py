@@ -34,12 +34,15 @@ from lkjip.ingest.schemas._common import validate
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "kode_unit": FIELDS_RESPONDEN["kode_unit"],
-    "unit": FIELDS_RESPONDEN["unit"],
+    "unit": (*FIELDS_RESPONDEN["unit"], "unit pelayanan", "nama unit pelayanan"),
     "jumlah_responden": ("jumlah responden", "responden", "jml responden", "jumlah sampel"),
     "ikm": ("nilai ikm", "ikm", "nilai", "indeks kepuasan masyarakat"),
-    "mutu_tercetak": ("mutu pelayanan", "mutu", "kategori", "kinerja unit pelayanan"),
+    # "Kinerja Unit Pelayanan" (Sangat Baik ...) is the words of the mutu, not a second mutu column.
+    "mutu_tercetak": ("mutu pelayanan", "mutu", "kategori"),
 }
-REQUIRED = ("kode_unit", "unit", "ikm")
+#: Without a ``Kode Unit`` column (the recap in PermenPANRB wording) the unit's name stands in for
+#: its code until the data step finds the code in a register (:mod:`lkjip.ingest.registers`).
+REQUIRED = ("unit", "ikm")
 _YEAR_IN_NAME = re.compile(r"(20\d{2})")
 _MUTU_WORDS = {"sangat baik": "A", "baik": "B", "kurang baik": "C", "tidak baik": "D"}
 _EMPTY = "baris kosong"
@@ -75,6 +78,7 @@ def read(path: Path, config: Config) -> ReadResult:
     kode_labels: dict[str, str] = {}
     ikm_labels: dict[str, str] = {}  # sheet -> "E (Nilai IKM)"
     year_sheet: dict[int, str] = {}
+    by_name = False
     for name in reader.sheet_names:
         sheet = load_text_sheet(reader, name, berkas)
         in_name = _YEAR_IN_NAME.search(name)
@@ -101,7 +105,9 @@ def read(path: Path, config: Config) -> ReadResult:
             continue
         year_sheet[tahun] = name
         frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun, scanned.get(name))
-        kode_labels[name] = _column(sheet, header, mapping["kode_unit"])
+        kode_labels[name] = _column(sheet, header, mapping.get("kode_unit", mapping["unit"]))
+        if "kode_unit" not in mapping:
+            by_name = True
         ikm_labels[name] = _column(sheet, header, mapping["ikm"])
         frames.append(frame)
         problems += sheet_problems
@@ -127,6 +133,7 @@ def read(path: Path, config: Config) -> ReadResult:
         accounting=accounting,
         notes=notes,
         kolom={(berkas, name, "ikm", None): label for name, label in ikm_labels.items()},
+        kode_dari_nama={berkas} if by_name else set(),
     )
 
 
@@ -171,8 +178,8 @@ def _read_year(
         if (pos, kolom(field_name)) not in covered:  # said already: part of a merged range
             found.add(pos, kolom(field_name), value, reason)
 
-    kode = text("kode_unit")
     unit = text("unit")
+    kode = text("kode_unit") if "kode_unit" in mapping else unit.str.split().str.join(" ")
     for pos in np.flatnonzero(kode.isna().to_numpy() & ~blank):
         bad(int(pos), "kode_unit", None, "kode unit kosong")
     for pos in np.flatnonzero(unit.isna().to_numpy() & ~blank):

@@ -1,0 +1,166 @@
+"""Survey exports as offices produce them (Google Forms, e-SKM "Format Permenpan") give the
+default run's IKM: every respondent of the default data laid out by code, read, and compared."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from tata_letak import PERTANYAAN, format_permenpan, google_forms
+
+from lkjip.core.config import load_config
+from lkjip.core.paths import paths
+from lkjip.ingest.layouts.skm import KATA_JAWABAN, konsep, unsur_kolom
+from lkjip.ingest.problems import StructuralError
+from lkjip.ingest.readers import skm
+
+CONFIG = load_config()
+UNSUR = [u.kolom for u in CONFIG.skm.unsur]
+
+
+@pytest.fixture(scope="module")
+def default_responden() -> pd.DataFrame:
+    path = next(paths().raw.glob("skm-responden*.xlsx"))
+    return skm.read(path, CONFIG).tables["skm_responden"]
+
+
+def _means(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per unit name: respondents and the mean answer of each unsur (what the IKM is made of)."""
+    grouped = frame.groupby("unit", sort=True)
+    return grouped[UNSUR].mean().assign(n=grouped.size()).round(12)
+
+
+def test_every_question_is_matched_by_what_it_asks_not_by_its_place():
+    targets = unsur_kolom(CONFIG)
+    assert [targets[konsep(q)] for _, q, _ in PERTANYAAN] == [k for k, _, _ in PERTANYAAN]
+    assert targets["sarana"] == "U9" and targets["pengaduan"] == "U8"  # question 8 -> U9, 9 -> U8
+    assert {KATA_JAWABAN[w.lower()] for _, _, words in PERTANYAAN for w in words[:1]} == {1}
+    assert {KATA_JAWABAN[w.lower()] for _, _, words in PERTANYAAN for w in words[3:]} == {4}
+
+
+@pytest.mark.parametrize("as_words", [True, False], ids=["kata", "angka"])
+def test_google_forms_export_reads_every_answer(tmp_path, default_responden, as_words):
+    sample = default_responden.groupby("kode_unit").head(30)
+    path = google_forms(tmp_path / "skm-responden-2025.xlsx", sample, as_words=as_words)
+    result = skm.read(path, CONFIG)
+    table = result.tables["skm_responden"]
+    assert len(result.quarantine) == 0, result.quarantine.head().to_dict("records")
+    pd.testing.assert_frame_equal(_means(table), _means(sample))
+    assert set(table["tahun"]) == {2025}
+    # The unit's name stands in for its code until the data step finds the code in a register.
+    assert result.kode_dari_nama == {path.name}
+    assert (table["kode_unit"] == table["unit"]).all()
+    assert any("tata letak Google Forms dikenali" in n for n in result.notes)
+    [acc] = [a for a in result.accounting if a.sheet == "Respons Formulir 1"]
+    assert acc.balanced and acc.disimpan == len(sample)
+
+
+def test_unknown_answer_word_is_quarantined_naming_the_word_and_the_question(tmp_path, default_responden):
+    sample = default_responden.groupby("kode_unit").head(2).copy()
+    path = google_forms(tmp_path / "skm-responden-2025.xlsx", sample)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active["J2"] = "Lumayan"
+    wb.save(path)
+    result = skm.read(path, CONFIG)
+    [row] = result.quarantine.to_dict("records")
+    assert row["baris"] == 2 and row["nilai"] == "Lumayan"
+    assert row["kolom"].startswith("J (U1: 1. Bagaimana pendapat Saudara")
+
+
+def test_format_permenpan_of_one_unit(tmp_path, default_responden):
+    unit = default_responden["unit"].iloc[0]
+    rows = default_responden[default_responden["unit"] == unit]
+    path = format_permenpan(tmp_path / "skm-responden-2025-unit.xlsx", unit, rows)
+    result = skm.read(path, CONFIG)
+    table = result.tables["skm_responden"]
+    assert len(result.quarantine) == 0
+    pd.testing.assert_frame_equal(_means(table), _means(rows))
+    [acc] = result.accounting[:1]
+    assert acc.balanced and acc.dilewati["baris NRR/IKM tercetak"] == 6
+    assert set(table["unit"]) == {unit}
+
+
+def test_neither_layout_names_what_is_expected(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Data"
+    wb.active.append(["Tanggal", "Nama", "Nilai"])
+    path = tmp_path / "skm-responden-2025.xlsx"
+    wb.save(path)
+    with pytest.raises(StructuralError) as info:
+        skm.read(path, CONFIG)
+    message = str(info.value)
+    assert "sheet 'Responden' tidak ada" in message and "Google Forms" in message
+    assert "python -m lkjip kenali" in message
+
+
+def _key_tables(out: Path) -> dict[str, pd.DataFrame]:
+    keys = {}
+    for name, cols in {
+        "ikm_pemda": ["tahun", "ikm"],
+        "ikm_unit": ["tahun", "kode_unit", "ikm"],
+        "ikm_unsur": ["tahun", "kode_unit", "kode_unsur", "nrr"],
+        "capaian": ["dokumen", "kode_indikator", "tahun", "realisasi", "capaian", "asal_realisasi"],
+    }.items():
+        frame = pd.read_parquet(out / f"{name}.parquet")
+        cols = [c for c in cols if c in frame.columns]
+        keys[name] = frame[cols].sort_values(cols[:3]).reset_index(drop=True)
+    return keys
+
+
+@pytest.mark.slow
+def test_data_step_on_google_forms_takes_codes_from_the_ikm_recap(tmp_path, _project_processed_once):
+    """Only a Google Forms export (and the office's IKM recap as register): the same IKM."""
+    from lkjip.cli import main
+
+    root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
+    raw = root / "data" / "raw"
+    default = skm.read(next(raw.glob("skm-responden*.xlsx")), CONFIG).tables["skm_responden"]
+    for old in raw.glob("skm-responden*.xlsx"):
+        old.unlink()
+    google_forms(raw / "skm-responden-2025.xlsx", default)
+    out = root / "data" / "keluar"
+    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
+    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
+    for name in ours:
+        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
+    assert pd.read_parquet(out / "karantina.parquet").empty
+
+
+def test_ikm_recap_in_permenpan_wording_is_keyed_by_name(tmp_path):
+    from tata_letak import rekap_ikm_permenpan
+
+    from lkjip.ingest.readers import skm_riwayat
+
+    default = skm_riwayat.read(paths().raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
+    path = rekap_ikm_permenpan(tmp_path / "skm-riwayat.xlsx", default)
+    result = skm_riwayat.read(path, CONFIG)
+    table = result.tables["skm_unit_riwayat"]
+    assert len(result.quarantine) == 0 and result.kode_dari_nama == {path.name}
+    # "Kinerja Unit Pelayanan" is the mutu in words, not a second mutu column.
+    cols = ["tahun", "unit", "jumlah_responden", "ikm", "mutu_tercetak"]
+    pd.testing.assert_frame_equal(table[cols], default[cols])
+
+
+@pytest.mark.slow
+def test_data_step_on_ikm_recap_by_name_gets_codes_from_the_unit_sheet(tmp_path, _project_processed_once):
+    from tata_letak import rekap_ikm_permenpan
+
+    from lkjip.cli import main
+    from lkjip.ingest.readers import skm_riwayat
+
+    root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
+    raw = root / "data" / "raw"
+    default = skm_riwayat.read(raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
+    rekap_ikm_permenpan(raw / "skm-riwayat.xlsx", default)
+    out = root / "data" / "keluar"
+    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
+    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
+    for name in ours:
+        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
+    assert pd.read_parquet(out / "karantina.parquet").empty
