@@ -26,6 +26,7 @@ from lkjip.publish.skm_unit.markdown import ke_html
 from lkjip.publish.skm_unit.situs import BarisIndeks, Berkas, halaman_indeks, halaman_unit
 from lkjip.report import tanda
 from lkjip.report.skm_unit.isi import (
+    FOLDER_PUBLIK,
     SkmTidakAda,
     isi_unit,
     muat_tabel,
@@ -37,16 +38,13 @@ from lkjip.report.skm_unit.isi import (
     unit_tahun,
 )
 
-#: The folder of the publications, under the downloads folder ``data/processed/publik``.
-FOLDER = Path("publik") / "skm-unit"
-
 #: Logo files Typst can place.
 LOGO_SUFFIX = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 
 
 def folder_tahun(root: Path | None, tahun: int) -> Path:
     """``data/processed/publik/skm-unit/<tahun>``."""
-    return paths(root).processed / FOLDER / str(tahun)
+    return paths(root).processed / FOLDER_PUBLIK / str(tahun)
 
 
 def berkas_unit(kode: str, tahun: int) -> Berkas:

@@ -48,6 +48,9 @@ VARIABEL_PROFIL = {
     "pekerjaan": "Pekerjaan",
 }
 
+#: Where the units' publications go, under ``data/processed``: ``publik/skm-unit/<tahun>/``.
+FOLDER_PUBLIK = Path("publik") / "skm-unit"
+
 #: How many of the weakest and of the strongest unsur are named.
 JUMLAH_UNSUR_DISEBUT = 3
 
@@ -270,7 +273,7 @@ def pilih_unit(
     known = set(rows["kode_unit"].astype(str)) | set(tables["skm_unit_riwayat"]["kode_unit"].astype(str))
     unknown = [k for k in kode if k not in known]
     if unknown:
-        hints = {k: difflib.get_close_matches(k, sorted(known), n=3) for k in unknown}
+        hints = {k: difflib.get_close_matches(k, sorted(known), n=3, cutoff=0.5) for k in unknown}
         said = "; ".join(f"'{k}'" + (f" (mungkin: {', '.join(h)})" if h else "") for k, h in hints.items())
         raise UnitTidakDikenal(
             f"kode unit tidak dikenal di data SKM: {said}. Kode unit tahun {tahun}: "
