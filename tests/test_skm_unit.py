@@ -407,3 +407,17 @@ def test_default_data_all_57_units_through_the_command(processed_project):
     assert "5*" in ul09 and tanda.CATATAN_SAMPEL_KURANG in ul09
     assert not re.search(r"\b(nan|NaN|None|<NA>)\b", index)
     assert pd.Series([p.stat().st_size for p in folder.glob("*.pdf")]).min() > 10_000
+
+
+@pytest.mark.slow
+def test_next_year_example_publishes_its_units_with_the_longer_trend(tmp_path):
+    from lkjip.synthetic.tahun_berikut import TAHUN
+    from lkjip.synthetic.tahun_berikut import tulis_proyek as tulis_tahun_berikut
+
+    root = olah(tulis_tahun_berikut(tmp_path / "proyek"))
+    result = tulis_skm_unit(root)
+    assert result.tahun == TAHUN and len(result.unit) == 57
+    d = _data(root, "UL-01")
+    assert [t["tahun"] for t in d["tren"]] == [str(y) for y in range(2023, TAHUN + 1)]
+    assert d["tren"][-1]["asal"] == "dihitung dari jawaban responden"
+    assert (folder_tahun(root, TAHUN) / "index.html").is_file()

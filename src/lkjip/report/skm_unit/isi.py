@@ -502,7 +502,7 @@ def nama_berkas(kode: str) -> str:
 
     Examples
     --------
-    >>> nama_berkas("UL-01"), nama_berkas("UL 01/A")[:9]
+    >>> nama_berkas("UL-01"), nama_berkas("UL 01/A")[:8]
     ('UL-01', 'UL-01-A-')
     """
     safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in kode).strip("-")
