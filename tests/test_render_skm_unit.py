@@ -15,7 +15,9 @@ import pytest
 from conftest import html_text, jalankan_build, quarto_or_skip
 from test_skm_unit import _atur, _tulis_skm
 
+from lkjip.core.config import load_config
 from lkjip.publish.skm_unit import berkas_unit
+from lkjip.report.konten_awal import tulis_konten_awal
 from lkjip.synthetic.kantor_kecil import tulis_proyek
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
@@ -27,6 +29,8 @@ def situs(tmp_path_factory) -> Path:
 
     quarto = quarto_or_skip()
     root = tulis_proyek(tmp_path_factory.mktemp("render_skm_unit") / "proyek")
+    shutil.rmtree(root / "konten")  # its own neutral prose, as python -m lkjip contoh-kantor writes it
+    tulis_konten_awal(load_config(root / "laporan.yml"), root / "konten")
     _tulis_skm(root / "data" / "raw")
     logo = Image.new("RGB", (200, 240), "white")
     ImageDraw.Draw(logo).polygon([(10, 10), (190, 10), (190, 150), (100, 230), (10, 150)], fill=(0, 90, 160))
