@@ -21,55 +21,26 @@ Printed last, the ratio of issue 23 (target: (b)/(a) <= 1,0), by wall clock and 
 
 from __future__ import annotations
 
-import os
-import resource
-import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
+
+# The measuring helpers of the render benchmark (same folder): the same timing, the same failure.
+from bench_render import _copy, _fmt, _run
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "_work" / "skm-unit"
 
 
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def _run(command: list[str], project: Path, quarto: Path) -> tuple[float, float, str]:
-    """Wall-clock and CPU seconds of one run and its standard output; fails loudly."""
-    env = {
-        **os.environ,
-        "LKJIP_ROOT": str(project),
-        "PATH": os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")]),
-    }
-    start, cpu = time.perf_counter(), _cpu()
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
-    seconds, cpu_seconds = time.perf_counter() - start, _cpu() - cpu
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} gagal di {project}:\n{(result.stdout + result.stderr)[-3000:]}")
-    return seconds, cpu_seconds, result.stdout
-
-
-def _fmt(x: float, digits: int = 1) -> str:
-    return f"{x:.{digits}f}".replace(".", ",")
-
-
 def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from lkjip.core.paths import copy_project
     from lkjip.publish.quarto import find_quarto
 
     found = find_quarto(ROOT)
     if found is None:
         sys.exit("Quarto tidak ditemukan (PATH, kit offline): benchmark tidak dapat dijalankan")
     print(found.describe())
-    if WORK.exists():
-        shutil.rmtree(WORK)
-    project = copy_project(WORK, ROOT)
+    project = _copy(WORK)
     build = _run([sys.executable, "-m", "lkjip", "build"], project, found.path)
     print(f"(a) build dingin (data, notebook, gambar, lampiran, Quarto): {_fmt(build[0])} s "
           f"(CPU {_fmt(build[1])} s)")
