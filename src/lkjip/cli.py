@@ -154,6 +154,28 @@ def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_skm_unit(args: argparse.Namespace) -> int:
+    from lkjip.pipeline.data_step import run_data_step
+    from lkjip.publish.skm_unit import write_skm_unit
+    from lkjip.report.skm_unit.isi import DataUsang, SkmTidakAda, UnitTidakDikenal
+
+    # The publications take the LKjIP's numbers: the data step first (it skips itself when the
+    # exports did not change), as the build does.
+    project = paths()
+    config = load_config(project.config)
+    run_data_step(project.raw, project.processed, config, config_path=project.config, progress=_say)
+    try:
+        result = write_skm_unit(tahun=args.tahun, kode=args.unit, say=_say)
+    except (SkmTidakAda, UnitTidakDikenal, DataUsang) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_STRUCTURAL
+    _say(
+        f"Selesai: Laporan Hasil SKM dan infografis {len(result.unit)} unit tahun {result.tahun} "
+        f"di {result.folder}; daftar semua unit: {result.indeks}"
+    )
+    return EXIT_OK
+
+
 def _run_kamus_data(args: argparse.Namespace) -> int:
     from lkjip.katalog.kamus import berkas_kamus, kamus_sesuai, write_kamus
 
@@ -265,6 +287,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     berikut.add_argument("folder", type=Path, help="folder baru untuk proyek contoh")
     berikut.set_defaults(func=_run_contoh_tahun_berikut)
+
+    skm_unit = steps.add_parser(
+        "skm-unit",
+        help="tulis Laporan Hasil SKM dan infografis setiap unit layanan (PDF, PNG, halaman situs)",
+    )
+    skm_unit.add_argument(
+        "--unit", nargs="+", metavar="KODE", help="hanya unit ini (bawaan: setiap unit yang punya responden)"
+    )
+    skm_unit.add_argument("--tahun", type=int, help="tahun survei (bawaan: tahun di laporan.yml)")
+    skm_unit.set_defaults(func=_run_skm_unit)
 
     kamus = steps.add_parser(
         "kamus-data", help="tulis kamus data (docs/kamus-data.md) dari kontrak data, atau periksa isinya"

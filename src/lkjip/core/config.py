@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from lkjip.core.paths import paths
 
@@ -207,6 +207,18 @@ class Dokumen(_Model):
     font_judul: str | None = None
 
 
+class SkmUnit(_Model):
+    """Each SKM service unit's own publication (``python -m lkjip skm-unit``).
+
+    ``publikasi.skm_unit: true`` is short for ``{terbitkan: true}``.
+    """
+
+    terbitkan: bool = Field(default=False, description="dibuat juga oleh python -m lkjip build")
+    saran: bool = Field(default=False, description="terbitkan saran (setelah saringan data pribadi)")
+    logo: str | None = Field(default=None, description="logo setiap unit, relatif ke akar proyek")
+    logo_unit: dict[str, str] = Field(default_factory=dict, description="kode unit -> logo unit itu")
+
+
 class Publikasi(_Model):
     """How the book is published: cover logo, figure numbering, DOCX type, organisation chart."""
 
@@ -214,6 +226,12 @@ class Publikasi(_Model):
     penomoran: PenomoranGambar = PenomoranGambar()
     docx: Dokumen = Dokumen()
     bagan: Bagan | None = None
+    skm_unit: SkmUnit = SkmUnit()
+
+    @field_validator("skm_unit", mode="before")
+    @classmethod
+    def _skm_unit_singkat(cls, value: object) -> object:
+        return {"terbitkan": value} if isinstance(value, bool) else value
 
 
 #: Kinds of region a unit can belong to, with the word its name starts with and its head.

@@ -55,14 +55,17 @@ def _step(name: str, say: Callable[[str], None]):
     return wrap
 
 
-def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
+def write_annex_for(
+    root: Path | None = None, tahun: int | None = None, say: Callable[[str], None] | None = None
+) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
     (``tabel-III.4.A.csv``, values as printed) and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``).
-    This folder is what the site publishes.
+    This folder is what the site publishes; with ``publikasi.skm_unit`` in ``laporan.yml`` it
+    also holds every SKM unit's publications (:func:`lkjip.publish.skm_unit.write_if_asked`).
     """
     from lkjip.publish.annex import (
         annex_cover,
@@ -86,7 +89,11 @@ def write_annex_for(root: Path | None = None, tahun: int | None = None) -> Path:
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
-    return write_annex(target, cover, annex_sheets(semua))
+    annex = write_annex(target, cover, annex_sheets(semua))
+    from lkjip.publish.skm_unit import write_if_asked
+
+    write_if_asked(project.root, say)
+    return annex
 
 
 def _quarto_for(quarto: str | None, root: Path, say: Callable[[str], None]) -> Path | None:
@@ -234,7 +241,7 @@ def run_build(
     chapters = _step("notebook", say)(notebooks)
     figures = _step("gambar", say)(lambda: write_gambar(project.root))
     say(f"   {len(figures)} berkas gambar di {project.figures}")
-    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root))
+    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root, say=say))
     say(f"   {annex}")
 
     binary = _quarto_for(quarto, project.root, say)

@@ -112,11 +112,21 @@ def load_section(
             return penanda_kosong(path)
         available = ", ".join(list_sections(path.parent)) or "(tidak ada)"
         raise KontenError(f"Berkas konten tidak ditemukan: {path}\n  Bagian yang tersedia: {available}")
+    return load_file(path, config) or penanda_kosong(path)
+
+
+def load_file(path: Path, config: Config) -> str:
+    """The Markdown of the existing konten file ``path``, placeholders filled and comments removed.
+
+    As :func:`load_section` for a file at any path (``konten/skm-unit/UL-01.md``), except that
+    a file holding nothing but comments and blank lines gives ``""`` (the caller decides what
+    stands in its place).
+    """
     text = path.read_text(encoding="utf-8")
     # Keep the comments' line breaks so that line numbers in messages match the file.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     if not text.strip():
-        return penanda_kosong(path)
+        return ""
     filled = _fill(text, _placeholder_roots(config), path)
     # Removed comments leave runs of blank lines; one is enough between Markdown blocks.
     return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", filled).strip()

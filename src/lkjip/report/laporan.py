@@ -279,6 +279,30 @@ class Laporan:
             lines.append(f"- [{nama}]({folder}/{nama}.csv) (CSV, tabel olahan)")
         return _md("\n".join(lines))
 
+    def publikasi_skm_unit(self) -> Markdown:
+        """A link to every SKM unit's own publication, when ``laporan.yml`` asks for them.
+
+        ``publikasi.skm_unit`` makes the build write each unit's Laporan Hasil SKM and
+        infographic beside the downloads (:mod:`lkjip.publish.skm_unit`); nothing without it or
+        without SKM data.
+        """
+        from lkjip.report.skm_unit.isi import FOLDER_PUBLIK, tahun_berdata
+
+        if not self.config.publikasi.skm_unit.terbitkan or not self.ada("skm"):
+            return _md("")
+        tahun = self.config.tahun
+        if tahun not in tahun_berdata({"ikm_unit": self.t("ikm_unit")}):
+            return _md("")
+        unit = self.t("ikm_unit")
+        jumlah = int((pd.to_numeric(unit.loc[unit["tahun"] == tahun, "jumlah_responden"]) > 0).sum())
+        folder = f"data/processed/{FOLDER_PUBLIK.as_posix()}/{tahun}"
+        return _md(
+            f"Setiap unit layanan yang disurvei ({self._fmt.bilangan(jumlah)} unit) mempunyai Laporan "
+            "Hasil SKM dan infografisnya sendiri, dengan angka yang sama dengan tabel di atas: "
+            f"[daftar publikasi SKM per unit layanan](../{folder}/index.html) (folder `{folder}/` "
+            "pada situs laporan)."
+        )
+
     def log_data(self) -> Markdown:
         """The inputs this report was built from, with checksums and row accounting.
 

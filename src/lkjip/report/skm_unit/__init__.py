@@ -1,0 +1,1 @@
+"""Each SKM service unit's own publication: content (:mod:`.isi`, :mod:`.kalimat`), saran (:mod:`.saran`)."""
