@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from lkjip.core.config import ConfigError, load_config
-from lkjip.core.paths import paths
+from lkjip.core.paths import find_project, paths
 from lkjip.ingest.problems import StructuralError
 
 EXIT_OK, EXIT_STRICT, EXIT_STRUCTURAL = 0, 1, 2
@@ -139,8 +139,15 @@ def _run_contoh_kantor(args: argparse.Namespace) -> int:
     shutil.rmtree(root / "konten")
     write_konten_awal(load_config(root / "laporan.yml"), root / "konten")
     _say(f"proyek contoh kantor kecil ditulis di {root}: laporan.yml, data/raw (2 ekspor), konten/ netral")
-    _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
+    _say(_bangun_dengan(root))
     return EXIT_OK
+
+
+def _bangun_dengan(root: Path) -> str:
+    return (
+        f"bangun laporannya dengan: cd {root} && python -m lkjip build "
+        f"(atau dari folder mana pun: LKJIP_ROOT={root} python -m lkjip build)"
+    )
 
 
 def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
@@ -150,7 +157,7 @@ def _run_contoh_tahun_berikut(args: argparse.Namespace) -> int:
         return EXIT_STRUCTURAL
     root = write_proyek(Path(args.folder))
     _say(f"proyek contoh laporan tahun {TAHUN} ditulis di {root}: laporan.yml, data/raw, konten/")
-    _say(f"bangun laporannya dengan: LKJIP_ROOT={root} python -m lkjip build")
+    _say(_bangun_dengan(root))
     return EXIT_OK
 
 
@@ -228,6 +235,23 @@ def _run_kenali(args: argparse.Namespace) -> int:
         for line in kenali.tulis(config_path, found, tanpa_kode):
             _say(f"ditulis ke {config_path.name}: {line}")
     return EXIT_OK
+
+
+#: Commands that write a new project into a folder rather than work on the current one.
+_PROYEK_BARU = {"contoh-kantor", "contoh-tahun-berikut"}
+
+
+def _proyek_line(args: argparse.Namespace) -> str:
+    """The first line of every command: which project it works on, and how it was found."""
+    if args.langkah in _PROYEK_BARU:
+        return f"Proyek baru: {Path(args.folder).resolve()}"
+    root, how = find_project()
+    why = {
+        "LKJIP_ROOT": "dari LKJIP_ROOT",
+        "folder kerja": "folder terdekat dari folder kerja yang memuat laporan.yml",
+        "paket": "proyek paket lkjip; tidak ada laporan.yml di folder kerja atau di atasnya",
+    }[how]
+    return f"Proyek: {root} ({why})"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -336,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.langkah is None:
         parser.print_help()
         return EXIT_OK
+    _say(_proyek_line(args))
     try:
         return args.func(args)
     except ConfigError as exc:

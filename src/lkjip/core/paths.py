@@ -1,4 +1,4 @@
-"""Where the project's folders are, derived from the package location, never from the cwd."""
+"""Where the project's folders are: the project is found as git and Quarto find theirs, never a guess."""
 
 from __future__ import annotations
 
@@ -21,29 +21,57 @@ PROJECT_PARTS = (
     "data/raw",
 )
 
+#: The package's own project (the checkout holding ``src/lkjip``), the last resort.
+_PACKAGE_PROJECT = Path(__file__).resolve().parents[3]
+
+
+def find_project(start: Path | None = None) -> tuple[Path, str]:
+    """The project to work on and how it was found.
+
+    In this order:
+
+    1. ``LKJIP_ROOT``, when set: an explicit choice (a script, a test, a cron job) is obeyed;
+    2. the nearest folder upward from ``start`` (the working directory) that holds
+       ``laporan.yml``, as git finds its repository and Quarto its project: an office keeping
+       two years or two units side by side builds the one it stands in;
+    3. the package's own project (the checkout holding this package), when it has a
+       ``laporan.yml``.
+
+    Returns
+    -------
+    tuple
+        The project root and how it was found: ``"LKJIP_ROOT"``, ``"folder kerja"`` or ``"paket"``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / CONFIG_NAME).write_text("tahun: 2026")
+    11
+    >>> (folder / "notebooks").mkdir()
+    >>> root, how = find_project(folder / "notebooks")
+    >>> root == folder.resolve(), how
+    (True, 'folder kerja')
+    """
+    env = os.environ.get("LKJIP_ROOT")
+    if env:
+        return Path(env).resolve(), "LKJIP_ROOT"
+    here = Path(start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        if (folder / CONFIG_NAME).is_file():
+            return folder, "folder kerja"
+    return _PACKAGE_PROJECT, "paket"
+
 
 def project_root() -> Path:
-    """Return the project root.
-
-    ``LKJIP_ROOT`` wins (tests and copies of the project use it); otherwise the checkout that
-    holds this package (``<root>/src/lkjip/core/paths.py``); otherwise the nearest folder above
-    the working directory that holds ``laporan.yml``.
+    """The project root (:func:`find_project` from the working directory).
 
     Examples
     --------
     >>> (project_root() / CONFIG_NAME).name
     'laporan.yml'
     """
-    env = os.environ.get("LKJIP_ROOT")
-    if env:
-        return Path(env).resolve()
-    here = Path(__file__).resolve().parents[3]
-    if (here / CONFIG_NAME).exists():
-        return here
-    for folder in [Path.cwd(), *Path.cwd().parents]:
-        if (folder / CONFIG_NAME).exists():
-            return folder
-    return here
+    return find_project()[0]
 
 
 @dataclass(frozen=True)
