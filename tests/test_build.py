@@ -289,3 +289,37 @@ def test_render_skip_decision_follows_every_input_and_output(tmp_path):
     assert not render_segar(project, now)
     shutil.rmtree(project / "_book")
     assert not render_segar(project, now)
+
+
+@pytest.mark.slow
+def test_the_build_reads_laporan_yml_once_and_hands_it_to_every_step(project_copy, monkeypatch):
+    """Changed during the build, laporan.yml reaches no step: they all got the configuration the
+    build read at its start (figures, annex, chapters in their kernels, numbering, preview)."""
+    from lkjip.core import config as config_module
+    from lkjip.publish.build import run_build
+
+    source = project_copy / "laporan.yml"
+    original = source.read_text(encoding="utf-8")
+    reads: list[Path] = []
+    real = config_module._read_yaml
+
+    def read_then_change(path: Path) -> str:
+        text = real(path)
+        if path == source.resolve():
+            reads.append(path)
+            changed = original.replace("nama_lengkap: Bagian Organisasi", "nama_lengkap: KANTOR LAIN")
+            source.write_text(changed, encoding="utf-8")
+        return text
+
+    monkeypatch.setattr(config_module, "_read_yaml", read_then_change)
+    run_build(project_copy, quarto=None, say=lambda _line: None)
+    assert len(reads) == 1
+    published = [
+        *(project_copy / "_bab").glob("*.md"),
+        project_copy / "_laporan.yml",
+        *(project_copy / "_preview").glob("*.html"),
+    ]
+    assert published and not [p.name for p in published if "KANTOR LAIN" in p.read_text(encoding="utf-8")]
+    metadata = (project_copy / "_laporan.yml").read_text(encoding="utf-8")
+    assert "Bagian Organisasi Sekretariat Daerah" in metadata
+    assert config_module.ENV_KONFIGURASI not in os.environ  # handed down for the build only

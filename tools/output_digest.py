@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = ("data/processed", "figures", "_preview", "_bab")
 #: Of the executed chapters only their text counts (the .ipynb copies carry run times).
-CHAPTER_TEXT = ("*.md", "*.yml", "*.json")
+CHAPTER_TEXT = ("*.md", "*.yml")
 #: The book's metadata written from laporan.yml.
 METADATA = "_laporan.yml"
 SKIP = shutil.ignore_patterns(".git", "_book", "_preview", ".quarto", "__pycache__", "*.egg-info", "_work")

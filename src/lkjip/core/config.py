@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -599,6 +603,9 @@ def load_config(path: Path | str | None = None) -> Config:
     lkjip.core.config.ConfigError: Berkas konfigurasi tidak ditemukan: .../laporan.yml
     """
     path = Path(path) if path else paths().config
+    handed = _handed_down(path.resolve())
+    if handed is not None:
+        return handed
     return _load_cached(path.resolve(), path.stat().st_mtime_ns if path.exists() else 0)
 
 
@@ -607,7 +614,78 @@ def _load_cached(path: Path, _mtime: int) -> Config:
     if not path.exists():
         raise ConfigError(f"Berkas konfigurasi tidak ditemukan: {path}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(_read_yaml(path))
     except yaml.YAMLError as exc:
         raise ConfigError(f"Konfigurasi bukan YAML yang sah: {path}\n  {exc}") from None
     return parse_config(data, path)
+
+
+def _read_yaml(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- handed down
+
+#: How a build hands the configuration it loaded to the processes it starts (the notebooks'
+#: kernels, Quarto's pre-render steps): the path of a snapshot of it, which
+#: :func:`load_config` then returns for that ``laporan.yml`` instead of reading the file again.
+ENV_KONFIGURASI = "LKJIP_KONFIGURASI"
+
+
+@contextmanager
+def handed_down(config: Config, source: Path, snapshot: Path) -> Iterator[Path]:
+    """Hand ``config`` (loaded from ``source``) down to every step run inside the block.
+
+    The snapshot is written to ``snapshot`` and named in :data:`ENV_KONFIGURASI`, which this
+    process and every process it starts inherit: whoever loads ``source`` in the meantime gets
+    the same configuration, whatever happens to the file during the build. The variable is
+    restored when the block ends.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> config = load_config()
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with handed_down(config, paths().config, folder / "konfigurasi.json"):
+    ...     load_config() == config
+    True
+    """
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "sumber": str(Path(source).resolve()),
+        "konfigurasi": config.model_dump(mode="json", by_alias=True),
+    }
+    snapshot.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    old = os.environ.get(ENV_KONFIGURASI)
+    os.environ[ENV_KONFIGURASI] = str(snapshot.resolve())
+    try:
+        yield snapshot
+    finally:
+        if old is None:
+            os.environ.pop(ENV_KONFIGURASI, None)
+        else:
+            os.environ[ENV_KONFIGURASI] = old
+
+
+def _handed_down(path: Path) -> Config | None:
+    """The configuration a build handed down for ``laporan.yml`` at ``path``, if any."""
+    named = os.environ.get(ENV_KONFIGURASI)
+    if not named:
+        return None
+    snapshot = Path(named)
+    try:
+        stamp = snapshot.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _snapshot_cached(snapshot.resolve(), stamp, path)
+
+
+@lru_cache(maxsize=8)
+def _snapshot_cached(snapshot: Path, _mtime: int, path: Path) -> Config | None:
+    try:
+        data = json.loads(snapshot.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("sumber") != str(path):
+        return None
+    return parse_config(data["konfigurasi"], path)

@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
 
 #: Generated Markdown of the executed chapters (git-ignored).
@@ -109,15 +110,16 @@ def _digest_files(h: hashlib._Hash, files: Iterable[Path], base: Path) -> None:
             h.update(hashlib.sha256(f.read_bytes()).digest())
 
 
-def kunci_masukan(root: Path | None = None) -> str:
+def kunci_masukan(root: Path | None = None, config: Config | None = None) -> str:
     """SHA-256 of everything a chapter's output depends on, besides its notebook.
 
-    The processed tables (not the downloads folder ``publik/`` made from them), ``laporan.yml``,
-    ``konten/`` and the source of the ``lkjip`` package.
+    The processed tables (not the downloads folder ``publik/`` made from them), the
+    configuration (``config``, the one the build hands down, or ``laporan.yml``'s), ``konten/``
+    and the source of the ``lkjip`` package.
     """
     project = paths(root)
-    h = hashlib.sha256()
-    _digest_files(h, [project.config], project.root)
+    config = config if config is not None else load_config(project.config)
+    h = hashlib.sha256(config.model_dump_json().encode())
     _digest_files(h, project.konten.rglob("*"), project.root)
     # publik/ is the downloads folder written from these tables (its annex carries a time).
     tables = [
@@ -317,26 +319,31 @@ def _execute(bab: Bab, root: Path):
 
 def prepare_bab(
     root: Path | None = None,
+    config: Config | None = None,
     *,
     say: Callable[[str], None] = print,
     force: bool = False,
 ) -> list[Path]:
     """Execute the chapters whose inputs changed and write their Markdown to ``_bab/``.
 
-    Returns the Markdown files, in book order.
+    ``config`` is the configuration the build hands down (its kernels get it through
+    :func:`lkjip.core.config.handed_down`); read from ``laporan.yml`` otherwise. Returns the
+    Markdown files, in book order.
 
     Raises
     ------
     BabGagal
         When a notebook fails: names the notebook, and shows the failing cell with its error.
     """
+    from lkjip.katalog.dataset import sumber_dibaca
     from lkjip.report.bagian import Penomoran
 
     project = paths(root)
+    config = config if config is not None else load_config(project.config)
     (project.root / GENERATED).mkdir(exist_ok=True)
-    common = kunci_masukan(project.root)
+    common = kunci_masukan(project.root, config)
     chapters = daftar_bab(project.root)
-    nomor = Penomoran.load(project.root)
+    nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
     written = []
     for bab in chapters:
         key = hashlib.sha256(
@@ -414,19 +421,18 @@ def write_daftar(root: Path | None, markdowns: list[Path]) -> Path:
     return target
 
 
-def write_metadata(root: Path | None = None) -> Path:
-    """Write ``_laporan.yml``: the book's title, author, date and cover from ``laporan.yml``.
+def write_metadata(root: Path | None = None, config: Config | None = None) -> Path:
+    """Write ``_laporan.yml``: the book's title, author, date and cover from the configuration.
 
     Raises
     ------
     FileNotFoundError
         When ``publikasi.logo`` names a file that does not exist (the message names the key).
     """
-    from lkjip.core.config import load_config
     from lkjip.publish.dokumen import metadata_docx
 
     project = paths(root)
-    config = load_config(project.config)
+    config = config if config is not None else load_config(project.config)
     sampul: dict[str, object] = {
         "instansi": f"{config.instansi.nama} {config.instansi.induk}",
         "pemda": config.pemerintah_daerah,
@@ -462,9 +468,8 @@ def write_metadata(root: Path | None = None) -> Path:
     return target
 
 
-def write_dokumen_referensi(root: Path | None = None) -> Path:
+def write_dokumen_referensi(root: Path | None = None, config: Config | None = None) -> Path:
     """Write ``_bab/referensi.docx``, the DOCX format's reference document (see _quarto.yml)."""
-    from lkjip.core.config import load_config
     from lkjip.publish.dokumen import write_referensi
     from lkjip.publish.quarto import find_quarto
 
@@ -472,7 +477,8 @@ def write_dokumen_referensi(root: Path | None = None) -> Path:
     quarto = find_quarto(project.root)
     if quarto is None:
         raise RuntimeError("Quarto tidak ditemukan: dokumen referensi DOCX tidak dapat dibuat")
-    return write_referensi(project.root / GENERATED / REFERENSI, load_config(project.config), quarto.path)
+    config = config if config is not None else load_config(project.config)
+    return write_referensi(project.root / GENERATED / REFERENSI, config, quarto.path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -480,9 +486,12 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     force = "--force" in args
     try:
-        write_metadata()
-        write_dokumen_referensi()
-        prepare_bab(force=force)
+        # One configuration for the three steps: the build's, when it started this render
+        # (config.handed_down), else laporan.yml read once here.
+        config = load_config()
+        write_metadata(config=config)
+        write_dokumen_referensi(config=config)
+        prepare_bab(config=config, force=force)
     except Exception as exc:  # the message names the notebook and its cell
         print(f"GAGAL menyiapkan bab: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

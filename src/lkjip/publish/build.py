@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.core.config import load_config
-from lkjip.core.paths import paths
+from lkjip.core.config import Config, handed_down, load_config
+from lkjip.core.paths import ProjectPaths, paths
 from lkjip.katalog.dataset import sumber_dibaca
 from lkjip.katalog.store import check_folder
+from lkjip.publish.bab import GENERATED
 
 QUARTO_HINT = (
     "Quarto tidak ditemukan (tidak ada di PATH, tidak ada kit offline ../shared/quarto): "
@@ -56,14 +57,19 @@ def _step(name: str, say: Callable[[str], None]):
 
 
 def write_annex_for(
-    root: Path | None = None, tahun: int | None = None, say: Callable[[str], None] | None = None
+    root: Path | None = None,
+    tahun: int | None = None,
+    say: Callable[[str], None] | None = None,
+    *,
+    config: Config | None = None,
 ) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
     (``tabel-III.4.A.csv``, values as printed) and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
-    in ``data/processed/``).
+    in ``data/processed/``). ``config`` is the configuration the build loaded and hands down
+    (read from ``laporan.yml`` otherwise).
     This folder is what the site publishes; with ``publikasi.skm_unit`` in ``laporan.yml`` it
     also holds every SKM unit's publications (:func:`lkjip.publish.skm_unit.write_if_asked`).
     """
@@ -77,7 +83,7 @@ def write_annex_for(
     from lkjip.report import bagian
 
     project = paths(root)
-    t, config = bagian.load(root, tahun)
+    t, config = bagian.load(root, tahun, config=config)
     public = project.processed / "publik"
     if public.exists():
         shutil.rmtree(public)
@@ -127,7 +133,7 @@ def _digest_tree(h, base: Path, names) -> None:
                 h.update(hashlib.sha256(f.read_bytes()).digest())
 
 
-def kunci_render(root: Path | None, quarto: Path) -> str:
+def kunci_render(root: Path | None, quarto: Path, config: Config | None = None) -> str:
     """SHA-256 of every input of the rendered book, and of the Quarto that renders it.
 
     :func:`lkjip.publish.bab.kunci_masukan` (processed tables, ``laporan.yml``, ``konten/``, the
@@ -138,7 +144,7 @@ def kunci_render(root: Path | None, quarto: Path) -> str:
     from lkjip.publish.bab import kunci_masukan
 
     project = paths(root)
-    h = hashlib.sha256(kunci_masukan(project.root).encode())
+    h = hashlib.sha256(kunci_masukan(project.root, config).encode())
     h.update(f"{__version__}\0{Path(quarto).resolve()}".encode())
     _digest_tree(h, project.root, _SUMBER_BUKU)
     return h.hexdigest()
@@ -209,6 +215,23 @@ def run_build(
     StepFailed
         Naming the failing step.
     """
+
+
+    project = paths(root)
+    # Loaded once and handed down: every step, the notebooks' kernels and Quarto's pre-render
+    # get this configuration (config.handed_down), whatever happens to laporan.yml meanwhile.
+    config = _step("konfigurasi", say)(lambda: load_config(project.config))
+    with handed_down(config, project.config, project.root / GENERATED / SNAPSHOT):
+        return _steps(project, config, force=force, quarto=quarto, say=say)
+
+
+#: The configuration the build hands down, beside the executed chapters.
+SNAPSHOT = "konfigurasi.json"
+
+
+def _steps(
+    project: ProjectPaths, config: Config, *, force: bool, quarto: str | None, say: Callable[[str], None]
+) -> BuildResult:
     import nbformat
 
     from lkjip.pipeline.data_step import run_data_step
@@ -219,8 +242,6 @@ def run_build(
     from lkjip.report.bagian import Penomoran
     from lkjip.reviu.teks import print_reviu
 
-    project = paths(root)
-    config = _step("konfigurasi", say)(lambda: load_config(project.config))
     _step("data", say)(
         lambda: run_data_step(
             project.raw, project.processed, config, config_path=project.config, force=force, progress=say
@@ -230,8 +251,8 @@ def run_build(
 
     def notebooks() -> list[PreviewChapter]:
         # Executed once (again only when an input changed); Quarto's pre-render reuses them.
-        write_metadata(project.root)
-        prepare_bab(project.root, say=say, force=force)
+        write_metadata(project.root, config)
+        prepare_bab(project.root, config, say=say, force=force)
         chapters = []
         for path in chapter_notebooks(project.root):
             nb = nbformat.read(executed_notebook(project.root, path), as_version=4)
@@ -239,16 +260,16 @@ def run_build(
         return chapters
 
     chapters = _step("notebook", say)(notebooks)
-    figures = _step("gambar", say)(lambda: write_gambar(project.root))
+    figures = _step("gambar", say)(lambda: write_gambar(project.root, config=config))
     say(f"   {len(figures)} berkas gambar di {project.figures}")
-    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root, say=say))
+    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root, say=say, config=config))
     say(f"   {annex}")
 
     binary = _quarto_for(quarto, project.root, say)
     if binary:
 
         def render() -> Path:
-            kunci = kunci_render(project.root, binary)
+            kunci = kunci_render(project.root, binary, config)
             if not force and render_segar(project.root, kunci):
                 say("   render dilewati: masukan tidak berubah (hasil di _book/ dipakai)")
                 return project.root / "_book"
@@ -263,8 +284,7 @@ def run_build(
         return BuildResult(figures, annex, None, output)
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
-    preview = _step("pratinjau", say)(
-        lambda: write_preview(chapters, project.preview, title, Penomoran.load(project.root))
-    )
+    nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
+    preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title, nomor))
     say(QUARTO_HINT.format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -523,18 +523,22 @@ class Penomoran:
 # --------------------------------------------------------------------------- building
 
 
-def load(root: Path | None = None, tahun: int | None = None) -> tuple[Tabel, Config]:
+def load(
+    root: Path | None = None, tahun: int | None = None, *, config: Config | None = None
+) -> tuple[Tabel, Config]:
     """The processed tables (each read once) and the configuration of a project's report year.
 
     Parameters
     ----------
     root : Path, optional
-        Project root (default: this checkout, or ``LKJIP_ROOT``).
+        Project root (default: the project :func:`lkjip.core.paths.find_project` finds).
     tahun : int, optional
-        Report year; defaults to the one in ``laporan.yml``.
+        Report year; defaults to the one in the configuration.
+    config : Config, optional
+        The configuration the build loaded and hands down; read from ``laporan.yml`` otherwise.
     """
     project = paths(root)
-    config = load_config(project.config)
+    config = config if config is not None else load_config(project.config)
     if tahun is not None:  # another year must be covered by the processed data
         config = config_tahun(config, int(tahun), project.root)
     return cache(lambda nama: katalog.load(nama, project.processed)), config
