@@ -200,7 +200,11 @@ def test_notebook_markdown_numbers_figures_and_references(tmp_path):
         '![Gambar 0.1 Grafik Capaian Kinerja](../figures/bab/fig-capaian-kinerja.png){fig-alt="Batang"}' in md
     )
     assert (tmp_path / "figures" / "bab" / "fig-capaian-kinerja.png").read_bytes().startswith(b"\x89PNG")
-    assert "```{=html}\n<table>" in md and "Teks **hasil**." in md and "None" not in md
+    assert "```{=html}\n<table " in md and "Teks **hasil**." in md and "None" not in md
+    # every table is printed at the size the one rule gives, in the PDF (a Typst scope) and the
+    # DOCX (the attribute halaman.lua reads): a one-cell table keeps the normal 10 pt
+    assert '<table data-lkjip-ukuran="10" data-lkjip-lanskap="tidak">' in md
+    assert "```{=typst}\n#[#show table: set text(size: 10pt)\n```" in md
     assert babmod.daftar_isi([_write(tmp_path / "x.md", md)]) == {
         "tabel": ["Tabel III.3 A"],
         "gambar": ["Gambar 0.1 Grafik Capaian Kinerja"],
@@ -324,7 +328,9 @@ def test_metadata_gives_bab_halaman_the_docx_page_and_table_sizes(project_copy):
     # the default 11 pt body: tables 10 pt, then 9,5 ... 7 pt
     assert [g["ukuran"] for g in docx["tabel"]["gaya"]] == [10, 9.5, 9, 8.5, 8, 7.5, 7]
     assert docx["tabel"]["gaya"][0]["id"] == "TabelUkuran20"
-    assert docx["tabel"]["sel"] == 170 and docx["tabel"]["lanskap-kolom"] == 12
+    # the PDF's page and default table type come from the same rules (lkjip.report.halaman)
+    assert meta["halaman"] == {"top": "2.501cm", "right": "2.501cm", "bottom": "2.501cm", "left": "3cm"}
+    assert meta["tabel-ukuran"] == "10pt" and meta["tabel-sel"] == "4.25pt"
 
 
 # ---------------------------------------------------------------------------- organisation chart

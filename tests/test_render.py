@@ -345,4 +345,5 @@ def test_long_tables_repeat_their_header_rows_on_every_page(pdf_text, docx_xml):
         on = [page for page in pages if caption in page and ". . . ." not in page]
         assert len(on) >= 2, (caption, len(on))
         for page in on:
-            assert all(word in page for word in words), (caption, page[:300])
+            # a heading may wrap inside its cell ("Minimal" above "Baik"): word by word
+            assert all(w in page for word in words for w in word.split()), (caption, page[:300])

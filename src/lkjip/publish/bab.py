@@ -29,6 +29,7 @@ import yaml
 
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
+from lkjip.report.halaman import SEL, cetak_tabel, margin_cm, terapkan, ukuran_tabel
 
 #: Generated Markdown of the executed chapters (git-ignored).
 GENERATED = "_bab"
@@ -163,24 +164,30 @@ _MARK = re.compile(
 )
 
 
-#: Tables with at least this many columns get a landscape page in the PDF (and in the DOCX:
-#: _extensions/lkjip/filters/halaman.lua).
-LEBAR_LANSKAP = 12
+def _typst(code: str) -> str:
+    return f"```{{=typst}}\n{code}\n```"
 
 
-def _columns(table_html: str) -> int:
-    """The number of cells in the widest of the first body rows of an HTML table.
+def _tabel_cetak(table_html: str, ukuran_isi: float) -> str:
+    """An HTML output in the chapter's Markdown; a table with its printed size, widths, page.
 
-    Examples
-    --------
-    >>> _columns("<table><tbody><tr><td>a</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>")
-    2
+    The PDF's part is done here: the table's type size in a Typst scope around it, and a table
+    too wide for a portrait page on a landscape page of its own with the binding margin at the
+    top, as in the DOCX.
     """
-    body = re.search(r"<tbody[^>]*>(.*?)</tbody>", table_html, re.DOTALL)
-    if body is None:
-        return 0
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.DOTALL)[:5]
-    return max((len(re.findall(r"<t[dh][\s>]", row)) for row in rows), default=0)
+    if "<table" not in table_html:
+        return "```{=html}\n" + table_html + "\n```"
+    cetak = cetak_tabel(table_html, ukuran_isi)
+    block = "```{=html}\n" + terapkan(table_html, cetak) + "\n```"
+    block = f"{_typst(f'#[#show table: set text(size: {cetak.ukuran:g}pt)')}\n\n{block}\n\n{_typst(']')}"
+    if cetak.lanskap:
+        m = margin_cm()
+        page = (
+            f"#page(flipped: true, margin: (top: {m['left']}, right: {m['top']}, "
+            f"bottom: {m['right']}, left: {m['bottom']}))["
+        )
+        block = f"{_typst(page)}\n\n{block}\n\n{_typst(']')}"
+    return block
 
 
 def _typst_string(text: str) -> str:
@@ -224,6 +231,7 @@ def notebook_markdown(
     *,
     judul_gambar: Penomor = _polos,
     rujukan: Callable[[str], str] | None = None,
+    ukuran_isi: float = 11.0,
 ) -> str:
     """The Markdown of an executed notebook: its text cells and the outputs of its code cells.
 
@@ -231,6 +239,9 @@ def notebook_markdown(
     ``hanya-situs`` are shown on the site only. Images are written to
     ``figures/bab/`` and linked relative to the chapter page. ``judul_gambar(label, caption)``
     gives a figure's printed caption; ``rujukan(label)`` what ``@label`` in the text becomes.
+    Every table gets its printed type size, column widths and orientation from
+    :func:`lkjip.report.halaman.cetak_tabel` for body text of ``ukuran_isi`` pt: one rule for
+    the PDF (applied here, in Typst) and the DOCX (applied by the filter halaman.lua).
 
     Raises
     ------
@@ -291,11 +302,7 @@ def notebook_markdown(
                 judul = html.unescape(title.group(1)).strip() if title else ""
                 if judul.startswith("Tabel "):  # numbered tables only (the Log Data's are not)
                     parts.append(_penanda("tabel", judul))
-                block = "```{=html}\n" + data["text/html"].strip() + "\n```"
-                if _columns(data["text/html"]) >= LEBAR_LANSKAP:
-                    # too wide for a portrait A4 page: a landscape page of its own in the PDF
-                    block = f"```{{=typst}}\n#page(flipped: true)[\n```\n\n{block}\n\n```{{=typst}}\n]\n```"
-                parts.append(block)
+                parts.append(_tabel_cetak(data["text/html"].strip(), ukuran_isi))
             elif set(data) <= {"text/plain"}:
                 continue  # a bare repr (e.g. of None): nothing to publish
             else:
@@ -365,7 +372,12 @@ def prepare_bab(
             except Exception as exc:  # SelGagal names the cell, its first line and the error
                 raise BabGagal(f"{bab.notebook.relative_to(project.root)}: {exc}") from exc
             text = notebook_markdown(
-                nb, bab.notebook.stem, project.root, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan
+                nb,
+                bab.notebook.stem,
+                project.root,
+                judul_gambar=nomor.judul_gambar,
+                rujukan=nomor.rujukan,
+                ukuran_isi=config.publikasi.docx.ukuran,
             )
             bab.markdown.write_text(text, encoding="utf-8")
             nbformat.write(nb, executed_notebook(project.root, bab.notebook))
@@ -457,7 +469,12 @@ def write_metadata(root: Path | None = None, config: Config | None = None) -> Pa
         "sampul": sampul,
         "fontsize": f"{config.publikasi.docx.ukuran:g}pt",
         # the DOCX's sections and table type (_extensions/lkjip/filters/halaman.lua)
-        "docx": metadata_docx(config, LEBAR_LANSKAP),
+        "docx": metadata_docx(config),
+        # the PDF's page and default table type (_extensions/lkjip/page.typ, typst-template.typ),
+        # from the same rules as the DOCX's (lkjip.report.halaman)
+        "halaman": margin_cm(),
+        "tabel-ukuran": f"{ukuran_tabel(config.publikasi.docx.ukuran):g}pt",
+        "tabel-sel": f"{SEL / 20:g}pt",
     }
     target = project.root / METADATA
     target.write_text(

@@ -17,19 +17,10 @@ import zipfile
 from pathlib import Path
 
 from lkjip.core.config import Config
+from lkjip.report.halaman import A4, MARGIN, SEL, ukuran_tabel, ukuran_tabel_semua
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-#: A4 in twentieths of a point, and the margins (left 3 cm for binding, others 2,5 cm).
-A4 = (11906, 16838)
-MARGIN = {"top": 1418, "right": 1418, "bottom": 1418, "left": 1701}
-
-#: Left and right cell margin of the table style, in twentieths of a point.
-SEL = 85
-
-#: The smallest type size (pt) a DOCX table is set in to make its figures fit (filter halaman.lua).
-UKURAN_TABEL_TERKECIL = 7.0
 
 #: The relationship id of the page-number footer in the reference document.
 KAKI = "rIdLkjipFooter"
@@ -77,15 +68,6 @@ _COVER_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sampu
   </w:style>"""
 
 
-def ukuran_tabel(size: float) -> float:
-    """The tables' type size (pt) for body text of ``size`` pt: 1 pt smaller, at least 8.
-
-    >>> ukuran_tabel(11), ukuran_tabel(11.5), ukuran_tabel(8)
-    (10.0, 10.5, 8.0)
-    """
-    return max(16, round(size * 2) - 2) / 2
-
-
 def nama_gaya_tabel(ukuran: float) -> str:
     """The character style that sets a table's cells at ``ukuran`` pt.
 
@@ -104,23 +86,13 @@ def id_gaya_tabel(ukuran: float) -> str:
     return f"TabelUkuran{round(ukuran * 2)}"
 
 
-def ukuran_tabel_semua(size: float) -> list[float]:
-    """The table sizes (pt) for body text of ``size`` pt: the table size, then the smaller ones
-    by half points down to :data:`UKURAN_TABEL_TERKECIL`.
-
-    >>> ukuran_tabel_semua(9)
-    [8.0, 7.5, 7.0]
-    """
-    top = round(ukuran_tabel(size) * 2)
-    return [hp / 2 for hp in range(top, round(UKURAN_TABEL_TERKECIL * 2) - 1, -1)]
-
-
-def metadata_docx(config: Config, lanskap_kolom: int) -> dict[str, object]:
+def metadata_docx(config: Config) -> dict[str, object]:
     """What the filter halaman.lua needs of the DOCX page and table setup (``_laporan.yml``: ``docx``).
 
-    The page in twentieths of a point, the footer's relationship id, the table sizes (the first
-    the normal one) with their character styles, the cell margins (left plus right) and the
-    number of columns from which a table gets a landscape page.
+    The page in twentieths of a point, the footer's relationship id, and the table sizes with
+    the table style of each: a table's size and orientation are decided in Python
+    (:func:`lkjip.report.halaman.cetak_tabel`, the same rule as the PDF's) and carried on the
+    table; the filter only applies them.
     """
     size = config.publikasi.docx.ukuran
     return {
@@ -133,11 +105,7 @@ def metadata_docx(config: Config, lanskap_kolom: int) -> dict[str, object]:
             "kiri": MARGIN["left"],
         },
         "kaki": KAKI,
-        "tabel": {
-            "gaya": [{"ukuran": u, "id": id_gaya_tabel(u)} for u in ukuran_tabel_semua(size)],
-            "sel": 2 * SEL,
-            "lanskap-kolom": lanskap_kolom,
-        },
+        "tabel": {"gaya": [{"ukuran": u, "id": id_gaya_tabel(u)} for u in ukuran_tabel_semua(size)]},
     }
 
 
