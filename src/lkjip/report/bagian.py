@@ -55,7 +55,8 @@ class Bagian:
         ``"II.1"``) or an annex key (``"lampiran-ikm"``), a figure by name (``"capaian-kinerja"``;
         its label in the chapters is ``fig-<kunci>``).
     jenis : str
-        ``"tabel"`` or ``"gambar"``.
+        ``"tabel"``, ``"gambar"`` or ``"teks"`` (a generated passage about an export, e.g. the
+        budget paragraph: in the report exactly when its export is).
     bab : str or None
         The BAB's roman numeral, ``"L"`` for the Lampiran; ``None``: a figure without a number
         (the organisation chart, as in the office's report).
@@ -96,6 +97,10 @@ def _tabel(kunci: str, bab: str, nomor: str, bangun, *, butuh=(), per=None) -> B
 
 def _gambar(kunci: str, bab: str | None, bangun=None, *, butuh=()) -> Bagian:
     return Bagian(kunci, "gambar", bab, None, tuple(butuh), None, bangun)
+
+
+def _teks(kunci: str, bab: str, *, butuh: tuple[str, ...]) -> Bagian:
+    return Bagian(kunci, "teks", bab, None, butuh)
 
 
 #: Every part of the report, in the order the report prints it.
@@ -177,6 +182,10 @@ BAGIAN: tuple[Bagian, ...] = (
         ),
         butuh=("pembanding",),
     ),
+    _teks("kalimat-sakip", "III", butuh=("sakip",)),
+    _teks("kalimat-perbandingan", "III", butuh=("pembanding",)),
+    _teks("paragraf-anggaran", "III", butuh=("anggaran",)),
+    _teks("efisiensi", "III", butuh=("anggaran",)),
     _tabel(
         "III.4.A",
         "III",
@@ -255,6 +264,7 @@ BAGIAN: tuple[Bagian, ...] = (
         lambda t, c, d, n: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor=n),
         butuh=("kelembagaan",),
     ),
+    _teks("publikasi-skm-unit", "L", butuh=("skm",)),
     _tabel(
         "lampiran-reviu",
         "L",
@@ -268,6 +278,8 @@ TABEL: dict[str, Bagian] = {b.kunci: b for b in BAGIAN if b.jenis == "tabel"}
 SEMUA_GAMBAR: dict[str, Bagian] = {b.kunci: b for b in BAGIAN if b.jenis == "gambar"}
 #: The charts the build draws from the processed tables (every figure but one drawn in its chapter).
 GAMBAR: dict[str, Bagian] = {k: b for k, b in SEMUA_GAMBAR.items() if b.bangun is not None}
+#: The generated passages about an export.
+TEKS: dict[str, Bagian] = {b.kunci: b for b in BAGIAN if b.jenis == "teks"}
 
 #: Tables printed once per agreement (Perjanjian Kinerja): they take ``dokumen``.
 PER_DOKUMEN = tuple(k for k, b in TABEL.items() if b.per == "dokumen")
@@ -276,7 +288,7 @@ assert len({b.kunci for b in BAGIAN}) == len(BAGIAN), "every part is declared on
 
 
 def bagian(kunci: str) -> Bagian:
-    """The part ``kunci``: a table key, a figure key, or a figure's label (``fig-...``).
+    """The part ``kunci``: a table key, a passage key, a figure key, or a figure's label (``fig-...``).
 
     Raises
     ------
@@ -285,6 +297,8 @@ def bagian(kunci: str) -> Bagian:
     """
     if kunci in TABEL:
         return TABEL[kunci]
+    if kunci in TEKS:
+        return TEKS[kunci]
     name = kunci.removeprefix("fig-")
     if name in SEMUA_GAMBAR:
         return SEMUA_GAMBAR[name]

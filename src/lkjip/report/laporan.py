@@ -75,6 +75,11 @@ class Laporan:
         """Whether the office reports every one of ``sumber`` (``"sakip"``, ``"skm"`` ...)."""
         return all(s in self.sumber for s in sumber)
 
+    def ada_bagian(self, kunci: str) -> bool:
+        """Whether the report has part ``kunci`` (a table, figure or passage of the registry,
+        :func:`lkjip.report.bagian.ada`)."""
+        return bagian.ada(kunci, self.sumber)
+
     def bila(self, sumber: str, teks: str, lainnya: str = "") -> Markdown:
         """``teks`` (Markdown) when the office reports ``sumber``, else ``lainnya`` (nothing by
         default): a heading or sentence about an export the office does not have is left out,
@@ -137,7 +142,7 @@ class Laporan:
 
     def paragraf_anggaran(self) -> Markdown:
         """The budget and its realisation this year against last year; nothing without a budget export."""
-        if not self.ada("anggaran"):
+        if not self.ada_bagian("paragraf-anggaran"):
             return _md("")
         return _md(narasi.paragraf_anggaran(self.t("anggaran_total"), self.config))
 
@@ -146,7 +151,7 @@ class Laporan:
 
         Nothing without a budget export: efficiency compares performance with money spent.
         """
-        if not self.ada("anggaran"):
+        if not self.ada_bagian("efisiensi"):
             return _md("")
         dokumen = dokumen or self.dokumen_aktif[-1]
         c = self.config
@@ -158,12 +163,12 @@ class Laporan:
         return _md(narasi.kalimat_efisiensi_nilai(s["rata_rata_capaian"], s["capaian_anggaran"], c))
 
     def perbandingan(self) -> Markdown:
-        if not self.ada("pembanding"):
+        if not self.ada_bagian("kalimat-perbandingan"):
             return _md("")
         return _md(narasi.kalimat_perbandingan(self.t("pembanding_hasil"), self.config))
 
     def kalimat_sakip(self) -> Markdown:
-        if not self.ada("sakip"):
+        if not self.ada_bagian("kalimat-sakip"):
             return _md("")
         return _md(narasi.kalimat_sakip(self.t("sakip_pembanding"), self.config))
 
@@ -288,7 +293,7 @@ class Laporan:
         """
         from lkjip.report.skm_unit.isi import FOLDER_PUBLIK, tahun_berdata
 
-        if not self.config.publikasi.skm_unit.terbitkan or not self.ada("skm"):
+        if not self.config.publikasi.skm_unit.terbitkan or not self.ada_bagian("publikasi-skm-unit"):
             return _md("")
         tahun = self.config.tahun
         if tahun not in tahun_berdata({"ikm_unit": self.t("ikm_unit")}):
