@@ -26,6 +26,7 @@ WITH_EXAMPLES = (
     "lkjip.core.hashing",
     "lkjip.core.na",
     "lkjip.core.paths",
+    "lkjip.core.pilihan",
     "lkjip.core.rounding",
     "lkjip.core.teks",
     "lkjip.indicators._ringkas",
