@@ -19,6 +19,7 @@ WITH_EXAMPLES = (
     "lkjip.data",
     "lkjip.katalog.kamus",
     "lkjip.katalog.arti",
+    "lkjip.report.kamus_data",
     "lkjip.core.bands",
     "lkjip.core.config",
     "lkjip.core.fmt",

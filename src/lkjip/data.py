@@ -115,13 +115,13 @@ __all__ = [
 
 #: Where a value of a view comes from (column ``asal``), and what each word means.
 ARTI_ASAL = {
-    "hitung": "dihitung lkjip dari data rinci (mis. IKM dari jawaban responden, persen dari anggaran)",
+    "hitung": "dihitung lkjip dari data rinci (mis. indeks dari jawaban responden, persen dari anggaran)",
     "ketik": (
         "angka yang diketik di ekspor: nilai evaluasi, jumlah uang, rekap kantor untuk tahun sebelumnya, "
         "angka entitas lain"
     ),
     "ilustratif": "angka contoh yang ditandai ilustratif di sumbernya: jangan dipakai untuk kesimpulan",
-    "tidak_ada": "tidak ada nilai (NaN, tidak pernah 0); `keterangan` menyebut sebabnya",
+    "tidak_ada": "tidak ada nilai (`nilai` kosong, tidak pernah 0); `keterangan` menyebut sebabnya",
 }
 ASAL = tuple(ARTI_ASAL)
 
@@ -159,12 +159,15 @@ class Kolom:
         Unit (``"Rp"``, ``"%"``, ``"indeks 25–100"``).
     nilai : tuple of str
         The values it takes, when they are a closed list (``asal``, ``ukuran``).
+    dari : str, optional
+        The processed table's column it is read from (``"sakip_pd_hasil.nilai"``).
     """
 
     tipe: str
     arti: str
     satuan: str | None = None
     nilai: tuple[str, ...] = ()
+    dari: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,14 +207,22 @@ def _dari(table: str, *columns: str) -> dict[str, Kolom]:
     out = {}
     for column in columns:
         arti = arti_kolom(table, column)
-        out[column] = Kolom(COLUMNS[table][column], arti.arti if arti else "", arti.satuan if arti else None)
+        out[column] = Kolom(
+            COLUMNS[table][column],
+            arti.arti if arti else "",
+            arti.satuan if arti else None,
+            dari=f"`{table}.{column}`",
+        )
     return out
 
 
-def _ekor(nilai: str, satuan: str | None, asal: Sequence[str], sumber: Sequence[str]) -> dict[str, Kolom]:
-    """The four columns every view ends with."""
+def _ekor(
+    nilai: str, satuan: str | None, asal: Sequence[str], sumber: Sequence[str], dari: str
+) -> dict[str, Kolom]:
+    """The four columns every view ends with; ``dari`` says where ``nilai`` is read from."""
+    arti = f"{nilai} Kosong bila tidak ada nilai, tidak pernah 0."
     return {
-        "nilai": Kolom("float64", f"{nilai} Kosong (NaN) bila tidak ada nilai, tidak pernah 0.", satuan),
+        "nilai": Kolom("float64", arti, satuan, dari=dari),
         "asal": Kolom("string", "Dari mana nilai itu (lihat daftar nilai `asal`).", nilai=tuple(asal)),
         "sumber": Kolom(
             "string", "Tabel olahan asal nilai itu; buka dengan `data.tabel(sumber)`.", nilai=tuple(sumber)
@@ -262,8 +273,13 @@ TAMPILAN: dict[str, Tampilan] = {
                     "tahunnya dari rekap kantor.",
                 ),
                 **_dari("ikm_unit", "mutu"),
-                **_ekor("IKM unit, tanpa pembulatan.", "indeks 25–100", ("hitung", "ketik", "tidak_ada"),
-                        ("ikm_unit", "skm_unit_riwayat")),
+                **_ekor(
+                    "IKM unit, tanpa pembulatan.",
+                    "indeks 25–100",
+                    ("hitung", "ketik", "tidak_ada"),
+                    ("ikm_unit", "skm_unit_riwayat"),
+                    "`ikm_unit.ikm`, `skm_unit_riwayat.ikm`",
+                ),
             },
         ),
         Tampilan(
@@ -275,8 +291,13 @@ TAMPILAN: dict[str, Tampilan] = {
             ("kode_unit", "tahun"),
             {
                 **_dari("ikm_unsur", "tahun", "kode_unit", "unit", "unsur", "nama_unsur", "jumlah_jawaban"),
-                **_ekor("NRR unsur = jumlah skor ÷ jumlah jawaban terisi.", "skala 1–4", _HITUNG_TIDAK_ADA,
-                        ("ikm_unsur",)),
+                **_ekor(
+                    "NRR unsur = jumlah skor ÷ jumlah jawaban terisi.",
+                    "skala 1–4",
+                    _HITUNG_TIDAK_ADA,
+                    ("ikm_unsur",),
+                    "`ikm_unsur.nrr`",
+                ),
             },
         ),
         Tampilan(
@@ -290,8 +311,13 @@ TAMPILAN: dict[str, Tampilan] = {
                 "tahun": _TAHUN,
                 "entitas": _ENTITAS,
                 **_dari("ikm_pemda", "jumlah_unit", "unit_minimal_baik", "mutu"),
-                **_ekor("IKM Pemerintah Daerah, tanpa pembulatan (laporan mencetaknya 2 desimal).",
-                        "indeks 25–100", _HITUNG_TIDAK_ADA, ("ikm_pemda",)),
+                **_ekor(
+                    "IKM Pemerintah Daerah, tanpa pembulatan (laporan mencetaknya 2 desimal).",
+                    "indeks 25–100",
+                    _HITUNG_TIDAK_ADA,
+                    ("ikm_pemda",),
+                    "`ikm_pemda.ikm`",
+                ),
             },
         ),
         Tampilan(
@@ -303,7 +329,13 @@ TAMPILAN: dict[str, Tampilan] = {
             ("kode_pd", "tahun"),
             {
                 **_dari("sakip_pd_hasil", "tahun", "kode_pd", "perangkat_daerah", "predikat"),
-                **_ekor("Nilai evaluasi SAKIP.", "skor 0–100", ("ketik", "tidak_ada"), ("sakip_pd_hasil",)),
+                **_ekor(
+                    "Nilai evaluasi SAKIP.",
+                    "skor 0–100",
+                    ("ketik", "tidak_ada"),
+                    ("sakip_pd_hasil",),
+                    "`sakip_pd_hasil.nilai`",
+                ),
             },
         ),
         Tampilan(
@@ -315,8 +347,13 @@ TAMPILAN: dict[str, Tampilan] = {
             ("kode_pd", "tahun"),
             {
                 **_dari("kematangan_pd", "tahun", "kode_pd", "perangkat_daerah", "kategori"),
-                **_ekor("Total skor variabel kematangan; kosong bila ada variabel yang kosong.", "skor",
-                        _HITUNG_TIDAK_ADA, ("kematangan_pd",)),
+                **_ekor(
+                    "Total skor variabel kematangan; kosong bila ada variabel yang kosong.",
+                    "skor",
+                    _HITUNG_TIDAK_ADA,
+                    ("kematangan_pd",),
+                    "`kematangan_pd.total`",
+                ),
             },
         ),
         Tampilan(
@@ -333,8 +370,13 @@ TAMPILAN: dict[str, Tampilan] = {
                     ("anggaran", "realisasi", "persen"),
                 ),
                 "satuan": _SATUAN,
-                **_ekor("Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).", _LIHAT_SATUAN,
-                        ("ketik", "hitung", "tidak_ada"), ("anggaran_hasil",)),
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("anggaran_hasil",),
+                    "`anggaran_hasil` (kolom = `ukuran`)",
+                ),
             },
         ),
         Tampilan(
@@ -348,8 +390,13 @@ TAMPILAN: dict[str, Tampilan] = {
                 "tahun": _TAHUN,
                 "ukuran": _teks("Apa yang diukur.", ("anggaran", "realisasi", "persen")),
                 "satuan": _SATUAN,
-                **_ekor("Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).", _LIHAT_SATUAN,
-                        ("ketik", "hitung", "tidak_ada"), ("anggaran_total",)),
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("anggaran_total",),
+                    "`anggaran_total` (kolom = `ukuran`)",
+                ),
             },
         ),
         Tampilan(
@@ -365,8 +412,13 @@ TAMPILAN: dict[str, Tampilan] = {
                     "Apa yang diukur.", ("alokasi", "realisasi", "capaian_anggaran", "capaian_kinerja")
                 ),
                 "satuan": _SATUAN,
-                **_ekor("Jumlah rupiah penuh, atau persen capaian.", _LIHAT_SATUAN, _HITUNG_TIDAK_ADA,
-                        ("anggaran_sasaran",)),
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen capaian.",
+                    _LIHAT_SATUAN,
+                    _HITUNG_TIDAK_ADA,
+                    ("anggaran_sasaran",),
+                    "`anggaran_sasaran` (kolom = `ukuran`)",
+                ),
             },
         ),
         Tampilan(
@@ -383,8 +435,13 @@ TAMPILAN: dict[str, Tampilan] = {
                 "indikator": _teks(arti_kolom("capaian", "indikator").arti),
                 "ukuran": _teks("Apa yang diukur.", ("target", "realisasi", "capaian")),
                 "satuan": _teks("Satuan indikator seperti tertulis di perjanjian; `%` untuk capaian."),
-                **_ekor("Target, realisasi (satuan indikator) atau capaian (%).", _LIHAT_SATUAN,
-                        ("ketik", "hitung", "tidak_ada"), ("capaian",)),
+                **_ekor(
+                    "Target, realisasi (satuan indikator) atau capaian (%).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("capaian",),
+                    "`capaian` (kolom = `ukuran`)",
+                ),
             },
         ),
         Tampilan(
@@ -399,8 +456,13 @@ TAMPILAN: dict[str, Tampilan] = {
                 "kode_indikator": _teks(arti_kolom("pembanding", "kode_indikator").arti),
                 "indikator": _teks(arti_kolom("pembanding", "indikator").arti),
                 "entitas": _teks(arti_kolom("pembanding", "entitas").arti),
-                **_ekor("Angka entitas itu.", "satuan indikator", ("ketik", "ilustratif", "tidak_ada"),
-                        ("pembanding",)),
+                **_ekor(
+                    "Angka entitas itu.",
+                    "satuan indikator",
+                    ("ketik", "ilustratif", "tidak_ada"),
+                    ("pembanding",),
+                    "`pembanding.nilai`",
+                ),
             },
         ),
         Tampilan(
@@ -417,8 +479,13 @@ TAMPILAN: dict[str, Tampilan] = {
                 "entitas": _teks(
                     "Wilayah unit dari `laporan.yml` (realisasinya dari `capaian`) atau entitas pembanding."
                 ),
-                **_ekor("Realisasi wilayah unit dibulatkan 2 desimal, atau angka entitas pembanding.",
-                        "satuan indikator", ASAL, ("capaian", "pembanding")),
+                **_ekor(
+                    "Realisasi wilayah unit dibulatkan 2 desimal, atau angka entitas pembanding.",
+                    "satuan indikator",
+                    ASAL,
+                    ("capaian", "pembanding"),
+                    "`capaian.realisasi`, `pembanding.nilai`",
+                ),
             },
         ),
     )

@@ -167,8 +167,15 @@ def gambar_tren(realisasi: pd.DataFrame, tahun: Sequence[int]) -> Gambar:
             ax.plot(years, values.to_numpy(), color=colour[doc], marker="o", markersize=4, zorder=3)
             for year, v in values.items():
                 if not np.isnan(v):
-                    ax.annotate(fmt.nilai(v, satuan, dengan_satuan=False), (year, v), fontsize=6,
-                                textcoords="offset points", xytext=(0, 5), ha="center", color=HITAM)
+                    ax.annotate(
+                        fmt.nilai(v, satuan, dengan_satuan=False),
+                        (year, v),
+                        fontsize=6,
+                        textcoords="offset points",
+                        xytext=(0, 5),
+                        ha="center",
+                        color=HITAM,
+                    )
             finite = values.dropna()
             if len(finite):
                 lo, hi = float(finite.min()), float(finite.max())
@@ -234,14 +241,27 @@ def gambar_perbandingan(pilihan: pd.DataFrame, config: Config) -> Gambar:
             rows = pilihan[pilihan["entitas"] == entity].set_index("tahun").reindex(years)
             values = rows["nilai"].astype("float64")
             colour = OKABE_ITO[i % len(OKABE_ITO)]
-            ax.plot(years, values.to_numpy(), color=colour, marker="os^Dv"[i % 5], label=charts._teks(entity),
-                    zorder=3)
+            ax.plot(
+                years,
+                values.to_numpy(),
+                color=colour,
+                marker="os^Dv"[i % 5],
+                label=charts._teks(entity),
+                zorder=3,
+            )
             for year, v, asal in zip(years, values, rows["asal"], strict=True):
                 if not np.isnan(v):
                     star = tanda.ILUSTRATIF if asal == "ilustratif" else ""
                     illustrated |= bool(star)
-                    ax.annotate(charts._nilai(v, config) + star, (year, v), textcoords="offset points",
-                                xytext=(0, 6 if i % 2 == 0 else -12), ha="center", fontsize=7, color=colour)
+                    ax.annotate(
+                        charts._nilai(v, config) + star,
+                        (year, v),
+                        textcoords="offset points",
+                        xytext=(0, 6 if i % 2 == 0 else -12),
+                        ha="center",
+                        fontsize=7,
+                        color=colour,
+                    )
             shown = ", ".join(f"{y} {charts._nilai(v, config)}" for y, v in values.items())
             parts.append(f"{entity}: {shown}")
         ax.set_xticks(years, [str(y) for y in years])
@@ -313,15 +333,28 @@ def gambar_nrr_unit(unsur: pd.DataFrame, config: Config) -> Gambar:
             values = rows["nilai"].astype("float64").to_numpy()
             offset = (len(years) - 1) / 2 * height - j * height
             ok = ~np.isnan(values)
-            bars = ax.barh(ys[ok] + offset, values[ok], height * 0.9, color=OKABE_ITO[j % len(OKABE_ITO)],
-                           label=str(year), zorder=2)
+            bars = ax.barh(
+                ys[ok] + offset,
+                values[ok],
+                height * 0.9,
+                color=OKABE_ITO[j % len(OKABE_ITO)],
+                label=str(year),
+                zorder=2,
+            )
             ax.bar_label(bars, labels=[charts._nilai(v, config) for v in values[ok]], padding=2, fontsize=7)
             for y in ys[~ok] + offset:
                 charts._label_na(ax, y, horizontal=True, base=1.0)
-            parts.append(f"{year}: " + ", ".join(f"{c} {charts._nilai(v, config)}"
-                                                  for c, v in zip(codes, values, strict=True)))
-        ax.axvline(minimal, color=HITAM, linestyle="--", linewidth=1,
-                   label=f"NRR minimal baik ({charts._tick(minimal)})")
+            parts.append(
+                f"{year}: "
+                + ", ".join(f"{c} {charts._nilai(v, config)}" for c, v in zip(codes, values, strict=True))
+            )
+        ax.axvline(
+            minimal,
+            color=HITAM,
+            linestyle="--",
+            linewidth=1,
+            label=f"NRR minimal baik ({charts._tick(minimal)})",
+        )
         ax.set_yticks(ys, [charts._bungkus(f"{c} {names[c]}", 34) for c in codes])
         ax.set_xlim(1, 4.3)
         ax.set_xlabel("NRR (skala 1–4)")
@@ -415,9 +448,11 @@ def gambar_sampel(sampel: pd.DataFrame, config: Config) -> Gambar:
         ax.grid(True)
         ax.legend(loc="upper left")
         ax.set_title(judul)
-    alt = f"Diagram sebar responden terhadap sampel minimum {len(sampel)} unit: " + ", ".join(
-        f"{label} {n}" for label, n in counts.items()
-    ) + "."
+    alt = (
+        f"Diagram sebar responden terhadap sampel minimum {len(sampel)} unit: "
+        + ", ".join(f"{label} {n}" for label, n in counts.items())
+        + "."
+    )
     return Gambar(figure, judul, alt, f"eksplorasi-sampel-skm-{config.tahun}")
 
 
