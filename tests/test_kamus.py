@@ -130,8 +130,8 @@ def test_the_book_page_shows_the_dictionary(project_copy, text):
 
 
 def _part(text: str, heading: str) -> str:
-    """The section ``### `heading``` up to the next heading of any level."""
-    start = text.index(f"### `{heading}`")
+    """The section whose ``###`` heading names ``heading``, up to the next heading of any level."""
+    start = re.search(rf"^### (.*, )?`{re.escape(heading)}`", text, re.MULTILINE).start()
     end = re.search(r"\n#{2,3} ", text[start + 1 :])
     return text[start : start + 1 + end.start() if end else None]
 
@@ -190,6 +190,8 @@ def test_the_report_csvs_are_described_from_the_builders(text):
     years = [r[0] for r in _rows(_part(text, "tabel-III.2.A.csv"))][-5:]
     assert years == ["`2021`", "`2022`", "`2023`", "`2024`", "`2025`"]
     assert "| `lampiran-tabel-2025.xlsx` |" in text and "| `ikm_unit.csv` | Salinan tabel olahan" in text
+    # the two plan periods' tables of the same columns are described once
+    assert "### `tabel-III.2.A.csv`, `tabel-III.2.B.csv`" in text
     assert "skm_responden.csv" not in text and "karantina.csv" not in text  # never published
 
 
@@ -208,4 +210,4 @@ def test_the_dictionary_lists_every_csv_the_build_writes_with_its_header(process
         header = list(pd.read_csv(path, encoding="utf-8-sig", nrows=0).columns)
         assert [r[0] for r in _rows(_part(text, path.name))] == [f"`{c}`" for c in header], path.name
     for nama in bagian.tabel_olahan_publik(processed_project):
-        assert f"| `{nama}.csv` | Salinan tabel olahan `{nama}`. |" in text
+        assert f"| `{nama}.csv` | Salinan tabel olahan `{nama}`: " in text

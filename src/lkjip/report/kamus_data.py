@@ -266,7 +266,7 @@ def bagian_tampilan(tanpa: Collection[str] = frozenset()) -> list[str]:
     for asal, arti in data.ARTI_ASAL.items():
         having = [v.nama for v in views if asal in v.kolom["asal"].nilai]
         lines.append(f"| `{asal}` | {sel(arti)} | {_kode(having)} |")
-    lines += ["", "| Tampilan | Isi | Tabel yang dibaca |", lebar(25, 50, 25)]
+    lines += ["", "| Tampilan | Isi | Tabel yang dibaca |", lebar(34, 42, 24)]
     lines += [f"| `data.{v.nama}()` | {sel(v.isi)} | {_kode(v.tabel)} |" for v in views]
     for v in views:
         row = v.baris[0].upper() + v.baris[1:]
@@ -320,7 +320,9 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
     Examples
     --------
     >>> lines = bagian_unduhan(load_config())
-    >>> "### `tabel-III.4.A.csv`" in lines and "| `sakip_pd.csv` |" in " ".join(lines)
+    >>> "### `tabel-III.4.A.csv`" in lines and "### `tabel-II.1.A.csv`, `tabel-II.1.B.csv`" in lines
+    True
+    >>> "| `sakip_pd.csv` | Salinan tabel olahan `sakip_pd`: Nilai evaluasi SAKIP" in " ".join(lines)
     True
     >>> "| `Kode` | teks | – | – | tidak (hanya di unduhan) | Kode sub-kegiatan SIPD. |" in lines
     True
@@ -341,7 +343,7 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
         "pernah diterbitkan.",
         "",
         "| Berkas | Isi | Kolom |",
-        lebar(25, 55, 20),
+        lebar(34, 46, 20),
         f"| `{nama_lampiran(config)}` | Lampiran tabel laporan (Excel): satu sheet per tabel laporan, dengan "
         "nilai yang sama dengan CSV-nya, dan sampul berisi sidik SHA-256 setiap berkas masukan. | seperti "
         "CSV tabelnya |",
@@ -350,37 +352,56 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
         f"| `{bagian.nama_csv(t)}` | {sel(t.judul)}, nilai seperti tercetak. | lihat di bawah |"
         for _k, t in unduhan
     ]
-    lines += [
-        f"| `{nama}.csv` | Salinan tabel olahan `{nama}`. | sama dengan tabel `{nama}` |"
-        for nama in katalog.publik(read)
-    ]
+    for nama in katalog.publik(read):
+        isi = katalog.lookup(nama).skema(config).description
+        lines.append(f"| `{nama}.csv` | Salinan tabel olahan `{nama}`: {sel(isi)} | seperti tabelnya |")
     if config.publikasi.skm_unit.terbitkan and "skm" in read:
         lines.append(
             f"| `skm-unit/{config.tahun}/` | Laporan Hasil SKM dan infografik setiap unit layanan "
             "(`python -m lkjip skm-unit`), dengan halaman daftar `index.html`. | – |"
         )
-    for _kunci, tabel in unduhan:
+    for kunci, group in _kelompok(unduhan, config):
         lines += [
             "",
-            f"### `{bagian.nama_csv(tabel)}`",
+            "### " + ", ".join(f"`{bagian.nama_csv(t)}`" for t in group),
             "",
             sel(
-                f"{tabel.judul}. Angka dibulatkan seperti tercetak di laporan (kolom Desimal); "
-                "kolom yang tidak tampil di tabel cetak hanya ada di unduhan."
+                "; ".join(t.judul for t in group) + ". Angka dibulatkan seperti tercetak di laporan (kolom "
+                "Desimal); kolom yang tidak tampil di tabel cetak hanya ada di unduhan."
             ),
             "",
             "| Kolom | Tipe | Satuan | Desimal | Di tabel cetak | Arti |",
             lebar(20, 14, 14, 10, 12, 30),
+            *_kolom_csv(kunci, group[0], config),
         ]
-        for kolom in tabel.frame.columns:
-            tipe, satuan = _JENIS[tabel.jenis_kolom(kolom)]
-            shown = "tidak (hanya di unduhan)" if kolom in tabel.sembunyi else "ya"
-            arti = arti_kolom_laporan(_kunci, kolom, config) or "(belum dijelaskan)"
-            lines.append(
-                f"| `{sel(kolom)}` | {tipe} | {sel(satuan or '–')} | {_desimal(tabel, kolom)} | {shown} | "
-                f"{sel(arti)} |"
-            )
     return lines
+
+
+def _kolom_csv(kunci: str, tabel: TabelLaporan, config: Config) -> list[str]:
+    """One row per column of a report table's CSV: type, unit, decimals, printed or not, meaning."""
+    lines = []
+    for kolom in tabel.frame.columns:
+        tipe, satuan = _JENIS[tabel.jenis_kolom(kolom)]
+        shown = "tidak (hanya di unduhan)" if kolom in tabel.sembunyi else "ya"
+        arti = arti_kolom_laporan(kunci, kolom, config) or "(belum dijelaskan)"
+        cells = [f"`{sel(kolom)}`", tipe, sel(satuan or "–"), _desimal(tabel, kolom), shown, sel(arti)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _kelompok(
+    unduhan: list[tuple[str, TabelLaporan]], config: Config
+) -> list[tuple[str, list[TabelLaporan]]]:
+    """Consecutive tables of one key whose CSVs have the same columns (II.1.A and II.1.B), together."""
+    groups: list[tuple[str, list[TabelLaporan]]] = []
+    for kunci, tabel in unduhan:
+        if groups and groups[-1][0] == kunci:
+            first = groups[-1][1][0]
+            if _kolom_csv(kunci, first, config) == _kolom_csv(kunci, tabel, config):
+                groups[-1][1].append(tabel)
+                continue
+        groups.append((kunci, [tabel]))
+    return groups
 
 
 def _dibaca(tanpa: Collection[str]) -> frozenset[str]:
@@ -436,7 +457,8 @@ def kamus_markdown(
         *(
             [
                 f"Tabel dari sumber yang tidak dilaporkan kantor ini ({len(tanpa)} tabel, ditulis "
-                "kosong di `data/processed/`) tidak dicantumkan.",
+                "kosong di `data/processed/`) tidak dicantumkan, begitu pula tampilan dan unduhan yang "
+                "hanya berasal dari tabel itu.",
                 "",
             ]
             if tanpa
