@@ -178,7 +178,7 @@ def test_a_view_named_as_a_table_says_it_is_not_that_table(text):
 
 def test_the_report_csvs_are_described_from_the_builders(text):
     iii4a = _part(text, "tabel-III.4.A.csv")
-    assert iii4a.splitlines()[2].startswith("Tabel III.4.A Realisasi Anggaran Tahun 2025.")
+    assert iii4a.splitlines()[2].startswith("III.4.A: Realisasi Anggaran Tahun 2025.")
     assert [r[0] for r in _rows(iii4a)] == [
         "`No`", "`Kode`", "`Sub Kegiatan`", "`Anggaran`", "`Realisasi`", "`Capaian (%)`"
     ]  # fmt: skip

@@ -349,7 +349,7 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
         "CSV tabelnya |",
     ]
     lines += [
-        f"| `{bagian.nama_csv(t)}` | {sel(t.judul)}, nilai seperti tercetak. | lihat di bawah |"
+        f"| `{bagian.nama_csv(t)}` | {sel(_judul(t))}, nilai seperti tercetak. | lihat di bawah |"
         for _k, t in unduhan
     ]
     for nama in katalog.publik(read):
@@ -366,8 +366,9 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
             "### " + ", ".join(f"`{bagian.nama_csv(t)}`" for t in group),
             "",
             sel(
-                "; ".join(t.judul for t in group) + ". Angka dibulatkan seperti tercetak di laporan (kolom "
-                "Desimal); kolom yang tidak tampil di tabel cetak hanya ada di unduhan."
+                "; ".join(f"{t.nomor}: {_judul(t)}" for t in group)
+                + ". Angka dibulatkan seperti tercetak di laporan (kolom Desimal); kolom yang tidak tampil "
+                "di tabel cetak hanya ada di unduhan."
             ),
             "",
             "| Kolom | Tipe | Satuan | Desimal | Di tabel cetak | Arti |",
@@ -375,6 +376,12 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
             *_kolom_csv(kunci, group[0], config),
         ]
     return lines
+
+
+def _judul(tabel: TabelLaporan) -> str:
+    """The table's caption without "Tabel <nomor>": the file name says the number, and the PDF's
+    pages of a table are found by its caption."""
+    return tabel.judul.removeprefix(f"Tabel {tabel.nomor} ")
 
 
 def _kolom_csv(kunci: str, tabel: TabelLaporan, config: Config) -> list[str]:
