@@ -958,6 +958,8 @@ def sakip_pd(
 
     The scores are the evaluation's results as typed in the export (``asal = ketik``); a PD
     not evaluated has NaN (``tidak_ada``), never 0. The predikat is worked out from the score.
+    This view is not the clean table ``sakip_pd`` (``tabel("sakip_pd")``, the export's rows with
+    their source cells and printed predikat): it reads the computed table ``sakip_pd_hasil``.
 
     Parameters
     ----------
