@@ -393,3 +393,139 @@ def test_trend_summary_direction_at_two_decimals_and_missing_years():
     assert out.loc["B", "tahun_kosong"] == "2022, 2023, 2024"
     assert pd.isna(out.loc["C", "arah"]) and np.isnan(out.loc["C", "perubahan"])
     assert out.loc["C", "tahun_kosong"] == "2021, 2022, 2024, 2025"
+
+
+# --------------------------------------------------------------------------- refusals: named, with candidates
+
+
+def test_an_unknown_unit_is_refused_with_the_closest_codes(project):
+    with pytest.raises(data.UnitTidakDikenal) as err:
+        data.ikm_unsur("UL-99", root=project)
+    # 'ul-99' shares 'ul-' and the last '9' with UL-09, UL-19, UL-29 ... (ratio 0,8): the first three.
+    assert err.value.mirip == ("UL-09", "UL-19", "UL-29")
+    # 57 units surveyed in 2025 and the Pemda as a whole
+    assert len(err.value.pilihan) == 58 and err.value.pilihan[-1] == "PEMDA"
+    assert "Unit layanan 'UL-99' tidak ada di data.ikm_unsur(). Mungkin maksudnya: UL-09" in str(err.value)
+    with pytest.raises(data.UnitTidakDikenal):
+        data.ikm_unit("UL-99", root=project)
+
+
+@pytest.mark.parametrize("typed", ["ul-01", " UL-01", "Ul - 01"])
+def test_a_unit_code_in_another_case_or_spacing_is_that_unit(project, typed):
+    expected = data.ikm_unsur("UL-01", root=project)
+    got = data.ikm_unsur(typed, root=project)
+    # the nine unsur of 2025, the only year with respondents
+    assert len(got) == 9 and set(got["kode_unit"]) == {"UL-01"}
+    pd.testing.assert_frame_equal(got, expected)
+    assert data.ikm_unit(typed, root=project)["tahun"].tolist() == [2023, 2024, 2025]
+
+
+def test_a_unit_by_its_name_and_a_name_that_fits_many(project):
+    assert set(data.ikm_unit("Dinas Kependudukan", root=project)["kode_unit"]) == {"UL-01"}
+    with pytest.raises(data.UnitAmbigu) as err:
+        data.ikm_unit("Dinas", root=project)
+    assert "UL-01 (Dinas Kependudukan dan Pencatatan Sipil)" in str(err.value)
+
+
+def test_pd_codes_by_the_same_rule(project):
+    row = data.sakip_pd("pd-01", tahun=2025, root=project)
+    assert row[["perangkat_daerah", "nilai"]].values.tolist() == [["Sekretariat Daerah", 86.19]]
+    with pytest.raises(data.PerangkatDaerahAmbigu) as err:
+        data.kematangan_pd("Sekretariat", root=project)
+    assert err.value.mirip == ("PD-01", "PD-02")
+    assert "PD-01 (Sekretariat Daerah); PD-02 (Sekretariat DPRD)" in str(err.value)
+    with pytest.raises(data.PerangkatDaerahTidakDikenal, match="Yang ada \\(48\\)"):
+        data.sakip_pd("PD-99", root=project)
+
+
+def test_indicator_codes_in_any_case_and_names_alike(project):
+    by_code = data.perbandingan("pkp-3", root=project)
+    by_name = data.perbandingan("IKM", root=project)
+    pd.testing.assert_frame_equal(by_code, by_name)
+    assert set(by_code["kode_indikator"]) == {"PKP-3"}
+    assert set(data.capaian("kl-2", root=project)["kode_indikator"]) == {"KL-2"}
+    assert set(data.angka_pembanding(" SAKIP_OPD ", root=project)["kode_indikator"]) == {"sakip_opd"}
+
+
+def test_an_ambiguous_indicator_is_refused_listing_both_never_mixed(project):
+    # 'SAKIP' is in 'Nilai Rata-Rata SAKIP Perangkat Daerah' (PKP-1) and in 'Nilai SAKIP' (sakip_opd).
+    with pytest.raises(data.IndikatorAmbigu) as err:
+        data.perbandingan("SAKIP", root=project)
+    assert err.value.mirip == ("PKP-1", "sakip_opd")
+    assert "PKP-1 (Nilai Rata-Rata SAKIP Perangkat Daerah); sakip_opd (Nilai SAKIP)" in str(err.value)
+    with pytest.raises(data.IndikatorAmbigu):
+        data.capaian("SAKIP", root=project)  # PK-3 and PKP-1
+    # The whole name picks one; the README's pivot then has one value per year and entity.
+    setda = data.perbandingan("Nilai SAKIP", root=project)
+    sakip = setda.pivot(index="tahun", columns="entitas", values="nilai")
+    assert sakip.loc[2025, "Sekretariat Daerah"] == 86.19 and sakip.loc[2024, "Sekretariat Daerah"] == 86.10
+
+
+def test_an_unknown_indicator_names_the_closest_and_every_one(project):
+    with pytest.raises(data.IndikatorTidakDikenal) as err:
+        data.capaian("PKP-9", root=project)
+    # 'pkp-9' against 'pkp-1', 'pkp-2', 'pkp-3': four of five characters (0,8); 'pk-1' only 0,67.
+    assert err.value.mirip == ("PKP-1", "PKP-2", "PKP-3")
+    assert len(err.value.pilihan) == 9  # six indicators of the PK, three of the PK Perubahan
+    assert "KL-3 (Jumlah Inovasi" in str(err.value)
+
+
+def test_a_year_outside_the_data_is_refused_with_the_years_there_are(project):
+    with pytest.raises(data.TahunTidakAda) as err:
+        data.ikm_unit(tahun=2022, root=project)
+    assert err.value.pilihan == ("2023", "2024", "2025") and err.value.mirip == ("2023",)
+    with pytest.raises(data.TahunTidakAda, match=r"Tahun 2024 tidak ada di data.ikm_unsur\('UL-01'\)"):
+        data.ikm_unsur("UL-01", tahun=2024, root=project)
+    with pytest.raises(data.TahunTidakAda, match="Tahun 2020 tidak ada"):
+        data.capaian(tahun=range(2020, 2026), root=project)
+    with pytest.raises(data.TahunTidakAda) as err:
+        data.anggaran_sasaran(tahun=2024, root=project)  # the mapping exists for the report year only
+    assert err.value.pilihan == ("2025",)
+    for view in (data.ikm_pemda, data.sakip_pd, data.kematangan_pd, data.anggaran_total,
+                 data.anggaran_sub_kegiatan, data.angka_pembanding, data.perbandingan):  # fmt: skip
+        with pytest.raises(data.TahunTidakAda):
+            view(tahun=2030, root=project)
+    assert data.anggaran_total(tahun=[2024, 2025], root=project)["tahun"].unique().tolist() == [2024, 2025]
+    assert data.perbandingan("IKM", tahun=2025, root=project)["nilai"].tolist() == [90.87, 89.71]
+
+
+def test_the_trend_summary_refuses_unknown_columns_and_a_span_outside_the_data():
+    seri = pd.DataFrame({"kode": ["A", "A"], "tahun": [2024, 2025], "nilai": [1.0, 2.0]})
+    with pytest.raises(data.KolomTidakAda) as err:
+        data.ringkas_tren(seri, ["kode_indikator"])
+    assert err.value.pilihan == ("kode", "tahun", "nilai")
+    with pytest.raises(data.TahunTidakAda, match="Tahun 2030, 2031 tidak ada"):
+        data.ringkas_tren(seri, ["kode"], tahun=[2030, 2031])
+    # an empty view summarises to nothing, whatever the span
+    assert data.ringkas_tren(seri.iloc[:0], ["kode"], tahun=range(2021, 2026)).empty
+
+
+def test_a_table_name_in_another_case_is_that_table(project):
+    pd.testing.assert_frame_equal(data.tabel(" IKM_Pemda", project), data.tabel("ikm_pemda", project))
+
+
+def test_views_declare_their_columns_in_indonesian_as_the_tables_do():
+    from lkjip.katalog.dataset import DATASET
+    from lkjip.katalog.hasil import COLUMNS
+
+    table_words = {c for d in DATASET.values() for c in d.skema(load_config()).columns} | {
+        c for columns in COLUMNS.values() for c in columns
+    }
+    own = {"entitas", "ukuran", "nilai", "asal", "sumber", "keterangan"}  # the views' own words
+    for name, tampilan in data.TAMPILAN.items():
+        assert callable(getattr(data, name)) and name in data.__all__
+        assert set(tampilan.kolom) <= table_words | own, name
+        assert all(k.arti for k in tampilan.kolom.values()), name
+        assert set(tampilan.kolom["asal"].nilai) <= set(data.ASAL)
+        assert set(tampilan.kolom["sumber"].nilai) <= set(tampilan.tabel)
+    # The view and the table of the same name differ; the declaration says which table it reads.
+    assert data.TAMPILAN["sakip_pd"].tabel == ("sakip_pd_hasil",)
+
+
+def test_every_closed_list_of_values_the_views_declare_holds_on_the_default_data(project):
+    for name, tampilan in data.TAMPILAN.items():
+        view = getattr(data, name)(root=project)
+        assert list(view.columns) == list(tampilan.kolom), name
+        for column, kolom in tampilan.kolom.items():
+            if kolom.nilai:
+                assert set(view[column].dropna()) <= set(kolom.nilai), (name, column)

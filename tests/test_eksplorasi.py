@@ -15,8 +15,9 @@ from bantuan import ROOT
 from test_notebooks import _text_of  # what a reader sees of an executed notebook
 
 from lkjip.core import fmt
-from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
-from lkjip.report import bagian
+from lkjip.core.config import load_config
+from lkjip.publish.notebooks import SelGagal, chapter_notebooks, execute_notebook
+from lkjip.report import bagian, eksplorasi
 from lkjip.report.laporan import Laporan
 from lkjip.report.tables import as_frame
 
@@ -40,6 +41,18 @@ def project(processed_project):
 @pytest.fixture(scope="module")
 def laporan(project) -> Laporan:
     return Laporan.load(root=project)
+
+
+def _refused(project: Path, name: str, **parameters) -> SelGagal:
+    """Run a notebook with parameters it must refuse; the refusal, from the cell after the parameters."""
+    path = project / "notebooks" / "eksplorasi" / name
+    with pytest.raises(SelGagal) as err:
+        execute_notebook(path, root=project, parameters=parameters)
+    cells = _cells(path)
+    tagged = next(i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", []))
+    # counted as the notebook shows it: the parameters cell, the injected one, then the check
+    assert err.value.sel == tagged + 3, err.value
+    return err.value
 
 
 def _run(project: Path, name: str, **parameters) -> str:
@@ -157,3 +170,175 @@ def test_budget_against_capaian_matches_tabel_iii_4_b(project, laporan):
         assert fmt.angka(value) in shown
     # Seed: total capaian anggaran 85,72 %; sub-kegiatan 0001 is 81.373.500 / 57.921.700 = 71,18 %.
     assert all(v in shown for v in ("85,72", "81.373.500,00", "57.921.700,00", "71,18"))
+
+
+# --------------------------------------------------------------------------- refusals, in every notebook
+
+COVERED = "hanya mencakup tahun 2021, 2022, 2023, 2024, 2025"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "parameters", "ename", "said"),
+    [
+        # a year outside the data: the book's own refusal (lkjip.report.tahun.TahunTidakTercakup)
+        ("01-tren-indikator.ipynb", {"tahun": 2030}, "TahunTidakTercakup", [COVERED]),
+        ("02-kabupaten-provinsi.ipynb", {"tahun": 2019}, "TahunTidakTercakup", [COVERED]),
+        ("03-ikm-unit-per-unsur.ipynb", {"tahun": 2030, "unit": "UL-01"}, "TahunTidakTercakup", [COVERED]),
+        ("04-sampel-skm.ipynb", {"tahun": 2031}, "TahunTidakTercakup", [COVERED]),
+        ("05-anggaran-capaian.ipynb", {"tahun": 2020}, "TahunTidakTercakup", [COVERED]),
+        # a year the report covers but the notebook's data do not hold
+        ("01-tren-indikator.ipynb", {"tahun_mulai": 2019}, "TahunTidakAda",
+         ["Tahun 2019, 2020 tidak ada di data.capaian()", "Tahun terdekat: 2021"]),
+        ("01-tren-indikator.ipynb", {"tahun_mulai": 2026}, "TahunTidakAda", ["sesudah tahun akhir (2025)"]),
+        ("03-ikm-unit-per-unsur.ipynb", {"tahun": 2024, "unit": "UL-01"}, "TahunTidakAda",
+         ["Tidak ada nilai unsur unit UL-01 sampai tahun 2024: datanya mencakup tahun 2025"]),
+        ("04-sampel-skm.ipynb", {"tahun": 2024}, "TahunTidakAda", ["Tahun 2024 tidak ada", "tahun 2025"]),
+        ("05-anggaran-capaian.ipynb", {"tahun": 2024}, "TahunTidakAda",
+         ["Tahun 2024 tidak ada di data.anggaran_sasaran(): datanya mencakup tahun 2025"]),
+        # an unknown unit: the closest codes (one character off: UL-09, UL-19, UL-29), then all 57
+        ("03-ikm-unit-per-unsur.ipynb", {"unit": "UL-99"}, "UnitTidakDikenal",
+         ["Mungkin maksudnya: UL-09 (Dinas Perpustakaan dan Kearsipan); UL-19", "Yang ada (57)"]),
+        # 'Dinas' begins many unit names
+        ("03-ikm-unit-per-unsur.ipynb", {"unit": "Dinas"}, "UnitAmbigu",
+         ["UL-01 (Dinas Kependudukan dan Pencatatan Sipil)", "Sebutkan kodenya"]),
+        # an ambiguous indicator: listed with its codes, never mixed
+        ("01-tren-indikator.ipynb", {"indikator": "SAKIP"}, "IndikatorAmbigu",
+         ["PK-3 (Jumlah PD/UKPD dengan nilai SAKIP minimal baik); PKP-1 (Nilai Rata-Rata SAKIP"]),
+        ("02-kabupaten-provinsi.ipynb", {"indikator": "SAKIP"}, "IndikatorAmbigu",
+         ["PKP-1 (Nilai Rata-Rata SAKIP Perangkat Daerah); sakip_opd (Nilai SAKIP)"]),
+        # an unknown indicator: PKP-1, PKP-2, PKP-3 differ from 'PKP-7' by one character
+        ("01-tren-indikator.ipynb", {"indikator": "PKP-9"}, "IndikatorTidakDikenal",
+         ["Mungkin maksudnya: PKP-1", "Yang ada (9)"]),
+        ("02-kabupaten-provinsi.ipynb", {"indikator": "PKP-7"}, "IndikatorTidakDikenal",
+         ["Mungkin maksudnya: PKP-1 (Nilai Rata-Rata SAKIP Perangkat Daerah); PKP-2", "Yang ada (4)"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.endswith("ipynb") else None,
+)
+def test_every_notebook_refuses_what_its_data_cannot_answer(project, name, parameters, ename, said):
+    refusal = _refused(project, name, **parameters)
+    assert refusal.ename == ename
+    assert all(s in refusal.evalue for s in said), refusal.evalue
+
+
+@pytest.mark.slow
+def test_codes_in_another_case_are_the_same_unit_and_indicator(project):
+    shown = _run(project, "03-ikm-unit-per-unsur.ipynb", unit=" ul-01")
+    assert "UL-01: Dinas Kependudukan dan Pencatatan Sipil" in shown
+    assert "83,08" in shown  # the office's summary of 2023 for this unit
+    # PKP-3, IKM Pemda: 89,20 (2023), 89,97, 90,87; Kabupaten − Provinsi in 2025: 90,87 − 89,71 = 1,16
+    comparison = _run(project, "02-kabupaten-provinsi.ipynb", indikator="pkp-3")
+    assert "89,20" in comparison and "1,16" in comparison
+    trend = _run(project, "01-tren-indikator.ipynb", indikator="pkp-3")
+    assert "90,87" in trend and "84,37" not in trend  # KL-2's 2021 value is not in PKP-3's trend
+
+
+@pytest.mark.slow
+def test_a_whole_name_chooses_one_of_two_indicators(project):
+    # 'Nilai SAKIP' is sakip_opd's whole name: the Sekretariat Daerah's 86,19 (2025), 86,10 (2024)
+    shown = _run(project, "02-kabupaten-provinsi.ipynb", indikator="Nilai SAKIP")
+    assert "86,19" in shown and "86,10" in shown
+
+
+# --------------------------------------------------------------------------- charts in the report's style
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config()
+
+
+def _legend(figure) -> list[str]:
+    legends = [*figure.legends, *(ax.get_legend() for ax in figure.axes if ax.get_legend())]
+    return [t.get_text() for legend in legends for t in legend.get_texts()]
+
+
+def _ticks(axis) -> list[str]:
+    return [axis.get_major_formatter()(v, i) for i, v in enumerate(axis.get_majorticklocs())]
+
+
+def test_trend_panels_are_titled_by_name_with_the_agreements_in_a_legend():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        {
+            "dokumen": ["PK", "PK", "PKP", "PKP"],
+            "kode_indikator": ["KL-1", "KL-1", "PKP-3", "PKP-3"],
+            "indikator": ["Persentase Realisasi Anggaran"] * 2 + ["IKM Pemda"] * 2,
+            "satuan": ["%", "%", "Indeks", "Indeks"],
+            "tahun": [2024, 2025, 2024, 2025],
+            "nilai": [96.35, 85.72, 89.97, float("nan")],
+        }
+    )
+    gambar = eksplorasi.gambar_tren(rows, [2024, 2025])
+    titles = [ax.get_title() for ax in gambar.figure.axes if ax.get_visible()]
+    assert titles == ["Persentase Realisasi Anggaran", "IKM Pemda"]
+    assert _legend(gambar.figure) == ["PK", "PKP"]
+    labels = [t.get_text() for ax in gambar.figure.axes for t in ax.texts]
+    assert labels == ["96,35%", "85,72%", "89,97"]  # 2025 of PKP-3 has no value: no label, no point
+    assert all("." not in t for ax in gambar.figure.axes for t in _ticks(ax.yaxis))
+    assert "IKM Pemda (PKP): 2024 89,97, 2025 N/A" in gambar.alt
+
+
+def test_comparison_lines_are_named_and_marked_illustrative(config):
+    import pandas as pd
+
+    pilihan = pd.DataFrame(
+        {
+            "tahun": [2024, 2024, 2025, 2025],
+            "indikator": ["IKM Pemda"] * 4,
+            "entitas": [config.wilayah, config.provinsi] * 2,
+            "nilai": [89.97, 89.34, 90.87, 89.71],
+            "asal": ["hitung", "ilustratif", "hitung", "ketik"],
+        }
+    )
+    gambar = eksplorasi.gambar_perbandingan(pilihan, config)
+    ax = gambar.figure.axes[0]
+    assert ax.get_title() == "IKM Pemda Tahun 2024–2025"
+    assert _legend(gambar.figure) == [config.wilayah, config.provinsi]
+    assert [t.get_text() for t in ax.texts] == ["89,97", "90,87", "89,34*", "89,71"]
+    assert "ilustratif" in ax.get_xlabel()
+    assert all("," in t or t.isdigit() for t in _ticks(ax.yaxis))
+
+
+def test_unit_nrr_bars_per_year_and_the_minimal_line_in_the_legend(config):
+    import pandas as pd
+
+    unsur = pd.DataFrame(
+        {
+            "tahun": [2025, 2025],
+            "kode_unit": ["UL-01", "UL-01"],
+            "unit": ["Dinas A", "Dinas A"],
+            "unsur": ["U2", "U1"],
+            "nama_unsur": ["Prosedur", "Persyaratan"],
+            "nilai": [3.78, 3.83],
+        }
+    )
+    gambar = eksplorasi.gambar_nrr_unit(unsur, config)
+    ax = gambar.figure.axes[0]
+    assert ax.get_title() == "NRR per Unsur Pelayanan — Dinas A"
+    # mutu B starts at IKM 76,61 (laporan.yml): NRR 76,61 ÷ 25 = 3,0644, shown as 3,06
+    assert _legend(gambar.figure) == ["NRR minimal baik (3,06)", "2025"]
+    where = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)}
+    assert where["U1 Persyaratan"] > where["U2 Prosedur"]  # in the configured order, U1 on top
+    assert sorted(t.get_text() for t in ax.texts) == ["3,78", "3,83"]
+
+
+def test_sample_points_coloured_by_state_with_a_legend(config):
+    import pandas as pd
+
+    sampel = pd.DataFrame(
+        {
+            "jumlah_responden": [400, 60, 35],
+            "sampel_minimum": [380, 175, pd.NA],
+            "sampel_cukup": [True, False, pd.NA],
+        }
+    )
+    gambar = eksplorasi.gambar_sampel(sampel, config)
+    # the unit without a population has no point (no x): the legend counts it all the same
+    assert _legend(gambar.figure) == [
+        "Cukup (1 unit)", "Kurang (1 unit)", "Tidak dapat dinilai (1 unit, tanpa titik)",
+        "Responden = sampel minimum",
+    ]  # fmt: skip
+    assert "Tidak dapat dinilai 1" in gambar.alt
+    assert "2025" in gambar.figure.axes[0].get_title()

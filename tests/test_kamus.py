@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bantuan import ROOT
+from bantuan import MISSING, ROOT
 
 from lkjip.cli import main
 from lkjip.core.config import load_config
@@ -13,16 +13,9 @@ from lkjip.indicators.engine import COMPUTED_TABLES
 from lkjip.ingest.sources import SOURCES
 from lkjip.katalog import hasil
 from lkjip.katalog.dataset import nama_tabel
-from lkjip.katalog.kamus import (
-    BERKAS_KAMUS,
-    SUMBER_TABEL_BERSIH,
-    kamus_markdown,
-    kamus_sesuai,
-    kolom_tanpa_arti,
-    kontrak_tabel,
-    write_kamus,
-)
+from lkjip.katalog.kamus import SUMBER_TABEL_BERSIH, kolom_tanpa_arti, kontrak_tabel
 from lkjip.publish.notebooks import chapter_notebooks, execute_notebook
+from lkjip.report.kamus_data import BERKAS_KAMUS, kamus_markdown, kamus_sesuai, write_kamus
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +124,90 @@ def test_the_book_page_shows_the_dictionary(project_copy, text):
     assert len(shown) == 1
     assert not shown[0].startswith("# Kamus Data")  # the page has its own title
     assert shown[0] == text.split("\n", 2)[2]
+
+
+# --------------------------------------------------------------------------- views and downloads
+
+
+def _part(text: str, heading: str) -> str:
+    """The section whose ``###`` heading names ``heading``, up to the next heading of any level."""
+    start = re.search(rf"^### (.*, )?`{re.escape(heading)}`", text, re.MULTILINE).start()
+    end = re.search(r"\n#{2,3} ", text[start + 1 :])
+    return text[start : start + 1 + end.start() if end else None]
+
+
+def _rows(section: str) -> list[list[str]]:
+    """The cells of every row of the section's first column table (after its header and rule)."""
+    rows = []
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            rows.append([c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+    return rows
+
+
+def test_the_dictionary_prints_no_missing_value_word(text):
+    assert not MISSING.search(text), MISSING.search(text)  # the book's page must not show 'NaN'
+
+
+def test_every_view_is_described_with_every_column(text):
+    from lkjip import data
+
+    for name, tampilan in data.TAMPILAN.items():
+        section = _part(text, f"data.{name}()")
+        assert [r[0] for r in _rows(section)] == [f"`{c}`" for c in tampilan.kolom], name
+
+
+def test_a_view_named_as_a_table_says_it_is_not_that_table(text):
+    sakip = _part(text, "data.sakip_pd()")
+    # the view sakip_pd reads the computed table sakip_pd_hasil, not the clean table sakip_pd
+    assert (
+        'Ini bukan tabel `sakip_pd` (`data.tabel("sakip_pd")`): kolom dan bentuknya lain; nilainya dibaca '
+        "dari `sakip_pd_hasil`." in sakip
+    )
+    assert (
+        "| `nilai` | desimal | skor 0–100 | – | `sakip_pd_hasil.nilai` | Nilai evaluasi SAKIP. Kosong bila "
+        "tidak ada nilai, tidak pernah 0. |" in sakip
+    )
+    assert "| `asal` | teks | – | `ketik`, `tidak_ada` | – |" in sakip
+    assert 'Ini bukan tabel `capaian` (`data.tabel("capaian")`): kolom dan bentuknya lain.' in _part(
+        text, "data.capaian()"
+    )
+    assert "Ini bukan tabel" not in _part(text, "data.perbandingan()")  # no table of that name
+    assert "| `ilustratif` | angka contoh" in text and "| `angka_pembanding`, `perbandingan` |" in text
+
+
+def test_the_report_csvs_are_described_from_the_builders(text):
+    iii4a = _part(text, "tabel-III.4.A.csv")
+    assert iii4a.splitlines()[2].startswith("III.4.A: Realisasi Anggaran Tahun 2025.")
+    assert [r[0] for r in _rows(iii4a)] == [
+        "`No`", "`Kode`", "`Sub Kegiatan`", "`Anggaran`", "`Realisasi`", "`Capaian (%)`"
+    ]  # fmt: skip
+    # laporan.yml prints money the standard way (no decimals) and percentages with 2
+    assert "| `Anggaran` | desimal | Rp | 0 | ya | Pagu anggaran sub-kegiatan tahun laporan. |" in iii4a
+    assert "| `Kode` | teks | – | – | tidak (hanya di unduhan) | Kode sub-kegiatan SIPD. |" in iii4a
+    assert "| `Capaian (%)` | desimal | % | 2 | ya |" in iii4a
+    # the trend table has one column per year from tren_mulai (2021) to the report year
+    years = [r[0] for r in _rows(_part(text, "tabel-III.2.A.csv"))][-5:]
+    assert years == ["`2021`", "`2022`", "`2023`", "`2024`", "`2025`"]
+    assert "| `lampiran-tabel-2025.xlsx` |" in text and "| `ikm_unit.csv` | Salinan tabel olahan" in text
+    # the two plan periods' tables of the same columns are described once
+    assert "### `tabel-III.2.A.csv`, `tabel-III.2.B.csv`" in text
+    assert "skm_responden.csv" not in text and "karantina.csv" not in text  # never published
+
+
+@pytest.mark.slow  # builds the report's tables from the default data
+def test_the_dictionary_lists_every_csv_the_build_writes_with_its_header(processed_project, text, tmp_path):
+    import pandas as pd
+
+    from lkjip.publish.annex import write_csv_tabel
+    from lkjip.report import bagian
+    from lkjip.report.kamus_data import kolom_laporan_tanpa_arti
+
+    t, config = bagian.load(processed_project)
+    printed = bagian.semua_tabel_berkunci(t, config)
+    assert kolom_laporan_tanpa_arti(config, printed) == []
+    for path in write_csv_tabel([tabel for _k, tabel in printed], tmp_path):
+        header = list(pd.read_csv(path, encoding="utf-8-sig", nrows=0).columns)
+        assert [r[0] for r in _rows(_part(text, path.name))] == [f"`{c}`" for c in header], path.name
+    for nama in bagian.tabel_olahan_publik(processed_project):
+        assert f"| `{nama}.csv` | Salinan tabel olahan `{nama}`: " in text

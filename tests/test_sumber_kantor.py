@@ -158,7 +158,8 @@ def test_the_registry_leaves_out_the_tables_and_charts_of_absent_sources(proyek)
 def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek):
     from lkjip import data
     from lkjip.katalog import hasil
-    from lkjip.katalog.kamus import SUMBER_TABEL_HASIL, kamus_markdown
+    from lkjip.katalog.kamus import SUMBER_TABEL_HASIL
+    from lkjip.report.kamus_data import kamus_markdown
 
     absent = data.tabel_sumber_absen(proyek)
     # the clean tables of the five absent exports, and what is computed from them alone
@@ -289,3 +290,19 @@ def test_without_a_budget_export_the_book_has_no_budget_section(tanpa_anggaran):
     assert sorted(p.name for p in (tanpa_anggaran / "figures").glob("*.png")) == [
         "gambar-0-1-capaian-kinerja-2025.png"
     ]
+
+
+def test_the_data_dictionary_page_leaves_out_the_views_and_downloads_of_absent_sources(proyek):
+    from lkjip import data
+    from lkjip.report.kamus_data import kamus_markdown
+
+    page = kamus_markdown(judul=False, tanpa=data.tabel_sumber_absen(proyek))
+    # the budget and the agreements are reported: their views and downloads stay
+    for kept in ("### `data.capaian()`", "### `data.anggaran_total()`", "### `tabel-III.4.A.csv`",
+                 "| `capaian.csv` |", "### `tabel-L.5.csv`"):  # fmt: skip
+        assert kept in page, kept
+    # the five absent exports: no view made only from them, no table or copy of them to download
+    for left in ("data.ikm_unit()", "data.sakip_pd()", "data.perbandingan()", "tabel-L.1.csv",
+                 "tabel-III.3.csv", "| `sakip_pd.csv` |", "| `pembanding.csv` |"):  # fmt: skip
+        assert left not in page, left
+    assert "| `angka_pembanding`" not in page  # nor in the list of where each asal occurs

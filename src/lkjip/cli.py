@@ -184,7 +184,7 @@ def _run_skm_unit(args: argparse.Namespace) -> int:
 
 
 def _run_kamus_data(args: argparse.Namespace) -> int:
-    from lkjip.katalog.kamus import berkas_kamus, kamus_sesuai, write_kamus
+    from lkjip.report.kamus_data import berkas_kamus, kamus_sesuai, write_kamus
 
     config = load_config(args.config or paths().config)
     target = args.keluar or berkas_kamus()

@@ -8,7 +8,7 @@ daerah over the years::
     data.sakip_pd().pivot(index="perangkat_daerah", columns="tahun", values="nilai")
 
 :func:`daftar_tabel` lists the tables of ``data/processed`` with a one-line description each (from
-the data contracts), :func:`tabel` loads one by name. The views (:func:`ikm_unit`,
+the data contracts), :func:`tabel` loads one by name. The views (:data:`TAMPILAN`: :func:`ikm_unit`,
 :func:`ikm_unsur`, :func:`ikm_pemda`, :func:`sakip_pd`, :func:`kematangan_pd`,
 :func:`anggaran_sub_kegiatan`, :func:`anggaran_total`, :func:`anggaran_sasaran`,
 :func:`capaian`, :func:`angka_pembanding`, :func:`perbandingan`) are long frames, one row per
@@ -21,6 +21,19 @@ entity × indicator (× measure) × year, for every year the data cover, each va
 - ``sumber``: the processed table the value was read from (open it with :func:`tabel`);
 - ``keterangan``: what the value rests on, or why it is missing.
 
+A view is not the table of the same name: ``data.sakip_pd()`` is one row per PD and year with
+``nilai``, ``asal``, ``sumber`` and ``keterangan``, read from the computed table
+``sakip_pd_hasil``, while ``data.tabel("sakip_pd")`` is the clean table read from the export, with
+its source cells. The data dictionary (``docs/kamus-data.md``) describes both, the views from
+:data:`TAMPILAN`.
+
+Views select with parameters that refuse what the data cannot answer, by one rule
+(:mod:`lkjip.core.pilihan`): a unit, PD or indicator code in any case and spacing (``'ul-01'`` is
+``UL-01``), or a name or a part of one name; a text that fits two indicators is refused with both
+(:class:`IndikatorAmbigu`), an unknown one with the closest candidates and the valid values
+(:class:`UnitTidakDikenal`, :class:`PerangkatDaerahTidakDikenal`, :class:`IndikatorTidakDikenal`),
+a year the view does not hold with the years it does (:class:`TahunTidakAda`).
+
 Every view reads ``data/processed`` of the project (``root``) unless the tables are handed over
 in ``tables`` (a mapping of table name to DataFrame); the report's charts do the latter, so that
 the analyst and the report see the same numbers. Nothing here writes files or shows anything.
@@ -28,31 +41,59 @@ the analyst and the report see the same numbers. Nothing here writes files or sh
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 
+from lkjip.core import pilihan
 from lkjip.core.config import Config, load_config
 from lkjip.core.na import is_na
 from lkjip.core.paths import paths
+from lkjip.core.pilihan import (
+    IndikatorAmbigu,
+    IndikatorTidakDikenal,
+    KolomTidakAda,
+    PerangkatDaerahAmbigu,
+    PerangkatDaerahTidakDikenal,
+    PilihanAmbigu,
+    PilihanTidakDikenal,
+    TahunTidakAda,
+    UnitAmbigu,
+    UnitTidakDikenal,
+)
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.ikm import KODE_PEMDA, mutu_ikm
 from lkjip.katalog import dataset as katalog
 from lkjip.katalog import kamus
+from lkjip.katalog.arti import arti_kolom
 from lkjip.katalog.dataset import PERINTAH_DATA, TabelBelumDibangun, TabelTidakDikenal
 from lkjip.katalog.hasil import COLUMNS
 from lkjip.katalog.store import DataTidakUtuh
 
 __all__ = [
+    "ARTI_ASAL",
     "ASAL",
     "KOLOM",
     "PERINTAH_DATA",
+    "TAMPILAN",
     "DataTidakUtuh",
+    "IndikatorAmbigu",
+    "IndikatorTidakDikenal",
+    "Kolom",
+    "KolomTidakAda",
+    "PerangkatDaerahAmbigu",
+    "PerangkatDaerahTidakDikenal",
+    "PilihanAmbigu",
+    "PilihanTidakDikenal",
     "TabelBelumDibangun",
     "TabelTidakDikenal",
+    "TahunTidakAda",
+    "Tampilan",
+    "UnitAmbigu",
+    "UnitTidakDikenal",
     "anggaran_sasaran",
     "anggaran_sub_kegiatan",
     "anggaran_total",
@@ -72,8 +113,17 @@ __all__ = [
     "tabel_sumber_absen",
 ]
 
-#: Where a value of a view comes from (column ``asal``).
-ASAL = ("hitung", "ketik", "ilustratif", "tidak_ada")
+#: Where a value of a view comes from (column ``asal``), and what each word means.
+ARTI_ASAL = {
+    "hitung": "dihitung lkjip dari data rinci (mis. indeks dari jawaban responden, persen dari anggaran)",
+    "ketik": (
+        "angka yang diketik di ekspor: nilai evaluasi, jumlah uang, rekap kantor untuk tahun sebelumnya, "
+        "angka entitas lain"
+    ),
+    "ilustratif": "angka contoh yang ditandai ilustratif di sumbernya: jangan dipakai untuk kesimpulan",
+    "tidak_ada": "tidak ada nilai (`nilai` kosong, tidak pernah 0); `keterangan` menyebut sebabnya",
+}
+ASAL = tuple(ARTI_ASAL)
 
 #: Why an indicator's realisasi can be missing, by ``sumber_realisasi``: the input that lacks the
 #: year (clean tables in brackets, see ``docs/kamus-data.md``).
@@ -89,75 +139,360 @@ DATA_REALISASI = {
 }
 
 Tables = Mapping[str, pd.DataFrame]
-
-_TAIL = {"nilai": "float64", "asal": "string", "sumber": "string", "keterangan": "string"}
-
-
-def _projection(table: str, *columns: str) -> dict[str, str]:
-    """``columns`` of the computed table ``table`` with their contract dtypes, then the tail."""
-    contract = COLUMNS[table]
-    return {column: contract[column] for column in columns} | _TAIL
+Tahun = int | Iterable[int] | None
 
 
-#: Columns and dtypes of every view, in order.
-KOLOM: dict[str, dict[str, str]] = {
-    "ikm_unit": _projection(
-        "ikm_unit", "tahun", "kode_unit", "unit", "jumlah_responden", "sampel_minimum", "sampel_cukup", "mutu"
-    ),
-    "ikm_unsur": _projection(
-        "ikm_unsur", "tahun", "kode_unit", "unit", "unsur", "nama_unsur", "jumlah_jawaban"
-    ),
-    "ikm_pemda": {
-        "tahun": "Int64",
-        "entitas": "string",
-        "jumlah_unit": "Int64",
-        "unit_minimal_baik": "Int64",
-        "mutu": "string",
-        **_TAIL,
-    },
-    "sakip_pd": _projection("sakip_pd_hasil", "tahun", "kode_pd", "perangkat_daerah", "predikat"),
-    "kematangan_pd": _projection("kematangan_pd", "tahun", "kode_pd", "perangkat_daerah", "kategori"),
-    "anggaran_sub_kegiatan": {
-        "tahun": "Int64",
-        "kode": "string",
-        "uraian": "string",
-        "kode_kegiatan": "string",
-        "kegiatan": "string",
-        "ukuran": "string",
-        "satuan": "string",
-        **_TAIL,
-    },
-    "anggaran_total": {"tahun": "Int64", "ukuran": "string", "satuan": "string", **_TAIL},
-    "anggaran_sasaran": {
-        "tahun": "Int64",
-        "dokumen": "string",
-        "no_sasaran": "Int64",
-        "sasaran": "string",
-        "ukuran": "string",
-        "satuan": "string",
-        **_TAIL,
-    },
-    "capaian": {
-        "tahun": "Int64",
-        "dokumen": "string",
-        "jenis": "string",
-        "no_sasaran": "Int64",
-        "sasaran": "string",
-        "kode_indikator": "string",
-        "indikator": "string",
-        "ukuran": "string",
-        "satuan": "string",
-        **_TAIL,
-    },
-    "angka_pembanding": {
-        "tahun": "Int64",
-        "kode_indikator": "string",
-        "indikator": "string",
-        "entitas": "string",
-        **_TAIL,
-    },
+# --------------------------------------------------------------------------- declarations
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a view, as the data dictionary describes it.
+
+    Attributes
+    ----------
+    tipe : str
+        pandas dtype.
+    arti : str
+        Meaning, in Indonesian.
+    satuan : str, optional
+        Unit (``"Rp"``, ``"%"``, ``"indeks 25–100"``).
+    nilai : tuple of str
+        The values it takes, when they are a closed list (``asal``, ``ukuran``).
+    dari : str, optional
+        The processed table's column it is read from (``"sakip_pd_hasil.nilai"``).
+    """
+
+    tipe: str
+    arti: str
+    satuan: str | None = None
+    nilai: tuple[str, ...] = ()
+    dari: str | None = None
+
+
+@dataclass(frozen=True)
+class Tampilan:
+    """One view of this module: what a row is, the tables it reads, how it selects, its columns.
+
+    Attributes
+    ----------
+    nama : str
+        The function's name (``data.<nama>()``).
+    isi : str
+        What it holds, one line (Indonesian).
+    baris : str
+        What one row is.
+    tabel : tuple of str
+        The processed tables it reads (the values of its ``sumber`` column among them).
+    butuh : tuple of str
+        The tables it shows values of: every one of them empty (their source absent), the view
+        is empty, and a report page about the office's data leaves it out.
+    pilihan : tuple of str
+        Its parameters that select rows (each refused when the data do not hold the value).
+    kolom : dict of Kolom
+        Its columns, in order.
+    """
+
+    nama: str
+    isi: str
+    baris: str
+    tabel: tuple[str, ...]
+    butuh: tuple[str, ...]
+    pilihan: tuple[str, ...]
+    kolom: dict[str, Kolom] = field(repr=False)
+
+
+def _dari(table: str, *columns: str) -> dict[str, Kolom]:
+    """``columns`` of the computed table ``table``: its contract dtypes, its dictionary meaning."""
+    out = {}
+    for column in columns:
+        arti = arti_kolom(table, column)
+        out[column] = Kolom(
+            COLUMNS[table][column],
+            arti.arti if arti else "",
+            arti.satuan if arti else None,
+            dari=f"`{table}.{column}`",
+        )
+    return out
+
+
+def _ekor(
+    nilai: str, satuan: str | None, asal: Sequence[str], sumber: Sequence[str], dari: str
+) -> dict[str, Kolom]:
+    """The four columns every view ends with; ``dari`` says where ``nilai`` is read from."""
+    arti = f"{nilai} Kosong bila tidak ada nilai, tidak pernah 0."
+    return {
+        "nilai": Kolom("float64", arti, satuan, dari=dari),
+        "asal": Kolom("string", "Dari mana nilai itu (lihat daftar nilai `asal`).", nilai=tuple(asal)),
+        "sumber": Kolom(
+            "string", "Tabel olahan asal nilai itu; buka dengan `data.tabel(sumber)`.", nilai=tuple(sumber)
+        ),
+        "keterangan": Kolom("string", "Dasar nilai itu, atau mengapa tidak ada."),
+    }
+
+
+def _teks(arti: str, nilai: Sequence[str] = (), satuan: str | None = None) -> Kolom:
+    return Kolom("string", arti, satuan, tuple(nilai))
+
+
+_TAHUN = Kolom("Int64", "Tahun yang diukur.", "tahun")
+_SATUAN = _teks("Satuan `nilai` pada baris itu.", ("Rp", "%"))
+_LIHAT_SATUAN = "lihat `satuan`"
+_ENTITAS = _teks("Wilayah unit dari `laporan.yml` (`kabupaten`, `kota` atau `provinsi`).")
+_HITUNG_TIDAK_ADA = ("hitung", "tidak_ada")
+
+_SASARAN = {
+    "tahun": _TAHUN,
+    "dokumen": _teks(arti_kolom("capaian", "dokumen").arti),
+    "no_sasaran": Kolom("Int64", arti_kolom("capaian", "no_sasaran").arti),
+    "sasaran": _teks(arti_kolom("capaian", "sasaran").arti),
 }
-KOLOM["perbandingan"] = KOLOM["angka_pembanding"]
+
+#: Every view of this module, in the order the dictionary lists them.
+TAMPILAN: dict[str, Tampilan] = {
+    t.nama: t
+    for t in (
+        Tampilan(
+            "ikm_unit",
+            "IKM setiap unit layanan: dihitung dari jawaban responden, atau dari rekap kantor untuk tahun "
+            "sebelumnya.",
+            "satu baris per unit layanan × tahun",
+            ("ikm_unit", "skm_unit_riwayat"),
+            ("ikm_unit", "skm_unit_riwayat"),
+            ("kode_unit", "tahun"),
+            {
+                **_dari("ikm_unit", "tahun", "kode_unit", "unit", "jumlah_responden"),
+                "sampel_minimum": Kolom(
+                    "Int64",
+                    "Sampel minimum Krejcie–Morgan; kosong untuk tahun dari rekap kantor.",
+                    "responden",
+                ),
+                "sampel_cukup": Kolom(
+                    "boolean",
+                    "Apakah responden mencapai sampel minimum; kosong bila populasi tidak diketahui atau "
+                    "tahunnya dari rekap kantor.",
+                ),
+                **_dari("ikm_unit", "mutu"),
+                **_ekor(
+                    "IKM unit, tanpa pembulatan.",
+                    "indeks 25–100",
+                    ("hitung", "ketik", "tidak_ada"),
+                    ("ikm_unit", "skm_unit_riwayat"),
+                    "`ikm_unit.ikm`, `skm_unit_riwayat.ikm`",
+                ),
+            },
+        ),
+        Tampilan(
+            "ikm_unsur",
+            "Nilai rata-rata (NRR) setiap unsur pelayanan per unit dan untuk seluruh Pemda (`PEMDA`).",
+            "satu baris per unit × unsur × tahun yang punya data responden",
+            ("ikm_unsur",),
+            ("ikm_unsur",),
+            ("kode_unit", "tahun"),
+            {
+                **_dari("ikm_unsur", "tahun", "kode_unit", "unit", "unsur", "nama_unsur", "jumlah_jawaban"),
+                **_ekor(
+                    "NRR unsur = jumlah skor ÷ jumlah jawaban terisi.",
+                    "skala 1–4",
+                    _HITUNG_TIDAK_ADA,
+                    ("ikm_unsur",),
+                    "`ikm_unsur.nrr`",
+                ),
+            },
+        ),
+        Tampilan(
+            "ikm_pemda",
+            "IKM Pemerintah Daerah per tahun: rata-rata IKM unitnya, tanpa pembulatan.",
+            "satu baris per tahun",
+            ("ikm_pemda",),
+            ("ikm_pemda",),
+            ("tahun",),
+            {
+                "tahun": _TAHUN,
+                "entitas": _ENTITAS,
+                **_dari("ikm_pemda", "jumlah_unit", "unit_minimal_baik", "mutu"),
+                **_ekor(
+                    "IKM Pemerintah Daerah, tanpa pembulatan (laporan mencetaknya 2 desimal).",
+                    "indeks 25–100",
+                    _HITUNG_TIDAK_ADA,
+                    ("ikm_pemda",),
+                    "`ikm_pemda.ikm`",
+                ),
+            },
+        ),
+        Tampilan(
+            "sakip_pd",
+            "Nilai dan predikat SAKIP setiap perangkat daerah per tahun evaluasi.",
+            "satu baris per perangkat daerah × tahun",
+            ("sakip_pd_hasil",),
+            ("sakip_pd_hasil",),
+            ("kode_pd", "tahun"),
+            {
+                **_dari("sakip_pd_hasil", "tahun", "kode_pd", "perangkat_daerah", "predikat"),
+                **_ekor(
+                    "Nilai evaluasi SAKIP.",
+                    "skor 0–100",
+                    ("ketik", "tidak_ada"),
+                    ("sakip_pd_hasil",),
+                    "`sakip_pd_hasil.nilai`",
+                ),
+            },
+        ),
+        Tampilan(
+            "kematangan_pd",
+            "Total skor dan kategori tingkat kematangan kelembagaan setiap perangkat daerah per tahun.",
+            "satu baris per perangkat daerah × tahun",
+            ("kematangan_pd",),
+            ("kematangan_pd",),
+            ("kode_pd", "tahun"),
+            {
+                **_dari("kematangan_pd", "tahun", "kode_pd", "perangkat_daerah", "kategori"),
+                **_ekor(
+                    "Total skor variabel kematangan; kosong bila ada variabel yang kosong.",
+                    "skor",
+                    _HITUNG_TIDAK_ADA,
+                    ("kematangan_pd",),
+                    "`kematangan_pd.total`",
+                ),
+            },
+        ),
+        Tampilan(
+            "anggaran_sub_kegiatan",
+            "Anggaran, realisasi dan persen realisasi setiap sub-kegiatan.",
+            "satu baris per sub-kegiatan × ukuran × tahun yang punya rincian sub-kegiatan",
+            ("anggaran_hasil",),
+            ("anggaran_hasil",),
+            ("tahun",),
+            {
+                **_dari("anggaran_hasil", "tahun", "kode", "uraian", "kode_kegiatan", "kegiatan"),
+                "ukuran": _teks(
+                    "Apa yang diukur: pagu, realisasi, atau persen realisasi.",
+                    ("anggaran", "realisasi", "persen"),
+                ),
+                "satuan": _SATUAN,
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("anggaran_hasil",),
+                    "`anggaran_hasil` (kolom = `ukuran`)",
+                ),
+            },
+        ),
+        Tampilan(
+            "anggaran_total",
+            "Total anggaran, realisasi dan persen realisasi unit per tahun (tren penyerapan).",
+            "satu baris per ukuran × tahun",
+            ("anggaran_total",),
+            ("anggaran_total",),
+            ("tahun",),
+            {
+                "tahun": _TAHUN,
+                "ukuran": _teks("Apa yang diukur.", ("anggaran", "realisasi", "persen")),
+                "satuan": _SATUAN,
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen (realisasi ÷ anggaran × 100).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("anggaran_total",),
+                    "`anggaran_total` (kolom = `ukuran`)",
+                ),
+            },
+        ),
+        Tampilan(
+            "anggaran_sasaran",
+            "Alokasi dan realisasi anggaran setiap sasaran beserta capaian kinerjanya (tahun laporan).",
+            "satu baris per sasaran × ukuran, hanya tahun laporan",
+            ("anggaran_sasaran",),
+            ("anggaran_sasaran",),
+            ("tahun",),
+            {
+                **_SASARAN,
+                "ukuran": _teks(
+                    "Apa yang diukur.", ("alokasi", "realisasi", "capaian_anggaran", "capaian_kinerja")
+                ),
+                "satuan": _SATUAN,
+                **_ekor(
+                    "Jumlah rupiah penuh, atau persen capaian.",
+                    _LIHAT_SATUAN,
+                    _HITUNG_TIDAK_ADA,
+                    ("anggaran_sasaran",),
+                    "`anggaran_sasaran` (kolom = `ukuran`)",
+                ),
+            },
+        ),
+        Tampilan(
+            "capaian",
+            "Target, realisasi dan capaian setiap indikator setiap Perjanjian Kinerja.",
+            "satu baris per dokumen × indikator × ukuran × tahun",
+            ("capaian",),
+            ("capaian",),
+            ("indikator", "tahun"),
+            {
+                **_SASARAN,
+                "jenis": _teks(arti_kolom("capaian", "jenis").arti, ("utama", "lainnya")),
+                "kode_indikator": _teks(arti_kolom("capaian", "kode_indikator").arti),
+                "indikator": _teks(arti_kolom("capaian", "indikator").arti),
+                "ukuran": _teks("Apa yang diukur.", ("target", "realisasi", "capaian")),
+                "satuan": _teks("Satuan indikator seperti tertulis di perjanjian; `%` untuk capaian."),
+                **_ekor(
+                    "Target, realisasi (satuan indikator) atau capaian (%).",
+                    _LIHAT_SATUAN,
+                    ("ketik", "hitung", "tidak_ada"),
+                    ("capaian",),
+                    "`capaian` (kolom = `ukuran`)",
+                ),
+            },
+        ),
+        Tampilan(
+            "angka_pembanding",
+            "Angka entitas pembanding (Provinsi, Sekretariat Daerah, ...) per indikator dan tahun.",
+            "satu baris per indikator × entitas × tahun",
+            ("pembanding",),
+            ("pembanding",),
+            ("indikator", "tahun"),
+            {
+                "tahun": _TAHUN,
+                "kode_indikator": _teks(arti_kolom("pembanding", "kode_indikator").arti),
+                "indikator": _teks(arti_kolom("pembanding", "indikator").arti),
+                "entitas": _teks(arti_kolom("pembanding", "entitas").arti),
+                **_ekor(
+                    "Angka entitas itu.",
+                    "satuan indikator",
+                    ("ketik", "ilustratif", "tidak_ada"),
+                    ("pembanding",),
+                    "`pembanding.nilai`",
+                ),
+            },
+        ),
+        Tampilan(
+            "perbandingan",
+            "Realisasi wilayah unit (seperti tercetak, Tabel III.3) bersama angka entitas pembanding.",
+            "satu baris per indikator × entitas × tahun",
+            ("pembanding", "capaian"),
+            ("pembanding",),
+            ("indikator", "tahun"),
+            {
+                "tahun": _TAHUN,
+                "kode_indikator": _teks(arti_kolom("pembanding", "kode_indikator").arti),
+                "indikator": _teks(arti_kolom("pembanding", "indikator").arti),
+                "entitas": _teks(
+                    "Wilayah unit dari `laporan.yml` (realisasinya dari `capaian`) atau entitas pembanding."
+                ),
+                **_ekor(
+                    "Realisasi wilayah unit dibulatkan 2 desimal, atau angka entitas pembanding.",
+                    "satuan indikator",
+                    ASAL,
+                    ("capaian", "pembanding"),
+                    "`capaian.realisasi`, `pembanding.nilai`",
+                ),
+            },
+        ),
+    )
+}
+
+#: Columns and dtypes of every view, in order (from :data:`TAMPILAN`).
+KOLOM: dict[str, dict[str, str]] = {n: {c: k.tipe for c, k in t.kolom.items()} for n, t in TAMPILAN.items()}
 
 
 # --------------------------------------------------------------------------- tables
@@ -334,6 +669,53 @@ def _shaped(rows: pd.DataFrame | list[dict], view: str, sort: Sequence[str]) -> 
     return frame.reset_index(drop=True)
 
 
+def _calon(frame: pd.DataFrame, kode: str, nama: str) -> dict[str, str | None]:
+    """Every code of column ``kode`` with its first name in column ``nama``, in the frame's order."""
+    out: dict[str, str | None] = {}
+    for code, name in zip(frame[kode], _col(frame, nama), strict=True):
+        if is_na(code):
+            continue
+        code = str(code)
+        if out.get(code) is None:
+            out[code] = None if is_na(name) else str(name)
+    return out
+
+
+def _pilih(
+    frame: pd.DataFrame, diminta: str | None, kode: str, nama: str, ragam: pilihan.Ragam, di: str
+) -> pd.DataFrame:
+    """The rows of the one code ``diminta`` stands for (:func:`lkjip.core.pilihan.pilih_kode`)."""
+    if diminta is None:
+        return frame
+    chosen = pilihan.pilih_kode(diminta, _calon(frame, kode, nama), ragam, di=di)
+    return frame[frame[kode].astype("string").eq(chosen).fillna(False).to_numpy()].reset_index(drop=True)
+
+
+def _pilih_tahun(frame: pd.DataFrame, tahun: Tahun, di: str) -> pd.DataFrame:
+    """The rows of the year or years ``tahun`` (:func:`lkjip.core.pilihan.pilih_tahun`)."""
+    if tahun is None:
+        return frame
+    years = _num(frame["tahun"])
+    chosen = pilihan.pilih_tahun(tahun, years.dropna().astype(int).unique(), di=di)
+    return frame[years.isin(chosen).to_numpy()].reset_index(drop=True)
+
+
+def _saring(
+    view: pd.DataFrame,
+    nama: str,
+    tahun: Tahun,
+    diminta: str | None = None,
+    kolom: tuple[str, str] = ("", ""),
+    ragam: pilihan.Ragam = pilihan.UNIT,
+) -> pd.DataFrame:
+    """The rows of view ``nama`` that its selecting parameters ask for: the code, then the years."""
+    di = f"data.{nama}()"
+    if diminta is not None:
+        view = _pilih(view, diminta, *kolom, ragam, di)
+        di = f"data.{nama}({diminta!r})"
+    return _pilih_tahun(view, tahun, di)
+
+
 def _asal(values: pd.Series, present: str) -> pd.Series:
     """``present`` where there is a value, ``tidak_ada`` where there is none."""
     return pd.Series([("tidak_ada" if is_na(v) else present) for v in values], index=values.index)
@@ -365,7 +747,12 @@ def _long(frame: pd.DataFrame, keys: Sequence[str], measures: Mapping[str, tuple
 
 
 def ikm_unit(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    kode_unit: str | None = None,
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """IKM of every unit surveyed, for every year: computed where respondents exist, else as summarised.
 
@@ -376,6 +763,11 @@ def ikm_unit(
 
     Parameters
     ----------
+    kode_unit : str, optional
+        Keep one unit: its code in any case and spacing (``"ul-01"`` is ``UL-01``), its name or
+        the one name that contains the text (``"PEMDA"`` for the whole Pemda in ``ikm_unsur``).
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``ikm_unit`` and ``skm_unit_riwayat``; read from ``data/processed`` when omitted.
     config : Config, optional
@@ -388,6 +780,13 @@ def ikm_unit(
     DataFrame
         tahun, kode_unit, unit, jumlah_responden, sampel_minimum, sampel_cukup, mutu, nilai
         (the IKM, unrounded), asal, sumber, keterangan; by year and unit code.
+
+    Raises
+    ------
+    UnitTidakDikenal, UnitAmbigu
+        For a unit the view does not hold, or a text that fits two or more units.
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -412,12 +811,14 @@ def ikm_unit(
     riwayat = riwayat.assign(mutu=mutu_ikm(riwayat["nilai"], config))
     hitung = _valued(computed, "ikm", "hitung", "ikm_unit", "dihitung dari jawaban responden")
     both = pd.concat([riwayat, hitung], ignore_index=True)
-    return _shaped(both, "ikm_unit", ["tahun", "kode_unit"])
+    view = _shaped(both, "ikm_unit", ["tahun", "kode_unit"])
+    return _saring(view, "ikm_unit", tahun, kode_unit, ("kode_unit", "unit"), pilihan.UNIT)
 
 
 def ikm_unsur(
     kode_unit: str | None = None,
     *,
+    tahun: Tahun = None,
     tables: Tables | None = None,
     config: Config | None = None,
     root: Path | None = None,
@@ -430,7 +831,10 @@ def ikm_unsur(
     Parameters
     ----------
     kode_unit : str, optional
-        Keep one unit (``"PEMDA"`` for the whole Pemda).
+        Keep one unit: its code in any case and spacing (``"ul-01"`` is ``UL-01``), its name or
+        the one name that contains the text (``"PEMDA"`` for the whole Pemda in ``ikm_unsur``).
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``ikm_unsur``; read from ``data/processed`` when omitted.
     config, root
@@ -442,6 +846,13 @@ def ikm_unsur(
         tahun, kode_unit, unit, unsur, nama_unsur, jumlah_jawaban, nilai (NRR, 1–4), asal,
         sumber, keterangan; units in code order, the Pemda last, unsur in the configured order.
 
+    Raises
+    ------
+    UnitTidakDikenal, UnitAmbigu
+        For a unit the view does not hold, or a text that fits two or more units.
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
+
     Examples
     --------
     >>> import pandas as pd
@@ -452,21 +863,36 @@ def ikm_unsur(
     unsur  nilai   asal
        U1   3.83 hitung
        U2   3.78 hitung
+    >>> ikm_unsur(" ul-01", tables={"ikm_unsur": nrr})["kode_unit"].unique().tolist()
+    ['UL-01']
+    >>> ikm_unsur("UL-99", tables={"ikm_unsur": nrr})
+    Traceback (most recent call last):
+    ...
+    lkjip.core.pilihan.UnitTidakDikenal: Unit layanan 'UL-99' tidak ada di data.ikm_unsur(). Mungkin
+    maksudnya: UL-01. Yang ada (1): UL-01.
+    >>> ikm_unsur("UL-01", tahun=2024, tables={"ikm_unsur": nrr})
+    Traceback (most recent call last):
+    ...
+    lkjip.core.pilihan.TahunTidakAda: Tahun 2024 tidak ada di data.ikm_unsur('UL-01'): datanya
+    mencakup tahun 2025. Tahun terdekat: 2025.
     """
     read, config = _source(tables, root), _config(config, root)
     rows = read("ikm_unsur")
-    if kode_unit is not None:
-        rows = rows[rows["kode_unit"] == kode_unit]
     order = {u.kode: i for i, u in enumerate(config.skm.unsur)}
     rows = _valued(rows, "nrr", "hitung", "ikm_unsur", "dihitung dari jawaban responden").assign(
         _pemda=rows["kode_unit"].eq(KODE_PEMDA), _urut=rows["unsur"].map(order)
     )
     out = rows.sort_values(["tahun", "_pemda", "kode_unit", "_urut"], kind="stable")
-    return _shaped(out, "ikm_unsur", [])
+    view = _shaped(out, "ikm_unsur", [])
+    return _saring(view, "ikm_unsur", tahun, kode_unit, ("kode_unit", "unit"), pilihan.UNIT)
 
 
 def ikm_pemda(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """IKM of the Pemerintah Daerah per year: the mean of its units' IKM, as the report uses it.
 
@@ -475,6 +901,8 @@ def ikm_pemda(
 
     Parameters
     ----------
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``ikm_pemda``; read from ``data/processed`` when omitted.
     config, root
@@ -484,6 +912,11 @@ def ikm_pemda(
     -------
     DataFrame
         tahun, entitas, jumlah_unit, unit_minimal_baik, mutu, nilai, asal, sumber, keterangan.
+
+    Raises
+    ------
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -507,22 +940,34 @@ def ikm_pemda(
     }
     notes = _col(rows, "sumber").map(basis).to_numpy()
     out = _valued(rows, "ikm", "hitung", "ikm_pemda", notes).assign(entitas=config.wilayah)
-    return _shaped(out, "ikm_pemda", ["tahun"])
+    return _saring(_shaped(out, "ikm_pemda", ["tahun"]), "ikm_pemda", tahun)
 
 
 # --------------------------------------------------------------------------- SAKIP, kelembagaan
 
 
 def sakip_pd(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    kode_pd: str | None = None,
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """Nilai SAKIP of every perangkat daerah for every year evaluated, with its predikat.
 
     The scores are the evaluation's results as typed in the export (``asal = ketik``); a PD
     not evaluated has NaN (``tidak_ada``), never 0. The predikat is worked out from the score.
+    This view is not the clean table ``sakip_pd`` (``tabel("sakip_pd")``, the export's rows with
+    their source cells and printed predikat): it reads the computed table ``sakip_pd_hasil``.
 
     Parameters
     ----------
+    kode_pd : str, optional
+        Keep one perangkat daerah: its code in any case and spacing (``"pd-01"``), its name or the
+        one name that contains the text (``"Inspektorat"``).
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``sakip_pd_hasil``; read from ``data/processed`` when omitted.
     config, root
@@ -532,6 +977,13 @@ def sakip_pd(
     -------
     DataFrame
         tahun, kode_pd, perangkat_daerah, predikat, nilai, asal, sumber, keterangan.
+
+    Raises
+    ------
+    PerangkatDaerahTidakDikenal, PerangkatDaerahAmbigu
+        For a PD the view does not hold, or a text that fits two or more PD.
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -549,11 +1001,18 @@ def sakip_pd(
     rows = read("sakip_pd_hasil")
     kosong = "tidak dievaluasi atau nilainya kosong di ekspor"
     out = _valued(rows, "nilai", "ketik", "sakip_pd_hasil", "hasil evaluasi SAKIP", kosong)
-    return _shaped(out, "sakip_pd", ["tahun", "kode_pd"])
+    view = _shaped(out, "sakip_pd", ["tahun", "kode_pd"])
+    kolom = ("kode_pd", "perangkat_daerah")
+    return _saring(view, "sakip_pd", tahun, kode_pd, kolom, pilihan.PERANGKAT_DAERAH)
 
 
 def kematangan_pd(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    kode_pd: str | None = None,
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """Total tingkat kematangan kelembagaan of every perangkat daerah and year, with its kategori.
 
@@ -562,6 +1021,11 @@ def kematangan_pd(
 
     Parameters
     ----------
+    kode_pd : str, optional
+        Keep one perangkat daerah: its code in any case and spacing (``"pd-01"``), its name or the
+        one name that contains the text (``"Inspektorat"``).
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``kematangan_pd``; read from ``data/processed`` when omitted.
     config, root
@@ -571,6 +1035,13 @@ def kematangan_pd(
     -------
     DataFrame
         tahun, kode_pd, perangkat_daerah, kategori, nilai (total), asal, sumber, keterangan.
+
+    Raises
+    ------
+    PerangkatDaerahTidakDikenal, PerangkatDaerahAmbigu
+        For a PD the view does not hold, or a text that fits two or more PD.
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -588,14 +1059,20 @@ def kematangan_pd(
     rows = read("kematangan_pd")
     ada, kosong = "jumlah skor variabel kematangan", "ada skor variabel yang kosong"
     out = _valued(rows, "total", "hitung", "kematangan_pd", ada, kosong)
-    return _shaped(out, "kematangan_pd", ["tahun", "kode_pd"])
+    view = _shaped(out, "kematangan_pd", ["tahun", "kode_pd"])
+    kolom = ("kode_pd", "perangkat_daerah")
+    return _saring(view, "kematangan_pd", tahun, kode_pd, kolom, pilihan.PERANGKAT_DAERAH)
 
 
 # --------------------------------------------------------------------------- budget
 
 
 def anggaran_sub_kegiatan(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """Anggaran, realisasi and % realised of every sub-kegiatan, one row per measure and year.
 
@@ -604,6 +1081,8 @@ def anggaran_sub_kegiatan(
 
     Parameters
     ----------
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``anggaran_hasil``; read from ``data/processed`` when omitted.
     config, root
@@ -614,6 +1093,11 @@ def anggaran_sub_kegiatan(
     DataFrame
         tahun, kode, uraian, kode_kegiatan, kegiatan, ukuran (``anggaran``, ``realisasi``,
         ``persen``), satuan (``Rp`` or ``%``), nilai, asal, sumber, keterangan.
+
+    Raises
+    ------
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -646,11 +1130,15 @@ def anggaran_sub_kegiatan(
     )
     order = {"anggaran": 0, "realisasi": 1, "persen": 2}
     long = long.assign(_urut=long["ukuran"].map(order)).sort_values(["tahun", "kode", "_urut"], kind="stable")
-    return _shaped(long, "anggaran_sub_kegiatan", [])
+    return _saring(_shaped(long, "anggaran_sub_kegiatan", []), "anggaran_sub_kegiatan", tahun)
 
 
 def anggaran_total(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """The unit's total anggaran, realisasi and % realised per year (the budget trend).
 
@@ -659,6 +1147,8 @@ def anggaran_total(
 
     Parameters
     ----------
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``anggaran_total``; read from ``data/processed`` when omitted.
     config, root
@@ -669,6 +1159,11 @@ def anggaran_total(
     DataFrame
         tahun, ukuran (``anggaran``, ``realisasi``, ``persen``), satuan, nilai, asal, sumber,
         keterangan.
+
+    Raises
+    ------
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -705,11 +1200,16 @@ def anggaran_total(
         ],
         _urut=long["ukuran"].map({"anggaran": 0, "realisasi": 1, "persen": 2}),
     )
-    return _shaped(long.sort_values(["tahun", "_urut"], kind="stable"), "anggaran_total", [])
+    view = _shaped(long.sort_values(["tahun", "_urut"], kind="stable"), "anggaran_total", [])
+    return _saring(view, "anggaran_total", tahun)
 
 
 def anggaran_sasaran(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """Budget of each sasaran in the report year next to its capaian kinerja (Tabel III.4.B).
 
@@ -718,6 +1218,8 @@ def anggaran_sasaran(
 
     Parameters
     ----------
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``anggaran_sasaran``; read from ``data/processed`` when omitted.
     config : Config, optional
@@ -729,6 +1231,11 @@ def anggaran_sasaran(
     DataFrame
         tahun, dokumen, no_sasaran, sasaran, ukuran (``alokasi``, ``realisasi``,
         ``capaian_anggaran``, ``capaian_kinerja``), satuan, nilai, asal, sumber, keterangan.
+
+    Raises
+    ------
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -767,7 +1274,7 @@ def anggaran_sasaran(
         keterangan=long["ukuran"].map(notes),
         _urut=long["ukuran"].map(order),
     ).sort_values(["dokumen", "no_sasaran", "_urut"], kind="stable")
-    return _shaped(long, "anggaran_sasaran", [])
+    return _saring(_shaped(long, "anggaran_sasaran", []), "anggaran_sasaran", tahun)
 
 
 # --------------------------------------------------------------------------- capaian, comparisons
@@ -779,7 +1286,12 @@ def _why_missing(sumber_realisasi: object, tahun: object) -> str:
 
 
 def capaian(
-    *, tables: Tables | None = None, config: Config | None = None, root: Path | None = None
+    indikator: str | None = None,
+    *,
+    tahun: Tahun = None,
+    tables: Tables | None = None,
+    config: Config | None = None,
+    root: Path | None = None,
 ) -> pd.DataFrame:
     """Target, realisasi and capaian of every indicator of every agreement, for every year.
 
@@ -789,6 +1301,11 @@ def capaian(
 
     Parameters
     ----------
+    indikator : str, optional
+        Keep one indicator: its code in any case and spacing (``"pkp-3"``), its name, or the one
+        name that contains the text (``"IKM"``); a text that fits two indicators is refused.
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``capaian``; read from ``data/processed`` when omitted.
     config, root
@@ -799,6 +1316,14 @@ def capaian(
     DataFrame
         tahun, dokumen, jenis, no_sasaran, sasaran, kode_indikator, indikator, ukuran
         (``target``, ``realisasi``, ``capaian``), satuan, nilai, asal, sumber, keterangan.
+
+    Raises
+    ------
+    IndikatorTidakDikenal, IndikatorAmbigu
+        For an indicator the view does not hold (the message lists those there are, closest
+        first), or a text that fits two or more indicators (the message lists them with their codes).
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -858,33 +1383,18 @@ def capaian(
     long = long.sort_values(
         ["dokumen", "_jenis", "no_sasaran", "kode_indikator", "tahun", "_urut"], kind="stable"
     )
-    return _shaped(long, "capaian", [])
+    view = _shaped(long, "capaian", [])
+    return _saring(view, "capaian", tahun, indikator, ("kode_indikator", "indikator"), pilihan.INDIKATOR)
 
 
 def _ilustratif(keterangan: object) -> bool:
     return not is_na(keterangan) and "ilustratif" in str(keterangan).lower()
 
 
-def _pilih_indikator(frame: pd.DataFrame, indikator: str | None) -> pd.DataFrame:
-    """Rows of one indicator: by exact code, else by a case-insensitive part of its name."""
-    if indikator is None:
-        return frame
-    by_code = frame[frame["kode_indikator"] == indikator]
-    if len(by_code):
-        return by_code
-    by_name = frame[
-        frame["indikator"].astype("string").str.contains(re.escape(indikator), case=False, na=False)
-    ]
-    if len(by_name):
-        return by_name
-    known = frame[["kode_indikator", "indikator"]].drop_duplicates()
-    listed = "; ".join(f"{k} ({n})" for k, n in zip(known["kode_indikator"], known["indikator"], strict=True))
-    raise LookupError(f"indikator '{indikator}' tidak ada di data pembanding; yang ada: {listed}")
-
-
 def angka_pembanding(
     indikator: str | None = None,
     *,
+    tahun: Tahun = None,
     tables: Tables | None = None,
     config: Config | None = None,
     root: Path | None = None,
@@ -897,7 +1407,10 @@ def angka_pembanding(
     Parameters
     ----------
     indikator : str, optional
-        An indicator code (``"PKP-3"``) or part of its name (``"IKM"``, any case).
+        Keep one indicator: its code in any case and spacing (``"pkp-3"``), its name, or the one
+        name that contains the text (``"IKM"``); a text that fits two indicators is refused.
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``pembanding``; read from ``data/processed`` when omitted.
     config, root
@@ -910,8 +1423,11 @@ def angka_pembanding(
 
     Raises
     ------
-    LookupError
-        When no indicator matches ``indikator``; the message lists the indicators there are.
+    IndikatorTidakDikenal, IndikatorAmbigu
+        For an indicator the view does not hold (the message lists those there are, closest
+        first), or a text that fits two or more indicators (the message lists them with their codes).
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -924,23 +1440,34 @@ def angka_pembanding(
      tahun             entitas  nilai       asal
       2024 Provinsi Jawa Timur  89.34 ilustratif
       2025 Provinsi Jawa Timur  89.71      ketik
+    >>> dua = pd.DataFrame({"tahun": [2025, 2025], "kode_indikator": ["PKP-1", "sakip_opd"],
+    ...                     "indikator": ["Nilai Rata-Rata SAKIP Perangkat Daerah", "Nilai SAKIP"],
+    ...                     "entitas": ["Provinsi Jawa Timur", "Sekretariat Daerah"], "nilai": [70.1, 86.19]})
+    >>> angka_pembanding("SAKIP", tables={"pembanding": dua})
+    Traceback (most recent call last):
+    ...
+    lkjip.core.pilihan.IndikatorAmbigu: Indikator 'SAKIP' di data.angka_pembanding() tidak jelas: cocok
+    dengan 2, PKP-1 (Nilai Rata-Rata SAKIP Perangkat Daerah); sakip_opd (Nilai SAKIP). Sebutkan
+    kodenya, mis. 'PKP-1'.
     """
     read = _source(tables, root)
     rows = read("pembanding")
     rows = rows.assign(indikator=_col(rows, "indikator"), keterangan=_col(rows, "keterangan"))
-    rows = _pilih_indikator(rows, indikator)
     nilai = _num(rows["nilai"])
     asal = [
         "tidak_ada" if is_na(v) else ("ilustratif" if _ilustratif(k) else "ketik")
         for v, k in zip(nilai, rows["keterangan"], strict=True)
     ]
     out = rows.assign(nilai=nilai, asal=asal, sumber="pembanding")
-    return _shaped(out, "angka_pembanding", ["kode_indikator", "tahun", "entitas"])
+    view = _shaped(out, "angka_pembanding", ["kode_indikator", "tahun", "entitas"])
+    kolom = ("kode_indikator", "indikator")
+    return _saring(view, "angka_pembanding", tahun, indikator, kolom, pilihan.INDIKATOR)
 
 
 def perbandingan(
     indikator: str | None = None,
     *,
+    tahun: Tahun = None,
     tables: Tables | None = None,
     config: Config | None = None,
     root: Path | None = None,
@@ -957,7 +1484,10 @@ def perbandingan(
     Parameters
     ----------
     indikator : str, optional
-        An indicator code (``"PKP-3"``) or part of its name (``"IKM"``, any case).
+        Keep one indicator: its code in any case and spacing (``"pkp-3"``), its name, or the one
+        name that contains the text (``"IKM"``); a text that fits two indicators is refused.
+    tahun : int or iterable of int, optional
+        Keep these years (``2025``, ``[2024, 2025]``, ``range(2023, 2026)``); each must be in the view.
     tables : mapping, optional
         ``pembanding`` and ``capaian``; read from ``data/processed`` when omitted.
     config : Config, optional
@@ -969,6 +1499,14 @@ def perbandingan(
     DataFrame
         tahun, kode_indikator, indikator, entitas, nilai, asal, sumber, keterangan; one row
         per indicator × entity × year.
+
+    Raises
+    ------
+    IndikatorTidakDikenal, IndikatorAmbigu
+        For an indicator the view does not hold (the message lists those there are, closest
+        first), or a text that fits two or more indicators (the message lists them with their codes).
+    TahunTidakAda
+        For a year the view does not hold; the message names the years it does.
 
     Examples
     --------
@@ -988,7 +1526,12 @@ def perbandingan(
     2025                90.87                89.71
     """
     read, config = _source(tables, root), _config(config, root)
-    others = angka_pembanding(indikator, tables={"pembanding": read("pembanding")})
+    di = "data.perbandingan()"
+    others = angka_pembanding(tables={"pembanding": read("pembanding")})
+    if indikator is not None:  # chosen among the comparison figures' indicators, by their names there
+        calon = _calon(others, "kode_indikator", "indikator")
+        chosen = pilihan.pilih_kode(indikator, calon, pilihan.INDIKATOR, di=di)
+        others, di = others[others["kode_indikator"] == chosen], f"data.perbandingan({indikator!r})"
     codes = set(others["kode_indikator"].dropna())
     realisasi = capaian(tables={"capaian": read("capaian")})
     realisasi = realisasi[(realisasi["ukuran"] == "realisasi") & realisasi["kode_indikator"].isin(codes)]
@@ -1012,9 +1555,10 @@ def perbandingan(
     ]
     both = pd.concat([ours, others], ignore_index=True)
     both = both.assign(_ours=both["entitas"].ne(config.wilayah))
-    return _shaped(
+    view = _shaped(
         both.sort_values(["kode_indikator", "tahun", "_ours", "entitas"], kind="stable"), "perbandingan", []
     )
+    return _pilih_tahun(view, tahun, di)
 
 
 # --------------------------------------------------------------------------- trends
@@ -1042,6 +1586,13 @@ def ringkas_tren(
         series' unit), arah (``naik``, ``turun``, ``tetap``, or NA with fewer than two values;
         compared at 2 decimals), tahun_kosong (e.g. ``"2021, 2022"``, ``""`` when none).
 
+    Raises
+    ------
+    KolomTidakAda
+        For a column of ``kunci`` (or ``tahun``, ``nilai``) the frame does not have.
+    TahunTidakAda
+        For a span of which the frame holds no year at all.
+
     Examples
     --------
     >>> import pandas as pd
@@ -1054,13 +1605,19 @@ def ringkas_tren(
        A        80.0        83.78       3.78 naik               2021, 2023
        B         NaN          NaN        NaN <NA> 2021, 2022, 2023, 2024, 2025
     """
-    keys = list(kunci)
+    keys = pilihan.pilih_kolom(kunci, list(frame.columns), di="ringkas_tren: frame")
+    pilihan.pilih_kolom(["tahun", "nilai"], list(frame.columns), di="ringkas_tren: frame")
     years_in = _num(frame["tahun"]).dropna().astype(int)
-    span = (
-        list(tahun)
-        if tahun is not None
-        else (list(range(years_in.min(), years_in.max() + 1)) if len(years_in) else [])
-    )
+    if tahun is None:
+        span = list(range(years_in.min(), years_in.max() + 1)) if len(years_in) else []
+    else:
+        # a span may reach beyond the values (those years are listed empty), not miss them all
+        held, where = years_in.unique(), "ringkas_tren: frame"
+        span = (
+            pilihan.pilih_tahun(tahun, held, di=where, semua=False)
+            if len(held)
+            else pilihan.tahun_bulat(tahun, di=where)
+        )
     rows = []
     for group, part in frame.groupby(keys, sort=True, dropna=False):
         values = part.assign(_t=_num(part["tahun"]), _v=_num(part["nilai"])).dropna(subset=["_t", "_v"])

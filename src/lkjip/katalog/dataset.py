@@ -29,6 +29,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lkjip.core.config import SUMBER, Config
+from lkjip.core.pilihan import cocok_kode
 from lkjip.ingest.problems import QUARANTINE_COLUMNS
 from lkjip.ingest.schemas import anggaran, evaluasi, perjanjian_kinerja, skm
 from lkjip.ingest.sources import SOURCES
@@ -259,7 +260,7 @@ class TabelBelumDibangun(FileNotFoundError):
 
 
 def lookup(nama: str) -> Dataset:
-    """The declaration of table ``nama``.
+    """The declaration of table ``nama``, its case and spacing normalised (:mod:`lkjip.core.pilihan`).
 
     Raises
     ------
@@ -268,8 +269,8 @@ def lookup(nama: str) -> Dataset:
 
     Examples
     --------
-    >>> lookup("ikm_pemda").jenis
-    'hasil'
+    >>> lookup("ikm_pemda").jenis, lookup(" IKM_Pemda").nama
+    ('hasil', 'ikm_pemda')
     >>> lookup("ikm")
     Traceback (most recent call last):
     ...
@@ -278,6 +279,9 @@ def lookup(nama: str) -> Dataset:
     if nama in DATASET:
         return DATASET[nama]
     names = list(DATASET)
+    same = cocok_kode(nama, names)
+    if len(same) == 1:
+        return DATASET[same[0]]
     close = difflib.get_close_matches(nama, names, n=3, cutoff=0.5)
     close += [n for n in names if nama and nama in n and n not in close]
     hint = f" Mungkin maksudnya: {', '.join(close[:3])}." if close else ""
@@ -305,7 +309,7 @@ def load(nama: str, processed: Path) -> pd.DataFrame:
     ...
     lkjip.katalog.dataset.TabelBelumDibangun: Tabel 'ikm_pemda' belum dibangun di ... python -m lkjip data
     """
-    lookup(nama)
+    nama = lookup(nama).nama
     if not (processed / f"{nama}.parquet").exists():
         raise TabelBelumDibangun(
             f"Tabel '{nama}' belum dibangun di {processed}. Jalankan dulu: {PERINTAH_DATA}"

@@ -1,27 +1,21 @@
-"""The data dictionary: every processed table's contract, written out in Indonesian Markdown.
+"""The data dictionary of the processed tables: every table's contract, written out in Indonesian Markdown.
 
 :func:`kontrak_tabel` gathers the contract (pandera schema) of every table the data step
-writes to ``data/processed``; :func:`kamus_markdown` turns them into the dictionary (table,
-column, type, whether it may be empty, unit, allowed values, meaning). The committed
-``docs/kamus-data.md`` is this text for the project's ``laporan.yml``: ``python -m lkjip
-kamus-data`` rewrites it, and a test fails when it differs from a fresh generation.
+writes to ``data/processed``; :func:`bagian_tabel` turns them into the dictionary's part on
+tables (table, column, type, whether it may be empty, unit, allowed values, meaning). The whole
+dictionary, with the analyst's views and the downloads, is :mod:`lkjip.report.kamus_data`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandera.pandas as pa
 
 from lkjip.core import fmt
 from lkjip.core.config import Config, load_config
-from lkjip.core.paths import paths
 from lkjip.katalog.arti import Arti, arti_kolom
 from lkjip.katalog.dataset import DATASET, JENIS_TABEL
-
-#: Where the dictionary is committed, relative to the project root.
-BERKAS_KAMUS = Path("docs") / "kamus-data.md"
 
 #: The export each clean table is read from, and the exports a computed table is made from (any
 #: one suffices), as :data:`lkjip.katalog.dataset.DATASET` declares them.
@@ -97,7 +91,14 @@ _TIPE = {
 }
 
 
-def _tipe(dtype: object) -> str:
+def nama_tipe(dtype: object) -> str:
+    """A pandas dtype in the dictionary's words.
+
+    Examples
+    --------
+    >>> nama_tipe("Int64"), nama_tipe("string"), nama_tipe("float64"), nama_tipe("boolean")
+    ('bilangan bulat', 'teks', 'desimal', 'ya/tidak')
+    """
     name = str(dtype)
     if name.startswith("string") or name == "str":
         return "teks"
@@ -144,12 +145,25 @@ def _syarat(column: pa.Column) -> str:
     return "; ".join(parts) or "–"
 
 
-def _lebar(*percent: int) -> str:
-    """A pipe-table separator whose dashes give Pandoc the relative column widths (PDF, DOCX)."""
+def lebar(*percent: int) -> str:
+    """A pipe-table separator whose dashes give Pandoc the relative column widths (PDF, DOCX).
+
+    Examples
+    --------
+    >>> lebar(2, 3)
+    '|--|---|'
+    """
     return "|" + "|".join("-" * p for p in percent) + "|"
 
 
-def _cell(text: object) -> str:
+def sel(text: object) -> str:
+    r"""``text`` as one cell of a pipe table: a ``|`` escaped, line breaks as spaces.
+
+    Examples
+    --------
+    >>> print(sel("a|b\nc"))
+    a\|b c
+    """
     return str(text).replace("|", r"\|").replace("\n", " ")
 
 
@@ -180,13 +194,13 @@ def kolom_tanpa_arti(config: Config | None = None) -> list[str]:
 def _tabel_kolom(kontrak: Kontrak, unsur: dict[str, tuple[str, str]]) -> list[str]:
     lines = [
         "| Kolom | Tipe | Boleh kosong | Satuan | Nilai yang diizinkan | Arti |",
-        _lebar(22, 10, 8, 10, 18, 32),
+        lebar(22, 10, 8, 10, 18, 32),
     ]
     for name, column in kontrak.skema.columns.items():
         arti = arti_kolom(kontrak.nama, name, unsur) or Arti("(belum dijelaskan)")
         lines.append(
-            f"| `{name}` | {_tipe(column.dtype)} | {'ya' if column.nullable else 'tidak'} | "
-            f"{_cell(arti.satuan or '–')} | {_cell(_syarat(column))} | {_cell(arti.arti)} |"
+            f"| `{name}` | {nama_tipe(column.dtype)} | {'ya' if column.nullable else 'tidak'} | "
+            f"{sel(arti.satuan or '–')} | {sel(_syarat(column))} | {sel(arti.arti)} |"
         )
     return lines
 
@@ -199,103 +213,49 @@ def _kunci(schema: pa.DataFrameSchema) -> str | None:
     return " × ".join(f"`{k}`" for k in keys)
 
 
-def kamus_markdown(
-    config: Config | None = None, *, judul: bool = True, tanpa: frozenset[str] | set[str] = frozenset()
-) -> str:
-    """The data dictionary as Markdown, generated from the contracts.
+def bagian_tabel(
+    config: Config | None = None, *, tanpa: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
+    """The dictionary's part on the processed tables, as Markdown lines, generated from the contracts.
+
+    An overview table (name, kind, one line), then one section per table in each kind.
 
     Parameters
     ----------
     config : Config, optional
         Defaults to the project's ``laporan.yml`` (it names the SKM answer columns).
-    judul : bool
-        Start with the ``# Kamus Data`` heading (the file in ``docs/``); the book's page has
-        its own title and passes ``False``.
     tanpa : set of str
-        Tables left out: the book's page leaves out the tables of sources the office does not
-        report (:func:`lkjip.data.tabel_sumber_absen`); ``docs/`` describes every table.
+        Tables left out (the book's page leaves out the tables of sources the office does not
+        report, :func:`lkjip.data.tabel_sumber_absen`); ``docs/`` describes every table.
 
     Returns
     -------
-    str
-        Ends with a newline; tables are GitHub/Pandoc pipe tables.
+    list of str
+        Lines without line ends; tables are GitHub/Pandoc pipe tables.
 
     Examples
     --------
-    >>> text = kamus_markdown()
-    >>> text.startswith("# Kamus Data")
-    True
-    >>> "| `nrr` | desimal | ya | skala 1–4 | 1–4 |" in text
+    >>> lines = bagian_tabel()
+    >>> lines[0]
+    '| Tabel | Jenis | Isi |'
+    >>> any(line.startswith("| `nrr` | desimal | ya | skala 1–4 | 1–4 |") for line in lines)
     True
     """
     config = config or load_config()
     unsur = _unsur(config)
     kontrak = {nama: k for nama, k in kontrak_tabel(config).items() if nama not in tanpa}
-    lines = ["# Kamus Data", ""] if judul else []
-    lines += [
-        "Setiap tabel di `data/processed/` (Parquet, dengan salinan CSV), kolomnya, tipe, satuan, "
-        "nilai yang diizinkan, dan artinya. Halaman ini dibuat otomatis dari kontrak data (pandera) "
-        "oleh `python -m lkjip kamus-data`; jangan diubah dengan tangan. Nilai kosong berarti tidak "
-        "ada data (N/A), tidak pernah 0. Tabel dapat dibuka dengan `lkjip.data.tabel(nama)`.",
-        "",
-        *(
-            [
-                f"Tabel dari sumber yang tidak dilaporkan kantor ini ({len(tanpa)} tabel, ditulis "
-                "kosong di `data/processed/`) tidak dicantumkan.",
-                "",
-            ]
-            if tanpa
-            else []
-        ),
+    lines = [
         "| Tabel | Jenis | Isi |",
-        _lebar(25, 10, 65),
-        *[f"| `{k.nama}` | {k.jenis} | {_cell(k.keterangan)} |" for k in kontrak.values()],
+        lebar(25, 10, 65),
+        *[f"| `{k.nama}` | {k.jenis} | {sel(k.keterangan)} |" for k in kontrak.values()],
     ]
     for jenis, heading in JENIS_TABEL.items():
         lines += ["", f"## {heading}"]
         for k in (k for k in kontrak.values() if k.jenis == jenis):
-            lines += ["", f"### `{k.nama}`", "", _cell(k.keterangan), ""]
+            lines += ["", f"### `{k.nama}`", "", sel(k.keterangan), ""]
             about = f"Asal: {k.asal}."
             key = _kunci(k.skema)
             if key:
                 about += f" Kunci unik: {key}."
             lines += [about, "", *_tabel_kolom(k, unsur)]
-    return "\n".join(lines) + "\n"
-
-
-def berkas_kamus(root: Path | None = None) -> Path:
-    """Where the dictionary is committed in the project at ``root``: ``docs/kamus-data.md``.
-
-    Examples
-    --------
-    >>> berkas_kamus().relative_to(paths().root).as_posix()
-    'docs/kamus-data.md'
-    """
-    return paths(root).root / BERKAS_KAMUS
-
-
-def write_kamus(target: Path, config: Config | None = None) -> Path:
-    """Write the dictionary to ``target`` (UTF-8, ``\\n`` line ends) and return it.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     written = write_kamus(Path(folder) / "kamus.md")
-    ...     written.read_text(encoding="utf-8").splitlines()[0], kamus_sesuai(written)
-    ('# Kamus Data', True)
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(kamus_markdown(config), encoding="utf-8", newline="\n")
-    return target
-
-
-def kamus_sesuai(target: Path, config: Config | None = None) -> bool:
-    """Whether ``target`` holds exactly the dictionary the contracts give now (the CI check).
-
-    Examples
-    --------
-    >>> kamus_sesuai(Path("tidak-ada.md"))
-    False
-    """
-    return target.exists() and target.read_text(encoding="utf-8") == kamus_markdown(config)
+    return lines

@@ -27,7 +27,7 @@ from lkjip.core.config import Config
 from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
-from lkjip.katalog.store import read_table, write_table
+from lkjip.katalog.store import DESIMAL_SALINAN, read_table, write_table
 from lkjip.report.bagian import nama_csv
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
@@ -415,7 +415,7 @@ def write_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
     return written
 
 
-def tanpa_derau(frame: pd.DataFrame, desimal: int = 10) -> pd.DataFrame:
+def tanpa_derau(frame: pd.DataFrame, desimal: int = DESIMAL_SALINAN) -> pd.DataFrame:
     """``frame`` with binary noise taken off its float columns (``1.1600000000000108`` -> ``1.16``).
 
     Rounds to ``desimal`` decimals, far beyond any printed precision, so that only the

@@ -620,7 +620,14 @@ def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) 
     The Excel annex has one sheet per table in this order, and the downloads one CSV each.
     With ``sumber`` (the sources read), a table of an absent source is left out (:func:`ada`).
     """
-    out: list[TabelLaporan] = []
+    return [tabel for _kunci, tabel in semua_tabel_berkunci(t, config, sumber)]
+
+
+def semua_tabel_berkunci(
+    t: Tabel, config: Config, sumber: frozenset[str] | None = None
+) -> list[tuple[str, TabelLaporan]]:
+    """:func:`semua_tabel`, each table with its key in :data:`TABEL` (``"II.1"`` for II.1.A and II.1.B)."""
+    out: list[tuple[str, TabelLaporan]] = []
     for part in TABEL.values():
         if sumber is not None and not part.ada(sumber):
             continue
@@ -630,7 +637,7 @@ def semua_tabel(t: Tabel, config: Config, sumber: frozenset[str] | None = None) 
             each = list(config.dokumen_aktif)
         else:
             each = [None]
-        out += [_bangun(part, t, config, dokumen) for dokumen in each]
+        out += [(part.kunci, _bangun(part, t, config, dokumen)) for dokumen in each]
     return out
 
 

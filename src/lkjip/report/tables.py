@@ -409,12 +409,15 @@ def tabel_tren(
     -------
     TabelLaporan
         One column per year from ``tren_mulai`` to the report year that ``tren`` holds for
-        this agreement, under the spanner "Realisasi"; a year without realisasi is "N/A".
+        this agreement (every one of them when it holds no row), under the spanner "Realisasi";
+        a year without realisasi is "N/A".
     """
     periode = _periode(config, dokumen)
     rows = tren[tren["dokumen"] == dokumen]
     tahun = pd.to_numeric(rows["tahun"], errors="coerce")
     years = sorted(int(y) for y in tahun.dropna().unique() if config.tren_mulai <= y <= config.tahun)
+    if rows.empty:  # no indicator yet: the columns the report prints, as the data dictionary shows them
+        years = config.trend_years
     info = (
         perjanjian_kinerja[perjanjian_kinerja["dokumen"] == dokumen]
         .sort_values("tahun", ascending=False)

@@ -8,11 +8,16 @@ import pandas as pd
 
 from lkjip.core.config import Config, ConfigError
 from lkjip.core.paths import paths
+from lkjip.core.pilihan import TahunTidakAda
 from lkjip.katalog import dataset as katalog
 
 
-class TahunTidakTercakup(ValueError):
-    """The year asked for is not covered by the processed data; the message names the covered years."""
+class TahunTidakTercakup(TahunTidakAda):
+    """The year asked for is not covered by the processed data; the message names the covered years.
+
+    A :class:`lkjip.core.pilihan.TahunTidakAda` (and so a ``ValueError``): the report, its chapters
+    and the exploration notebooks refuse a year this way, the analyst's views the same way.
+    """
 
 
 def tahun_tercakup(capaian: pd.DataFrame, config: Config) -> list[int]:
@@ -113,7 +118,9 @@ def config_tahun(config: Config, tahun: int, root: Path | None = None) -> Config
             f"Laporan tahun {tahun} tidak dapat disusun: data olahan (data/processed) dan periode di "
             f"laporan.yml hanya mencakup tahun {shown} (tahun yang Perjanjian Kinerja periode "
             "berlakunya ada di data). Ganti parameter tahun, atau tambahkan data dan periodenya "
-            "lalu jalankan python -m lkjip data."
+            "lalu jalankan python -m lkjip data.",
+            diminta=tahun,
+            pilihan=[str(y) for y in covered],
         )
     try:
         return _periode_berdata(config.with_year(tahun), capaian)

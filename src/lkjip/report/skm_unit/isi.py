@@ -25,6 +25,7 @@ from lkjip.core.config import Config
 from lkjip.core.hashing import sha256
 from lkjip.core.na import is_na
 from lkjip.core.paths import paths
+from lkjip.core.pilihan import UnitTidakDikenal, cocok_kode
 from lkjip.core.rounding import round_half_up
 from lkjip.indicators.ikm import KODE_PEMDA, kategori_ikm
 from lkjip.katalog import dataset as katalog
@@ -58,10 +59,6 @@ JUMLAH_UNSUR_DISEBUT = 3
 
 class SkmTidakAda(LookupError):
     """Nothing to publish: the office reports no SKM, or no unit has respondents in the year."""
-
-
-class UnitTidakDikenal(LookupError):
-    """A unit code asked for that the SKM data do not know; the message lists the known codes."""
 
 
 class DataUsang(RuntimeError):
@@ -264,16 +261,20 @@ def pilih_unit(
 ) -> list[str]:
     """The unit codes to publish: those named, or every unit with respondents in ``tahun``.
 
+    A code is matched as everywhere (:func:`lkjip.core.pilihan.cocok_kode`): ``"ul-01"`` is ``UL-01``.
+
     Raises
     ------
     UnitTidakDikenal
-        For a code that no SKM table holds; the message lists the codes of the year.
+        (:class:`lkjip.core.pilihan.UnitTidakDikenal`) For a code that no SKM table holds; the
+        message lists the codes of the year.
     """
     rows = unit_tahun(tables, tahun)
     if not kode:
         return rows.loc[pd.to_numeric(rows["jumlah_responden"]) > 0, "kode_unit"].astype(str).tolist()
     known = set(rows["kode_unit"].astype(str)) | set(tables["skm_unit_riwayat"]["kode_unit"].astype(str))
-    unknown = [k for k in kode if k not in known]
+    matched = {k: cocok_kode(k, sorted(known)) for k in kode}
+    unknown = [k for k, same in matched.items() if len(same) != 1]
     if unknown:
         hints = {k: difflib.get_close_matches(k, sorted(known), n=3, cutoff=0.5) for k in unknown}
         said = "; ".join(f"'{k}'" + (f" (mungkin: {', '.join(h)})" if h else "") for k, h in hints.items())
@@ -281,7 +282,7 @@ def pilih_unit(
             f"kode unit tidak dikenal di data SKM: {said}. Kode unit tahun {tahun}: "
             f"{', '.join(rows['kode_unit'].astype(str))}"
         )
-    return list(dict.fromkeys(kode))
+    return list(dict.fromkeys(matched[k][0] for k in kode))
 
 
 # --------------------------------------------------------------------------- one unit
