@@ -90,7 +90,7 @@ def write_annex_for(
     public.mkdir(parents=True)
     for nama in bagian.tabel_olahan_publik(root):
         copy_tabel_publik(project.processed, nama, public)
-    target = public / f"lampiran-tabel-{config.tahun}.xlsx"
+    target = public / bagian.nama_lampiran(config)
     manifest = check_folder(project.processed)
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))

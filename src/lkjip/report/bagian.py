@@ -656,6 +656,17 @@ def semua_gambar(t: Tabel, config: Config, sumber: frozenset[str] | None = None)
 _BUKAN_NAMA_BERKAS = re.compile(r"[\[\]:*?/\\]")
 
 
+def nama_lampiran(config: Config) -> str:
+    """File name of the Excel annex in the downloads: ``lampiran-tabel-<tahun>.xlsx``.
+
+    Examples
+    --------
+    >>> nama_lampiran(load_config())
+    'lampiran-tabel-2025.xlsx'
+    """
+    return f"lampiran-tabel-{config.tahun}.xlsx"
+
+
 def nama_csv(tabel: TabelLaporan) -> str:
     """File name of a report table's CSV download: ``tabel-III.4.A.csv``."""
     return f"tabel-{_BUKAN_NAMA_BERKAS.sub('-', tabel.nomor)}.csv"

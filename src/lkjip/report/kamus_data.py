@@ -301,17 +301,6 @@ def _desimal(tabel: TabelLaporan, kolom: str) -> str:
     return str(tabel.desimal_kolom(kolom))
 
 
-def nama_lampiran(config: Config) -> str:
-    """File name of the Excel annex in the downloads: ``lampiran-tabel-<tahun>.xlsx``.
-
-    Examples
-    --------
-    >>> nama_lampiran(load_config())
-    'lampiran-tabel-2025.xlsx'
-    """
-    return f"lampiran-tabel-{config.tahun}.xlsx"
-
-
 def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> list[str]:
     """The dictionary's part on the downloads of ``data/processed/publik/``, as Markdown lines.
 
@@ -344,7 +333,8 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
         "",
         "| Berkas | Isi | Kolom |",
         lebar(34, 46, 20),
-        f"| `{nama_lampiran(config)}` | Lampiran tabel laporan (Excel): satu sheet per tabel laporan, dengan "
+        f"| `{bagian.nama_lampiran(config)}` | Lampiran tabel laporan (Excel): satu sheet per tabel "
+        "laporan, dengan "
         "nilai yang sama dengan CSV-nya, dan sampul berisi sidik SHA-256 setiap berkas masukan. | seperti "
         "CSV tabelnya |",
     ]

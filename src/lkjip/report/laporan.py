@@ -276,7 +276,7 @@ class Laporan:
         respondent-level tables are never in it.
         """
         folder = "../data/processed/publik"
-        annex = f"lampiran-tabel-{self.config.tahun}.xlsx"
+        annex = bagian.nama_lampiran(self.config)
         lines = [f"- [Lampiran tabel laporan (Excel)]({folder}/{annex})"]
         for tabel in bagian.semua_tabel(self.t, self.config, self.sumber):
             lines.append(f"- [Tabel {tabel.nomor}]({folder}/{bagian.nama_csv(tabel)}) (CSV)")
