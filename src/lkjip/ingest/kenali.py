@@ -54,7 +54,7 @@ def kenali(raw_dir: Path, config: Config) -> list[Temuan]:
             continue
         try:
             if source.name == "anggaran":
-                found.append(_anggaran(path))
+                found.append(_anggaran(path, config))
             elif source.name == "skm":
                 found.append(_skm(path, config))
             else:
@@ -66,12 +66,12 @@ def kenali(raw_dir: Path, config: Config) -> list[Temuan]:
     return found
 
 
-def _anggaran(path: Path) -> Temuan:
+def _anggaran(path: Path, config: Config) -> Temuan:
     from lkjip.ingest.readers import anggaran
 
     temuan = Temuan(path.name, "anggaran", "")
     shapes = []
-    for grid in anggaran._grids_of(path):
+    for grid in anggaran._grids_of(path, config):
         role = anggaran._role_of(grid)
         if role is None:
             continue
@@ -150,7 +150,7 @@ def unit_tanpa_kode(temuan: list[Temuan], register: dict[str, str]) -> dict[str,
 
 def register_dikenal(raw_dir: Path, config: Config) -> dict[str, str]:
     """Unit name -> code from laporan.yml and from the IKM recap and e-SKM Unit sheets in ``raw_dir``."""
-    names = dict(config.pemetaan.daftar.unit)
+    names = dict(config.pemetaan.daftar.kode_unit)
     from lkjip.ingest.readers import skm_riwayat
 
     for path in sorted(raw_dir.glob("skm-riwayat*.xlsx")):
