@@ -47,7 +47,7 @@ def test_kenali_names_each_layout_and_what_is_undecided(proyek):
     assert code == 0
     assert "realisasi-anggaran.xlsx: sumber anggaran; sheet 'Sheet1': realisasi anggaran per sub" in text
     assert "skm-responden-2025.xlsx: sumber skm; Google Forms (sheet 'Respons Formulir 1')" in text
-    assert "'Cap waktu' -> tanggal" in text
+    assert "'Cap waktu' -> Tanggal Survei" in text  # the template's header, not a field name
     assert "'8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?' -> U9" in text
     assert "unit 'Kantor Yang Tidak Terdaftar' tanpa kode" in text
     assert "sakip.xlsx: sumber sakip; templat proyek" in text

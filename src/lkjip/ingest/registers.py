@@ -114,12 +114,20 @@ def kode_unit_dari_nama(result: ReadResult, config: Config) -> ReadResult:
         tables[table] = frame.reset_index(drop=True)
     units = tables.get("skm_unit")
     if units is not None and not units.empty:
-        own = units["berkas"].isin(dari_nama).to_numpy()
-        mapped = [decided.get(n, (None, None))[0] if o else k for k, n, o in zip(
-            units["kode_unit"], units["unit"], own, strict=True)]  # fmt: skip
-        units = units.assign(kode_unit=pd.array(mapped, dtype=units["kode_unit"].dtype))
+        units = _coded(units, dari_nama, decided)
         units = units[units["kode_unit"].notna()]
         tables["skm_unit"] = units.drop_duplicates(["tahun", "kode_unit"]).reset_index(drop=True)
+    notes = []
+    printed = tables.get("skm_nrr_tercetak")
+    if printed is not None and not printed.empty:
+        printed = _coded(printed, dari_nama, decided)
+        lost = printed[printed["kode_unit"].isna()]
+        if len(lost):
+            notes.append(
+                f"angka tercetak {', '.join(sorted(set(lost['berkas'])))} tidak diperiksa reviu: unitnya "
+                "tanpa kode"
+            )
+        tables["skm_nrr_tercetak"] = printed[printed["kode_unit"].notna()].reset_index(drop=True)
     populasi = {lipat_nama(n): p for n, p in config.pemetaan.daftar.populasi_unit.items()}
     units = tables.get("skm_unit")
     if populasi and units is not None and not units.empty:
@@ -128,7 +136,8 @@ def kode_unit_dari_nama(result: ReadResult, config: Config) -> ReadResult:
             for n, p, o in zip(units["unit"], units["populasi"], units["berkas"].isin(dari_nama), strict=True)
         ]  # fmt: skip
         tables["skm_unit"] = units.assign(populasi=pd.array(filled, dtype=units["populasi"].dtype))
-    return _finished(result, tables, problems, decided, dari_nama, "unit")
+    done = _finished(result, tables, problems, decided, dari_nama, "unit")
+    return replace(done, notes=[*done.notes, *notes])
 
 
 def _kode_menurut_nama(
@@ -271,3 +280,11 @@ def _recoded(
             codes[i] = code
     frame = frame.assign(**{code_col: codes.astype(frame[code_col].dtype)})
     return frame[~bad.to_numpy()], problems
+
+
+def _coded(frame: pd.DataFrame, dari_nama: set[str], decided: dict) -> pd.DataFrame:
+    """``frame`` with the unit code of its name-keyed rows from ``decided`` (NA when none)."""
+    own = frame["berkas"].isin(dari_nama).to_numpy()
+    rows = zip(frame["kode_unit"], frame["unit"], own, strict=True)
+    mapped = [decided.get(n, (None, None))[0] if o else k for k, n, o in rows]
+    return frame.assign(kode_unit=pd.array(mapped, dtype=frame["kode_unit"].dtype))

@@ -130,6 +130,9 @@ class Susunan:
     dilewati: dict[str, int] = field(default_factory=dict)
     #: What each read column is, for ``kenali``: header text as printed -> field.
     dibaca_sebagai: dict[str, str] = field(default_factory=dict)
+    #: The figures printed below the respondents ("Format Permenpan"), for the reviu: dicts of
+    #: besaran, kolom (the answer column, None for the totals), teks, baris (Excel row), col (0-based).
+    tercetak: list[dict] = field(default_factory=list)
 
 
 def kenali(
@@ -148,12 +151,16 @@ def kenali(
     )
 
 
-def _header(grid, fields, required, berkas, name, declared, **options):
-    """The header of a survey sheet by :func:`lkjip.ingest.judul.find_header`, or None."""
+def _header(grid, fields, required, berkas, name, declared, *, top_only=False, **options):
+    """The header of a survey sheet by :func:`lkjip.ingest.judul.find_header`, or None.
+
+    ``top_only``: of the declared header rows, the first (the labels above the U1 .. U9 row).
+    """
+    rows = declared.header_rows if declared is not None else None
     try:
         return find_header(
             grid, fields, required, berkas=berkas, sheet=name, key=fold,
-            declared_rows=declared.header_rows if declared is not None else None,
+            declared_rows=rows[:1] if rows and top_only else rows,
             join=declared.header_join if declared is not None else " ",
             aliases=declared.kolom if declared is not None else None, twice_ok=True, **options,
         )  # fmt: skip
@@ -246,7 +253,7 @@ def _google_forms(berkas, name, table, columns, grid, config, declared) -> Susun
 
 
 def _format_permenpan(berkas, name, table, columns, grid, config, declared) -> Susunan | None:
-    top = _header(grid, _PERMENPAN_FIELDS, ["no", "nilai_unsur"], berkas, name, declared)
+    top = _header(grid, _PERMENPAN_FIELDS, ["no", "nilai_unsur"], berkas, name, declared, top_only=True)
     if top is None or top.baris + 1 >= len(grid):
         return None
     h = top.baris
@@ -275,10 +282,47 @@ def _format_permenpan(berkas, name, table, columns, grid, config, declared) -> S
     no = top.kolom["no"]
     data = table.slice(h + 2).column(no).to_pylist()
     cut = next((i for i, v in enumerate(data) if v is not None and _FOOTER.match(fold(v))), None)
-    return _build(
+    found = _build(
         "e-SKM Format Permenpan", berkas, name, table, columns, h + 1, labels, questions, config,
         declared, tanggal=None, unit_pos=None, unit_constant=constant, cut=cut, no=no,
     )  # fmt: skip
+    if cut is not None:
+        found.tercetak = _printed(table, h + 2 + cut, questions, max(codes))
+    return found
+
+
+def _printed(table: pa.Table, first: int, questions: dict[int, str], last_u: int) -> list[dict]:
+    """The figures printed below the respondents: Nilai/Unsur, NRR/Unsur, NRR tertimbang/unsur (with
+    their total after the last unsur) and the unit's IKM.
+
+    ``first`` is the 0-based table row of the first printed row (its Excel row is ``first + 1``).
+    """
+    out = []
+    for i, row in enumerate(table.slice(first).to_pylist()):
+        cells = list(row.values())
+        label = " ".join(fold(v) for v in cells[: min(questions)] if v is not None)
+        if label.startswith("ikm"):
+            kind = "ikm"
+        elif "tert" in label:
+            kind = "nrr_tertimbang"
+        elif label.startswith("nrr"):
+            kind = "nrr"
+        elif label.startswith("nilai"):
+            kind = "jumlah"
+        else:
+            continue
+        baris = first + i + 1
+        if kind != "ikm":
+            out += [
+                {"besaran": kind, "kolom": kolom, "teks": cells[p], "baris": baris, "col": p}
+                for p, kolom in sorted(questions.items())
+                if p < len(cells) and cells[p] is not None
+            ]
+        after = next((p for p in range(last_u + 1, len(cells)) if cells[p] is not None), None)
+        if kind in ("ikm", "nrr_tertimbang") and after is not None:
+            total = "ikm" if kind == "ikm" else "nrr_tertimbang_total"
+            out.append({"besaran": total, "kolom": None, "teks": cells[after], "baris": baris, "col": after})
+    return out
 
 
 def _unit_in_title(rows: list[list]) -> str | None:

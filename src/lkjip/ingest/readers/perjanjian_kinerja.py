@@ -550,37 +550,90 @@ class _Register:
     def sifat(self, dokumen: str, nama: str) -> _Sifat:
         key = (normalise_label(dokumen), normalise_label(nama))
         base = self.template.get(key)
-        kode = self.narasi.get(key)
+        narasi = self.narasi.get(key)
         declared = self.declared.get(key)
-        if declared is not None:
-            fields = declared.model_fields_set
-            return _Sifat(
-                declared.kode or (base.kode if base else None) or kode,
-                declared.polaritas if "polaritas" in fields or base is None else base.polaritas,
-                declared.sumber if "sumber" in fields or base is None else base.sumber,
-                declared.jenis if "jenis" in fields or base is None else base.jenis,
-                declared.triwulan,
-                "laporan.yml (pemetaan.register.indikator)",
-            )
-        if base is not None:
-            return base
-        if kode is not None:
+        fields = declared.model_fields_set if declared is not None else set()
+        kode = (declared.kode if declared is not None else None) or (base.kode if base else None) or narasi
+        if kode is None:
+            if key not in self.generated:
+                used = {k for (d, _), k in self.generated.items() if d == key[0]}
+                self.generated[key] = f"IK-{len(used) + 1}"
+            kode = self.generated[key]
+
+        def pick(name: str, default: str) -> str:
+            if name in fields:
+                return getattr(declared, name)
+            return getattr(base, name) if base is not None else default
+
+        if base is None and "sumber" not in fields:
             self.defaults[dokumen].append(nama)
-            return _Sifat(kode, "positif", "manual", "utama", "akhir", "sheet Narasi Indikator")
-        self.defaults[dokumen].append(nama)
-        if key not in self.generated:
-            used = {k for (d, _), k in self.generated.items() if d == key[0]}
-            self.generated[key] = f"IK-{len(used) + 1}"
-        return _Sifat(self.generated[key], "positif", "manual", "utama", "akhir", "bawaan")
+        asal = (
+            "laporan.yml (pemetaan.register.indikator)" if declared is not None
+            else "sheet Perjanjian Kinerja kantor" if base is not None
+            else "sheet Narasi Indikator (kode)" if narasi is not None
+            else "bawaan"
+        )  # fmt: skip
+        return _Sifat(kode, pick("polaritas", "positif"), pick("sumber", "manual"), pick("jenis", "utama"),
+                      pick("triwulan", "akhir"), asal)  # fmt: skip
 
     def notes(self) -> list[str]:
-        return [
-            f"{dokumen}: {len(names)} indikator dokumen ekspor tanpa polaritas/sumber realisasi di "
-            "laporan.yml "
-            f"({'; '.join(dict.fromkeys(names))}): dianggap positif, realisasi diketik, indikator utama; "
-            "nyatakan di pemetaan.register.indikator (python -m lkjip kenali menuliskannya)"
-            for dokumen, names in self.defaults.items()
-        ]
+        out = []
+        for dokumen, names in self.defaults.items():
+            unique = list(dict.fromkeys(names))
+            out.append(
+                f"{dokumen}: {len(unique)} indikator dokumen ekspor tanpa polaritas/sumber realisasi di "
+                f"laporan.yml ({'; '.join(unique)}): dianggap positif, realisasi diketik, indikator utama, "
+                "realisasi triwulan terakhir; nyatakan di pemetaan.register.indikator (python -m lkjip "
+                "kenali "
+                "menuliskannya)"
+            )
+        return out
+
+
+@dataclass
+class DokumenEkspor:
+    """What ``python -m lkjip kenali`` says of one exported document (:func:`dokumen_ekspor`)."""
+
+    berkas: str
+    sheet: str
+    layout: TataLetakPk
+    tahun: int | None
+    dokumen: str | None
+    #: Indicator name as printed -> what the report will take it as.
+    indikator: dict[str, _Sifat]
+
+
+def dokumen_ekspor(paths: Sequence[Path], config: Config) -> list[DokumenEkspor]:
+    """The exported documents among ``paths`` (the files of the source), each with its year, its
+    agreement and its indicators as the reader would take them (declared, from the office's sheets
+    of the other files, or default). Files that cannot be opened are left out."""
+    files = []
+    for path in map(Path, paths):
+        try:
+            files.append(_Berkas.open(path, config))
+        except StructuralError:
+            continue
+    periods = {p.kode: p for p in config.periode}
+    daftar = _Register(config)
+    for f in files:
+        for kode, name in f.pk.items():
+            _read_pk(f.sheet(name), periods[kode], config, f.got)
+        daftar.learn_from_template(f.got.records["perjanjian_kinerja"])
+        if f.narasi is not None:
+            daftar.learn_from_narasi(f.sheet(f.narasi), config)
+    out = []
+    for f in files:
+        for name, layout in f.exports.items():
+            sheet = f.sheet(name)
+            declared = deklarasi(config, SUMBER, f.got.berkas, name)
+            above = sheet.rows[: layout.pertama]
+            tahun = tahun_dokumen(above, f.got.berkas, declared)
+            column = layout.kolom["indikator"]
+            names = [n for r in sheet.rows[layout.header + 1 :] if (n := _line(_at(r, column)))]
+            dokumen = _dokumen_of(declared, above, {normalise_label(n) for n in names}, tahun, config, daftar)
+            sifat = {n: daftar.sifat(dokumen, n) for n in names} if dokumen is not None else {}
+            out.append(DokumenEkspor(f.got.berkas, name, layout, tahun, dokumen, sifat))
+    return out
 
 
 def _read_export(

@@ -38,6 +38,7 @@ import pyarrow.compute as pc
 
 from lkjip.core import fmt
 from lkjip.core.config import BerkasPemetaan, Config
+from lkjip.core.rounding import cell_decimals
 from lkjip.ingest.berkas import ODS, XLS, XLSX, jenis_berkas
 from lkjip.ingest.cells import SheetCells, error_text, scan_workbook, uncached_formula_problems
 from lkjip.ingest.judul import Judul, display_labels, find_header
@@ -113,6 +114,12 @@ _JENIS_KELAMIN = {
     "wanita": "P",
 }
 _YEAR_IN_TITLE = re.compile(r"tahun\s*(20\d{2})", re.IGNORECASE)
+#: The year of a regulation named in a title ("Berdasarkan Permenpan No.14 Tahun 2017") is not the
+#: survey's year.
+_REGULATION_YEAR = re.compile(
+    r"\b(?:no|nomor)\.?\s*\d+[\w/.-]*\s+tahun\s*20\d{2}|\b(?:permen\w*|peraturan|perda|perbup)\b",
+    re.IGNORECASE,
+)
 _ISO_DATE = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 _DMY_DATE = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$"
 # Excel serial day numbers of 2000-01-01 and 2099-12-31: a date cell that lost its format.
@@ -272,7 +279,10 @@ def year_from_titles(sheet: TextSheet, header: int) -> int | None:
     """The year written in the title rows above the header ("... TAHUN 2025"), if any."""
     for row in sheet.table.slice(0, header).to_pylist():
         for value in row.values():
-            if value is not None and (m := _YEAR_IN_TITLE.search(str(value))):
+            text = str(value) if value is not None else ""
+            if _REGULATION_YEAR.search(text):
+                continue
+            if m := _YEAR_IN_TITLE.search(text):
                 return int(m.group(1))
     return None
 
@@ -871,8 +881,11 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         accounting.skip(_EMPTY, int(blank.sum()))
 
     unit_table, unit_notes = _unit_table(frame, units, tahun, berkas, name)
+    printed = _printed_table(
+        layout[1].tercetak if layout is not None else [], sheet, header_labels, tahun, frame, config
+    )
     result = ReadResult(
-        tables={"skm_responden": frame, "skm_unit": unit_table},
+        tables={"skm_responden": frame, "skm_unit": unit_table, "skm_nrr_tercetak": printed},
         quarantine=quarantine_rows([*problems, *units.problems]),
         accounting=[accounting] + ([units.accounting] if units.accounting else []),
         notes=notes + units.notes + unit_notes,
@@ -880,6 +893,52 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         kode_dari_nama={berkas} if layout is not None else set(),
     )
     return apply_contract(result, kolom) if contract_check else result
+
+
+_DECIMAL_POINT = re.compile(r"-?\d+\.\d+")
+
+
+def _printed_number(text: str) -> tuple[float, int | None]:
+    """A printed figure and its decimals: a number cell reads as ``"3.456"`` (a decimal point), a
+    typed text the Indonesian way (``"3,456"``, ``"89,75"``)."""
+    text = text.strip()
+    if _DECIMAL_POINT.fullmatch(text):
+        return float(text), len(text.split(".")[1])
+    value = parse_number(text)
+    if value is None:
+        raise NumberParseError(f"teks '{text}' kosong")
+    return value, cell_decimals(text, None)
+
+
+def _printed_table(
+    printed: list[dict], sheet: TextSheet, labels: list, tahun: int, responden: pd.DataFrame, config: Config
+) -> pd.DataFrame:
+    """``skm_nrr_tercetak``: the figures a "Format Permenpan" sheet prints below its respondents.
+
+    A figure that is not a number is left out with a note (the reviu cannot check it); the
+    respondents themselves are read whatever their printed figures say.
+    """
+    unsur = {u.kolom: u.kode for u in config.skm.unsur}
+    unit = responden["unit"].dropna().iloc[0] if len(responden) else None
+    kode = responden["kode_unit"].dropna().iloc[0] if len(responden) else None
+    rows = []
+    for p in printed if kode is not None else []:
+        try:
+            value, decimals = _printed_number(str(p["teks"]))
+        except NumberParseError:
+            continue
+        rows.append({
+            "berkas": sheet.berkas, "sheet": sheet.name, "baris": p["baris"], "tahun": tahun,
+            "kode_unit": kode, "unit": unit, "besaran": p["besaran"], "unsur": unsur.get(p["kolom"]),
+            "nilai_tercetak": value, "desimal_tercetak": decimals,
+            "kolom": _letter(sheet, p["col"], labels[p["col"]] if p["col"] < len(labels) else None),
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=contract.NRR_TERCETAK_COLUMNS)
+    texts = ("berkas", "sheet", "kode_unit", "unit", "besaran", "unsur", "kolom")
+    return frame.astype({
+        **dict.fromkeys(texts, pd.StringDtype()), "baris": pd.Int64Dtype(), "tahun": pd.Int64Dtype(),
+        "nilai_tercetak": "float64", "desimal_tercetak": pd.Int64Dtype(),
+    })  # fmt: skip
 
 
 def _other_layout(reader: fastexcel.ExcelReader, berkas: str, config: Config):
@@ -974,8 +1033,11 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         result.tables["skm_responden"], contract.responden_schema(kolom)
     )
     units, unit_rows, unit_table = validate(result.tables["skm_unit"], contract.SkmUnit)
-    if table_problems or unit_table or unit_rows:
-        raise StructuralError([*table_problems, *unit_table, *unit_rows])
+    printed, printed_rows, printed_table = validate(
+        result.tables["skm_nrr_tercetak"], contract.SkmNrrTercetak
+    )
+    if table_problems or unit_table or unit_rows or printed_table or printed_rows:
+        raise StructuralError([*table_problems, *unit_table, *unit_rows, *printed_table, *printed_rows])
     quarantine = result.quarantine
     if row_problems:
         by_sheet = {(a.berkas, a.sheet): a for a in result.accounting}
@@ -989,6 +1051,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         tables={
             "skm_responden": responden.reset_index(drop=True),
             "skm_unit": units.reset_index(drop=True),
+            "skm_nrr_tercetak": printed.reset_index(drop=True),
         },
         quarantine=quarantine,
         accounting=result.accounting,
@@ -1093,7 +1156,8 @@ def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: Cel
 
 
 def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, config: Config):
-    """Survey year: the title rows ("... TAHUN 2025"), else the most common date year, else config."""
+    """Survey year: the title rows ("... TAHUN 2025"), else the most common date year, else the year
+    in the file's name, else the report year (with a note)."""
     titled = year_from_titles(sheet, header)
     years = pc.year(pa.array(tanggal[keep]))
     counted = pc.value_counts(pc.drop_null(years)).to_pylist()
@@ -1106,6 +1170,9 @@ def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, 
     if counted:
         top = max(counted, key=lambda c: (c["counts"], -c["values"]))["values"]
         return top, f"{sheet.berkas} [{sheet.name}]: tahun {top} diambil dari tanggal survei"
+    if named := re.search(r"(?<!\d)(20\d{2})(?!\d)", sheet.berkas):
+        year = int(named.group(1))
+        return year, f"{sheet.berkas} [{sheet.name}]: tahun {year} diambil dari nama berkas"
     return config.tahun, (
         f"{sheet.berkas} [{sheet.name}]: tahun tidak tertulis; dipakai tahun laporan {config.tahun}"
     )
@@ -1287,6 +1354,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         return results[0]
     responden = pd.concat([r.tables["skm_responden"] for r in results], ignore_index=True)
     units = pd.concat([r.tables["skm_unit"] for r in results], ignore_index=True)
+    printed = pd.concat([r.tables["skm_nrr_tercetak"] for r in results], ignore_index=True)
     accounting = [a for r in results for a in r.accounting]
     notes = [n for r in results for n in r.notes]
     quarantine = [r.quarantine for r in results]
@@ -1315,7 +1383,11 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
             )
         units = units[~repeated].reset_index(drop=True)
     return ReadResult(
-        tables={"skm_responden": responden, "skm_unit": units.reset_index(drop=True)},
+        tables={
+            "skm_responden": responden,
+            "skm_unit": units.reset_index(drop=True),
+            "skm_nrr_tercetak": printed,
+        },
         quarantine=concat_quarantine(quarantine),
         accounting=accounting,
         notes=notes,
