@@ -239,7 +239,8 @@ def format_permenpan(path: Path, unit: str, responden) -> Path:
     nrr = [float(responden[k].mean()) for k in columns]
     ws.append(["Nilai", "/Unsur", None, None, None, *sums])
     ws.append(["NRR /", "Unsur", None, None, None, *(round(v, 3) for v in nrr)])
-    ws.append(["NRR", "tertbg/", "unsur", None, None, *(round(v / 9, 3) for v in nrr), round(sum(nrr) / 9, 3)])
+    weighted = [round(v / 9, 3) for v in nrr]
+    ws.append(["NRR", "tertbg/", "unsur", None, None, *weighted, round(sum(nrr) / 9, 3)])
     ws.append(["IKM Unit pelayanan", None, None, None, None, *[None] * 9, round(sum(nrr) / 9 * 25, 2)])
     ws.append([])
     ws.append(["KETERANGAN PERHITUNGAN (PERMENPAN RB NO. 14 TAHUN 2017)"])
