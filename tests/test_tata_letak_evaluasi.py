@@ -268,3 +268,24 @@ def test_the_office_workbook_is_read_exactly_as_before():
     for name in one.tables:
         pd.testing.assert_frame_equal(one.tables[name], many.tables[name])
     assert isinstance(one, ReadResult) and len(one.tables["perjanjian_kinerja"]) == 45
+
+
+def test_the_office_workbook_follows_declared_labels_too(tmp_path):
+    """Every source understands the declarations: the template's "Kode" column renamed by the
+    office reads when laporan.yml names it."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(paths().raw / "perjanjian-kinerja.xlsx")
+    for name in ("PK 2021-2025", "PK Perubahan 2025-2029"):
+        ws = wb[name]
+        cell = next(c for row in ws.iter_rows(max_row=10) for c in row if c.value == "Kode")
+        cell.value = "Kode IKU"
+    path = tmp_path / "perjanjian-kinerja.xlsx"
+    wb.save(path)
+    with pytest.raises(StructuralError, match="Kode"):
+        perjanjian_kinerja.read(path, CONFIG)
+    declared = {"berkas": "perjanjian-kinerja.xlsx", "kolom": {"Kode IKU": "Kode"}}
+    config = _config(perjanjian_kinerja=[declared])
+    result = perjanjian_kinerja.read(path, config)
+    default = perjanjian_kinerja.read(paths().raw / "perjanjian-kinerja.xlsx", CONFIG)
+    pd.testing.assert_frame_equal(result.tables["perjanjian_kinerja"], default.tables["perjanjian_kinerja"])

@@ -38,8 +38,8 @@ def deklarasi(config: Config, sumber: str, berkas: str, sheet: str | None = None
 def nilai_kosong(declared: BerkasPemetaan | None) -> frozenset[str]:
     """The texts the office declared as "no value" for this file, folded (``missingValues``).
 
-    >>> nilai_kosong(BerkasPemetaan(berkas="x", missingValues=["Belum Ada", " n.a "]))
-    frozenset({'belum ada', 'n.a'})
+    >>> sorted(nilai_kosong(BerkasPemetaan(berkas="x", missingValues=["Belum Ada", " n.a "])))
+    ['belum ada', 'n.a']
     """
     if declared is None:
         return frozenset()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -127,6 +127,8 @@ class _Sheet:
     kept: set[int] = field(default_factory=set)  # Excel rows that gave clean records
     rejected: set[int] = field(default_factory=set)  # Excel rows sent to quarantine
     skipped: Counter = field(default_factory=Counter)  # reason -> number of rows
+    #: 0-based first header row the office declared (``pemetaan``: ``headerRows``), or None.
+    header: int | None = None
 
     def accounting(self, berkas: str) -> RowAccounting:
         acc = RowAccounting(berkas, self.name, dibaca=len(self.rows))
@@ -320,9 +322,18 @@ class _Berkas:
             decimals = [[cell_decimals(v, None) for v in r] for r in rows]
             sheet = _Sheet(name, rows, decimals, plain.covered)
             self.got.sheets[name] = sheet
-        kosong = nilai_kosong(deklarasi(self.config, SUMBER, self.got.berkas, name)) if self.config else None
-        if kosong:
-            sheet.rows = tanpa_nilai_kosong(sheet.rows, kosong)
+        declared = deklarasi(self.config, SUMBER, self.got.berkas, name) if self.config else None
+        if declared is None:
+            return sheet
+        sheet.rows = tanpa_nilai_kosong(sheet.rows, nilai_kosong(declared))
+        if declared.header_rows:
+            sheet.header = declared.header_rows[0] - 1
+        if declared.kolom:  # a label the office names reads as the template's label it names
+            own = {normalise_label(k): v for k, v in declared.kolom.items()}
+            rows = declared.header_rows or range(1, min(len(sheet.rows), 30) + 1)
+            for r in (r - 1 for r in rows if r - 1 < len(sheet.rows)):
+                cells = sheet.rows[r]
+                sheet.rows[r] = [own.get(normalise_label(v), v) if isinstance(v, str) else v for v in cells]
         return sheet
 
     def _rows(self, name: str, limit: int = 40) -> list[list[object]]:
@@ -920,11 +931,15 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
 
 def _header_row(sheet: _Sheet, labels: dict[str, str], got: _Collected) -> int | None:
     """The 0-based header row of ``sheet``, found by ``labels``; None (problem recorded) if absent."""
+    rows = sheet.rows if sheet.header is None else sheet.rows[sheet.header : sheet.header + 1]
     try:
-        return find_header_row(sheet.rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
+        found = find_header_row(rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
     except StructuralError as exc:
+        if sheet.header is not None:  # the declared row (laporan.yml headerRows) lacks the labels
+            exc = StructuralError([replace(p, baris=sheet.header + 1) for p in exc.problems])
         got.structural += exc.problems
         return None
+    return found if sheet.header is None else sheet.header
 
 
 def _pk_layout(
