@@ -253,3 +253,14 @@ def test_a_missing_required_column_is_named_as_the_template_header(tmp_path):
         skm.read(path, CONFIG)
     message = str(info.value)
     assert "['Kode Unit']" in message and "kode_unit" not in message
+
+
+@pytest.mark.parametrize("to", ["xls", "ods"])
+def test_a_form_saved_as_xls_or_ods_is_read_the_same(tmp_path, default_responden, to):
+    from tata_letak import convert
+
+    sample = default_responden.groupby("kode_unit").head(2).head(20)
+    path = convert(google_forms(tmp_path / "skm-responden-2025.xlsx", sample), to)
+    result = skm.read(path, CONFIG)
+    assert len(result.quarantine) == 0
+    pd.testing.assert_frame_equal(_means(result.tables["skm_responden"]), _means(sample))
