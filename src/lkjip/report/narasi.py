@@ -15,6 +15,7 @@ from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.core.teks import neutralise_formula
 from lkjip.data import DATA_REALISASI
+from lkjip.ingest.hilang import jatuh_ke_ketikan
 from lkjip.reviu.teks import lokasi, read_peringatan
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
@@ -226,7 +227,7 @@ def kalimat_indikator(baris: Mapping, config: Config) -> str:
 def _ketik(baris: Mapping) -> str:
     """The warning beside a realisation that should be computed but is the typed value."""
     sumber = _value(baris, "sumber_realisasi")
-    if sumber in (None, "manual") or _value(baris, "asal_realisasi") != "ketik":
+    if sumber is None or not jatuh_ke_ketikan(pd.DataFrame([dict(baris)])).iloc[0]:
         return ""
     sebab = DATA_REALISASI.get(str(sumber), "sumbernya tidak memberi angka")
     return (

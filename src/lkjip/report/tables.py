@@ -20,6 +20,7 @@ from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.indicators.ikm import KODE_PEMDA
+from lkjip.ingest.hilang import jatuh_ke_ketikan
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
@@ -239,25 +240,9 @@ def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFra
             "Target": _num(rows["target"]),
             "Realisasi": _num(rows["realisasi"]),
             "Capaian (%)": _num(rows["capaian"]),
-            "_ketik": realisasi_jatuh_ke_ketikan(rows).to_numpy(dtype=bool),
+            "_ketik": jatuh_ke_ketikan(rows).to_numpy(dtype=bool),
         }
     ).reset_index(drop=True)
-
-
-def realisasi_jatuh_ke_ketikan(rows: pd.DataFrame) -> pd.Series:
-    """True where a realisation that should be computed from a source is the typed value instead
-    (its source gave nothing for the year: the data step's located warning, :mod:`lkjip.ingest.hilang`).
-
-    Examples
-    --------
-    >>> rows = pd.DataFrame({"sumber_realisasi": ["ikm_pemda", "ikm_pemda", "manual"],
-    ...                      "asal_realisasi": ["ketik", "hitung", "ketik"]})
-    >>> realisasi_jatuh_ke_ketikan(rows).tolist()
-    [True, False, False]
-    """
-    if not {"sumber_realisasi", "asal_realisasi"} <= set(rows.columns):
-        return pd.Series(False, index=rows.index)
-    return (rows["sumber_realisasi"] != "manual") & (rows["asal_realisasi"] == "ketik")
 
 
 def _tabel_pk(
@@ -480,7 +465,7 @@ def tabel_tren(
     # A year whose realisation fell back to the typed value: marked in its cell (the source is the
     # ``capaian`` table, passed as ``perjanjian_kinerja``, which says where each realisation came from).
     fallen = perjanjian_kinerja[
-        (perjanjian_kinerja["dokumen"] == dokumen) & realisasi_jatuh_ke_ketikan(perjanjian_kinerja)
+        (perjanjian_kinerja["dokumen"] == dokumen) & jatuh_ke_ketikan(perjanjian_kinerja)
     ]
     order = list(base["kode_indikator"])
     ketik: dict[str, tuple[int, ...]] = {}
