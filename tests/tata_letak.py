@@ -233,12 +233,15 @@ def format_permenpan(path: Path, unit: str, responden) -> Path:
         answers = [_isi(getattr(row, k)) for k in columns]
         ws.append([i, _isi(row.umur), sex, _isi(row.pekerjaan), _isi(row.pendidikan),
                    *(None if a is None else int(a) for a in answers)])
-    n = len(responden)
+    # As the exporter prints them (up to 3 decimals, trailing zeros dropped): the sum of each
+    # unsur, its NRR (the mean of the answers given), NRR × 1/9 with their total, and the IKM.
     sums = [float(responden[k].sum()) for k in columns]
+    nrr = [float(responden[k].mean()) for k in columns]
     ws.append(["Nilai", "/Unsur", None, None, None, *sums])
-    ws.append(["NRR /", "Unsur", None, None, None, *(round(s / n, 3) for s in sums)])
-    ws.append(["NRR", "tertbg/", "unsur", None, None, *(round(s / n / 9, 3) for s in sums)])
-    ws.append(["IKM Unit pelayanan"])
+    ws.append(["NRR /", "Unsur", None, None, None, *(round(v, 3) for v in nrr)])
+    weighted = [round(v / 9, 3) for v in nrr]
+    ws.append(["NRR", "tertbg/", "unsur", None, None, *weighted, round(sum(nrr) / 9, 3)])
+    ws.append(["IKM Unit pelayanan", None, None, None, None, *[None] * 9, round(sum(nrr) / 9 * 25, 2)])
     ws.append([])
     ws.append(["KETERANGAN PERHITUNGAN (PERMENPAN RB NO. 14 TAHUN 2017)"])
     wb.save(path)
@@ -259,5 +262,183 @@ def rekap_ikm_permenpan(path: Path, riwayat) -> Path:
         for i, row in enumerate(rows.itertuples(index=False), start=1):
             ws.append([i, row.unit, _isi(row.jumlah_responden), float(row.ikm), _isi(row.mutu_tercetak),
                        kinerja.get(_isi(row.mutu_tercetak))])  # fmt: skip
+    wb.save(path)
+    return path
+
+
+# --------------------------------------------------------------------------- SAKIP
+
+
+def sakip_tanpa_kode(path: Path, sakip_pd) -> Path:
+    """The SAKIP recap keyed by the perangkat daerah's name: no Kode PD, one sheet a year."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for tahun, rows in sakip_pd.groupby("tahun", sort=True):
+        ws = wb.create_sheet(f"Rekap {tahun}")
+        ws.append([f"REKAPITULASI NILAI SAKIP PERANGKAT DAERAH TAHUN {tahun}"])
+        ws.append([])
+        ws.append(["No", "Nama Perangkat Daerah", "Nilai SAKIP", "Predikat"])
+        for i, row in enumerate(rows.itertuples(index=False), start=1):
+            ws.append([i, row.perangkat_daerah, float(row.nilai), _isi(row.predikat_tercetak)])
+        ws.append(["Rata-rata", None, round(float(rows["nilai"].mean()), 2)])
+    wb.save(path)
+    return path
+
+
+#: The components of the SAKIP evaluation (PermenPANRB 88/2021) and their weights.
+KOMPONEN_SAKIP = (("Perencanaan Kinerja", 30), ("Pengukuran Kinerja", 30), ("Pelaporan Kinerja", 15),
+                  ("Evaluasi Akuntabilitas Kinerja Internal", 25))  # fmt: skip
+SUB_KOMPONEN = (("Pemenuhan", 0.2), ("Kualitas", 0.3), ("Pemanfaatan", 0.5))
+
+
+def sakip_kke(path: Path, nama: str, tahun: int, nilai: float, predikat: str | None) -> Path:
+    """One perangkat daerah's evaluation worksheet (KKE): the PD and year in the title, the four
+    components with their score as a fraction of 1, sub components and criteria below each, the
+    final score as a fraction of 1 shown as a percentage, the predikat."""
+    x = round(nilai / 100, 4)
+    # Two components of equal weight a point apart either way: their weighted sum is the score.
+    fractions = [round(x + 0.01, 4), round(x - 0.01, 4), x, x] if x <= 0.99 else [x] * 4
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "KKE"
+    ws.append(["KERTAS KERJA EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH"])
+    ws.append([f"PERANGKAT DAERAH : {nama}"])
+    ws.append([f"TAHUN EVALUASI : {tahun}"])
+    ws.append([])
+    ws.append(["No", "Komponen/Sub Komponen/Kriteria", "Bobot", "Jawaban", "Nilai"])
+    for i, ((komponen, bobot), f) in enumerate(zip(KOMPONEN_SAKIP, fractions, strict=True), start=1):
+        ws.append([i, komponen, bobot, None, f])
+        for j, (sub, share) in enumerate(SUB_KOMPONEN, start=1):
+            ws.append([f"{i}.{j}", sub, round(bobot * share, 2), None, f])
+            ws.append([f"{i}.{j}.1", "Dokumen telah tersedia dan dimanfaatkan", None, "Y", 1])
+    ws.append([None, "NILAI AKHIR", 100, None, x])
+    ws.cell(ws.max_row, 5).number_format = "0.00%"
+    ws.append([None, "PREDIKAT", None, None, predikat])
+    ws.append([])
+    ws.append([None, None, None, "Evaluator"])
+    wb.save(path)
+    return path
+
+
+# --------------------------------------------------------------------------- Perjanjian Kinerja
+
+
+def _teks_angka(value, decimals=None) -> str:
+    """A number as an Indonesian text, ``-`` when missing: ``83,78``, ``57``."""
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return "-"
+    if decimals is None or pd.isna(decimals):
+        text = f"{float(value):.10f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{float(value):.{int(decimals)}f}"
+    return text.replace(".", ",")
+
+
+def _triwulan(row, *, jumlah: bool) -> list[str]:
+    """The four quarters of a realisation: cumulative figures rising to the year's (``akhir``), or
+    counts that add up to it (``jumlah``)."""
+    import pandas as pd
+
+    if pd.isna(row.realisasi):
+        return ["-"] * 4
+    d = row.desimal_realisasi
+    if jumlah:
+        n = int(row.realisasi)
+        return [str(n // 4 + (1 if i < n % 4 else 0)) for i in range(4)]
+    rising = [_teks_angka(row.realisasi * share, d) for share in (0.25, 0.5, 0.75)]
+    return [*rising, _teks_angka(row.realisasi, d)]
+
+
+def pk_dokumen_rows(rows, tahun: int, config: Config, *, jumlah=frozenset()) -> list[list]:
+    """One Perjanjian Kinerja document of one year as e-SAKIP prints it: title lines, the header
+    over two rows (Realisasi over TW 1 .. TW 4), one row per indicator, no code, polarity or source."""
+    out: list[list] = [
+        ["Detail Perjanjian Kinerja"],
+        [config.instansi.nama_lengkap],
+        [f"Tahun Anggaran {tahun}"],
+        [],
+        ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", None, None, None,
+         "Capaian Kinerja %", "Capaian Serapan Anggaran %"],
+        [None, None, None, None, "TW 1", "TW 2", "TW 3", "TW 4", None, None],
+    ]  # fmt: skip
+    for row in rows.itertuples(index=False):
+        out.append([row.sasaran, row.indikator, row.satuan, _teks_angka(row.target),
+                    *_triwulan(row, jumlah=row.kode_indikator in jumlah),
+                    _teks_angka(row.capaian_tercetak, row.desimal_tercetak), "-"])  # fmt: skip
+    return out
+
+
+def pk_dokumen_xlsx(path: Path, rows, tahun: int, config: Config, *, jumlah=frozenset()) -> Path:
+    """The document copied into Excel: the header's merged cells kept."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"PK {tahun}"
+    for r in pk_dokumen_rows(rows, tahun, config, jumlah=jumlah):
+        ws.append(r)
+    ws.merge_cells("E5:H5")
+    for col in "ABCDIJ":
+        ws.merge_cells(f"{col}5:{col}6")
+    wb.save(path)
+    return path
+
+
+def pk_dokumen_html(path: Path, rows, tahun: int, config: Config, *, jumlah=frozenset()) -> Path:
+    """The document as the browser saves the plugin's page: an HTML table under an ``<h1>`` title,
+    ``Realisasi`` over four quarters (``colspan``), a sasaran over its indicators (``rowspan``)."""
+    body = pk_dokumen_rows(rows, tahun, config, jumlah=jumlah)[6:]
+    head = (
+        '<tr><th rowspan="2">Sasaran Strategis</th><th rowspan="2">Indikator Kinerja</th>'
+        '<th rowspan="2">Satuan</th><th rowspan="2">Target</th><th colspan="4">Realisasi</th>'
+        '<th rowspan="2">Capaian Kinerja<br><small>%</small></th>'
+        '<th rowspan="2">Capaian Serapan Anggaran<br><small>%</small></th></tr>'
+        "<tr><th>TW 1</th><th>TW 2</th><th>TW 3</th><th>TW 4</th></tr>"
+    )
+    lines = []
+    for i, r in enumerate(body):
+        span = sum(1 for _ in _same_run(body, i))
+        first = i == 0 or body[i - 1][0] != r[0]
+        cells = [f'<td rowspan="{span}">{r[0]}</td>'] if first else []
+        cells += [f"<td>{v if v is not None else ''}</td>" for v in r[1:]]
+        lines.append(f"<tr>{''.join(cells)}</tr>")
+    html = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        f"<h1>Detail Perjanjian Kinerja<br>{config.instansi.nama_lengkap}<br> Tahun Anggaran {tahun}</h1>"
+        f"<table><thead>{head}</thead><tbody>{''.join(lines)}</tbody></table></body></html>"
+    )
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _same_run(body, i):
+    for r in body[i:]:
+        if r[0] != body[i][0]:
+            return
+        yield r
+
+
+def pk_ekspor(raw_dir: Path, pk, config: Config, *, html: bool = False, jumlah=frozenset()) -> list[Path]:
+    """Every agreement of ``pk`` (the clean ``perjanjian_kinerja`` table) as e-SAKIP exports it: one
+    document per agreement and year, named ``perjanjian-kinerja-<agreement>-<year>``."""
+    paths = []
+    for (dokumen, tahun), rows in pk.groupby(["dokumen", "tahun"], sort=True):
+        slug = "-".join(dokumen.lower().split()[2:]) or "pk"
+        ordered = rows.assign(_j=rows["jenis"].map({"utama": 0, "lainnya": 1})).sort_values(["_j", "baris"])
+        if html:
+            path = raw_dir / f"perjanjian-kinerja-{slug}-{tahun}.xls"
+            paths.append(pk_dokumen_html(path, ordered, int(tahun), config, jumlah=jumlah))
+        else:
+            path = raw_dir / f"perjanjian-kinerja-{slug}-{tahun}.xlsx"
+            paths.append(pk_dokumen_xlsx(path, ordered, int(tahun), config, jumlah=jumlah))
+    return paths
+
+
+def kantor_pk(default_workbook: Path, path: Path) -> Path:
+    """The office's own sheets of the agreement source (narasi, penjenjangan) in a file of their own."""
+    wb = load_workbook(default_workbook)
+    for name in list(wb.sheetnames):
+        if not name.startswith(("Narasi", "Penjenjangan")):
+            del wb[name]
     wb.save(path)
     return path

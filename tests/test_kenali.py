@@ -47,7 +47,7 @@ def test_kenali_names_each_layout_and_what_is_undecided(proyek):
     assert code == 0
     assert "realisasi-anggaran.xlsx: sumber anggaran; sheet 'Sheet1': realisasi anggaran per sub" in text
     assert "skm-responden-2025.xlsx: sumber skm; Google Forms (sheet 'Respons Formulir 1')" in text
-    assert "'Cap waktu' -> tanggal" in text
+    assert "'Cap waktu' -> Tanggal Survei" in text  # the template's header, not a field name
     assert "'8. Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?' -> U9" in text
     assert "unit 'Kantor Yang Tidak Terdaftar' tanpa kode" in text
     assert "sakip.xlsx: sumber sakip; templat proyek" in text
@@ -73,3 +73,33 @@ def test_kenali_tulis_keeps_comments_and_writes_only_what_it_can_justify(proyek)
     _run(proyek, "--tulis")
     assert len(load_config(config_path).pemetaan.skm) == 1
     assert config_path.read_text(encoding="utf-8").count("Kantor Yang Tidak Terdaftar': kodenya?") == 1
+
+
+def test_kenali_names_sakip_worksheets_and_asks_for_pd_codes(tmp_path):
+    import shutil
+
+    import pandas as pd
+    from tata_letak import sakip_kke, sakip_tanpa_kode
+
+    from lkjip.core.paths import paths
+    from lkjip.ingest import kenali
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(paths().raw / "kelembagaan.xlsx", raw)  # the register: Kode PD and names
+    frame = pd.DataFrame({"tahun": [2024], "perangkat_daerah": ["Dinas Baru Sekali"], "nilai": [70.0],
+                          "predikat_tercetak": ["BB"]})  # fmt: skip
+    sakip_tanpa_kode(raw / "sakip.xlsx", frame)
+    sakip_kke(raw / "sakip-kke-setda.xlsx", "Sekretariat Daerah", 2025, 86.19, "A")
+    found = {t.berkas: t for t in kenali.kenali(raw, CONFIG)}
+    kke = found["sakip-kke-setda.xlsx"].tata_letak
+    assert "lembar kerja evaluasi (KKE) 'Sekretariat Daerah' tahun 2025" in kke
+    assert "rekap SAKIP tanpa Kode PD" in found["sakip.xlsx"].tata_letak
+    tanpa = kenali.pd_tanpa_kode(list(found.values()), kenali.register_pd_dikenal(raw, CONFIG))
+    assert list(tanpa) == ["Dinas Baru Sekali"]  # the Setda is in the kelembagaan workbook
+    config_path = tmp_path / "laporan.yml"
+    shutil.copy(paths().config, config_path)
+    kenali.tulis(config_path, list(found.values()), {}, tanpa)
+    text = config_path.read_text(encoding="utf-8")
+    assert "# perangkat daerah 'Dinas Baru Sekali': kodenya?" in text
+    assert load_config(config_path).pemetaan.daftar.perangkat_daerah == {}

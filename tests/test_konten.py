@@ -285,3 +285,15 @@ def test_no_seed_sentence_appears_verbatim_in_konten(config, seed_sentences):
     texts |= {f"{s} (terisi)": load_section(s, config, KONTEN) for s in list_sections(KONTEN)}
     copied = {name: hits for name, text in texts.items() if (hits := _copied(seed_sentences, text))}
     assert not copied, f"kalimat laporan contoh tersalin apa adanya: {copied}"
+
+
+def test_a_placeholder_that_does_not_fit_the_office_suggests_konten_awal(config, tmp_path):
+    """The default prose names the second planning period; an office with one has none."""
+    _write(tmp_path, "penjenjangan", "Setelah {periode[1].dokumen} ...")
+    data = config.model_dump(by_alias=True)
+    data["periode"] = data["periode"][1:]
+    one = type(config).model_validate(data)
+    with pytest.raises(KontenError) as err:
+        load_section("penjenjangan", one, tmp_path)
+    assert "hanya berisi 1 butir" in str(err.value)
+    assert "python -m lkjip konten-awal --ke konten --timpa" in str(err.value)

@@ -164,7 +164,7 @@ def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek
     absent = data.tabel_sumber_absen(proyek)
     # the clean tables of the five absent exports, and what is computed from them alone
     assert absent == {
-        "skm_responden", "skm_unit", "skm_unit_riwayat", "sakip_pd", "kelembagaan_pd",
+        "skm_responden", "skm_unit", "skm_nrr_tercetak", "skm_unit_riwayat", "sakip_pd", "kelembagaan_pd",
         "kelembagaan_pemda", "pembanding", "ikm_unit", "ikm_unsur", "ikm_pemda", "skm_demografi",
         "sakip_pd_hasil", "sakip_ringkas", "kematangan_pd", "kematangan_ringkas", "efektivitas",
         "pembanding_hasil", "sakip_pembanding",
@@ -178,7 +178,7 @@ def test_the_data_dictionary_page_leaves_out_the_tables_of_absent_sources(proyek
     page = kamus_markdown(judul=False, tanpa=absent)
     assert "### `sakip_pd`" not in page and "### `capaian`" in page and "### `reviu`" in page
     assert "SAKIP" not in page and "IKM" not in page
-    assert "(18 tabel, ditulis kosong di `data/processed/`) tidak dicantumkan" in page
+    assert "(19 tabel, ditulis kosong di `data/processed/`) tidak dicantumkan" in page
 
 
 def test_the_facade_prints_nothing_of_an_absent_source(proyek):

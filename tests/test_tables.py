@@ -461,3 +461,25 @@ def test_table_numbers_come_from_the_registry(config, monkeypatch):
     monkeypatch.setattr(bagian, "TABEL", {k: b for k, b in changed.items() if k != "II.4"})
     with pytest.raises(bagian.TabelTidakTerdaftar, match=r"tabel 'II\.4' tidak terdaftar"):
         bagian.tabel("II.4", t, config)
+
+
+def test_a_realisation_that_fell_back_to_the_typed_value_is_marked_beside_it(config):
+    """PKP-3's 2024 and 2025 realisations should come from the IKM but are typed (the survey's
+    export was lost): Tabel III.1 and III.2 mark them, the note says why."""
+    from lkjip.report.narasi import kalimat_indikator
+
+    capaian = _capaian().assign(sumber_realisasi="manual", asal_realisasi="ketik")
+    fallen = capaian["kode_indikator"] == "PKP-3"
+    capaian.loc[fallen, "sumber_realisasi"] = "ikm_pemda"
+    table = tables.tabel_capaian(capaian, PKP, config, nomor="III.1.B")
+    cells = _cells(table)
+    assert cells[9:12] == ["90,05", "90,87*", "100,91%"] and "83,78" in cells  # PKP-1 unmarked
+    assert "sumber hitungnya tidak memberi angka tahun itu" in table.gt().as_raw_html()
+    tren = _cells(tables.tabel_tren(capaian, capaian, PKP, config, nomor="III.2.B"))
+    assert {"89,97*", "90,87*", "83,11", "83,78"} <= set(tren)
+    row = capaian[fallen & (capaian["tahun"] == 2025)].iloc[0].to_dict()
+    sentence = kalimat_indikator({**row, "status": "di_atas"}, config)
+    assert "angka yang diketik di Perjanjian Kinerja, bukan hasil hitung: tidak ada data SKM" in sentence
+    # Without a fallen realisation nothing is marked and no note is added.
+    plain = tables.tabel_capaian(_capaian(), PKP, config, nomor="III.1.B")
+    assert "*" not in "".join(_cells(plain)) and not plain.catatan

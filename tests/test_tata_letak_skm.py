@@ -164,3 +164,103 @@ def test_data_step_on_ikm_recap_by_name_gets_codes_from_the_unit_sheet(tmp_path,
     for name in ours:
         pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
     assert pd.read_parquet(out / "karantina.parquet").empty
+
+
+def test_format_permenpan_year_is_not_the_regulation_year_of_its_title(tmp_path, default_responden):
+    """"Berdasarkan Permenpan No.14 Tahun 2017" names the regulation, not the survey year."""
+    unit = default_responden["unit"].iloc[0]
+    rows = default_responden[default_responden["unit"] == unit].head(5)
+    path = format_permenpan(tmp_path / "skm-responden-unit.xlsx", unit, rows)
+    result = skm.read(path, CONFIG)
+    assert set(result.tables["skm_responden"]["tahun"]) == {CONFIG.tahun}
+
+
+def test_printed_nrr_rows_are_kept_and_a_wrong_one_is_a_reviu_finding(tmp_path):
+    """Four respondents of one unit, answers worked out by hand: U1 answers 4, 3, 3, 2 give a sum of
+    12 and an NRR of 3; the sheet prints 3,5 (a typing error) for U1's NRR."""
+    from openpyxl import load_workbook
+
+    from lkjip.reviu.temuan import _reviu_nrr_tercetak
+
+    answers = {k: [4, 3, 3, 2] for k in UNSUR}
+    rows = pd.DataFrame({"umur": [30, 40, 50, 60], "jenis_kelamin": ["L", "P", "L", "P"],
+                         "pekerjaan": ["PNS"] * 4, "pendidikan": ["S1"] * 4, **answers})  # fmt: skip
+    path = format_permenpan(tmp_path / "skm-responden-2025.xlsx", "Kecamatan Contoh", rows)
+    table = skm.read(path, CONFIG).tables["skm_nrr_tercetak"]
+    # Nine sums, nine NRR, nine weighted NRR with their total, and the unit's IKM.
+    assert sorted(table["besaran"].value_counts().items()) == [
+        ("ikm", 1), ("jumlah", 9), ("nrr", 9), ("nrr_tertimbang", 9), ("nrr_tertimbang_total", 1)
+    ]
+    nrr_u1 = table[(table["besaran"] == "nrr") & (table["unsur"] == "U1")].iloc[0]
+    assert nrr_u1["nilai_tercetak"] == 3.0 and nrr_u1["baris"] == 14
+    # IKM = 9 × 3 / 9 × 25 = 75
+    assert table.loc[table["besaran"] == "ikm", "nilai_tercetak"].item() == 75.0
+    wb = load_workbook(path)
+    wb.active["F14"] = 3.5
+    wb.save(path)
+    tables = skm.read(path, CONFIG).tables
+    [finding] = [f for f in _reviu_nrr_tercetak(tables, CONFIG) if f]
+    assert (finding["jenis"], finding["baris"], finding["nilai_tercetak"], finding["nilai_hitung"]) == (
+        "nrr_tercetak", 14, "3,5", "3,0"
+    )
+    assert finding["kolom"].startswith("F (U1")
+
+
+def test_units_known_by_name_take_their_population_from_the_register(tmp_path, default_responden):
+    """A form names its units; laporan.yml's register gives their code and population: the
+    Krejcie–Morgan minimum of a population of 1.000 is 278."""
+    from lkjip.indicators.ikm import krejcie_morgan
+    from lkjip.ingest.registers import kode_unit_dari_nama
+
+    units = sorted(default_responden["unit"].unique())[:2]
+    sample = default_responden[default_responden["unit"].isin(units)].groupby("unit").head(5)
+    path = google_forms(tmp_path / "skm-responden-2025.xlsx", sample)
+    data = CONFIG.model_dump(by_alias=True)
+    register = {units[0]: {"kode": "UL-A", "populasi": 1000}, units[1]: "UL-B"}
+    data["pemetaan"] = {"register": {"unit": register}}
+    config = type(CONFIG).model_validate(data)
+    result = kode_unit_dari_nama(skm.read(path, config), config)
+    table = result.tables["skm_unit"].set_index("kode_unit")
+    assert table.loc["UL-A", "populasi"] == 1000 and pd.isna(table.loc["UL-B", "populasi"])
+    assert krejcie_morgan(1000, config.skm.krejcie_morgan) == 278
+
+
+def test_a_declared_no_value_word_in_a_form_is_a_skipped_answer(tmp_path, default_responden):
+    from openpyxl import load_workbook
+
+    sample = default_responden.groupby("kode_unit").head(1).head(3)
+    path = google_forms(tmp_path / "skm-responden-2025.xlsx", sample)
+    wb = load_workbook(path)
+    wb.active["J2"] = "Tidak menjawab"
+    wb.save(path)
+    assert len(skm.read(path, CONFIG).quarantine) == 1  # an unknown answer word
+    data = CONFIG.model_dump(by_alias=True)
+    data["pemetaan"] = {"skm": [{"berkas": "skm-responden-2025.xlsx", "missingValues": ["tidak menjawab"]}]}
+    result = skm.read(path, type(CONFIG).model_validate(data))
+    assert len(result.quarantine) == 0 and pd.isna(result.tables["skm_responden"]["U1"].iloc[0])
+
+
+def test_a_missing_required_column_is_named_as_the_template_header(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Responden"
+    wb.active.append(["No", "Unit Layanan", "Umur", *UNSUR])
+    wb.active.append([1, "Kecamatan A", 30, *[4] * 9])
+    path = tmp_path / "skm-responden-2025.xlsx"
+    wb.save(path)
+    with pytest.raises(StructuralError) as info:
+        skm.read(path, CONFIG)
+    message = str(info.value)
+    assert "['Kode Unit']" in message and "kode_unit" not in message
+
+
+@pytest.mark.parametrize("to", ["xls", "ods"])
+def test_a_form_saved_as_xls_or_ods_is_read_the_same(tmp_path, default_responden, to):
+    from tata_letak import convert
+
+    sample = default_responden.groupby("kode_unit").head(2).head(20)
+    path = convert(google_forms(tmp_path / "skm-responden-2025.xlsx", sample), to)
+    result = skm.read(path, CONFIG)
+    assert len(result.quarantine) == 0
+    pd.testing.assert_frame_equal(_means(result.tables["skm_responden"]), _means(sample))

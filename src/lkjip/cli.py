@@ -221,18 +221,11 @@ def _run_kenali(args: argparse.Namespace) -> int:
     raw = args.raw_dir or project.raw
     found = kenali.kenali(raw, config)
     tanpa_kode = kenali.unit_tanpa_kode(found, kenali.register_dikenal(raw, config))
-    for t in found:
-        _say(f"{t.berkas}: sumber {t.sumber or '-'}; {t.tata_letak}")
-        for header, what in t.kolom.items():
-            _say(f"    {header!r} -> {what}")
-        for question in t.pertanyaan:
-            _say(f"    belum dapat diputuskan: {question}")
-        for nama in t.nama_unit:
-            if nama in tanpa_kode:
-                close = ", ".join(tanpa_kode[nama]) or "tidak ada yang mirip"
-                _say(f"    belum dapat diputuskan: unit '{nama}' tanpa kode (paling mirip: {close})")
+    pd_tanpa = kenali.pd_tanpa_kode(found, kenali.register_pd_dikenal(raw, config))
+    for line in kenali.ringkasan(found, tanpa_kode, pd_tanpa):
+        _say(line)
     if args.tulis:
-        for line in kenali.tulis(config_path, found, tanpa_kode):
+        for line in kenali.tulis(config_path, found, tanpa_kode, pd_tanpa):
             _say(f"ditulis ke {config_path.name}: {line}")
     return EXIT_OK
 

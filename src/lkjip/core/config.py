@@ -259,41 +259,129 @@ class Kewajaran(_Model):
     capaian_maks: float = Field(default=150, gt=0)
 
 
+class IndikatorPemetaan(_Model):
+    """What a Perjanjian Kinerja export cannot say about one indicator (declared by its name)."""
+
+    #: The indicator's code in the report (``PK-1``, ``KL-2``); the narasi and the comparison
+    #: figures use the same code. Left out: the code the office's Narasi Indikator sheet gives
+    #: the indicator's name.
+    kode: str | None = Field(default=None, pattern=r"^[A-Z]+-\d+$")
+    polaritas: Literal["positif", "negatif"] = "positif"
+    #: Where the realisation is computed from (``ikm_pemda``, ``sakip_rata_rata``, ...);
+    #: ``manual``: the realisation typed in the export.
+    sumber: str = "manual"
+    #: ``utama`` (the agreement's own) or ``lainnya`` (kinerja lainnya).
+    jenis: Literal["utama", "lainnya"] = "utama"
+    #: How the quarters make the year: ``akhir`` (the last quarter filled in: indices,
+    #: percentages, cumulative figures) or ``jumlah`` (the sum of the quarters: counts).
+    triwulan: Literal["akhir", "jumlah"] = "akhir"
+
+
 class BerkasPemetaan(_Model):
     """How one export (by file pattern) is read, where its layout needs the office's word.
 
     Field names follow the Frictionless table dialect where it has one (``sheet``,
-    ``missingValues``); the rest are the project's own, in the domain's words.
+    ``headerRows``, ``headerJoin``, ``missingValues``); the rest are the project's own, in the
+    domain's words.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     berkas: str = Field(min_length=1, description="pola nama berkas, mis. skm-responden-dukcapil*.xlsx")
     sheet: str | None = None
+    #: The rows of the header (1-based, as Excel numbers them; consecutive), e.g. ``[7, 8]``.
+    header_rows: list[int] | None = Field(default=None, alias="headerRows")
+    #: Between the labels of one column's header rows (``"Realisasi TW 1"``).
+    header_join: str = Field(default=" ", alias="headerJoin")
     #: Header text as printed -> field or unsur code (``U1``..``U9``, ``unit``, ``tanggal``, ...).
     kolom: dict[str, str] = Field(default_factory=dict)
     #: Answer word as printed -> score 1-4 (added to the PermenPANRB words).
     nilai: dict[str, int] = Field(default_factory=dict)
     #: A field with one value for the whole file, e.g. ``{unit: "Dinas ..."}`` for a one-unit form.
     konstan: dict[str, str] = Field(default_factory=dict)
+    #: Cell texts that mean "no value" in this export (besides "-", "N/A", blank).
     missing_values: list[str] = Field(default_factory=list, alias="missingValues")
+    #: The agreement (``periode[].dokumen_pk``) of a Perjanjian Kinerja document, and the year of
+    #: a document or sheet, when they do not say it themselves.
+    dokumen: str | None = None
+    tahun: int | None = Field(default=None, ge=2000, le=2100)
+
+    @field_validator("header_rows", mode="before")
+    @classmethod
+    def _one_row(cls, value: object) -> object:
+        return [value] if isinstance(value, int) else value
+
+    @field_validator("header_rows")
+    @classmethod
+    def _consecutive(cls, value: list[int] | None) -> list[int] | None:
+        if value is None:
+            return None
+        if not value or min(value) < 1 or value != list(range(value[0], value[0] + len(value))):
+            raise ValueError(
+                f"headerRows harus nomor baris berurutan mulai dari 1, mis. [7, 8]; tertulis {value}"
+            )
+        return value
+
+
+class UnitTerdaftar(_Model):
+    """A service unit of the register: its code and, when known, its population."""
+
+    kode: str = Field(min_length=1)
+    #: Service recipients in a year (for the Krejcie–Morgan minimum sample).
+    populasi: int | None = Field(default=None, ge=1)
 
 
 class Register(_Model):
-    """Names to codes: the office's list of service units and perangkat daerah (``nama: kode``)."""
+    """Names to codes: the office's list of service units and perangkat daerah (``nama: kode``),
+    and the indicators of each agreement.
 
-    unit: dict[str, str] = Field(default_factory=dict)
+    A unit may also be written ``nama: {kode: UL-21, populasi: 1200}`` to give its population.
+    """
+
+    unit: dict[str, str | UnitTerdaftar] = Field(default_factory=dict)
     perangkat_daerah: dict[str, str] = Field(default_factory=dict)
+    #: Per agreement (``periode[].dokumen_pk``), its indicators by their printed name: what a
+    #: Perjanjian Kinerja document exported by e-SAKIP does not say.
+    indikator: dict[str, dict[str, IndikatorPemetaan]] = Field(default_factory=dict)
+
+    @property
+    def kode_unit(self) -> dict[str, str]:
+        """Unit name -> code.
+
+        >>> Register(unit={"Kecamatan A": "UL-1", "Kecamatan B": {"kode": "UL-2", "populasi": 90}}).kode_unit
+        {'Kecamatan A': 'UL-1', 'Kecamatan B': 'UL-2'}
+        """
+        return {n: v if isinstance(v, str) else v.kode for n, v in self.unit.items()}
+
+    @property
+    def populasi_unit(self) -> dict[str, int]:
+        """Unit name -> population, for the units declared with one."""
+        declared = {n: v for n, v in self.unit.items() if isinstance(v, UnitTerdaftar)}
+        return {n: v.populasi for n, v in declared.items() if v.populasi is not None}
 
 
 class Pemetaan(_Model):
-    """The office's declarations for exports that do not say everything themselves (optional)."""
+    """The office's declarations for exports that do not say everything themselves (optional).
+
+    Per source (the names of ``sumber``), a list of file declarations (:class:`BerkasPemetaan`),
+    and the registers of names and codes.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     # ``register`` in laporan.yml; the attribute is renamed because pydantic's BaseModel has one.
     daftar: Register = Field(default=Register(), alias="register")
+    anggaran: list[BerkasPemetaan] = Field(default_factory=list)
     skm: list[BerkasPemetaan] = Field(default_factory=list)
+    skm_riwayat: list[BerkasPemetaan] = Field(default_factory=list)
+    sakip: list[BerkasPemetaan] = Field(default_factory=list)
+    kelembagaan: list[BerkasPemetaan] = Field(default_factory=list)
+    perjanjian_kinerja: list[BerkasPemetaan] = Field(default_factory=list)
+    pembanding: list[BerkasPemetaan] = Field(default_factory=list)
+
+    def untuk(self, sumber: str) -> list[BerkasPemetaan]:
+        """The file declarations of ``sumber``."""
+        return getattr(self, sumber)
 
 
 #: The national rules (SKM, SAKIP, kematangan, efektivitas kelembagaan) used for a block that
@@ -329,6 +417,8 @@ SUMBER = (
     "perjanjian_kinerja",
     "pembanding",
 )
+
+assert set(SUMBER) <= set(Pemetaan.model_fields), "every source has its pemetaan list"
 
 
 class Config(_Model):

@@ -102,6 +102,22 @@ def sumber_tanpa_angka(
     return problems
 
 
+def jatuh_ke_ketikan(rows: pd.DataFrame) -> pd.Series:
+    """True where a realisation that should be computed from a source (``sumber_realisasi``) is the
+    typed value instead (``asal_realisasi == "ketik"``): its source gave nothing for the year.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"sumber_realisasi": ["ikm_pemda", "ikm_pemda", "manual"],
+    ...                      "asal_realisasi": ["ketik", "hitung", "ketik"]})
+    >>> jatuh_ke_ketikan(rows).tolist()
+    [True, False, False]
+    """
+    if not {"sumber_realisasi", "asal_realisasi"} <= set(rows.columns):
+        return pd.Series(False, index=rows.index)
+    return (rows["sumber_realisasi"] != "manual") & (rows["asal_realisasi"] == "ketik")
+
+
 def realisasi_jatuh_ke_ketikan(capaian: pd.DataFrame) -> list[Problem]:
     """A located warning per indicator and year computed from a source that gave no figure.
 
@@ -119,7 +135,7 @@ def realisasi_jatuh_ke_ketikan(capaian: pd.DataFrame) -> list[Problem]:
     """
     if capaian.empty or "asal_realisasi" not in capaian:
         return []
-    fallen = capaian[(capaian["sumber_realisasi"] != "manual") & (capaian["asal_realisasi"] == "ketik")]
+    fallen = capaian[jatuh_ke_ketikan(capaian)]
     return [
         Problem(
             str(row.berkas),

@@ -142,6 +142,9 @@ class ReadResult:
     #: Files whose ``kode_unit`` holds the unit's name (an export without codes): the data step
     #: finds the codes in a register (:mod:`lkjip.ingest.registers`).
     kode_dari_nama: set[str] = field(default_factory=set)
+    #: Files whose ``kode_pd`` holds the perangkat daerah's name (a SAKIP recap without Kode PD,
+    #: an evaluation worksheet): the data step finds the codes in a register.
+    kode_pd_dari_nama: set[str] = field(default_factory=set)
 
 
 #: The located warnings, written by the data step beside the processed tables.

@@ -55,13 +55,20 @@ SOURCES: tuple[Source, ...] = (
         own_cell_checks=True,
     ),
     Source("skm_riwayat", ("skm-riwayat*.xlsx",), "skm_riwayat", "IKM per unit tahun sebelumnya"),
-    Source("sakip", ("sakip*.xlsx",), "sakip", "Hasil evaluasi SAKIP perangkat daerah"),
+    Source(
+        "sakip",
+        ("sakip*.xlsx",),
+        "sakip",
+        "Hasil evaluasi SAKIP perangkat daerah",
+        many=True,  # the recap and/or one evaluation worksheet per perangkat daerah
+    ),
     Source("kelembagaan", ("kelembagaan*.xlsx",), "kelembagaan", "Kematangan dan evaluasi kelembagaan"),
     Source(
         "perjanjian_kinerja",
-        ("perjanjian-kinerja*.xlsx",),
+        tuple(f"perjanjian-kinerja*.{ext}" for ext in ("xlsx", "xls", "ods", "html", "htm")),
         "perjanjian_kinerja",
         "Perjanjian Kinerja dan narasi indikator",
+        many=True,  # the office's workbook and, optionally, the documents e-SAKIP prints, one a year
     ),
     Source("pembanding", ("pembanding*.xlsx",), "pembanding", "Angka pembanding Kabupaten/Provinsi"),
 )
@@ -277,6 +284,7 @@ def merge(results: list[ReadResult]) -> ReadResult:
         warnings=[w for r in results for w in r.warnings],
         kolom={k: v for r in results for k, v in r.kolom.items()},
         kode_dari_nama={b for r in results for b in r.kode_dari_nama},
+        kode_pd_dari_nama={b for r in results for b in r.kode_pd_dari_nama},
     )
 
 

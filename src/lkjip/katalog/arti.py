@@ -186,6 +186,17 @@ ARTI: dict[str, Arti] = {
 
 #: Columns whose meaning (or unit) differs in one table, by table and column.
 ARTI_TABEL: dict[str, dict[str, Arti]] = {
+    "skm_nrr_tercetak": {
+        "besaran": Arti(
+            "Angka tercetak: `jumlah` (jumlah nilai per unsur), `nrr` (nilai rata-rata per unsur), "
+            "`nrr_tertimbang` (NRR × bobot), `nrr_tertimbang_total` (jumlahnya), `ikm` (IKM unit)."
+        ),
+        "unsur": Arti(
+            "Kode unsur pelayanan angka itu (U1..U9 menurut `laporan.yml`); kosong untuk jumlah dan IKM."
+        ),
+        "nilai_tercetak": Arti("Angka seperti tercetak di ekspor."),
+        "kolom": Arti("Kolom ekspor tempat angka itu tercetak."),
+    },
     "anggaran": {"realisasi": Arti("Realisasi anggaran sampai akhir tahun (rupiah penuh).", _RP)},
     "anggaran_riwayat": {
         "tahun": Arti("Tahun anggaran sebelum tahun laporan.", "tahun"),

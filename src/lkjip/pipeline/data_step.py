@@ -27,7 +27,7 @@ from lkjip.ingest.problems import (
     empty_quarantine,
     warning_rows,
 )
-from lkjip.ingest.registers import kode_unit_dari_nama
+from lkjip.ingest.registers import kode_pd_dari_nama, kode_unit_dari_nama
 from lkjip.ingest.sources import (
     SOURCES,
     check_years_reported,
@@ -187,7 +187,7 @@ def run_data_step(
             problems.extend(exc.problems)
     if problems:
         raise StructuralError(problems)
-    merged = kode_unit_dari_nama(merge(results), config)
+    merged = kode_pd_dari_nama(kode_unit_dari_nama(merge(results), config), config)
     absent = [s.name for s in SOURCES if s.name not in files]
     merged.notes.extend(
         f"berkas {', '.join(p.name for p in source_files(s, raw_dir))} tidak dibaca: sumber "

@@ -152,7 +152,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "III.2",
         "III",
         "III.2.{huruf}",
-        lambda t, c, d, n: tables.tabel_tren(t("tren"), t("perjanjian_kinerja"), d, c, nomor=n),
+        lambda t, c, d, n: tables.tabel_tren(t("tren"), t("capaian"), d, c, nomor=n),
         per="dokumen",
     ),
     _tabel(

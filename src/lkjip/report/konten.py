@@ -39,6 +39,15 @@ _STEP = re.compile(r"\.([A-Za-z][A-Za-z0-9_]*)|\[(\d+)\]")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+#: Said with a placeholder that does not fit this office's data (the default prose's second planning
+#: period for an office with one): the prose was written for another office.
+SARAN_KONTEN_AWAL = (
+    "Teks ini tampaknya ditulis untuk data kantor lain: tulis teks awal yang cocok dengan data kantor "
+    "ini dengan `python -m lkjip konten-awal --ke konten --timpa` (menimpa berkas konten/), atau ubah "
+    "placeholder ini"
+)
+
+
 class KontenError(ValueError):
     """A konten file is missing or holds a placeholder that cannot be filled.
 
@@ -267,7 +276,8 @@ def _resolve(field: str, roots: dict[str, object], where: str) -> str:
         filled = ", ".join(k for k in sorted(roots) if roots[k] is not None)
         raise KontenError(
             f"{where} tidak dapat diisi: '{head}' tidak diisi di laporan.yml kantor ini "
-            f"(mis. kabupaten untuk unit kota atau provinsi; pakai {{wilayah}}). Yang tersedia: {filled}"
+            f"(mis. kabupaten untuk unit kota atau provinsi; pakai {{wilayah}}). Yang tersedia: {filled}. "
+            f"{SARAN_KONTEN_AWAL}"
         )
     value, trail = roots[head], head
     for step in _STEP.finditer(field, len(head)):
@@ -301,7 +311,8 @@ def _item(value: object, index: int, trail: str, where: str) -> object:
         raise KontenError(f"{where} tidak sah: '{trail}' bukan daftar, tidak dapat diberi [nomor]")
     if index >= len(value):
         raise KontenError(
-            f"{where} tidak dikenal: '{trail}' hanya berisi {len(value)} butir (nomor urut dimulai dari 0)"
+            f"{where} tidak dikenal: '{trail}' hanya berisi {len(value)} butir (nomor urut dimulai dari 0). "
+            f"{SARAN_KONTEN_AWAL}"
         )
     return value[index]
 

@@ -14,6 +14,8 @@ from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.core.teks import neutralise_formula
+from lkjip.data import DATA_REALISASI
+from lkjip.ingest.hilang import jatuh_ke_ketikan
 from lkjip.reviu.teks import lokasi, read_peringatan
 
 #: Characters that would start Markdown (or Quarto/pandoc) syntax inside running text:
@@ -219,7 +221,19 @@ def kalimat_indikator(baris: Mapping, config: Config) -> str:
         verdict = "Realisasi melampaui target."
     else:
         verdict = "Realisasi belum mencapai target."
-    return f"{sentence} {verdict}"
+    return f"{sentence} {verdict}{_ketik(baris)}"
+
+
+def _ketik(baris: Mapping) -> str:
+    """The warning beside a realisation that should be computed but is the typed value."""
+    sumber = _value(baris, "sumber_realisasi")
+    if sumber is None or not jatuh_ke_ketikan(pd.DataFrame([dict(baris)])).iloc[0]:
+        return ""
+    sebab = DATA_REALISASI.get(str(sumber), "sumbernya tidak memberi angka")
+    return (
+        f" Realisasi ini adalah angka yang diketik di Perjanjian Kinerja, bukan hasil hitung: {sebab} untuk "
+        "tahun itu (lihat peringatan pada Hasil Reviu Otomatis di Lampiran)."
+    )
 
 
 def kalimat_indikator_semua(

@@ -228,6 +228,12 @@ class TabelLaporan:
         for column in data.columns:
             table = self._format(table, data, column)
         for column, rows in self.bintang.items():
+            kind = self.jenis_kolom(column)
+            if kind in {Jenis.NILAI, Jenis.NILAI_POLOS}:  # printed with its row's unit
+                satuan = data[SATUAN].astype("string").fillna("").reset_index(drop=True)
+                for r in rows:
+                    table = _fmt(table, column, self._starred_nilai(satuan[r] or None, kind), [r])
+                continue
             printer = self._printer(column)
             table = _fmt(table, column, lambda v, p=printer: f"{p(v)}*", rows)
         for column, rows in self.kosong.items():
@@ -291,6 +297,10 @@ class TabelLaporan:
                 weights[column] = (max(word, longest, 3) + LEBAR_PADDING) * FAKTOR_UTUH
         total = sum(weights.values())
         return {c: round(100 * w / total, 1) for c, w in weights.items()} if total else {}
+
+    def _starred_nilai(self, satuan: str | None, kind: Jenis) -> _Formatter:
+        """A value with its unit, marked (:attr:`bintang`)."""
+        return lambda v: f"{self.gaya.nilai(v, satuan, dengan_satuan=kind is Jenis.NILAI)}*"
 
     def _printer(self, column: str) -> _Formatter:
         f, kind = self.gaya, self.jenis_kolom(column)

@@ -20,6 +20,7 @@ from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.indicators.anggaran import baris_kinerja_anggaran, ringkas_kinerja_anggaran
 from lkjip.indicators.ikm import KODE_PEMDA
+from lkjip.ingest.hilang import jatuh_ke_ketikan
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
@@ -239,12 +240,13 @@ def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFra
             "Target": _num(rows["target"]),
             "Realisasi": _num(rows["realisasi"]),
             "Capaian (%)": _num(rows["capaian"]),
+            "_ketik": jatuh_ke_ketikan(rows).to_numpy(dtype=bool),
         }
     ).reset_index(drop=True)
 
 
 def _tabel_pk(
-    frame: pd.DataFrame, nomor: str, judul: str, sumber: str, config: Config
+    frame: pd.DataFrame, nomor: str, judul: str, sumber: str, config: Config, ketik: tuple[int, ...] = ()
 ) -> TabelLaporan:
     # A sasaran with several indicators is printed once, as the merged cells of the seed.
     repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
@@ -260,6 +262,8 @@ def _tabel_pk(
         sembunyi=("Satuan",),
         label={"Capaian (%)": "% Capaian"} if "Capaian (%)" in frame.columns else {},
         kosong={"No": repeat, "Sasaran": repeat},
+        catatan=(tanda.CATATAN_REALISASI_KETIK,) if ketik else (),
+        bintang={"Realisasi": ketik} if ketik else {},
     )
 
 
@@ -292,7 +296,7 @@ def tabel_perjanjian_kinerja(
     )
     # The agreement itself: what was promised. Its results are Tabel III.1 (not printed twice).
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)"]),
+        _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)", "_ketik"]),
         nomor,
         judul,
         f"{dokumen} Tahun {config.tahun}",
@@ -380,12 +384,15 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor:
         f"Tabel {nomor} Capaian {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
+    frame = _frame_pk(capaian, dokumen, config)
+    ketik = tuple(int(i) for i in np.flatnonzero(frame.pop("_ketik").to_numpy()))
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config),
+        frame,
         nomor,
         judul,
         f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)",
         config,
+        ketik,
     )
 
 
@@ -399,7 +406,8 @@ def tabel_tren(
     tren : DataFrame
         The computed ``tren`` table (dokumen, kode_indikator, tahun, realisasi, ...).
     perjanjian_kinerja : DataFrame
-        The clean ``perjanjian_kinerja`` (or ``capaian``), for sasaran, jenis and satuan.
+        The clean ``perjanjian_kinerja`` (or ``capaian``), for sasaran, jenis and satuan; given
+        ``capaian``, a realisation that fell back to the typed value is marked in its cell.
     dokumen : str
     config : Config
     nomor : str
@@ -457,6 +465,17 @@ def tabel_tren(
     ).reset_index(drop=True)
     for y in years:
         frame[str(y)] = wide[y].reindex(base["kode_indikator"]).to_numpy(dtype="float64")
+    # A year whose realisation fell back to the typed value: marked in its cell (the source is the
+    # ``capaian`` table, passed as ``perjanjian_kinerja``, which says where each realisation came from).
+    fallen = perjanjian_kinerja[
+        (perjanjian_kinerja["dokumen"] == dokumen) & jatuh_ke_ketikan(perjanjian_kinerja)
+    ]
+    order = list(base["kode_indikator"])
+    ketik: dict[str, tuple[int, ...]] = {}
+    for y in years:
+        codes = set(fallen.loc[pd.to_numeric(fallen["tahun"], errors="coerce") == y, "kode_indikator"])
+        if codes:
+            ketik[str(y)] = tuple(i for i, k in enumerate(order) if k in codes)
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
     judul = (
@@ -476,6 +495,8 @@ def tabel_tren(
         sembunyi=("Satuan",),
         spanner=(("Realisasi", year_cols),) if year_cols else (),
         kosong={"No": repeat, "Sasaran": repeat},
+        catatan=(tanda.CATATAN_REALISASI_KETIK,) if ketik else (),
+        bintang=ketik,
     )
 
 

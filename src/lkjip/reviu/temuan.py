@@ -25,6 +25,10 @@ JENIS = {
     "capaian_indikator": "capaian indikator tercetak vs hasil hitung",
     "realisasi_indikator": "realisasi indikator yang diketik vs hasil hitung dari data",
     "mutu_ikm": "mutu pelayanan IKM tercetak vs kategori dari nilai IKM",
+    "nrr_tercetak": (
+        "jumlah nilai, NRR, NRR tertimbang per unsur dan IKM unit tercetak di sheet 'Format Permenpan' e-SKM "
+        "vs hasil hitung dari respondennya"
+    ),
     "predikat_sakip": "predikat SAKIP tercetak vs predikat dari nilai",
     "total_kematangan": "total kematangan tercetak vs jumlah skor variabelnya (V01, V02, ...)",
     "kategori_kematangan": "kategori kematangan tercetak vs kategori dari total",
@@ -376,6 +380,51 @@ def _reviu_kategori(
     return found
 
 
+#: What each printed figure of the "Format Permenpan" sheet is, for the finding's explanation.
+_BESARAN = {
+    "jumlah": "Jumlah nilai unsur {unsur}",
+    "nrr": "NRR unsur {unsur}",
+    "nrr_tertimbang": "NRR tertimbang unsur {unsur}",
+    "nrr_tertimbang_total": "Jumlah NRR tertimbang",
+    "ikm": "IKM unit",
+}
+
+
+def _reviu_nrr_tercetak(clean: dict[str, pd.DataFrame], config: Config) -> list[dict]:
+    """The figures printed below the respondents of an e-SKM "Format Permenpan" sheet, recomputed
+    from the respondents read from the same sheet (NRR: the mean of the answers given)."""
+    printed = clean.get("skm_nrr_tercetak")
+    responden = clean.get("skm_responden")
+    if printed is None or printed.empty or responden is None or responden.empty:
+        return []
+    kolom = {u.kode: u.kolom for u in config.skm.unsur}
+    weight = config.skm.weight
+    found = []
+    for (berkas, sheet), rows in printed.groupby(["berkas", "sheet"], sort=False):
+        answers = responden[(responden["berkas"] == berkas) & (responden["sheet"] == sheet)]
+        values = answers[list(kolom.values())].apply(pd.to_numeric, errors="coerce").astype("float64")
+        nrr = values.mean()
+        # The exact weight kept exact, as the IKM itself is computed (lkjip.indicators.ikm).
+        total = float(nrr.sum()) / len(kolom) if config.skm.bobot == "1/9" else float(nrr.sum()) * weight
+        for row in rows.itertuples(index=False):
+            column = kolom.get(row.unsur) if isinstance(row.unsur, str) else None
+            hitung = {
+                "jumlah": float(values[column].sum()) if column else None,
+                "nrr": float(nrr[column]) if column else None,
+                "nrr_tertimbang": float(nrr[column]) * weight if column else None,
+                "nrr_tertimbang_total": total,
+                "ikm": total * 25,
+            }[row.besaran]
+            what = _BESARAN[row.besaran].format(unsur=row.unsur)
+            found.append(_selisih_angka(
+                "nrr_tercetak", _lokasi(row), str(row.kolom), row.nilai_tercetak, hitung,
+                min_decimals=0, desimal=row.desimal_tercetak,
+                penjelasan=f"{what} tercetak di bawah respondennya berbeda dengan hasil hitung dari "
+                f"{fmt.bilangan(len(answers))} responden yang terbaca di sheet ini.",
+            ))  # fmt: skip
+    return found
+
+
 def _reviu_bobot_efektivitas(clean: dict[str, pd.DataFrame], config: Config) -> list[dict]:
     """The sub-dimension weights of each dimension must add up to that dimension's weight."""
     found = []
@@ -531,6 +580,7 @@ def run_reviu(
         *_reviu_kategori(tables, computed, config),
         *_reviu_bobot_efektivitas(tables, config),
         *_reviu_konsistensi(computed, config.format.desimal_persen),
+        *_reviu_nrr_tercetak(clean, config),
     ]
     rows = [f for f in found if f is not None]
     if not rows:

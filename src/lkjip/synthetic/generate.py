@@ -106,7 +106,13 @@ menjadi kuncinya.
 | No | Usia | Jenis Kelamin | Pekerjaan | Pendidikan | NILAI UNSUR PELAYANAN | | |
 | | | | | | U1 | ... | U9 |
 | 1 | 34 | Perempuan | Swasta | SMA | 4 | ... | 3 |
-| Nilai /Unsur, NRR /Unsur, NRR tertbg/unsur, IKM Unit pelayanan (dilewati) | | | | | | | |
+| Nilai /Unsur, NRR /Unsur, NRR tertbg/unsur, IKM Unit pelayanan | | | | | | | |
+
+Baris tercetak di bawah responden (jumlah nilai, NRR, NRR tertimbang per unsur dan jumlahnya, IKM
+unit) disimpan di `skm_nrr_tercetak` dan diperiksa reviu terhadap hasil hitung dari responden sheet
+itu, pada ketelitian yang tercetak. Tahun survei dari judul ("... TAHUN 2025"; tahun peraturan
+seperti "Permenpan No.14 Tahun 2017" bukan tahun survei), tanggal survei, nama berkas, lalu
+tahun laporan.
 
 ### Rekap IKM (`skm-riwayat*`)
 
@@ -118,23 +124,90 @@ rekap dengan kata-kata PermenPANRB tanpa kode unit; kodenya dari register menuru
 |---|---|---|---|---|---|
 | 1 | Kecamatan Trowulan | 120 | 89,75 | A | Sangat Baik |
 
-Bila sebuah ekspor perlu keputusan kantor (formulir satu unit tanpa kolom unit, kata jawaban lain,
-pertanyaan yang tidak dikenali), nyatakan di `laporan.yml`:
+### SAKIP (`sakip*.xlsx`, beberapa berkas)
+
+Rekap per tahun (templat `No | Kode PD | Perangkat Daerah | Nilai | Predikat`, sheet `SAKIP 2025`
+atau judul "... TAHUN 2025"), rekap tanpa `Kode PD` (kodenya dari register menurut nama:
+`pemetaan.register.perangkat_daerah`, berkas kelembagaan, rekap lain yang memuat kode), dan lembar
+kerja evaluasi (KKE) satu perangkat daerah per sheet atau per berkas, seperti aplikasi evaluasi
+mencetaknya: komponen dengan nilai sebagai pecahan 1 dari bobotnya, nilai akhir sebagai pecahan 1
+(0,8345 = 83,45) yang diperiksa terhadap jumlah komponennya. Satu tahun hanya dari satu jenis
+sumber (rekap atau lembar kerja).
+
+| PERANGKAT DAERAH : Sekretariat Daerah | | | |
+|---|---|---|---|
+| TAHUN EVALUASI : 2025 | | | |
+| No | Komponen/Sub Komponen/Kriteria | Bobot | Nilai |
+| 1 | Perencanaan Kinerja | 30 | 0,8719 |
+| 1.1 / 1.1.1 | Pemenuhan / kriteria ... | 6 | ... |
+| 2 ... 4 | Pengukuran (30), Pelaporan (15), Evaluasi Internal (25) | ... | ... |
+| | NILAI AKHIR | 100 | 86,19% |
+| | PREDIKAT | | A |
+
+### Perjanjian Kinerja (`perjanjian-kinerja*`: .xlsx, .xls, .ods, halaman HTML)
+
+Workbook kantor (templat di atas) dan/atau dokumen satu tahun seperti dicetak e-SAKIP dan aplikasi
+berbasis SIPD (halaman "Detail Perjanjian Kinerja ... Tahun Anggaran 2025", sering disimpan sebagai
+HTML bernama `.xls`), satu berkas per perjanjian dan tahun:
+
+| Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | | | | Capaian Kinerja % |
+|---|---|---|---|---|---|---|---|---|
+| | | | | TW 1 | TW 2 | TW 3 | TW 4 | |
+| Meningkatnya ... | Nilai Rata-Rata SAKIP ... | Nilai | 83,11 | 20,78 | 41,55 | 62,33 | 83,78 | 100,81 |
+
+Realisasi tahunan: triwulan terakhir yang terisi (`triwulan: akhir`, bawaan: indeks, persentase,
+angka kumulatif) atau jumlah keempat triwulan (`triwulan: jumlah`: cacah). Yang tidak dikatakan
+dokumen diambil berurutan dari `laporan.yml` (`pemetaan.register.indikator`), sheet Perjanjian
+Kinerja kantor, sheet `Narasi Indikator` (kode menurut nama indikator), atau bawaan (kode
+`IK-1` ..., positif, realisasi diketik, indikator utama) dengan catatan. Perjanjiannya: dari
+`pemetaan.perjanjian_kinerja[].dokumen`, judul yang menyebut namanya tanpa ragu, nama-nama
+indikatornya, atau satu-satunya periode yang memuat tahunnya. Narasi dan penjenjangan tetap
+tabel kantor (tidak diekspor sistem): di berkas mana pun sumber ini, mis.
+`perjanjian-kinerja-kantor.xlsx`.
+
+### Pemetaan (`laporan.yml`, blok `pemetaan`, opsional)
+
+Bila sebuah ekspor perlu keputusan kantor, nyatakan per sumber (`anggaran`, `skm`, `skm_riwayat`,
+`sakip`, `kelembagaan`, `perjanjian_kinerja`, `pembanding`) dan per pola nama berkas. Kosakata
+*table dialect* Frictionless: `sheet`, `headerRows` (baris judul, nomor Excel, berurutan; judul
+kolom beberapa baris digabung per kolom dengan `headerJoin`, bawaan spasi; judul yang ditulis
+sekali di atas beberapa kolom berlaku untuk setiap kolom di bawahnya), `missingValues` (teks yang
+berarti "tidak ada nilai" di berkas itu, selain "-", "N/A" dan sel kosong); dan kosakata proyek:
+`kolom` (judul tercetak -> kolom templat atau unsur), `nilai` (kata jawaban -> skor), `konstan`
+(mis. unit formulir satu unit, perangkat daerah satu lembar kerja), `dokumen` dan `tahun` (dokumen
+yang tidak menyebutnya). Register: `unit` (nama -> kode, atau `{kode, populasi}` untuk sampel
+Krejcie-Morgan), `perangkat_daerah` (nama -> kode), `indikator` (per perjanjian, nama ->
+`{kode, polaritas, sumber, jenis, triwulan}`).
 
 ```yaml
 pemetaan:
   register:
-    unit: {"Kecamatan Trowulan": UL-21}
+    unit: {"Kecamatan Trowulan": {kode: UL-21, populasi: 1200}}
+    perangkat_daerah: {"Dinas Kesehatan": PD-12}
+    indikator:
+      Perjanjian Kinerja Perubahan:
+        Indeks Kepuasan Masyarakat (IKM) Pemerintah Daerah: {kode: PKP-3, sumber: ikm_pemda}
   skm:
     - berkas: skm-responden-trowulan*.xlsx
       sheet: Respons Formulir 1
       konstan: {unit: Kecamatan Trowulan}
       kolom: {"Pertanyaan 8": U9}
       nilai: {"Lumayan": 3}
+      missingValues: ["Tidak menjawab"]
+  sakip:
+    - berkas: sakip-rekap*.xlsx
+      headerRows: [4, 5]
+      kolom: {"Nama OPD": Perangkat Daerah, "Nilai Akhir": Nilai}
+  perjanjian_kinerja:
+    - berkas: perjanjian-kinerja-2025.xls
+      dokumen: Perjanjian Kinerja Perubahan
 ```
 
-`python -m lkjip kenali --tulis` menulis usulan blok ini (hanya yang dapat dipertanggungjawabkan;
-nama unit tanpa kode ditulis sebagai pertanyaan dalam komentar).
+`python -m lkjip kenali --tulis` menulis usulan blok ini, hanya yang dapat dipertanggungjawabkan
+(sheet dan baris judul tata letak yang dikenali, pertanyaan yang dicocokkan dengan unsur, kode
+indikator yang diberikan sheet Narasi Indikator menurut namanya); nama unit atau perangkat daerah
+tanpa kode, serta polaritas, sumber realisasi, jenis dan aturan triwulan indikator, ditulis sebagai
+pertanyaan dalam komentar.
 """
 
 

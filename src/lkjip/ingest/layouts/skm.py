@@ -22,7 +22,6 @@ finds the code in a register (:mod:`lkjip.ingest.registers`).
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +30,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lkjip.core.config import BerkasPemetaan, Config
+from lkjip.ingest.judul import SEARCH_ROWS, find_header, header_labels
+from lkjip.ingest.pemetaan import deklarasi
+from lkjip.ingest.problems import StructuralError
 
 #: What each unsur of PermenPANRB 14/2017 asks about, as words in a question or an unsur name.
 KONSEP: dict[str, str] = {
@@ -128,26 +130,42 @@ class Susunan:
     dilewati: dict[str, int] = field(default_factory=dict)
     #: What each read column is, for ``kenali``: header text as printed -> field.
     dibaca_sebagai: dict[str, str] = field(default_factory=dict)
-
-
-def pemetaan_berkas(config: Config, berkas: str) -> BerkasPemetaan | None:
-    """The ``pemetaan.skm`` entry whose pattern matches ``berkas`` (the first), or None."""
-    return next((p for p in config.pemetaan.skm if fnmatch.fnmatch(berkas, p.berkas)), None)
+    #: The figures printed below the respondents ("Format Permenpan"), for the reviu: dicts of
+    #: besaran, kolom (the answer column, None for the totals), teks, baris (Excel row), col (0-based).
+    tercetak: list[dict] = field(default_factory=list)
 
 
 def kenali(
     berkas: str, name: str, table: pa.Table, columns: list[int], config: Config
 ) -> Susunan | None:
     """Recognise a Google Forms or e-SKM "Format Permenpan" sheet; None when it is neither."""
-    declared = pemetaan_berkas(config, berkas)
+    declared = deklarasi(config, "skm", berkas, name)
     if declared is not None and declared.sheet is not None and fold(declared.sheet) != fold(name):
         return None
-    rows = table.slice(0, 30).to_pylist()
+    needed = max([SEARCH_ROWS, *(declared.header_rows or [] if declared is not None else [])]) + 1
+    rows = table.slice(0, needed).to_pylist()
     names = table.column_names
     grid = [[row[n] for n in names] for row in rows]
     return _google_forms(berkas, name, table, columns, grid, config, declared) or _format_permenpan(
         berkas, name, table, columns, grid, config, declared
     )
+
+
+def _header(grid, fields, required, berkas, name, declared, *, top_only=False, **options):
+    """The header of a survey sheet by :func:`lkjip.ingest.judul.find_header`, or None.
+
+    ``top_only``: of the declared header rows, the first (the labels above the U1 .. U9 row).
+    """
+    rows = declared.header_rows if declared is not None else None
+    try:
+        return find_header(
+            grid, fields, required, berkas=berkas, sheet=name, key=fold,
+            declared_rows=rows[:1] if rows and top_only else rows,
+            join=declared.header_join if declared is not None else " ",
+            aliases=declared.kolom if declared is not None else None, twice_ok=True, **options,
+        )  # fmt: skip
+    except StructuralError:
+        return None
 
 
 def _questions(
@@ -209,67 +227,114 @@ def _fields(header: list, taken: set[int]) -> dict[str, int]:
     return out
 
 
+#: The columns of a Google Forms export the reader finds by their labels (the questions are
+#: found by what they ask, :func:`_questions`).
+_FORM_FIELDS = {"tanggal": tuple(sorted(_TIMESTAMP)), "unit": _UNIT, **_FIELDS}
+#: The columns of the e-SKM "Format Permenpan" sheet above its second header row (U1 .. U9).
+_PERMENPAN_FIELDS = {"no": ("No",), "nilai_unsur": ("NILAI UNSUR PELAYANAN", "nilai unsur"), **_FIELDS}
+
+
 def _google_forms(berkas, name, table, columns, grid, config, declared) -> Susunan | None:
-    for h, header in enumerate(grid):
-        stamp = next((p for p, v in enumerate(header) if fold(v) in _TIMESTAMP), None)
-        if stamp is None:
-            continue
-        questions, problems = _questions(header, config, declared)
-        if len(questions) < len(config.skm.unsur) or problems:
-            continue
-        own = {fold(k): v for k, v in (declared.kolom if declared else {}).items()}
-        unit_pos = next(
-            (p for p, v in enumerate(header) if fold(v) in _UNIT or own.get(fold(v)) == "unit"), None
-        )
-        constant = (declared.konstan.get("unit") if declared else None) or None
-        if unit_pos is None and constant is None:
-            return None  # a form of one unit: the unit must be declared (kenali says so)
-        return _build(
-            "Google Forms", berkas, name, table, columns, h, header, questions, config, declared,
-            tanggal=stamp, unit_pos=unit_pos, unit_constant=constant, cut=None,
-        )  # fmt: skip
-    return None
+    judul = _header(grid, _FORM_FIELDS, ["tanggal"], berkas, name, declared)
+    if judul is None:
+        return None
+    h, header = judul.baris, judul.label
+    questions, problems = _questions(header, config, declared)
+    if len(questions) < len(config.skm.unsur) or problems:
+        return None
+    unit_pos = judul.kolom.get("unit")
+    constant = (declared.konstan.get("unit") if declared else None) or None
+    if unit_pos is None and constant is None:
+        return None  # a form of one unit: the unit must be declared (kenali says so)
+    return _build(
+        "Google Forms", berkas, name, table, columns, h, header, questions, config, declared,
+        tanggal=judul.kolom["tanggal"], unit_pos=unit_pos, unit_constant=constant, cut=None,
+    )  # fmt: skip
 
 
 def _format_permenpan(berkas, name, table, columns, grid, config, declared) -> Susunan | None:
-    unit_name = None
-    for h, header in enumerate(grid[:-1]):
-        for p, v in enumerate(header):
-            text = fold(v)
-            if text.startswith("unit pelayanan") and unit_name is None:
-                rest = str(v).split(":", 1)[1] if ":" in str(v) else ""
-                if not rest.strip():
-                    rest = next((str(x) for x in header[p + 1 :] if x is not None and str(x).strip()), "")
-                unit_name = " ".join(rest.lstrip(" :").split()) or None
-        folded = [fold(v) for v in header]
-        if "no" not in folded or "nilai unsur pelayanan" not in folded:
+    top = _header(grid, _PERMENPAN_FIELDS, ["no", "nilai_unsur"], berkas, name, declared, top_only=True)
+    if top is None or top.baris + 1 >= len(grid):
+        return None
+    h = top.baris
+    unit_name = _unit_in_title(grid[:h])
+    # The second header row names the answer columns U1 .. U9 under NILAI UNSUR PELAYANAN.
+    merged = header_labels(grid, h, h + 1)
+    sub = grid[h + 1]
+    codes = {
+        p: str(v).strip().upper() for p, v in enumerate(sub) if v and re.fullmatch(r"U\d", str(v).strip())
+    }
+    if len(codes) < len(config.skm.unsur):
+        return None
+    # The columns U1..U9 follow the questionnaire: question 8 is sarana, 9 pengaduan.
+    targets = unsur_kolom(config)
+    own = {fold(k): v for k, v in (declared.kolom if declared else {}).items()}
+    questions = {}
+    for p, code in codes.items():
+        if fold(code) in own:
+            questions[p] = own[fold(code)]
+        elif (i := int(code[1]) - 1) < len(URUTAN_KUESIONER) and URUTAN_KUESIONER[i] in targets:
+            questions[p] = targets[URUTAN_KUESIONER[i]]
+    constant = (declared.konstan.get("unit") if declared else None) or unit_name
+    if constant is None:
+        return None
+    labels = [codes.get(p, label) for p, label in enumerate(merged)]
+    no = top.kolom["no"]
+    data = table.slice(h + 2).column(no).to_pylist()
+    cut = next((i for i, v in enumerate(data) if v is not None and _FOOTER.match(fold(v))), None)
+    found = _build(
+        "e-SKM Format Permenpan", berkas, name, table, columns, h + 1, labels, questions, config,
+        declared, tanggal=None, unit_pos=None, unit_constant=constant, cut=cut, no=no,
+    )  # fmt: skip
+    if cut is not None:
+        found.tercetak = _printed(table, h + 2 + cut, questions, max(codes))
+    return found
+
+
+def _printed(table: pa.Table, first: int, questions: dict[int, str], last_u: int) -> list[dict]:
+    """The figures printed below the respondents: Nilai/Unsur, NRR/Unsur, NRR tertimbang/unsur (with
+    their total after the last unsur) and the unit's IKM.
+
+    ``first`` is the 0-based table row of the first printed row (its Excel row is ``first + 1``).
+    """
+    out = []
+    for i, row in enumerate(table.slice(first).to_pylist()):
+        cells = list(row.values())
+        label = " ".join(fold(v) for v in cells[: min(questions)] if v is not None)
+        if label.startswith("ikm"):
+            kind = "ikm"
+        elif "tert" in label:
+            kind = "nrr_tertimbang"
+        elif label.startswith("nrr"):
+            kind = "nrr"
+        elif label.startswith("nilai"):
+            kind = "jumlah"
+        else:
             continue
-        sub = grid[h + 1]
-        codes = {
-            p: str(v).strip().upper() for p, v in enumerate(sub) if v and re.fullmatch(r"U\d", str(v).strip())
-        }
-        if len(codes) < len(config.skm.unsur):
-            return None
-        # The columns U1..U9 follow the questionnaire: question 8 is sarana, 9 pengaduan.
-        targets = unsur_kolom(config)
-        own = {fold(k): v for k, v in (declared.kolom if declared else {}).items()}
-        questions = {}
-        for p, code in codes.items():
-            if fold(code) in own:
-                questions[p] = own[fold(code)]
-            elif (i := int(code[1]) - 1) < len(URUTAN_KUESIONER) and URUTAN_KUESIONER[i] in targets:
-                questions[p] = targets[URUTAN_KUESIONER[i]]
-        constant = (declared.konstan.get("unit") if declared else None) or unit_name
-        if constant is None:
-            return None
-        merged = [v if v is not None else header[p] if p < len(header) else None for p, v in enumerate(sub)]
-        no = folded.index("no")
-        data = table.slice(h + 2).column(no).to_pylist()
-        cut = next((i for i, v in enumerate(data) if v is not None and _FOOTER.match(fold(v))), None)
-        return _build(
-            "e-SKM Format Permenpan", berkas, name, table, columns, h + 1, merged, questions, config,
-            declared, tanggal=None, unit_pos=None, unit_constant=constant, cut=cut, no=no,
-        )  # fmt: skip
+        baris = first + i + 1
+        if kind != "ikm":
+            out += [
+                {"besaran": kind, "kolom": kolom, "teks": cells[p], "baris": baris, "col": p}
+                for p, kolom in sorted(questions.items())
+                if p < len(cells) and cells[p] is not None
+            ]
+        after = next((p for p in range(last_u + 1, len(cells)) if cells[p] is not None), None)
+        if kind in ("ikm", "nrr_tertimbang") and after is not None:
+            total = "ikm" if kind == "ikm" else "nrr_tertimbang_total"
+            out.append({"besaran": total, "kolom": None, "teks": cells[after], "baris": baris, "col": after})
+    return out
+
+
+def _unit_in_title(rows: list[list]) -> str | None:
+    """The unit named in a title line ``UNIT PELAYANAN : ...`` (in one cell or two)."""
+    for row in rows:
+        for p, v in enumerate(row):
+            if not fold(v).startswith("unit pelayanan"):
+                continue
+            rest = str(v).split(":", 1)[1] if ":" in str(v) else ""
+            if not rest.strip():
+                rest = next((str(x) for x in row[p + 1 :] if x is not None and str(x).strip()), "")
+            return " ".join(rest.lstrip(" :").split()) or None
     return None
 
 

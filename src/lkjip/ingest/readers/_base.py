@@ -5,16 +5,22 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from xml.parsers import expat
 
+import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from lkjip.ingest.cells import scan_workbook, sheet_parts, uncached_formula_problems
-from lkjip.ingest.problems import Problem, StructuralError
+from lkjip.ingest.judul import SEARCH_ROWS, find_header, normalise_label
+from lkjip.ingest.problems import ColumnPlaces, Problem, RowAccounting, StructuralError
+
+T = TypeVar("T")
 
 
 def column_label(index0: int, header: str | None = None) -> str:
@@ -169,61 +175,96 @@ def require_sheets(wb_sheetnames: Sequence[str], required: Sequence[str], berkas
         )
 
 
-def normalise_label(value: object) -> str:
-    """Header text folded for matching: lower case, single spaces, no trailing dots or colons."""
-    if value is None:
-        return ""
-    text = " ".join(str(value).replace("\n", " ").split()).lower()
-    return text.rstrip(" .:")
-
-
 def find_header_row(
     rows: Sequence[Sequence[object]],
     required: Sequence[str],
     *,
     berkas: str,
     sheet: str,
-    search_rows: int = 30,
+    search_rows: int = SEARCH_ROWS,
 ) -> int:
-    """Find the 0-based index of the row holding every ``required`` label (folded).
+    """Find the 0-based index of the first row holding every ``required`` label (folded).
 
     Readers locate headers by their labels, not by a fixed offset, because title rows above
-    the header vary between exports.
+    the header vary between exports. The search is :func:`lkjip.ingest.judul.find_header`'s,
+    the one header finder of every reader.
 
     Raises
     ------
     StructuralError
         Naming the labels that were not found in the first ``search_rows`` rows.
     """
-    wanted = [normalise_label(r) for r in required]
-    best, best_hits = None, -1
-    for i, row in enumerate(rows[:search_rows]):
-        labels = {normalise_label(v) for v in row}
-        hits = sum(w in labels for w in wanted)
-        if hits == len(wanted):
-            return i
-        if hits > best_hits:
-            best, best_hits = i, hits
-    if best is not None and best_hits > 0:
-        labels = {normalise_label(v) for v in rows[best]}
-        missing = [r for r, w in zip(required, wanted, strict=True) if w not in labels]
-        raise StructuralError(
-            [
-                Problem(
-                    berkas,
-                    f"kolom wajib tidak ditemukan pada baris judul: {missing}",
-                    sheet=sheet,
-                    baris=best + 1,
-                )
-            ]
-        )
-    raise StructuralError(
-        [
-            Problem(
-                berkas,
-                f"baris judul kolom tidak ditemukan (dicari: {list(required)})"
-                f" di {search_rows} baris pertama",
-                sheet=sheet,
-            )
-        ]
-    )
+    fields = {label: (label,) for label in required}
+    return find_header(
+        rows, fields, list(required), berkas=berkas, sheet=sheet, search_rows=search_rows,
+        key=normalise_label, twice_ok=True,
+    ).baris  # fmt: skip
+
+
+@dataclass
+class Lembar:
+    """What reading one sheet gives: its clean rows, rejected rows, accounting, notes, columns."""
+
+    frame: pd.DataFrame
+    rejected: list[Problem] = field(default_factory=list)
+    accounting: RowAccounting | None = None
+    notes: list[str] = field(default_factory=list)
+    #: Where the columns warnings may name sit (:data:`lkjip.ingest.problems.ColumnPlaces`).
+    kolom: ColumnPlaces = field(default_factory=dict)
+
+
+@dataclass
+class Terkumpul:
+    """The sheets of a workbook read one by one (:func:`read_sheets`), gathered."""
+
+    frames: list[pd.DataFrame] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    accounting: list[RowAccounting] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    kolom: ColumnPlaces = field(default_factory=dict)
+
+
+def read_sheets(sheets: Iterable[T], read_one: Callable[[T], Lembar | None]) -> Terkumpul:
+    """Read every sheet with ``read_one`` (one per year, one per perangkat daerah, ...) and gather them.
+
+    The loop every reader of several sheets shares: a sheet with structural problems does not
+    stop the others from being read, so that every problem of the workbook is reported at once;
+    ``read_one`` returns ``None`` for a sheet it leaves out (it says why in its own notes).
+
+    Raises
+    ------
+    StructuralError
+        With the structural problems of every sheet, after all were read.
+
+    Examples
+    --------
+    >>> def one(tahun):
+    ...     if tahun == 2024:
+    ...         raise StructuralError([Problem("s.xlsx", "kolom Nilai tidak ada", sheet=str(tahun))])
+    ...     return Lembar(pd.DataFrame({"tahun": [tahun]}))
+    >>> len(read_sheets([2023, 2025], one).frames)
+    2
+    >>> read_sheets([2023, 2024], one)
+    Traceback (most recent call last):
+    ...
+    lkjip.ingest.problems.StructuralError: s.xlsx, sheet '2024': kolom Nilai tidak ada
+    """
+    got = Terkumpul()
+    problems: list[Problem] = []
+    for sheet in sheets:
+        try:
+            lembar = read_one(sheet)
+        except StructuralError as exc:
+            problems.extend(exc.problems)
+            continue
+        if lembar is None:
+            continue
+        got.frames.append(lembar.frame)
+        got.rejected.extend(lembar.rejected)
+        if lembar.accounting is not None:
+            got.accounting.append(lembar.accounting)
+        got.notes.extend(lembar.notes)
+        got.kolom.update(lembar.kolom)
+    if problems:
+        raise StructuralError(problems)
+    return got

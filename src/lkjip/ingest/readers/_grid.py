@@ -20,16 +20,20 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.workbook.workbook import Workbook
 
 from lkjip.core import fmt
+from lkjip.core.config import BerkasPemetaan, Config
 from lkjip.ingest.cells import error_text
+from lkjip.ingest.judul import find_header, normalise_label
 from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
+from lkjip.ingest.pemetaan import deklarasi, nilai_kosong, tanpa_nilai_kosong
 from lkjip.ingest.problems import Problem, RowAccounting, StructuralError
-from lkjip.ingest.readers._base import column_label, find_header_row, normalise_label, uncached_problems
+from lkjip.ingest.readers._base import column_label, uncached_problems
 from lkjip.ingest.schemas._common import validate
 
 TOTAL_LABEL = re.compile(r"^(rata[- ]?rata|rerata|jumlah|total|nilai efektivitas)\b")
 MEAN_LABEL = re.compile(r"^(rata[- ]?rata|rerata)\b")
 #: Sheets an office adds that no reader needs (silently ignored); any other sheet gets a note.
 KNOWN_EXTRA_SHEETS = frozenset({"keterangan"})
+_NONE: frozenset[str] = frozenset()
 
 # Accounting reasons (Bahasa Indonesia, shown in the data log).
 SKIP_TITLE = "judul"
@@ -47,19 +51,28 @@ SKIP_FOOTER = "tanda tangan/catatan"
 
 @dataclass(frozen=True)
 class SheetGrid:
-    """One sheet's cells, row by row (0-based lists; ``baris`` = index + 1)."""
+    """One sheet's cells, row by row (0-based lists; ``baris`` = index + 1).
+
+    ``kosong`` holds the texts the office declared as "no value" for this file (``laporan.yml``,
+    ``pemetaan``: ``missingValues``, folded): such a cell reads as empty everywhere.
+    """
 
     berkas: str
     sheet: str
     cells: list[list[Cell]]
+    kosong: frozenset[str] = frozenset()
 
     @cached_property
     def values(self) -> list[list[object]]:
-        return [[c.value for c in row] for row in self.cells]
+        return tanpa_nilai_kosong([[c.value for c in row] for row in self.cells], self.kosong)
 
 
-def load_sheets(path: Path, wb: Workbook, wanted: Sequence[str]) -> dict[str, SheetGrid]:
+def load_sheets(
+    path: Path, wb: Workbook, wanted: Sequence[str], kosong: dict[str, frozenset[str]] | None = None
+) -> dict[str, SheetGrid]:
     """Read the ``wanted`` sheets of ``wb``, opened from ``path`` with cached formula values.
+
+    ``kosong`` gives, per sheet, the texts declared as "no value" (:attr:`SheetGrid.kosong`).
 
     Raises
     ------
@@ -70,7 +83,18 @@ def load_sheets(path: Path, wb: Workbook, wanted: Sequence[str]) -> dict[str, Sh
     problems = uncached_problems(path, wanted)
     if problems:
         raise StructuralError(problems)
-    return {name: SheetGrid(path.name, name, [list(r) for r in wb[name].iter_rows()]) for name in wanted}
+    kosong = kosong or {}
+    return {
+        name: SheetGrid(path.name, name, [list(r) for r in wb[name].iter_rows()], kosong.get(name, _NONE))
+        for name in wanted
+    }
+
+
+def declared_missing(
+    config: Config, sumber: str, berkas: str, sheets: Sequence[str]
+) -> dict[str, frozenset[str]]:
+    """Per sheet, the texts the office declared as "no value" for it (``missingValues``)."""
+    return {name: nilai_kosong(deklarasi(config, sumber, berkas, name)) for name in sheets}
 
 
 def year_sheets(
@@ -111,23 +135,35 @@ def require_year(found: dict[int, str], tahun: int, example: str, berkas: str, s
 
 
 def header_columns(
-    grid: SheetGrid, required: dict[str, str], optional: dict[str, Sequence[str]] | None = None
+    grid: SheetGrid,
+    required: dict[str, str | Sequence[str]],
+    optional: dict[str, Sequence[str]] | None = None,
+    declared: BerkasPemetaan | None = None,
 ) -> tuple[int, dict[str, int]]:
     """Locate the header row by its labels; return its index and clean name -> 0-based column.
 
-    ``optional`` maps a clean name to the labels it may carry; absent optional columns are left
-    out of the result.
+    ``required`` and ``optional`` map a clean name to the label (or labels, the first as a
+    person types it) it may carry; absent optional columns are left out of the result. The
+    search is :func:`lkjip.ingest.judul.find_header`'s; the header rows and label meanings the
+    office declared for the file (``declared``) are used as declared.
     """
-    values = grid.values
-    h = find_header_row(values, list(required.values()), berkas=grid.berkas, sheet=grid.sheet)
-    labels = [normalise_label(v) for v in values[h]]
-    columns = {name: labels.index(normalise_label(label)) for name, label in required.items()}
-    for name, choices in (optional or {}).items():
-        for choice in choices:
-            if normalise_label(choice) in labels:
-                columns[name] = labels.index(normalise_label(choice))
-                break
-    return h, columns
+    fields = {
+        name: (labels,) if isinstance(labels, str) else tuple(labels)
+        for name, labels in {**required, **(optional or {})}.items()
+    }
+    judul = find_header(
+        grid.values,
+        fields,
+        list(required),
+        berkas=grid.berkas,
+        sheet=grid.sheet,
+        key=normalise_label,
+        twice_ok=True,
+        declared_rows=declared.header_rows if declared is not None else None,
+        join=declared.header_join if declared is not None else " ",
+        aliases=declared.kolom if declared is not None else None,
+    )
+    return judul.baris, judul.kolom
 
 
 def header_label(grid: SheetGrid, header_row: int, col0: int) -> str:
@@ -214,7 +250,7 @@ def parse_cell(
     25 %) is converted back to percent numbers.
     """
     cell = grid.cells[row0][col0] if col0 < len(grid.cells[row0]) else None
-    value = None if cell is None else cell.value
+    value = None if cell is None else grid.values[row0][col0]
     if isinstance(cell, MergedCell):
         return None, Problem(
             grid.berkas,
@@ -295,7 +331,7 @@ def check_printed(
     """
     cell = grid.cells[row0][col0]
     try:
-        printed = parse_number(cell.value)
+        printed = parse_number(grid.values[row0][col0])
     except NumberParseError as exc:
         return Problem(
             grid.berkas, f"{what} tercetak bukan angka: {exc}", grid.sheet, row0 + 1, label, cell.value

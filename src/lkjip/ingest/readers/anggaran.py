@@ -12,11 +12,12 @@ import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip.core import fmt
-from lkjip.core.config import Config
+from lkjip.core.config import BerkasPemetaan, Config
 from lkjip.core.rounding import cell_decimals
 from lkjip.core.teks import daftar_kata
 from lkjip.ingest.berkas import XLSX, jenis_berkas, sheet_nilai
 from lkjip.ingest.parsing import NumberParseError, parse_number
+from lkjip.ingest.pemetaan import deklarasi, nilai_kosong, tanpa_nilai_kosong
 from lkjip.ingest.problems import (
     SOURCE_COLUMNS,
     ColumnPlaces,
@@ -227,7 +228,7 @@ def read_many(
     problems: list[Problem] = []
     for path in paths:
         try:
-            grids += _grids_of(Path(path))
+            grids += _grids_of(Path(path), config)
         except StructuralError as exc:
             problems += exc.problems
     if problems:
@@ -268,18 +269,29 @@ def read_many(
 # --------------------------------------------------------------------------- workbook level
 
 
-def _grids_of(path: Path) -> list[_Grid]:
-    """Every sheet of ``path`` as a grid: .xlsx through openpyxl, the rest through calamine/lxml."""
+def _grids_of(path: Path, config: Config | None = None) -> list[_Grid]:
+    """Every sheet of ``path`` as a grid: .xlsx through openpyxl, the rest through calamine/Beautiful Soup.
+
+    The office's declarations for the file (``laporan.yml``, ``pemetaan.anggaran``) travel with
+    each grid; the texts it declared as "no value" (``missingValues``) are made empty.
+    """
     kind = jenis_berkas(path)
     if kind == XLSX:
         wb = open_workbook(path)
-        return [_grid(wb[name], path) for name in wb.sheetnames]
-    return [
-        _join_code_columns(
-            _Grid(sheet.name, [list(r) for r in sheet.rows], sheet.covered, frozenset(), (), {}, path.name)
-        )
-        for sheet in sheet_nilai(path)
-    ]
+        grids = [_grid(wb[name], path) for name in wb.sheetnames]
+    else:
+        grids = [
+            _join_code_columns(_Grid(s.name, list(map(list, s.rows)), s.covered, *_PLAIN, path.name))
+            for s in sheet_nilai(path)
+        ]
+    if config is None:
+        return grids
+    out = []
+    for grid in grids:
+        declared = deklarasi(config, "anggaran", grid.berkas, grid.name)
+        rows = tanpa_nilai_kosong(grid.rows, nilai_kosong(declared))
+        out.append(replace(grid, rows=rows, deklarasi=declared))
+    return out
 
 
 #: What a sheet is, by its header, in the order tried: the most specific header first.
@@ -372,6 +384,8 @@ _WITHOUT = {
     "sasaran": "anggaran per sasaran (Tabel kinerja dan anggaran per sasaran) tidak dapat disajikan",
 }
 _KNOWN_EXTRA_SHEETS = frozenset({"keterangan"})
+#: What a sheet read by calamine or from HTML does not carry: percent formats, hidden rows, formats.
+_PLAIN: tuple = (frozenset(), (), {})
 
 
 def _no_lra_problems(grids: list[_Grid]) -> list[Problem]:
@@ -428,6 +442,8 @@ class _Grid:
     berkas: str = ""
     #: The .xlsx file, for the check of formulas without a cached value (None for other files).
     path: Path | None = None
+    #: The office's declarations for this file and sheet (``pemetaan.anggaran``).
+    deklarasi: BerkasPemetaan | None = None
 
     def text(self, r: int, c: int | None) -> str:
         """The cell as text, merged ranges filled from their top-left cell ('' when blank)."""
@@ -569,16 +585,31 @@ class _Header:
 
 
 def _header(grid: _Grid, spec: list[_Kolom], berkas: str) -> _Header:
-    """Locate the header by its labels, with an optional second row of units (Rp / %)."""
-    canonical = [[_canonical(v) for v in row] for row in grid.rows]
+    """Locate the header by its labels, with an optional second row of units (Rp / %).
+
+    Header rows the office declared for the file (``headerRows``, at most two: the labels and
+    their units) are used as declared; a declared label (``kolom``) reads as the column it names.
+    """
+    declared = grid.deklarasi
+    own = {_canonical(k): _canonical(v) for k, v in (declared.kolom if declared else {}).items()}
+    canonical = [[own.get(c, c) for c in map(_canonical, row)] for row in grid.rows]
     # find_header_row folds labels itself; title case only makes its message readable.
     required = [k.kunci[0][0].title() for k in spec if k.wajib]
+    rows = declared.header_rows if declared is not None else None
     try:
-        top = find_header_row(canonical, required, berkas=berkas, sheet=grid.name)
+        if rows:
+            top = rows[0] - 1
+            find_header_row(canonical[top : top + 1], required, berkas=berkas, sheet=grid.name)
+        else:
+            top = find_header_row(canonical, required, berkas=berkas, sheet=grid.name)
     except StructuralError as exc:
+        if rows:
+            exc = StructuralError([replace(p, baris=top + 1) for p in exc.problems])
         raise StructuralError([_with_labels(p, grid) for p in exc.problems]) from None
     sub = top + 1 if top + 1 < len(grid.rows) else None
-    if sub is not None and not any(
+    if rows:
+        sub = top + 1 if len(rows) > 1 and sub is not None else None
+    elif sub is not None and not any(
         normalise_label(grid.value(sub, c)) in {"rp", "%", "rupiah", "persen"}
         for c in range(len(grid.rows[sub]))
     ):
@@ -586,7 +617,7 @@ def _header(grid: _Grid, spec: list[_Kolom], berkas: str) -> _Header:
     keys = {}
     for c in range(len(grid.rows[top])):
         sub_label = normalise_label(grid.value(sub, c)) if sub is not None else ""
-        keys[c] = (_canonical(grid.rows[top][c]), sub_label)
+        keys[c] = (canonical[top][c], sub_label)
     columns, labels, problems = {}, {}, []
     rows_text = f"{top + 1}-{sub + 1}" if sub is not None else f"{top + 1}"
     for kolom in spec:

@@ -20,9 +20,10 @@ import pandas as pd
 from lkjip.core import fmt
 from lkjip.core.config import Config
 from lkjip.ingest.parsing import is_missing
+from lkjip.ingest.pemetaan import deklarasi
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
 from lkjip.ingest.readers import _grid
-from lkjip.ingest.readers._base import open_workbook
+from lkjip.ingest.readers._base import Lembar, open_workbook, read_sheets
 from lkjip.ingest.schemas.evaluasi import (
     DIMENSI_KELEMBAGAAN,
     KELEMBAGAAN_PEMDA_COLUMNS,
@@ -32,6 +33,7 @@ from lkjip.ingest.schemas.evaluasi import (
     variabel_kematangan,
 )
 
+SUMBER = "kelembagaan"
 TABLE_PD = "kelembagaan_pd"
 TABLE_PEMDA = "kelembagaan_pemda"
 SHEET_PEMDA = "Evaluasi Kelembagaan"
@@ -88,43 +90,45 @@ def read(path: Path, config: Config) -> ReadResult:
         raise StructuralError(
             [Problem(berkas, f"sheet '{s}' tidak ada; sheet yang ada: {wb.sheetnames}") for s in missing]
         )
-    grids = _grid.load_sheets(path, wb, [*found.values(), SHEET_PEMDA])
+    wanted = [*found.values(), SHEET_PEMDA]
+    grids = _grid.load_sheets(path, wb, wanted, _grid.declared_missing(config, SUMBER, berkas, wanted))
 
-    frames, quarantined, accounting, problems = [], [], [], []
-    variable_labels: dict[tuple[str, str], str] = {}  # (sheet, "V01") -> "D (V1 ...)"
-    for tahun, name in found.items():
-        try:
-            frame, rejected, counted, sheet_notes, labels = _read_kematangan(
-                grids[name], tahun, config.kematangan.jumlah_variabel
-            )
-        except StructuralError as exc:
-            problems.extend(exc.problems)
-            continue
-        frames.append(frame)
-        quarantined.extend(rejected)
-        accounting.append(counted)
-        notes.extend(sheet_notes)
-        for v in variabel_kematangan(config.kematangan.jumlah_variabel):
-            variable_labels[(name, v)] = labels[v]
+    def kematangan(item: tuple[int, str]) -> Lembar:
+        tahun, name = item
+        frame, rejected, counted, sheet_notes, labels = _read_kematangan(
+            grids[name], tahun, config.kematangan.jumlah_variabel, deklarasi(config, SUMBER, berkas, name)
+        )
+        variabel = variabel_kematangan(config.kematangan.jumlah_variabel)
+        kolom = {(berkas, name, v, None): labels[v] for v in variabel}
+        return Lembar(frame, rejected, counted, sheet_notes, kolom)
+
+    def pemda(name: str) -> Lembar:
+        declared = deklarasi(config, SUMBER, berkas, name)
+        frame, rejected, counted, sheet_notes = _read_pemda(grids[name], declared)
+        return Lembar(frame, rejected, counted, sheet_notes)
+
+    problems: list[Problem] = []
     try:
-        pemda, rejected, counted, sheet_notes = _read_pemda(grids[SHEET_PEMDA])
+        years = read_sheets(found.items(), kematangan)
     except StructuralError as exc:
-        problems.extend(exc.problems)
-    else:
-        quarantined.extend(rejected)
-        accounting.append(counted)
-        notes.extend(sheet_notes)
+        problems += exc.problems
+    try:
+        evaluasi = read_sheets([SHEET_PEMDA], pemda)
+    except StructuralError as exc:
+        problems += exc.problems
     if problems:
         raise StructuralError(problems)
     return ReadResult(
         tables={
-            TABLE_PD: _grid.concat_or_empty(frames, kolom_kelembagaan_pd(config.kematangan.jumlah_variabel)),
-            TABLE_PEMDA: pemda,
+            TABLE_PD: _grid.concat_or_empty(
+                years.frames, kolom_kelembagaan_pd(config.kematangan.jumlah_variabel)
+            ),
+            TABLE_PEMDA: evaluasi.frames[0],
         },
-        quarantine=quarantine_rows(quarantined),
-        accounting=accounting,
-        notes=notes,
-        kolom={(berkas, s, v, None): label for (s, v), label in variable_labels.items()},
+        quarantine=quarantine_rows([*years.rejected, *evaluasi.rejected]),
+        accounting=[*years.accounting, *evaluasi.accounting],
+        notes=[*notes, *years.notes, *evaluasi.notes],
+        kolom=years.kolom,
     )
 
 
@@ -151,9 +155,9 @@ def _variable_columns(grid: _grid.SheetGrid, h: int, variabel: list[str]) -> dic
     return {v: found[v] for v in variabel}
 
 
-def _read_kematangan(grid: _grid.SheetGrid, tahun: int, jumlah_variabel: int):
+def _read_kematangan(grid: _grid.SheetGrid, tahun: int, jumlah_variabel: int, declared=None):
     variabel = variabel_kematangan(jumlah_variabel)
-    h, col = _grid.header_columns(grid, _HEADERS_PD)
+    h, col = _grid.header_columns(grid, _HEADERS_PD, declared=declared)
     col.update(_variable_columns(grid, h, variabel))
     labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
@@ -240,8 +244,8 @@ def _dimensi(value: object) -> str | None:
     return text
 
 
-def _read_pemda(grid: _grid.SheetGrid):
-    h, col = _grid.header_columns(grid, _HEADERS_PEMDA, _OPTIONAL_PEMDA)
+def _read_pemda(grid: _grid.SheetGrid, declared=None):
+    h, col = _grid.header_columns(grid, _HEADERS_PEMDA, _OPTIONAL_PEMDA, declared)
     labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))

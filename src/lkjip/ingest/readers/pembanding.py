@@ -11,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkjip.core.config import Config
+from lkjip.ingest.pemetaan import deklarasi
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
 from lkjip.ingest.readers import _grid
-from lkjip.ingest.readers._base import open_workbook, require_sheets
+from lkjip.ingest.readers._base import Lembar, open_workbook, read_sheets, require_sheets
 from lkjip.ingest.schemas.evaluasi import PEMBANDING_COLUMNS, Pembanding
 
+SUMBER = "pembanding"
 TABLE = "pembanding"
 SHEET = "Pembanding"
 _HEADERS = {"tahun": "Tahun", "kode_indikator": "Kode Indikator", "entitas": "Entitas", "nilai": "Nilai"}
@@ -34,7 +36,8 @@ def read(path: Path, config: Config) -> ReadResult:
     path : Path
         The workbook with a sheet ``Pembanding``.
     config : Config
-        The report configuration (unused for now: every year in the sheet is kept).
+        The report configuration: the office's declarations for the file (``pemetaan``); every
+        year in the sheet is kept.
 
     Returns
     -------
@@ -47,7 +50,6 @@ def read(path: Path, config: Config) -> ReadResult:
     StructuralError
         Missing sheet or column, formula without cached value, or no data rows.
     """
-    del config  # same signature as every reader
     berkas = path.name
     wb = open_workbook(path)
     require_sheets(wb.sheetnames, [SHEET], berkas)
@@ -56,18 +58,23 @@ def read(path: Path, config: Config) -> ReadResult:
         for name in wb.sheetnames
         if name != SHEET and name.strip().lower() not in _grid.KNOWN_EXTRA_SHEETS
     ]
-    grids = _grid.load_sheets(path, wb, [SHEET])
-    frame, rejected, accounting = _read_sheet(grids[SHEET])
+    grids = _grid.load_sheets(path, wb, [SHEET], _grid.declared_missing(config, SUMBER, berkas, [SHEET]))
+
+    def one(name: str) -> Lembar:
+        frame, rejected, accounting = _read_sheet(grids[name], deklarasi(config, SUMBER, berkas, name))
+        return Lembar(frame, rejected, accounting)
+
+    got = read_sheets([SHEET], one)
     return ReadResult(
-        tables={TABLE: frame},
-        quarantine=quarantine_rows(rejected),
-        accounting=[accounting],
+        tables={TABLE: got.frames[0]},
+        quarantine=quarantine_rows(got.rejected),
+        accounting=got.accounting,
         notes=notes,
     )
 
 
-def _read_sheet(grid: _grid.SheetGrid):
-    h, col = _grid.header_columns(grid, _HEADERS, _OPTIONAL)
+def _read_sheet(grid: _grid.SheetGrid, declared=None):
+    h, col = _grid.header_columns(grid, _HEADERS, _OPTIONAL, declared)
     labels = {name: _grid.header_label(grid, h, c) for name, c in col.items()}
     values = grid.values
     accounting = RowAccounting(grid.berkas, grid.sheet, dibaca=len(values))

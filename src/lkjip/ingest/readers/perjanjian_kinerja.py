@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,9 +15,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip.core.config import Config, Periode
 from lkjip.core.rounding import cell_decimals
+from lkjip.ingest.berkas import XLSX, SheetNilai, jenis_berkas, sheet_nilai
+from lkjip.ingest.judul import normalise_label
+from lkjip.ingest.layouts.perjanjian_kinerja import JUDUL as JUDUL_EKSPOR
+from lkjip.ingest.layouts.perjanjian_kinerja import TataLetakPk, dokumen_dari_judul
+from lkjip.ingest.layouts.perjanjian_kinerja import kenali as kenali_pk
+from lkjip.ingest.layouts.perjanjian_kinerja import tahun as tahun_dokumen
 from lkjip.ingest.parsing import NumberParseError, is_missing, parse_number
+from lkjip.ingest.pemetaan import deklarasi, nilai_kosong, tanpa_nilai_kosong
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
-from lkjip.ingest.readers._base import column_label, find_header_row, normalise_label, open_workbook
+from lkjip.ingest.readers._base import column_label, find_header_row, open_workbook
 from lkjip.ingest.schemas._common import validate
 from lkjip.ingest.schemas.perjanjian_kinerja import (
     COLUMNS,
@@ -26,6 +33,8 @@ from lkjip.ingest.schemas.perjanjian_kinerja import (
     SUMBER_REALISASI,
     TINGKAT,
 )
+
+SUMBER = "perjanjian_kinerja"
 
 #: Labels of the fixed columns of a PK sheet (clean name -> header label).
 PK_LABELS = {
@@ -118,6 +127,8 @@ class _Sheet:
     kept: set[int] = field(default_factory=set)  # Excel rows that gave clean records
     rejected: set[int] = field(default_factory=set)  # Excel rows sent to quarantine
     skipped: Counter = field(default_factory=Counter)  # reason -> number of rows
+    #: 0-based first header row the office declared (``pemetaan``: ``headerRows``), or None.
+    header: int | None = None
 
     def accounting(self, berkas: str) -> RowAccounting:
         acc = RowAccounting(berkas, self.name, dibaca=len(self.rows))
@@ -143,21 +154,40 @@ class _Collected:
 
 
 def read(path: Path, config: Config) -> ReadResult:
-    """Read ``perjanjian-kinerja.xlsx`` into the clean tables of the agreements.
+    """Read one Perjanjian Kinerja workbook; see :func:`read_many`."""
+    return read_many([Path(path)], config)
 
-    Expected sheets: one per Perjanjian Kinerja, with its planning period's code in the sheet
-    name or title (e.g. "PK 2021-2025", "PK Perubahan 2025-2029"); "Narasi Indikator"; and
-    one "Penjenjangan <periode>" per period. Headers are found by their labels, the years are
-    read from the merged two-row year header, "N/A" and "-" are missing values (never 0),
-    and a "KINERJA LAINNYA" title row marks the agreement's other indicators.
+
+def read_many(
+    paths: Sequence[Path], config: Config, progress: Callable[[str], None] | None = None
+) -> ReadResult:
+    """Read the Perjanjian Kinerja source into the clean tables of the agreements.
+
+    Two layouts, recognised by their content, in any number of files of the source
+    (``perjanjian-kinerja*``: .xlsx, and .xls/.ods or an HTML page saved as .xls for the exports):
+
+    - the office's workbook: one sheet per Perjanjian Kinerja, with its planning period's code in
+      the sheet name or title (e.g. "PK 2021-2025", "PK Perubahan 2025-2029"); "Narasi Indikator";
+      and one "Penjenjangan <periode>" per period. Headers are found by their labels, the years
+      are read from the merged two-row year header, "N/A" and "-" are missing values (never 0),
+      and a "KINERJA LAINNYA" title row marks the agreement's other indicators;
+    - the documents e-SAKIP and SIPD-based applications print, one year per document
+      (:mod:`lkjip.ingest.layouts.perjanjian_kinerja`): what they do not say (the indicator's
+      code, polarity, computed source, kind; the agreement) comes from ``laporan.yml``
+      (``pemetaan``), from the office's sheets that carry it, or from defaults, with a note.
+
+    The agreement of every planning period that contains the report year must be there (a sheet,
+    or a document of the report year), and so must the narrative and the cascade (in any file).
 
     Parameters
     ----------
-    path : Path
-        The workbook.
+    paths : sequence of Path
+        The files of the source.
     config : Config
         Report configuration: report year and the agreement's name per period
-        (``periode[i].dokumen_pk``).
+        (``periode[i].dokumen_pk``), the office's declarations (``pemetaan``).
+    progress : callable, optional
+        Unused; the same signature as the other readers of several files.
 
     Returns
     -------
@@ -170,125 +200,254 @@ def read(path: Path, config: Config) -> ReadResult:
     ------
     StructuralError
         With every structural problem found (not a workbook, a missing sheet or column, a
-        year header that is not a year), so that all of them can be fixed at once.
+        year header that is not a year, a document whose agreement or year cannot be told),
+        so that all of them can be fixed at once.
     """
-    path = Path(path)
-    got = _Collected(berkas=path.name)
-    wb = open_workbook(path)
-    pk_sheets, jenjang_sheets, narasi_sheet = _classify(wb, config, got)
-
+    del progress
+    files: list[_Berkas] = []
+    structural: list[Problem] = []
+    for path in map(Path, paths):
+        try:
+            files.append(_Berkas.open(path, config))
+        except StructuralError as exc:
+            structural += exc.problems
+    if structural:
+        raise StructuralError(structural)
+    structural += _unique_across_files(files)
     periods = {p.kode: p for p in config.periode}
     known_codes: dict[str, set[str]] = {}
-    for kode, name in pk_sheets.items():
-        periode = periods[kode]
-        known_codes[periode.dokumen_pk] = _read_pk(_load(wb[name], got), periode, config, got)
-    if narasi_sheet is not None:
-        _read_narasi(_load(wb[narasi_sheet], got), config, known_codes, got)
-    for kode, name in jenjang_sheets.items():
-        _read_penjenjangan(_load(wb[name], got), kode, got)
-    if got.structural:
-        raise StructuralError(got.structural)
+    daftar = _Register(config)
+    for f in files:
+        for kode, name in f.pk.items():
+            periode = periods[kode]
+            codes = _read_pk(f.sheet(name), periode, config, f.got)
+            known_codes.setdefault(periode.dokumen_pk, set()).update(codes)
+        daftar.learn_from_template(f.got.records["perjanjian_kinerja"])
+    for f in files:
+        if f.narasi is not None:
+            daftar.learn_from_narasi(f.sheet(f.narasi), config)
+    exported: set[tuple[str, int]] = set()
+    for f in files:
+        for name, layout in f.exports.items():
+            found = _read_export(f.sheet(name), layout, config, daftar, f.got)
+            if found is not None:
+                dokumen, tahun, codes = found
+                known_codes.setdefault(dokumen, set()).update(codes)
+                exported.add((dokumen, tahun))
+    structural += _missing_parts(files, config, exported)
+    for f in files:
+        if f.narasi is not None:
+            _read_narasi(f.sheet(f.narasi), config, known_codes, f.got)
+        for kode, name in f.jenjang.items():
+            _read_penjenjangan(f.sheet(name), kode, f.got)
+        structural += f.got.structural
+    if structural:
+        raise StructuralError(structural)
+    return _assemble(files, daftar)
 
+
+def _assemble(files: list[_Berkas], daftar: _Register) -> ReadResult:
+    """Validate the records of every file against the contracts; failing rows to quarantine."""
+    by_file = {f.got.berkas: f.got for f in files}
     tables = {}
     for table, schema in SCHEMAS.items():
-        frame = _frame(got.records[table], table)
+        records = [r for f in files for r in f.got.records[table]]
+        if table == "perjanjian_kinerja":
+            records = _without_repeats(records, by_file)
+        frame = _frame(records, table)
         valid, row_problems, table_problems = validate(frame, schema)
         if table_problems:
             raise StructuralError(table_problems)
         if row_problems:
             # A failing cell takes its whole input row to quarantine: half an indicator
             # (some years only) would silently change the trend and the averages.
-            bad = {(p.sheet, p.baris) for p in row_problems}
-            for sheet, baris in bad:
-                got.sheets[sheet].rejected.add(baris)
-            got.row_problems += row_problems
-            keep = [(s, b) not in bad for s, b in zip(valid["sheet"], valid["baris"], strict=True)]
+            bad = {(p.berkas, p.sheet, p.baris) for p in row_problems}
+            for berkas, sheet, baris in bad:
+                by_file[berkas].sheets[sheet].rejected.add(baris)
+            by_file[next(iter(by_file))].row_problems += row_problems
+            places = zip(valid["berkas"], valid["sheet"], valid["baris"], strict=True)
+            keep = [(b, s, r) not in bad for b, s, r in places]
             valid = valid[keep]
         tables[table] = valid.reset_index(drop=True)
 
     return ReadResult(
         tables=tables,
-        quarantine=quarantine_rows(got.row_problems),
-        accounting=[s.accounting(got.berkas) for s in got.sheets.values()],
-        notes=got.notes,
-        kolom=got.kolom,
+        quarantine=quarantine_rows(p for f in files for p in f.got.row_problems),
+        accounting=[s.accounting(f.got.berkas) for f in files for s in f.got.sheets.values()],
+        notes=[n for f in files for n in f.got.notes] + daftar.notes(),
+        kolom={k: v for f in files for k, v in f.got.kolom.items()},
     )
 
 
-# --- sheets ------------------------------------------------------------------------------
+# --- files and sheets --------------------------------------------------------------------
 
 
-def _classify(
-    wb: Workbook, config: Config, got: _Collected
-) -> tuple[dict[str, str], dict[str, str], str | None]:
-    """Sort the sheets: PK per period code, cascade per period code, the narrative sheet."""
-    pk: dict[str, str] = {}
-    jenjang: dict[str, str] = {}
+@dataclass
+class _Berkas:
+    """One file of the source: its sheets sorted by what they hold."""
+
+    got: _Collected
+    workbook: Workbook | None  # .xlsx
+    plain: dict[str, SheetNilai]  # .xls, .ods, HTML: rows of values per sheet
+    pk: dict[str, str] = field(default_factory=dict)  # period code -> sheet
+    jenjang: dict[str, str] = field(default_factory=dict)  # period code -> sheet
     narasi: str | None = None
-    configured = {p.kode for p in config.periode}
-    for name in wb.sheetnames:
-        key = normalise_label(name)
-        if key.startswith("keterangan"):
-            continue
-        if key.startswith("narasi"):
-            if narasi is not None:
-                got.structural.append(Problem(
-                    got.berkas, f"dua sheet narasi: '{narasi}' dan '{name}'; sisakan satu"
-                ))
-            narasi = name
-            continue
-        if key.startswith(("pk", "perjanjian kinerja")):
-            found = pk
-        elif key.startswith("penjenjangan"):
-            found = jenjang
-        else:
-            got.notes.append(f"{got.berkas}: sheet '{name}' tidak dikenal, diabaikan")
-            continue
-        kode = _period_code(name) or _period_code(
-            " ".join(str(v) for row in wb[name].iter_rows(max_row=8, values_only=True)
-                     for v in row if v is not None)
-        )
-        if kode is None:
-            got.structural.append(Problem(
-                got.berkas,
-                "periode perencanaan tidak dapat ditentukan; tulis kodenya (mis. 2021-2025) "
-                "pada nama sheet atau judulnya",
-                sheet=name,
-            ))
-        elif kode not in configured:
-            got.notes.append(
-                f"{got.berkas}: sheet '{name}' (periode {kode}) diabaikan: periode itu tidak "
-                "ada di laporan.yml"
-            )
-        elif kode in found:
-            got.structural.append(Problem(
-                got.berkas,
-                f"dua sheet untuk periode {kode}: '{found[kode]}' dan '{name}'; sisakan satu",
-                sheet=name,
-            ))
-        else:
-            found[kode] = name
+    exports: dict[str, TataLetakPk] = field(default_factory=dict)  # sheet -> layout
+    names: list[str] = field(default_factory=list)  # every sheet, in order
+    config: Config | None = None
 
-    have = list(wb.sheetnames)
+    @classmethod
+    def open(cls, path: Path, config: Config) -> _Berkas:
+        got = _Collected(berkas=path.name)
+        if jenis_berkas(path) == XLSX:
+            wb = open_workbook(path)
+            f = cls(got, wb, {})
+            names = wb.sheetnames
+        else:
+            plain = {s.name: s for s in sheet_nilai(path)}
+            f = cls(got, None, plain)
+            names = list(plain)
+        f._sort(names, config)
+        return f
+
+    def sheet(self, name: str) -> _Sheet:
+        """The sheet's cells (merged ranges filled), loaded once, with the declared "no values" made empty."""
+        if name in self.got.sheets:
+            return self.got.sheets[name]
+        if self.workbook is not None:
+            sheet = _load(self.workbook[name], self.got)
+        else:
+            plain = self.plain[name]
+            rows = [list(r) for r in plain.rows]
+            decimals = [[cell_decimals(v, None) for v in r] for r in rows]
+            sheet = _Sheet(name, rows, decimals, plain.covered)
+            self.got.sheets[name] = sheet
+        declared = deklarasi(self.config, SUMBER, self.got.berkas, name) if self.config else None
+        if declared is None:
+            return sheet
+        sheet.rows = tanpa_nilai_kosong(sheet.rows, nilai_kosong(declared))
+        if declared.header_rows:
+            sheet.header = declared.header_rows[0] - 1
+        if declared.kolom:  # a label the office names reads as the template's label it names
+            own = {normalise_label(k): v for k, v in declared.kolom.items()}
+            rows = declared.header_rows or range(1, min(len(sheet.rows), 30) + 1)
+            for r in (r - 1 for r in rows if r - 1 < len(sheet.rows)):
+                cells = sheet.rows[r]
+                sheet.rows[r] = [own.get(normalise_label(v), v) if isinstance(v, str) else v for v in cells]
+        return sheet
+
+    def _rows(self, name: str, limit: int = 40) -> list[list[object]]:
+        if self.workbook is not None:
+            ws = self.workbook[name]  # only existing rows: asking openpyxl for more would create them
+            return [list(r) for r in ws.iter_rows(max_row=min(limit, ws.max_row), values_only=True)]
+        return [list(r) for r in self.plain[name].rows[:limit]]
+
+    def _sort(self, names: list[str], config: Config) -> None:
+        """Sort the sheets: PK per period code, cascade per period code, narrative, exports."""
+        self.config, self.names = config, list(names)
+        got = self.got
+        configured = {p.kode for p in config.periode}
+        for name in names:
+            key = normalise_label(name)
+            if key.startswith("keterangan"):
+                continue
+            head = self._rows(name)
+            layout = kenali_pk(head, got.berkas, name, deklarasi(config, SUMBER, got.berkas, name))
+            if layout is not None:
+                self.exports[name] = layout
+                continue
+            if key.startswith("narasi"):
+                if self.narasi is not None:
+                    got.structural.append(Problem(
+                        got.berkas, f"dua sheet narasi: '{self.narasi}' dan '{name}'; sisakan satu"
+                    ))
+                self.narasi = name
+                continue
+            if key.startswith(("pk", "perjanjian kinerja")):
+                found = self.pk
+            elif key.startswith("penjenjangan"):
+                found = self.jenjang
+            else:
+                got.notes.append(f"{got.berkas}: sheet '{name}' tidak dikenal, diabaikan")
+                continue
+            kode = _period_code(name) or _period_code(
+                " ".join(str(v) for row in head[:8] for v in row if v is not None)
+            )
+            if kode is None:
+                got.structural.append(Problem(
+                    got.berkas,
+                    "periode perencanaan tidak dapat ditentukan; tulis kodenya (mis. 2021-2025) "
+                    "pada nama sheet atau judulnya",
+                    sheet=name,
+                ))
+            elif kode not in configured:
+                got.notes.append(
+                    f"{got.berkas}: sheet '{name}' (periode {kode}) diabaikan: periode itu tidak "
+                    "ada di laporan.yml"
+                )
+            elif kode in found:
+                got.structural.append(Problem(
+                    got.berkas,
+                    f"dua sheet untuk periode {kode}: '{found[kode]}' dan '{name}'; sisakan satu",
+                    sheet=name,
+                ))
+            else:
+                found[kode] = name
+
+
+def _unique_across_files(files: list[_Berkas]) -> list[Problem]:
+    """The office's sheets of one period (or the narrative) in two files: say which to keep."""
+    problems = []
+    for what, part in (("Perjanjian Kinerja", "pk"), ("Penjenjangan", "jenjang")):
+        seen: dict[str, str] = {}
+        for f in files:
+            for kode, name in getattr(f, part).items():
+                if kode in seen:
+                    problems.append(Problem(
+                        f.got.berkas,
+                        f"sheet {what} periode {kode} ada di dua berkas: {seen[kode]} dan sheet ini; "
+                        "sisakan satu",
+                        sheet=name,
+                    ))
+                seen[kode] = f"{f.got.berkas} sheet '{name}'"
+    narasi = [(f.got.berkas, f.narasi) for f in files if f.narasi is not None]
+    if len(narasi) > 1:
+        listed = ", ".join(f"{b} sheet '{n}'" for b, n in narasi)
+        problems.append(
+            Problem(narasi[1][0], f"sheet narasi ada di lebih dari satu berkas ({listed}); sisakan satu")
+        )
+    return problems
+
+
+def _missing_parts(files: list[_Berkas], config: Config, exported: set[tuple[str, int]]) -> list[Problem]:
+    """The agreement of each planning period of the report year, its cascade and the narrative."""
+    problems = []
+    have = [f"{f.got.berkas}: {n}" if len(files) > 1 else n for f in files for n in f.names]
+    berkas = ", ".join(f.got.berkas for f in files)
+    pk = {k for f in files for k in f.pk}
+    jenjang = {k for f in files for k in f.jenjang}
     for periode in config.periode:
         if not periode.covers(config.tahun):
             continue  # a period outside the report year may be absent
-        if periode.kode not in pk:
-            got.structural.append(Problem(
-                got.berkas,
+        if periode.kode not in pk and (periode.dokumen_pk, config.tahun) not in exported:
+            problems.append(Problem(
+                berkas,
                 f"sheet {periode.dokumen_pk} periode {periode.kode} tidak ada (nama sheet "
-                f"diawali 'PK' dan memuat '{periode.kode}'); sheet yang ada: {have}",
+                f"diawali 'PK' dan memuat '{periode.kode}'), dan tidak ada dokumen {periode.dokumen_pk} "
+                f"tahun {config.tahun} ({JUDUL_EKSPOR}); sheet yang ada: {have}",
             ))
         if periode.kode not in jenjang:
-            got.structural.append(Problem(
-                got.berkas,
+            problems.append(Problem(
+                berkas,
                 f"sheet 'Penjenjangan {periode.kode}' tidak ada; sheet yang ada: {have}",
             ))
-    if narasi is None:
-        got.structural.append(Problem(
-            got.berkas, f"sheet 'Narasi Indikator' tidak ada; sheet yang ada: {have}"
+    if not any(f.narasi is not None for f in files):
+        problems.append(Problem(
+            berkas,
+            f"sheet 'Narasi Indikator' tidak ada; sheet yang ada: {have}. Ekspor e-SAKIP tidak memuat narasi "
+            "dan penjenjangan: simpan keduanya di berkas kantor (mis. perjanjian-kinerja-kantor.xlsx)",
         ))
-    return pk, jenjang, narasi
+    return problems
 
 
 def _period_code(text: str) -> str | None:
@@ -327,6 +486,358 @@ def _cell_value(cell: Cell | MergedCell) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool) and "%" in number_format:
         return f"{_id_number(value * 100)}%"
     return value
+
+
+# --- documents exported one year at a time ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sifat:
+    """What the report needs to know of an indicator that an export does not say."""
+
+    kode: str | None
+    polaritas: str
+    sumber: str
+    jenis: str
+    triwulan: str
+    asal: str  # where it was found, for the notes and kenali
+
+
+class _Register:
+    """The indicators of each agreement by name: declared, from the office's sheets, or default.
+
+    In this order: ``laporan.yml`` (``pemetaan.register.indikator``), the office's own
+    Perjanjian Kinerja sheets (code, polarity, computed source, kind), its ``Narasi Indikator``
+    sheet (code). An indicator found nowhere gets a generated code (``IK-1``, ``IK-2``, ...), a
+    positive polarity and its typed realisation, with a note naming it: ``python -m lkjip kenali``
+    asks the office for them.
+    """
+
+    def __init__(self, config: Config):
+        self.declared = {
+            (normalise_label(d), normalise_label(n)): v
+            for d, items in config.pemetaan.daftar.indikator.items()
+            for n, v in items.items()
+        }
+        self.template: dict[tuple[str, str], _Sifat] = {}
+        self.narasi: dict[tuple[str, str], str] = {}
+        self.generated: dict[tuple[str, str], str] = {}
+        self.defaults: dict[str, list[str]] = defaultdict(list)
+
+    def learn_from_template(self, records: list[dict]) -> None:
+        for r in records:
+            if r.get("kode_indikator") and r.get("indikator"):
+                key = (normalise_label(r["dokumen"]), normalise_label(r["indikator"]))
+                self.template.setdefault(key, _Sifat(
+                    r["kode_indikator"], r["polaritas"] or "positif", r["sumber_realisasi"], r["jenis"],
+                    "akhir", "sheet Perjanjian Kinerja kantor",
+                ))
+
+    def learn_from_narasi(self, sheet: _Sheet, config: Config) -> None:
+        """Indicator names and codes from the narrative sheet (when it has an Indikator Kinerja column)."""
+        labels = {**NARASI_LABELS, "indikator": "Indikator Kinerja"}
+        try:
+            h = find_header_row(sheet.rows, [labels["dokumen"], labels["kode"], labels["indikator"]],
+                                berkas="", sheet=sheet.name)
+        except StructuralError:
+            return
+        cols = _columns(sheet.rows[h], {k: labels[k] for k in ("dokumen", "kode", "indikator")})
+        documents = {normalise_label(p.dokumen_pk): p.dokumen_pk for p in config.periode}
+        previous = None
+        for row in sheet.rows[h + 1 :]:
+            dokumen = row[cols["dokumen"]] if cols["dokumen"] < len(row) else None
+            dokumen = previous if is_missing(dokumen) else dokumen
+            previous = dokumen
+            kode = _kode(row[cols["kode"]]) if cols["kode"] < len(row) else None
+            nama = _line(row[cols["indikator"]]) if cols["indikator"] < len(row) else None
+            name = documents.get(normalise_label(dokumen)) if dokumen else None
+            if name and kode and nama and re.match(KODE_INDIKATOR_PATTERN, kode):
+                self.narasi.setdefault((normalise_label(name), normalise_label(nama)), kode)
+
+    def names_of(self, dokumen: str) -> set[str]:
+        key = normalise_label(dokumen)
+        return {n for d, n in [*self.declared, *self.template, *self.narasi] if d == key}
+
+    def sifat(self, dokumen: str, nama: str) -> _Sifat:
+        key = (normalise_label(dokumen), normalise_label(nama))
+        base = self.template.get(key)
+        narasi = self.narasi.get(key)
+        declared = self.declared.get(key)
+        fields = declared.model_fields_set if declared is not None else set()
+        kode = (declared.kode if declared is not None else None) or (base.kode if base else None) or narasi
+        if kode is None:
+            if key not in self.generated:
+                used = {k for (d, _), k in self.generated.items() if d == key[0]}
+                self.generated[key] = f"IK-{len(used) + 1}"
+            kode = self.generated[key]
+
+        def pick(name: str, default: str) -> str:
+            if name in fields:
+                return getattr(declared, name)
+            return getattr(base, name) if base is not None else default
+
+        if base is None and "sumber" not in fields:
+            self.defaults[dokumen].append(nama)
+        asal = (
+            "laporan.yml (pemetaan.register.indikator)" if declared is not None
+            else "sheet Perjanjian Kinerja kantor" if base is not None
+            else "sheet Narasi Indikator (kode)" if narasi is not None
+            else "bawaan"
+        )  # fmt: skip
+        return _Sifat(kode, pick("polaritas", "positif"), pick("sumber", "manual"), pick("jenis", "utama"),
+                      pick("triwulan", "akhir"), asal)  # fmt: skip
+
+    def notes(self) -> list[str]:
+        out = []
+        for dokumen, names in self.defaults.items():
+            unique = list(dict.fromkeys(names))
+            out.append(
+                f"{dokumen}: {len(unique)} indikator dokumen ekspor tanpa polaritas/sumber realisasi di "
+                f"laporan.yml ({'; '.join(unique)}): dianggap positif, realisasi diketik, indikator utama, "
+                "realisasi triwulan terakhir; nyatakan di pemetaan.register.indikator (python -m lkjip "
+                "kenali "
+                "menuliskannya)"
+            )
+        return out
+
+
+@dataclass
+class DokumenEkspor:
+    """What ``python -m lkjip kenali`` says of one exported document (:func:`dokumen_ekspor`)."""
+
+    berkas: str
+    sheet: str
+    layout: TataLetakPk
+    tahun: int | None
+    dokumen: str | None
+    #: Indicator name as printed -> what the report will take it as.
+    indikator: dict[str, _Sifat]
+
+
+def dokumen_ekspor(paths: Sequence[Path], config: Config) -> list[DokumenEkspor]:
+    """The exported documents among ``paths`` (the files of the source), each with its year, its
+    agreement and its indicators as the reader would take them (declared, from the office's sheets
+    of the other files, or default). Files that cannot be opened are left out."""
+    files = []
+    for path in map(Path, paths):
+        try:
+            files.append(_Berkas.open(path, config))
+        except StructuralError:
+            continue
+    periods = {p.kode: p for p in config.periode}
+    daftar = _Register(config)
+    for f in files:
+        for kode, name in f.pk.items():
+            _read_pk(f.sheet(name), periods[kode], config, f.got)
+        daftar.learn_from_template(f.got.records["perjanjian_kinerja"])
+        if f.narasi is not None:
+            daftar.learn_from_narasi(f.sheet(f.narasi), config)
+    out = []
+    for f in files:
+        for name, layout in f.exports.items():
+            sheet = f.sheet(name)
+            declared = deklarasi(config, SUMBER, f.got.berkas, name)
+            above = sheet.rows[: layout.pertama]
+            tahun = tahun_dokumen(above, f.got.berkas, declared)
+            column = layout.kolom["indikator"]
+            names = [n for r in sheet.rows[layout.header + 1 :] if (n := _line(_at(r, column)))]
+            dokumen = _dokumen_of(declared, above, {normalise_label(n) for n in names}, tahun, config, daftar)
+            sifat = {n: daftar.sifat(dokumen, n) for n in names} if dokumen is not None else {}
+            out.append(DokumenEkspor(f.got.berkas, name, layout, tahun, dokumen, sifat))
+    return out
+
+
+def _read_export(
+    sheet: _Sheet, layout: TataLetakPk, config: Config, daftar: _Register, got: _Collected
+) -> tuple[str, int, set[str]] | None:
+    """Read one document of one year; return its agreement, year and indicator codes.
+
+    None, with a structural problem, when the agreement or the year cannot be told.
+    """
+    declared = deklarasi(config, SUMBER, got.berkas, sheet.name)
+    above = sheet.rows[: layout.pertama]
+    tahun = tahun_dokumen(above, got.berkas, declared)
+    col = layout.kolom
+    indicators = [_line(_at(r, col["indikator"])) for r in sheet.rows[layout.header + 1 :]]
+    names = {normalise_label(n) for n in indicators if n}
+    dokumen = _dokumen_of(declared, above, names, tahun, config, daftar)
+    problems = []
+    if tahun is None:
+        problems.append(
+            f"tahun dokumen tidak diketahui: tulis 'Tahun Anggaran {config.tahun}' pada judul atau tahun "
+            "pada nama "
+            "berkas, atau nyatakan di laporan.yml (pemetaan.perjanjian_kinerja: tahun)"
+        )
+    if dokumen is None:
+        choices = ", ".join(dict.fromkeys(p.dokumen_pk for p in config.periode))
+        problems.append(
+            "perjanjian mana dokumen ini tidak dapat ditentukan (judulnya tidak menyebut namanya, dan nama "
+            "indikatornya tidak dikenal): nyatakan di laporan.yml (pemetaan.perjanjian_kinerja: dokumen: "
+            "salah "
+            f"satu dari {choices}), atau jalankan python -m lkjip kenali"
+        )
+    if problems:
+        got.structural += [Problem(got.berkas, p, sheet=sheet.name) for p in problems]
+        return None
+    periode = config.periode_for_pk(dokumen)
+    sheet.skipped[_SKIP_HEADER] += layout.header + 1
+    for kind, c in (("target", col["target"]), ("realisasi", _realisasi_col(layout))):
+        got.kolom[(got.berkas, sheet.name, kind, tahun)] = column_label(c, layout.label[c])
+    codes: set[str] = set()
+    records: dict[int, list[dict]] = {}
+    problems_by_row: dict[int, list[Problem]] = defaultdict(list)
+    previous: str | None = None
+    numbers: dict[tuple[str, str], int] = {}
+    value_cols = [col["target"], *layout.triwulan.values()]
+    value_cols += [col["realisasi"]] if "realisasi" in col else []
+    for i in range(layout.header + 1, len(sheet.rows)):
+        row, baris = sheet.rows[i], i + 1
+        kind = _row_kind(row, [col["sasaran"], col["indikator"]], value_cols)
+        if kind == "empty":
+            sheet.skipped[_SKIP_EMPTY] += 1
+            continue
+        if kind != "data" or _is_column_numbers(row):
+            sheet.skipped[_SKIP_NOTE] += 1
+            continue
+        locate = _locator(got.berkas, sheet.name, baris, problems_by_row[baris])
+        sasaran = _line(_at(row, col["sasaran"])) or previous
+        previous = sasaran
+        nama = _line(_at(row, col["indikator"]))
+        if sasaran is None:
+            locate(col["sasaran"], "Sasaran Strategis", "sasaran kosong", None)
+        if nama is None:
+            locate(col["indikator"], "Indikator Kinerja", "nama indikator kosong", None)
+            sifat = _Sifat(None, "positif", "manual", "utama", "akhir", "")
+        else:
+            sifat = daftar.sifat(dokumen, nama)
+        if sifat.sumber not in SUMBER_REALISASI:
+            locate(col["indikator"], "Indikator Kinerja",
+                   f"sumber realisasi '{sifat.sumber}' di laporan.yml (pemetaan.register.indikator) tidak "
+                   "dikenal; "
+                   f"pilihan: {', '.join(SUMBER_REALISASI)}", nama)  # fmt: skip
+        satuan = _line(_at(row, col["satuan"])) if "satuan" in col else None
+        target = _export_number(row, col["target"], layout, satuan, locate)
+        realisasi, desimal = _annual(sheet, i, layout, satuan, sifat.triwulan, locate)
+        capaian = desimal_capaian = None
+        if "capaian" in col:
+            capaian = _export_number(row, col["capaian"], layout, "%", locate)
+            desimal_capaian = _decimals_at(sheet, i, col["capaian"])
+        group = (sifat.jenis, sasaran or "")
+        numbers.setdefault(group, 1 + sum(1 for j, _ in numbers if j == sifat.jenis))
+        if sifat.kode is not None:
+            codes.add(sifat.kode)
+        records[baris] = [{
+            "dokumen": dokumen, "periode": periode.kode, "jenis": sifat.jenis, "no_sasaran": numbers[group],
+            "sasaran": sasaran, "kode_indikator": sifat.kode, "indikator": nama, "satuan": satuan,
+            "polaritas": sifat.polaritas, "tahun": tahun, "target": target, "realisasi": realisasi,
+            "desimal_realisasi": desimal, "capaian_tercetak": capaian, "desimal_tercetak": desimal_capaian,
+            "sumber_realisasi": sifat.sumber, "berkas": got.berkas, "sheet": sheet.name, "baris": baris,
+        }]  # fmt: skip
+    if not records:
+        got.structural.append(Problem(
+            got.berkas, "tidak ada baris indikator di bawah baris judul kolom", sheet=sheet.name,
+            baris=layout.header + 1,
+        ))
+        return None
+    _settle(sheet, records, problems_by_row, "perjanjian_kinerja", got)
+    got.notes.append(
+        f"{got.berkas} [{sheet.name}]: dokumen {dokumen} tahun {tahun} ({len(records)} indikator; realisasi "
+        + ("per triwulan" if layout.triwulan else "tahunan") + ")"
+    )
+    return dokumen, tahun, codes
+
+
+def _dokumen_of(declared, above, names: set[str], tahun: int | None, config: Config, daftar: _Register):
+    """The agreement of a document: declared, named by its title, known by its indicators, or the only one."""
+    if declared is not None and declared.dokumen:
+        return declared.dokumen
+    titled = dokumen_dari_judul(above, config)
+    if titled is not None:
+        return titled
+    candidates = list(dict.fromkeys(p.dokumen_pk for p in config.periode))
+    by_names = [d for d in candidates if names and names <= daftar.names_of(d)]
+    if len(by_names) == 1:
+        return by_names[0]
+    if tahun is not None:
+        covering = list(dict.fromkeys(p.dokumen_pk for p in config.periode if p.covers(tahun)))
+        if len(covering) == 1:
+            return covering[0]
+    return None
+
+
+def _at(row: Sequence[object], col: int) -> object:
+    return row[col] if col < len(row) else None
+
+
+def _is_column_numbers(row: Sequence[object]) -> bool:
+    """The "1 2 3 ..." row printed under a header."""
+    filled = [v for v in row if not _blank(v)]
+    numbered = all(re.fullmatch(rf"\(?{n}\)?", str(v).strip()) for n, v in enumerate(filled, 1))
+    return len(filled) >= 3 and numbered
+
+
+def _realisasi_col(layout: TataLetakPk) -> int:
+    if layout.triwulan:
+        return layout.triwulan[max(layout.triwulan)]
+    return layout.kolom["realisasi"]
+
+
+def _export_number(row, col: int, layout: TataLetakPk, satuan, locate: _Locate) -> float | None:
+    label = layout.label[col] or ""
+    try:
+        return _number(_at(row, col), satuan)
+    except NumberParseError as exc:
+        locate(col, label, f"{label} bukan angka: {exc}", _at(row, col))
+        return None
+
+
+def _annual(sheet: _Sheet, i: int, layout: TataLetakPk, satuan, how: str, locate: _Locate):
+    """The year's realisation: the last quarter filled in (``akhir``) or their sum (``jumlah``)."""
+    row = sheet.rows[i]
+    if not layout.triwulan:
+        col = layout.kolom["realisasi"]
+        return _export_number(row, col, layout, satuan, locate), _decimals_at(sheet, i, col)
+    values = []
+    for q in sorted(layout.triwulan):
+        col = layout.triwulan[q]
+        value = _export_number(row, col, layout, satuan, locate)
+        if value is not None:
+            values.append((value, _decimals_at(sheet, i, col)))
+    if not values:
+        return None, None
+    if how == "jumlah":
+        decimals = [d for _, d in values if d is not None]
+        return round(sum(v for v, _ in values), 10), max(decimals) if decimals else None
+    return values[-1]
+
+
+def _decimals_at(sheet: _Sheet, i: int, col: int) -> int | None:
+    return sheet.decimals[i][col] if col < len(sheet.decimals[i]) else None
+
+
+def _without_repeats(records: list[dict], by_file: dict[str, _Collected]) -> list[dict]:
+    """One agreement's indicator of one year in two places (two documents, a sheet and a document)."""
+    seen: dict[tuple, dict] = {}
+    problems = []
+    for r in records:
+        key = (r["dokumen"], r["kode_indikator"], r["tahun"])
+        first = seen.get(key)
+        if first is None or r["kode_indikator"] is None:
+            seen.setdefault(key, r)
+            continue
+        if (first["berkas"], first["sheet"]) != (r["berkas"], r["sheet"]):
+            problems.append(Problem(
+                r["berkas"],
+                f"indikator {r['kode_indikator']} {r['dokumen']} tahun {r['tahun']} juga ada di "
+                f"{first['berkas']} "
+                f"sheet '{first['sheet']}' baris {first['baris']}: satu tahun satu perjanjian hanya di satu "
+                "tempat; "
+                "hapus salah satu",
+                sheet=r["sheet"], baris=r["baris"],
+            ))  # fmt: skip
+    if problems:
+        raise StructuralError(problems)
+    return records
 
 
 # --- PK sheets ---------------------------------------------------------------------------
@@ -420,11 +931,15 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
 
 def _header_row(sheet: _Sheet, labels: dict[str, str], got: _Collected) -> int | None:
     """The 0-based header row of ``sheet``, found by ``labels``; None (problem recorded) if absent."""
+    rows = sheet.rows if sheet.header is None else sheet.rows[sheet.header : sheet.header + 1]
     try:
-        return find_header_row(sheet.rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
+        found = find_header_row(rows, list(labels.values()), berkas=got.berkas, sheet=sheet.name)
     except StructuralError as exc:
+        if sheet.header is not None:  # the declared row (laporan.yml headerRows) lacks the labels
+            exc = StructuralError([replace(p, baris=sheet.header + 1) for p in exc.problems])
         got.structural += exc.problems
         return None
+    return found if sheet.header is None else sheet.header
 
 
 def _pk_layout(

@@ -37,11 +37,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lkjip.core import fmt
-from lkjip.core.config import Config
+from lkjip.core.config import BerkasPemetaan, Config
+from lkjip.core.rounding import cell_decimals
 from lkjip.ingest.berkas import ODS, XLS, XLSX, jenis_berkas
 from lkjip.ingest.cells import SheetCells, error_text, scan_workbook, uncached_formula_problems
+from lkjip.ingest.judul import Judul, display_labels, find_header
 from lkjip.ingest.keys import canonical_spellings, clean_key
 from lkjip.ingest.parsing import MISSING_TOKENS, NumberParseError, is_missing, parse_number
+from lkjip.ingest.pemetaan import deklarasi, nilai_kosong
 from lkjip.ingest.problems import (
     Problem,
     ReadResult,
@@ -72,23 +75,26 @@ HEADER_SEARCH_ROWS = 30
 
 #: Header labels (folded, without a trailing remark in parentheses) accepted per column.
 FIELDS_RESPONDEN: dict[str, tuple[str, ...]] = {
-    "responden": ("no", "nomor", "no responden", "no. responden", "no urut", "no. urut"),
-    "tanggal": ("tanggal survei", "tanggal", "tgl survei", "tgl", "tanggal pengisian"),
-    "kode_unit": ("kode unit", "kode", "kode pd", "kode ukpd", "kode unit layanan"),
-    "unit": ("unit layanan", "unit", "nama unit", "pd/ukpd", "perangkat daerah", "unit kerja"),
-    "jenis_kelamin": ("jenis kelamin", "jk", "l/p", "kelamin"),
-    "umur": ("umur", "usia"),
-    "pendidikan": ("pendidikan", "pendidikan terakhir"),
-    "pekerjaan": ("pekerjaan", "pekerjaan utama"),
-    "jenis_layanan": ("jenis layanan", "layanan", "jenis pelayanan", "layanan yang diterima"),
-    "saran": ("saran", "saran dan masukan", "saran/masukan", "kritik dan saran", "masukan"),
+    "responden": ("No", "nomor", "no responden", "no. responden", "no urut", "no. urut"),
+    "tanggal": ("Tanggal Survei", "tanggal", "tgl survei", "tgl", "tanggal pengisian"),
+    "kode_unit": ("Kode Unit", "kode", "kode pd", "kode ukpd", "kode unit layanan"),
+    "unit": ("Unit Layanan", "unit", "nama unit", "pd/ukpd", "perangkat daerah", "unit kerja"),
+    "jenis_kelamin": ("Jenis Kelamin", "jk", "l/p", "kelamin"),
+    "umur": ("Umur", "usia"),
+    "pendidikan": ("Pendidikan", "pendidikan terakhir"),
+    "pekerjaan": ("Pekerjaan", "pekerjaan utama"),
+    "jenis_layanan": ("Jenis Layanan", "layanan", "jenis pelayanan", "layanan yang diterima"),
+    "saran": ("Saran", "saran dan masukan", "saran/masukan", "kritik dan saran", "masukan"),
 }
 REQUIRED_RESPONDEN = ("responden", "kode_unit")
 FIELDS_UNIT: dict[str, tuple[str, ...]] = {
     "kode_unit": FIELDS_RESPONDEN["kode_unit"],
     "unit": FIELDS_RESPONDEN["unit"],
-    "populasi": ("populasi", "jumlah penerima layanan", "jumlah penerima layanan per tahun", "n"),
+    "populasi": ("Populasi", "jumlah penerima layanan", "jumlah penerima layanan per tahun", "n"),
 }
+
+#: The header a person types for each column of the respondents' sheet, for the messages.
+JUDUL_RESPONDEN = display_labels(FIELDS_RESPONDEN)
 
 #: Header words that mark personal data; named separately in the note about dropped columns.
 PERSONAL_DATA = re.compile(
@@ -108,6 +114,12 @@ _JENIS_KELAMIN = {
     "wanita": "P",
 }
 _YEAR_IN_TITLE = re.compile(r"tahun\s*(20\d{2})", re.IGNORECASE)
+#: The year of a regulation named in a title ("Berdasarkan Permenpan No.14 Tahun 2017") is not the
+#: survey's year.
+_REGULATION_YEAR = re.compile(
+    r"\b(?:no|nomor)\.?\s*\d+[\w/.-]*\s+tahun\s*20\d{2}|\b(?:permen\w*|peraturan|perda|perbup)\b",
+    re.IGNORECASE,
+)
 _ISO_DATE = r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 _DMY_DATE = r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$"
 # Excel serial day numbers of 2000-01-01 and 2099-12-31: a date cell that lost its format.
@@ -201,92 +213,62 @@ def load_text_sheet(reader: fastexcel.ExcelReader, sheet: str, berkas: str) -> T
     return TextSheet(berkas, sheet, pa.Table.from_batches([batch]), columns)
 
 
-def header_key(label: object) -> str:
-    """A header label folded for matching, without its trailing remark.
-
-    ``header_key("Jenis Kelamin (L/P)") == "jenis kelamin"``.
-    """
-    text = normalise_label(label)
-    without = re.sub(r"\s*\(.*\)$", "", text)
-    return without or text
-
-
 def locate_header(
     sheet: TextSheet,
     fields: dict[str, tuple[str, ...]],
     required: Sequence[str],
-) -> tuple[int, dict[str, int], list[tuple[int, str]]]:
+    declared: BerkasPemetaan | None = None,
+) -> Judul:
     """Find the header row by its labels and map each field to a table column.
+
+    The search is :func:`lkjip.ingest.judul.find_header`'s, the one header finder of every
+    reader, over the first rows of the sheet; rows, joined labels and label meanings the office
+    declared in ``laporan.yml`` (``pemetaan``: ``headerRows``, ``headerJoin``, ``kolom``) are
+    used as declared. A field also answers to its own name (``U1``, ``responden``).
 
     Returns
     -------
-    header : int
-        0-based table row of the header (its Excel row is ``header + 1``).
-    mapping : dict
-        Field name -> position of its column in ``sheet.table``.
-    others : list of (position, label)
-        Non-empty header cells that are not in ``fields`` (dropped by the reader).
+    Judul
+        ``baris``: the 0-based table row of the (last) header row (its Excel row is
+        ``baris + 1``); ``kolom``: field -> position of its column in ``sheet.table``; ``label``:
+        the header's label of every column; ``lain``: the labelled columns that are no field.
 
     Raises
     ------
     StructuralError
         When no row holds enough labels, a required field is missing (located at the header
-        row), or a field's label appears in two columns.
+        row, naming the header to type), or a field's label appears in two columns.
     """
-    lookup = {header_key(alias): name for name, aliases in fields.items() for alias in (name, *aliases)}
-    rows = sheet.table.slice(0, HEADER_SEARCH_ROWS).to_pylist()
-    names = sheet.table.column_names
-    best, best_hits = None, 0
-    for i, row in enumerate(rows):
-        hits = {lookup.get(header_key(row[n])) for n in names} - {None}
-        if len(hits) > best_hits:
-            best, best_hits = i, len(hits)
-    if best is None or best_hits < min(3, len(fields)):
-        raise StructuralError(
-            [
-                Problem(
-                    sheet.berkas,
-                    f"baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama "
-                    f"(dicari: {', '.join(fields)})",
-                    sheet=sheet.name,
-                )
-            ]
-        )
-    mapping: dict[str, int] = {}
-    others: list[tuple[int, str]] = []
-    problems = []
-    for pos, n in enumerate(names):
-        label = rows[best][n]
-        name = lookup.get(header_key(label))
-        if name is None:
-            if label is not None:
-                others.append((pos, str(label)))
-        elif name in mapping:
-            first = mapping[name]
-            problems.append(
-                Problem(
-                    sheet.berkas,
-                    f"kolom '{name}' muncul dua kali: {_letter(sheet, first, rows[best][names[first]])} "
-                    f"dan {_letter(sheet, pos, label)}",
-                    sheet=sheet.name,
-                    baris=best + 1,
-                )
-            )
-        else:
-            mapping[name] = pos
-    missing = [r for r in required if r not in mapping]
-    if missing:
-        problems.append(
-            Problem(
-                sheet.berkas,
-                f"kolom wajib tidak ditemukan pada baris judul: {missing}",
-                sheet=sheet.name,
-                baris=best + 1,
-            )
-        )
-    if problems:
-        raise StructuralError(problems)
-    return best, mapping, others
+    declared_rows = declared.header_rows if declared is not None else None
+    needed = max([HEADER_SEARCH_ROWS, *(declared_rows or [])])
+    rows = [list(r.values()) for r in sheet.table.slice(0, needed).to_pylist()]
+    return find_header(
+        rows,
+        {name: (*labels, name) for name, labels in fields.items()},
+        required,
+        berkas=sheet.berkas,
+        sheet=sheet.name,
+        search_rows=HEADER_SEARCH_ROWS,
+        min_hits=min(3, len(fields)),
+        declared_rows=declared_rows,
+        join=declared.header_join if declared is not None else " ",
+        aliases=declared.kolom if declared is not None else None,
+        column_name=lambda pos, label: _letter(sheet, pos, label),
+    )
+
+
+def without_declared_missing(sheet: TextSheet, declared: BerkasPemetaan | None) -> TextSheet:
+    """``sheet`` with the cells the office declared as "no value" (``missingValues``) made empty."""
+    kosong = nilai_kosong(declared)
+    if not kosong:
+        return sheet
+    tokens = pa.array(sorted(kosong), pa.string())
+    columns = []
+    for column in sheet.table.columns:
+        folded = pc.utf8_lower(pc.utf8_trim_whitespace(column))
+        hit = pc.fill_null(pc.is_in(folded, value_set=tokens), False)
+        columns.append(pc.if_else(hit, pa.scalar(None, pa.string()), column))
+    return replace(sheet, table=pa.table(columns, names=sheet.table.column_names))
 
 
 def _letter(sheet: TextSheet, pos: int, label: object) -> str:
@@ -297,7 +279,10 @@ def year_from_titles(sheet: TextSheet, header: int) -> int | None:
     """The year written in the title rows above the header ("... TAHUN 2025"), if any."""
     for row in sheet.table.slice(0, header).to_pylist():
         for value in row.values():
-            if value is not None and (m := _YEAR_IN_TITLE.search(str(value))):
+            text = str(value) if value is not None else ""
+            if _REGULATION_YEAR.search(text):
+                continue
+            if m := _YEAR_IN_TITLE.search(text):
                 return int(m.group(1))
     return None
 
@@ -575,7 +560,10 @@ class _UnitSheet:
 
 
 def _read_unit_sheet(
-    reader: fastexcel.ExcelReader, berkas: str, scanned: dict[str, SheetCells] | None = None
+    reader: fastexcel.ExcelReader,
+    berkas: str,
+    scanned: dict[str, SheetCells] | None = None,
+    config: Config | None = None,
 ) -> _UnitSheet:
     empty = pd.DataFrame(
         {
@@ -598,18 +586,18 @@ def _read_unit_sheet(
             ],
             None,
         )
-    sheet = load_text_sheet(reader, name, berkas)
-    header, mapping, _ = locate_header(sheet, FIELDS_UNIT, ("kode_unit", "unit"))
+    declared = deklarasi(config, "skm", berkas, name) if config is not None else None
+    sheet = without_declared_missing(load_text_sheet(reader, name, berkas), declared)
+    judul = locate_header(sheet, FIELDS_UNIT, ("kode_unit", "unit"), declared)
+    header, mapping = judul.baris, judul.kolom
     data = sheet.table.slice(header + 1)
     n = data.num_rows
     first_row = header + 2
     accounting = RowAccounting(berkas, name, dibaca=n)
     cells = CellProblems()
-    headers = sheet.table.slice(header, 1).to_pylist()[0]
 
     def label(field_name: str) -> str:
-        pos = mapping[field_name]
-        return _letter(sheet, pos, headers[sheet.table.column_names[pos]])
+        return _letter(sheet, mapping[field_name], judul.label[mapping[field_name]])
 
     blank = np.ones(n, dtype=bool)
     for column in data.columns:
@@ -735,8 +723,10 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
                     )
                 ]
             )
-        sheet = load_text_sheet(reader, name, berkas)
-        header, mapping, others = locate_header(sheet, fields, (*REQUIRED_RESPONDEN, *kolom))
+        declared = deklarasi(config, "skm", berkas, name)
+        sheet = without_declared_missing(load_text_sheet(reader, name, berkas), declared)
+        judul = locate_header(sheet, fields, (*REQUIRED_RESPONDEN, *kolom), declared)
+        header, mapping, others, header_labels = judul.baris, judul.kolom, judul.lain, judul.label
     except StructuralError as exc:
         # Not the e-SKM template: a Google Forms export or an e-SKM "Format Permenpan" sheet?
         layout = _other_layout(reader, berkas, config)
@@ -745,23 +735,23 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
             hinted = replace(last, pesan=f"{last.pesan}. {_UNRECOGNISED}")
             raise StructuralError([*exc.problems[:-1], hinted]) from None
         name, found = layout
-        sheet = TextSheet(berkas, name, found.table, found.columns)
+        sheet = without_declared_missing(
+            TextSheet(berkas, name, found.table, found.columns), deklarasi(config, "skm", berkas, name)
+        )
         header, mapping, others = found.header, found.mapping, found.others
+        header_labels = list(sheet.table.slice(header, 1).to_pylist()[0].values())
     scanned = scan.result()
-    units = _read_unit_sheet(reader, berkas, scanned)
+    units = _read_unit_sheet(reader, berkas, scanned, config)
     del reader
-
-    headers = sheet.table.slice(header, 1).to_pylist()[0]
-    names = sheet.table.column_names
 
     def label(field_name: str) -> str:
         pos = mapping[field_name]
-        return _letter(sheet, pos, headers[names[pos]])
+        return _letter(sheet, pos, header_labels[pos])
 
-    notes = _dropped_note(sheet, others, headers)
+    notes = _dropped_note(sheet, others)
     if layout is not None:
         notes += layout[1].notes
-    absent = [f for f in FIELDS_RESPONDEN if f not in mapping]
+    absent = [JUDUL_RESPONDEN[f] for f in FIELDS_RESPONDEN if f not in mapping]
     if absent:
         notes.append(f"{berkas} [{name}]: kolom tidak ada, diisi kosong: {', '.join(absent)}")
 
@@ -806,7 +796,7 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         return _trimmed(column) if trim else column
 
     def kolom_of(field_name: str) -> str:
-        return label(field_name) if field_name in mapping else field_name
+        return label(field_name) if field_name in mapping else JUDUL_RESPONDEN[field_name]
 
     out: dict[str, object] = {}
     kode = text("kode_unit")
@@ -891,8 +881,11 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         accounting.skip(_EMPTY, int(blank.sum()))
 
     unit_table, unit_notes = _unit_table(frame, units, tahun, berkas, name)
+    printed = _printed_table(
+        layout[1].tercetak if layout is not None else [], sheet, header_labels, tahun, frame, config
+    )
     result = ReadResult(
-        tables={"skm_responden": frame, "skm_unit": unit_table},
+        tables={"skm_responden": frame, "skm_unit": unit_table, "skm_nrr_tercetak": printed},
         quarantine=quarantine_rows([*problems, *units.problems]),
         accounting=[accounting] + ([units.accounting] if units.accounting else []),
         notes=notes + units.notes + unit_notes,
@@ -900,6 +893,52 @@ def _read(path: Path, config: Config, *, contract_check: bool) -> ReadResult:
         kode_dari_nama={berkas} if layout is not None else set(),
     )
     return apply_contract(result, kolom) if contract_check else result
+
+
+_DECIMAL_POINT = re.compile(r"-?\d+\.\d+")
+
+
+def _printed_number(text: str) -> tuple[float, int | None]:
+    """A printed figure and its decimals: a number cell reads as ``"3.456"`` (a decimal point), a
+    typed text the Indonesian way (``"3,456"``, ``"89,75"``)."""
+    text = text.strip()
+    if _DECIMAL_POINT.fullmatch(text):
+        return float(text), len(text.split(".")[1])
+    value = parse_number(text)
+    if value is None:
+        raise NumberParseError(f"teks '{text}' kosong")
+    return value, cell_decimals(text, None)
+
+
+def _printed_table(
+    printed: list[dict], sheet: TextSheet, labels: list, tahun: int, responden: pd.DataFrame, config: Config
+) -> pd.DataFrame:
+    """``skm_nrr_tercetak``: the figures a "Format Permenpan" sheet prints below its respondents.
+
+    A figure that is not a number is left out with a note (the reviu cannot check it); the
+    respondents themselves are read whatever their printed figures say.
+    """
+    unsur = {u.kolom: u.kode for u in config.skm.unsur}
+    unit = responden["unit"].dropna().iloc[0] if len(responden) else None
+    kode = responden["kode_unit"].dropna().iloc[0] if len(responden) else None
+    rows = []
+    for p in printed if kode is not None else []:
+        try:
+            value, decimals = _printed_number(str(p["teks"]))
+        except NumberParseError:
+            continue
+        rows.append({
+            "berkas": sheet.berkas, "sheet": sheet.name, "baris": p["baris"], "tahun": tahun,
+            "kode_unit": kode, "unit": unit, "besaran": p["besaran"], "unsur": unsur.get(p["kolom"]),
+            "nilai_tercetak": value, "desimal_tercetak": decimals,
+            "kolom": _letter(sheet, p["col"], labels[p["col"]] if p["col"] < len(labels) else None),
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=contract.NRR_TERCETAK_COLUMNS)
+    texts = ("berkas", "sheet", "kode_unit", "unit", "besaran", "unsur", "kolom")
+    return frame.astype({
+        **dict.fromkeys(texts, pd.StringDtype()), "baris": pd.Int64Dtype(), "tahun": pd.Int64Dtype(),
+        "nilai_tercetak": "float64", "desimal_tercetak": pd.Int64Dtype(),
+    })  # fmt: skip
 
 
 def _other_layout(reader: fastexcel.ExcelReader, berkas: str, config: Config):
@@ -994,8 +1033,11 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         result.tables["skm_responden"], contract.responden_schema(kolom)
     )
     units, unit_rows, unit_table = validate(result.tables["skm_unit"], contract.SkmUnit)
-    if table_problems or unit_table or unit_rows:
-        raise StructuralError([*table_problems, *unit_table, *unit_rows])
+    printed, printed_rows, printed_table = validate(
+        result.tables["skm_nrr_tercetak"], contract.SkmNrrTercetak
+    )
+    if table_problems or unit_table or unit_rows or printed_table or printed_rows:
+        raise StructuralError([*table_problems, *unit_table, *unit_rows, *printed_table, *printed_rows])
     quarantine = result.quarantine
     if row_problems:
         by_sheet = {(a.berkas, a.sheet): a for a in result.accounting}
@@ -1009,6 +1051,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
         tables={
             "skm_responden": responden.reset_index(drop=True),
             "skm_unit": units.reset_index(drop=True),
+            "skm_nrr_tercetak": printed.reset_index(drop=True),
         },
         quarantine=quarantine,
         accounting=result.accounting,
@@ -1018,7 +1061,7 @@ def apply_contract(result: ReadResult, kolom: Sequence[str]) -> ReadResult:
     )
 
 
-def _dropped_note(sheet: TextSheet, others: list[tuple[int, str]], headers: dict) -> list[str]:
+def _dropped_note(sheet: TextSheet, others: list[tuple[int, str]]) -> list[str]:
     if not others:
         return []
     personal = [f"{_letter(sheet, p, lbl)}" for p, lbl in others if PERSONAL_DATA.search(lbl)]
@@ -1113,7 +1156,8 @@ def _check_duplicates(kode, nomor, keyed, first_row: int, kolom: str, cells: Cel
 
 
 def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, config: Config):
-    """Survey year: the title rows ("... TAHUN 2025"), else the most common date year, else config."""
+    """Survey year: the title rows ("... TAHUN 2025"), else the most common date year, else the year
+    in the file's name, else the report year (with a note)."""
     titled = year_from_titles(sheet, header)
     years = pc.year(pa.array(tanggal[keep]))
     counted = pc.value_counts(pc.drop_null(years)).to_pylist()
@@ -1126,6 +1170,9 @@ def _year(sheet: TextSheet, header: int, tanggal: np.ndarray, keep: np.ndarray, 
     if counted:
         top = max(counted, key=lambda c: (c["counts"], -c["values"]))["values"]
         return top, f"{sheet.berkas} [{sheet.name}]: tahun {top} diambil dari tanggal survei"
+    if named := re.search(r"(?<!\d)(20\d{2})(?!\d)", sheet.berkas):
+        year = int(named.group(1))
+        return year, f"{sheet.berkas} [{sheet.name}]: tahun {year} diambil dari nama berkas"
     return config.tahun, (
         f"{sheet.berkas} [{sheet.name}]: tahun tidak tertulis; dipakai tahun laporan {config.tahun}"
     )
@@ -1307,6 +1354,7 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
         return results[0]
     responden = pd.concat([r.tables["skm_responden"] for r in results], ignore_index=True)
     units = pd.concat([r.tables["skm_unit"] for r in results], ignore_index=True)
+    printed = pd.concat([r.tables["skm_nrr_tercetak"] for r in results], ignore_index=True)
     accounting = [a for r in results for a in r.accounting]
     notes = [n for r in results for n in r.notes]
     quarantine = [r.quarantine for r in results]
@@ -1335,7 +1383,11 @@ def combine(results: Sequence[ReadResult]) -> ReadResult:
             )
         units = units[~repeated].reset_index(drop=True)
     return ReadResult(
-        tables={"skm_responden": responden, "skm_unit": units.reset_index(drop=True)},
+        tables={
+            "skm_responden": responden,
+            "skm_unit": units.reset_index(drop=True),
+            "skm_nrr_tercetak": printed,
+        },
         quarantine=concat_quarantine(quarantine),
         accounting=accounting,
         notes=notes,
@@ -1404,7 +1456,7 @@ def _across_files(dup: pd.DataFrame, accounting: list[RowAccounting]) -> pd.Data
             "berkas": dup["berkas"].astype(object),
             "sheet": dup["sheet"].astype(object),
             "baris": dup["baris"].astype(object),
-            "kolom": "responden",
+            "kolom": JUDUL_RESPONDEN["responden"],
             "nilai": nomor.astype(object),
             "alasan": alasan.astype(object),
         }

@@ -16,17 +16,19 @@ import pandas as pd
 
 from lkjip.core.config import Config
 from lkjip.ingest.cells import SheetCells, damage_problems, scan_workbook
+from lkjip.ingest.judul import Judul, header_key
 from lkjip.ingest.parsing import parse_number_series
+from lkjip.ingest.pemetaan import deklarasi
 from lkjip.ingest.problems import Problem, ReadResult, RowAccounting, StructuralError, quarantine_rows
-from lkjip.ingest.readers._base import column_label
+from lkjip.ingest.readers._base import Lembar, column_label, read_sheets
 from lkjip.ingest.readers.skm import (
     FIELDS_RESPONDEN,
     CellProblems,
     TextSheet,
-    header_key,
     load_text_sheet,
     locate_header,
     open_reader,
+    without_declared_missing,
     year_from_titles,
 )
 from lkjip.ingest.schemas import skm as contract
@@ -35,10 +37,10 @@ from lkjip.ingest.schemas._common import validate
 FIELDS: dict[str, tuple[str, ...]] = {
     "kode_unit": FIELDS_RESPONDEN["kode_unit"],
     "unit": (*FIELDS_RESPONDEN["unit"], "unit pelayanan", "nama unit pelayanan"),
-    "jumlah_responden": ("jumlah responden", "responden", "jml responden", "jumlah sampel"),
-    "ikm": ("nilai ikm", "ikm", "nilai", "indeks kepuasan masyarakat"),
+    "jumlah_responden": ("Jumlah Responden", "responden", "jml responden", "jumlah sampel"),
+    "ikm": ("Nilai IKM", "ikm", "nilai", "indeks kepuasan masyarakat"),
     # "Kinerja Unit Pelayanan" (Sangat Baik ...) is the words of the mutu, not a second mutu column.
-    "mutu_tercetak": ("mutu pelayanan", "mutu", "kategori"),
+    "mutu_tercetak": ("Mutu Pelayanan", "mutu", "kategori"),
 }
 #: Without a ``Kode Unit`` column (the recap in PermenPANRB wording) the unit's name stands in for
 #: its code until the data step finds the code in a register (:mod:`lkjip.ingest.registers`).
@@ -56,7 +58,8 @@ def read(path: Path, config: Config) -> ReadResult:
     path : Path
         The workbook.
     config : Config
-        Unused today; kept so that every reader has the same signature.
+        The office's declarations for the file (``pemetaan.skm_riwayat``: header rows, column
+        meanings, "no value" texts, the year of a sheet that does not say it).
 
     Returns
     -------
@@ -74,46 +77,47 @@ def read(path: Path, config: Config) -> ReadResult:
     berkas = path.name
     reader = open_reader(path)
     scanned = scan_workbook(path)
-    frames, problems, accounting, notes, structural = [], [], [], [], []
+    notes: list[str] = []
     kode_labels: dict[str, str] = {}
-    ikm_labels: dict[str, str] = {}  # sheet -> "E (Nilai IKM)"
     year_sheet: dict[int, str] = {}
     by_name = False
-    for name in reader.sheet_names:
-        sheet = load_text_sheet(reader, name, berkas)
+
+    def one(name: str) -> Lembar | None:
+        nonlocal by_name
+        declared = deklarasi(config, "skm_riwayat", berkas, name)
+        sheet = without_declared_missing(load_text_sheet(reader, name, berkas), declared)
         in_name = _YEAR_IN_NAME.search(name)
         try:
-            header, mapping, _ = locate_header(sheet, FIELDS, REQUIRED)
-        except StructuralError as exc:
+            judul = locate_header(sheet, FIELDS, REQUIRED, declared)
+        except StructuralError:
             if in_name:  # a year sheet without its columns is an error; any other is just skipped
-                structural += exc.problems
-            else:
-                notes.append(f"{berkas}: sheet '{name}' bukan rekap IKM tahunan, dilewati")
-            continue
-        tahun = int(in_name.group(1)) if in_name else year_from_titles(sheet, header)
+                raise
+            notes.append(f"{berkas}: sheet '{name}' bukan rekap IKM tahunan, dilewati")
+            return None
+        header, mapping = judul.baris, judul.kolom
+        tahun = (declared.tahun if declared is not None and declared.tahun else None) or (
+            int(in_name.group(1)) if in_name else year_from_titles(sheet, header)
+        )
         if tahun is None:
-            structural.append(Problem(
+            raise StructuralError([Problem(
                 berkas, "tahun tidak diketahui: tulis tahun pada nama sheet atau judul", sheet=name
-            ))
-            continue
+            )])
         if tahun in year_sheet:
-            structural.append(Problem(
+            raise StructuralError([Problem(
                 berkas,
                 f"dua sheet untuk tahun {tahun}: '{year_sheet[tahun]}' dan '{name}'; sisakan satu",
                 sheet=name,
-            ))
-            continue
+            )])
         year_sheet[tahun] = name
-        frame, sheet_problems, tally = _read_year(sheet, header, mapping, tahun, scanned.get(name))
-        kode_labels[name] = _column(sheet, header, mapping.get("kode_unit", mapping["unit"]))
+        frame, sheet_problems, tally = _read_year(sheet, judul, tahun, scanned.get(name))
+        kode_labels[name] = _column(sheet, judul, mapping.get("kode_unit", mapping["unit"]))
         if "kode_unit" not in mapping:
             by_name = True
-        ikm_labels[name] = _column(sheet, header, mapping["ikm"])
-        frames.append(frame)
-        problems += sheet_problems
-        accounting.append(tally)
-    if structural:
-        raise StructuralError(structural)
+        ikm = {(berkas, name, "ikm", None): _column(sheet, judul, mapping["ikm"])}
+        return Lembar(frame, sheet_problems, tally, kolom=ikm)
+
+    got = read_sheets(reader.sheet_names, one)
+    frames, problems, accounting = got.frames, got.rejected, got.accounting
     if not frames:
         raise StructuralError([Problem(
             berkas, f"tidak ada sheet rekap IKM per tahun; sheet yang ada: {list(reader.sheet_names)}"
@@ -132,13 +136,13 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows([*problems, *row_problems]),
         accounting=accounting,
         notes=notes,
-        kolom={(berkas, name, "ikm", None): label for name, label in ikm_labels.items()},
+        kolom=got.kolom,
         kode_dari_nama={berkas} if by_name else set(),
     )
 
 
 def _read_year(
-    sheet: TextSheet, header: int, mapping: dict[str, int], tahun: int, cells: SheetCells | None = None
+    sheet: TextSheet, judul: Judul, tahun: int, cells: SheetCells | None = None
 ) -> tuple[pd.DataFrame, list[Problem], RowAccounting]:
     """One year sheet: parse its rows, locate every bad cell, keep the good rows.
 
@@ -146,12 +150,13 @@ def _read_year(
     covered cells of merged ranges: read blank by calamine, each is reported as the merged
     range it belongs to (:func:`lkjip.ingest.cells.damage_problems`), not as an empty value.
     """
+    header, mapping = judul.baris, judul.kolom
     data = sheet.table.slice(header + 1)
     n = data.num_rows
     first_row = header + 2
 
     def kolom(field_name: str) -> str:
-        return _column(sheet, header, mapping[field_name])
+        return _column(sheet, judul, mapping[field_name])
 
     def text(field_name: str) -> pd.Series:
         if field_name not in mapping:
@@ -238,13 +243,9 @@ def _mutu(value: str) -> str | None:
     return _MUTU_WORDS.get(header_key(text))
 
 
-def _column(sheet: TextSheet, header: int, pos: int) -> str:
+def _column(sheet: TextSheet, judul: Judul, pos: int) -> str:
     """The column at ``pos`` as messages name it: ``"E (Nilai IKM)"``."""
-    return column_label(sheet.columns[pos], _header_text(sheet, header, pos))
-
-
-def _header_text(sheet: TextSheet, header: int, pos: int) -> str:
-    return str(sheet.table.column(pos)[header].as_py())
+    return column_label(sheet.columns[pos], judul.label[pos])
 
 
 def _drop_duplicates(

@@ -52,6 +52,22 @@ def _expected(check: str) -> str:
     }.get(name, "tidak lolos pemeriksaan kontrak data")
 
 
+#: The header a person types for each clean column, for the messages of a reader that does not
+#: pass the column's own label (``headers``): never the field's internal name.
+JUDUL_KOLOM = {
+    "tahun": "Tahun", "kode_unit": "Kode Unit", "unit": "Unit Layanan", "responden": "No",
+    "tanggal": "Tanggal Survei", "jenis_kelamin": "Jenis Kelamin", "umur": "Umur",
+    "pendidikan": "Pendidikan", "pekerjaan": "Pekerjaan", "jenis_layanan": "Jenis Layanan",
+    "saran": "Saran", "populasi": "Populasi", "jumlah_responden": "Jumlah Responden",
+    "ikm": "Nilai IKM", "mutu_tercetak": "Mutu Pelayanan", "kode_pd": "Kode PD",
+    "perangkat_daerah": "Perangkat Daerah", "nilai": "Nilai", "predikat_tercetak": "Predikat",
+    "dokumen": "Dokumen", "periode": "Periode", "jenis": "Kelompok (utama/kinerja lainnya)",
+    "no_sasaran": "No", "sasaran": "Sasaran", "kode_indikator": "Kode", "indikator": "Indikator Kinerja",
+    "satuan": "Satuan", "polaritas": "Polaritas", "target": "Target", "realisasi": "Realisasi",
+    "capaian_tercetak": "Capaian (%)", "sumber_realisasi": "Sumber Realisasi",
+    "nilai_tercetak": "angka tercetak", "besaran": "angka tercetak",
+}  # fmt: skip
+
 #: pandera's uniqueness checks: reported by :func:`_duplicate_problems`, naming the other rows.
 _UNIQUE_CHECKS = ("multiple_fields_uniqueness", "field_uniqueness")
 #: An export's column label, "D (Kode Sub Kegiatan)": the header name alone reads better in a sentence.
@@ -85,7 +101,7 @@ def validate(
         return validated, [], []
     except SchemaErrors as exc:
         cases = exc.failure_cases
-    headers = headers or {}
+    headers = {**JUDUL_KOLOM, **(headers or {})}
     row_problems: list[Problem] = []
     table_problems: list[Problem] = []
     bad_index: set = set()
@@ -107,7 +123,7 @@ def validate(
             table_problems.append(
                 Problem(
                     str(first["berkas"]) if first is not None else "?",
-                    f"kolom {column or '?'}: {message}",
+                    f"kolom {headers.get(column, column) or '?'}: {message}",
                     sheet=str(first["sheet"]) if first is not None else None,
                     nilai=case.failure_case,
                 )

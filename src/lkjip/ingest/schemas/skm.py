@@ -35,6 +35,12 @@ RESPONDEN_AWAL = [
 ]
 RESPONDEN_AKHIR = ["saran"]
 UNIT_COLUMNS = ["berkas", "sheet", "baris", "tahun", "kode_unit", "unit", "populasi"]
+NRR_TERCETAK_COLUMNS = [
+    "berkas", "sheet", "baris", "tahun", "kode_unit", "unit", "besaran", "unsur", "nilai_tercetak",
+    "desimal_tercetak", "kolom",
+]
+#: The printed figures of the e-SKM "Format Permenpan" sheet below its respondents.
+BESARAN_TERCETAK = ("jumlah", "nrr", "nrr_tertimbang", "nrr_tertimbang_total", "ikm")
 RIWAYAT_COLUMNS = [
     "berkas", "sheet", "baris", "tahun", "kode_unit", "unit", "jumlah_responden", "ikm",
     "mutu_tercetak",
@@ -131,6 +137,27 @@ class SkmUnit(_Sumber):
         strict = True
         ordered = True
         unique = KEY_UNIT
+
+
+class SkmNrrTercetak(_Sumber):
+    """``skm_nrr_tercetak``: the figures an e-SKM "Format Permenpan" sheet prints below its respondents."""
+
+    tahun: Series[pd.Int64Dtype] = pa.Field(nullable=False, ge=2000, le=2100)
+    kode_unit: Series[pd.StringDtype] = pa.Field(nullable=False, str_length={"min_value": 1})
+    unit: Series[pd.StringDtype] = pa.Field(nullable=True)
+    besaran: Series[pd.StringDtype] = pa.Field(nullable=False, isin=BESARAN_TERCETAK)
+    unsur: Series[pd.StringDtype] = pa.Field(nullable=True)
+    nilai_tercetak: Series[float] = pa.Field(nullable=False)
+    desimal_tercetak: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
+    kolom: Series[pd.StringDtype] = pa.Field(nullable=True)
+
+    class Config:
+        description = (
+            "Angka tercetak sheet 'Format Permenpan' e-SKM di bawah respondennya (jumlah nilai, NRR, NRR "
+            "tertimbang per unsur, IKM unit), diperiksa reviu terhadap hasil hitung."
+        )
+        strict = True
+        ordered = True
 
 
 class SkmUnitRiwayat(_Sumber):
