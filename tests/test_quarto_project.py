@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
+from bantuan import quarto_or_skip
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
@@ -123,3 +126,21 @@ def test_cell_options_parse_as_yaml_and_labels_have_quarto_prefixes():
             label = (parsed or {}).get("label")
             if label is not None and ("fig-cap" in parsed or "tbl-cap" in parsed):
                 assert label.startswith(("fig-", "tbl-")), f"{chapter}: {label}"
+
+
+@pytest.mark.render
+def test_a_render_leaves_the_tracked_gitignore_as_it_is(tmp_path):
+    # Quarto appends to .gitignore each entry of its own it does not find there verbatim
+    # (`/.quarto/`, `**/*.quarto_ipynb`): the project's file must hold them in Quarto's form, or
+    # every build dirties the checkout. A one-page project with the project's .gitignore.
+    quarto = quarto_or_skip()
+    ours = (ROOT / ".gitignore").read_bytes()
+    (tmp_path / ".gitignore").write_bytes(ours)
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    (tmp_path / "halaman.md").write_text("# Uji\n\nIsi.\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(quarto), "render", "--to", "html"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    assert (tmp_path / "halaman.html").exists()
+    assert (tmp_path / ".gitignore").read_bytes() == ours

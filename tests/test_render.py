@@ -86,6 +86,8 @@ def test_render_reports_no_error_and_no_kernel_warning(rendered):
     assert "Traceback" not in rendered.log
     assert "Kernel is running over TCP" not in rendered.log
     assert not list(rendered.project.glob("notebooks/*.quarto_ipynb*"))
+    # the copy carries the project's .gitignore (copy_project): Quarto found its entries there
+    assert (rendered.project / ".gitignore").read_bytes() == (ROOT / ".gitignore").read_bytes()
 
 
 def test_the_three_formats_are_written(rendered):
