@@ -29,6 +29,7 @@ __all__ = [
     "docx_xml",
     "html_pages",
     "html_text",
+    "libreoffice_pdf",
     "one_file",
     "pdf_text",
     "process_project",
@@ -103,6 +104,35 @@ def quarto_or_skip() -> Path:
             pytest.fail(f"CI (LKJIP_CI=1): {reason}")
         pytest.skip(reason)
     return found.path
+
+def _tool_or_skip(name: str, package: str) -> str:
+    """The path of the program ``name``; without it the test skips (fails in CI, ``LKJIP_CI=1``)."""
+    found = shutil.which(name)
+    if found is None:
+        reason = f"{name} (paket Debian {package}) tidak terpasang: uji dilewati"
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
+        pytest.skip(reason)
+    return found
+
+
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """``document`` (XLSX, DOCX) printed to PDF by LibreOffice, as an office prints it.
+
+    Each call has a profile of its own in ``folder``, so that conversions running at the same
+    time (other tests, another engineer's) never share LibreOffice's lock.
+    """
+    office = _tool_or_skip("libreoffice", "libreoffice-calc")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "profil-libreoffice").resolve().as_uri()
+    command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    result = subprocess.run(
+        [*command, "--outdir", str(folder), str(document)], capture_output=True, text=True, timeout=300
+    )
+    pdf = folder / f"{document.stem}.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+    return pdf
+
 
 def run_cli_build(
     root: Path, *args: str, quarto: Path | None = None, timeout: int = 1500
