@@ -6,6 +6,9 @@ from __future__ import annotations
 import base64
 import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -412,3 +415,38 @@ def test_the_build_says_which_quarto_it_renders_with(tmp_path, monkeypatch):
     assert _quarto_for("auto", tmp_path, said.append) == on_path
     assert said == [f"   Quarto: {on_path} (dari PATH)"]
     assert _quarto_for(None, tmp_path, said.append) is None
+
+
+def _python_on(env: dict[str, str]) -> str:
+    """What `python` on the environment's PATH is, as Quarto's pre-render would start it."""
+    found = shutil.which("python", path=env["PATH"])
+    assert found, env["PATH"]
+    code = "import sys; print(sys.executable)"
+    result = subprocess.run([found, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def test_the_render_runs_the_interpreter_of_the_build_whatever_the_path_says(tmp_path):
+    from lkjip.publish.quarto import render_environment
+
+    # a PATH whose `python` is another program that fails (no pandas there, say)
+    stub = _executable(tmp_path / "lain" / "python", "#!/bin/sh\necho python lain >&2\nexit 97\n")
+    env = render_environment(tmp_path, environ={**os.environ, "PATH": str(stub.parent)})
+    assert env["QUARTO_PYTHON"] == sys.executable
+    assert Path(_python_on(env)).samefile(sys.executable)
+    assert env["PATH"].split(os.pathsep)[-1] == str(stub.parent)  # the rest of the PATH kept
+
+
+def test_an_interpreter_whose_folder_has_another_python_gets_a_launcher(tmp_path):
+    from lkjip.publish.quarto import LAUNCHER, render_environment
+
+    # an interpreter called python3.11 in a folder whose `python` is some other program
+    folder = tmp_path / "usr" / "bin"
+    folder.mkdir(parents=True)
+    interpreter = folder / "python3.11"
+    interpreter.symlink_to(sys.executable)
+    _executable(folder / "python", "#!/bin/sh\nexit 97\n")
+    env = render_environment(tmp_path, python=str(interpreter), environ={"PATH": "/tidak/ada"})
+    assert env["QUARTO_PYTHON"] == str(interpreter)
+    assert env["PATH"].split(os.pathsep)[:2] == [str((tmp_path / LAUNCHER).resolve()), str(folder)]
+    assert Path(_python_on(env)).samefile(sys.executable)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantuan import MISSING, docx_xml, html_pages, one_file, quarto_or_skip, run_cli_build
+from bantuan import MISSING, PYTHON_LAIN, docx_xml, html_pages, one_file, quarto_or_skip, run_cli_build
 from bantuan import docx_text as read_docx
 from bantuan import html_text as read_html
 from bantuan import pdf_text as read_pdf
@@ -90,6 +90,13 @@ def test_the_build_renders_once_and_skips_the_render_when_nothing_changed(kantor
     assert "== quarto render" in kantor.pertama and "render dilewati" not in kantor.pertama
     assert "render dilewati: masukan tidak berubah" in kantor.kedua
     assert "masukan tidak berubah, hasil sebelumnya dipakai" in kantor.kedua  # no notebook re-run
+
+
+def test_the_render_runs_with_the_builds_interpreter_not_the_paths_python(kantor):
+    # run_cli_build starts `sys.executable -m lkjip build` with a failing `python` first on
+    # the PATH: Quarto's pre-render (`python -m lkjip ...`) must still run this interpreter
+    assert f"Python pre-render: {sys.executable}" in kantor.pertama
+    assert PYTHON_LAIN not in kantor.pertama and (kantor.root / "_book" / "index.html").exists()
 
 
 def test_the_pdf_has_its_own_office_and_none_of_the_default_one(kantor, pdf_text):

@@ -25,6 +25,12 @@ QUARTO_HINT = (
 )
 
 
+TANPA_QUARTO = (
+    "Render Quarto dilewati atas permintaan (--tanpa-quarto): pratinjau HTML dibuat di {preview}; "
+    "untuk PDF, DOCX dan situs HTML jalankan `python -m lkjip build` tanpa --tanpa-quarto."
+)
+
+
 class StepFailed(Exception):
     """A build step failed; the message names the step."""
 
@@ -239,6 +245,7 @@ def _steps(
     from lkjip.publish.gambar import write_gambar
     from lkjip.publish.notebooks import chapter_notebooks
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
+    from lkjip.publish.quarto import render_environment
     from lkjip.report.bagian import Penomoran
     from lkjip.reviu.teks import print_reviu
 
@@ -274,7 +281,10 @@ def _steps(
                 say("   render dilewati: masukan tidak berubah (hasil di _book/ dipakai)")
                 return project.root / "_book"
             (project.root / STEMPEL_RENDER).unlink(missing_ok=True)
-            result = subprocess.run([str(binary), "render"], cwd=project.root, check=False)
+            # Quarto's pre-render runs `python -m lkjip ...`: this interpreter, whatever the PATH
+            env = render_environment(project.root)
+            say(f"   Python pre-render: {env['QUARTO_PYTHON']}")
+            result = subprocess.run([str(binary), "render"], cwd=project.root, env=env, check=False)
             if result.returncode != 0:
                 raise StepFailed("quarto render", f"kode keluar {result.returncode}")
             record_render(project.root, kunci)
@@ -286,5 +296,5 @@ def _steps(
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
     preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title, nomor))
-    say(QUARTO_HINT.format(preview=preview))
+    say((TANPA_QUARTO if quarto is None else QUARTO_HINT).format(preview=preview))
     return BuildResult(figures, annex, preview, None)
