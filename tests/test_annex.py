@@ -209,7 +209,6 @@ def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
 
 def test_downloads_folder_of_the_default_data(processed):
     from lkjip.publish.build import write_annex_for
-    from lkjip.report.laporan import Laporan
 
     annex = write_annex_for(processed)
     wb = openpyxl.load_workbook(annex)
@@ -222,9 +221,32 @@ def test_downloads_folder_of_the_default_data(processed):
     assert printed and printed[0].data_type == "n" and printed[0].number_format == DESIMAL
     public = annex.parent
     assert (public / "tabel-III.4.A.csv").exists() and not (public / "skm_responden.csv").exists()
-    links = Laporan.load(root=processed).unduhan().data
-    assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
-    assert "(CSV, tabel olahan)" in links and "skm_responden" not in links
+    # each report table's workbook: the annex's sheet alone
+    single = openpyxl.load_workbook(public / "tabel-L.5.xlsx")
+    assert single.sheetnames == ["L.5"] and single["L.5"]["A1"].value == ws["A1"].value
+    # the site's downloads page links every file of the folder, and nothing else
+    page = _downloads_page(processed)
+    linked = set(re.findall(r"\(\.\./data/processed/publik/([^)]+)\)", page))
+    assert linked == {p.name for p in public.iterdir()}
+    assert "| [III.4.A](bab.qmd#tabel-iii-4-a) | Realisasi Anggaran Tahun 2025 |" in page
+    folder = "../data/processed/publik"
+    assert f"[CSV]({folder}/tabel-III.4.A.csv) · [Excel]({folder}/tabel-III.4.A.xlsx)" in page
+    assert "[`capaian`](06-kamus-data.qmd#capaian)" in page and "skm_responden" not in page
+
+
+def _downloads_page(root) -> str:
+    """The site's downloads page of the project at ``root``, its tables all on page ``bab``."""
+    from lkjip.katalog.dataset import sumber_dibaca
+    from lkjip.publish.buku import Penanda
+    from lkjip.publish.situs import unduhan_markdown
+
+    t, config = bagian.load(root)
+    sumber = sumber_dibaca(root / "data" / "processed")
+    penanda = [
+        Penanda("tabel", f"Tabel {x.nomor}", x.judul.split(" ", 2)[2], "bab")
+        for x in bagian.semua_tabel(t, config, sumber)
+    ]
+    return unduhan_markdown(config, sumber, penanda, bagian.tabel_olahan_publik(root), root)
 
 
 def test_cover_list_of_tables_is_top_aligned_and_wrapped(tmp_path, config):

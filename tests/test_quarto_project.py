@@ -13,6 +13,7 @@ from bantuan import quarto_or_skip
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
+from lkjip.publish.bab import TANPA_NOTEBOOK
 
 ROOT = paths().root
 QUARTO = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
@@ -52,6 +53,8 @@ def test_quarto_yml_is_a_book_in_indonesian_that_executes_each_notebook_once():
         "python -m lkjip data --lampiran",
         "python -m lkjip.publish.bab",
     ]
+    # after the render: the search entries of every table and figure (lkjip.publish.situs)
+    assert QUARTO["project"]["post-render"] == ["python -m lkjip.publish.situs"]
     # the chapters go in before Quarto's filters; the Typst table text, the DOCX cover and the
     # DOCX cell alignment after
     assert QUARTO["filters"] == [
@@ -70,19 +73,39 @@ def test_every_chapter_exists_and_notebooks_come_in_report_order():
     chapters = _chapters()
     assert all(c.exists() for c in chapters), [c for c in chapters if not c.exists()]
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    shown = [ROOT / "notebooks" / f"{c.stem}.ipynb" for c in chapters if c.parent.name == "bab"]
-    shown.remove(ROOT / "notebooks" / "00-daftar.ipynb")  # Daftar Isi/Tabel/Gambar: written by code
+    # Daftar Isi/Tabel/Gambar and the site's downloads page are written by code, not notebooks
+    shown = [
+        ROOT / "notebooks" / f"{c.stem}.ipynb"
+        for c in chapters
+        if c.parent.name == "bab" and c.stem not in TANPA_NOTEBOOK
+    ]
     assert shown == notebooks
+    assert {c.stem for c in chapters if c.parent.name == "bab"} >= TANPA_NOTEBOOK
 
 
 def test_each_page_carries_its_notebooks_title_and_shows_its_notebook():
     for chapter, cells in _sources().items():
-        if chapter.parent.name != "bab" or chapter.stem == "00-daftar":  # 00-daftar: no notebook
+        if chapter.parent.name != "bab" or chapter.stem in TANPA_NOTEBOOK:
             continue
         page = chapter.read_text(encoding="utf-8")
         title = re.sub(r"\s*\{[^}]*\}$", "", page.splitlines()[0])
         assert title == cells[0][1].splitlines()[0], chapter.name
-        assert f'::: {{.bab sumber="_bab/{chapter.stem}.md"}}' in page, chapter.name
+        assert re.search(rf'^::: \{{\.bab[ .\w-]* sumber="_bab/{chapter.stem}\.md"\}}$', page, re.M), chapter
+
+
+def test_site_pages_and_material_for_analysts_stay_out_of_the_signed_document():
+    # the welcome page and the downloads page: the site only (bab.lua drops .hanya-situs in
+    # the PDF and the DOCX); the Kamus Data: for analysts (.bahan-analis, printed on request)
+    for page, kelas in [
+        (ROOT / "index.qmd", "hanya-situs"),
+        (ROOT / "bab" / "07-unduhan.qmd", "hanya-situs"),
+        (ROOT / "bab" / "06-kamus-data.qmd", "bahan-analis"),
+    ]:
+        text = page.read_text(encoding="utf-8")
+        assert re.search(rf"^# .*\{{.*\.{kelas}.*\}}$", text.splitlines()[0]), page
+        assert re.search(rf"^::: \{{\.bab \.{kelas} sumber=", text, re.M), page
+    lua = (ROOT / "_extensions" / "lkjip" / "filters" / "bab.lua").read_text(encoding="utf-8")
+    assert '"hanya-situs"' in lua and '"bahan-analis"' in lua and "bahan-analis-dicetak" in lua
 
 
 def test_title_and_date_follow_the_configuration(project_copy):

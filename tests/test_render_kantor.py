@@ -166,3 +166,22 @@ def test_the_org_chart_is_drawn_from_its_laporan_yml(kantor, pdf_text, docx_text
         flat = re.sub(r"\s+", " ", text)
         assert sentence in flat
         assert "Struktur Organisasi" in flat  # its caption, without a number
+
+
+def test_the_site_names_only_the_sources_this_office_reported(kantor):
+    pages = html_pages(kantor.root / "_book")
+    welcome = re.sub(r"\s+", " ", read_html(pages["index.html"]))
+    assert "Laporan Realisasi Anggaran" in welcome and "Perjanjian Kinerja dan narasi indikator" in welcome
+    # its two exports, nothing of the five it does not have, on any page of the site (the data
+    # dictionary's identifiers such as `kematangan_minimal_tinggi` are column values, not prose)
+    for name, page in pages.items():
+        text = read_html(page)
+        for word in ("Survei Kepuasan", "SAKIP", "IKM", "[Kk]ematangan", "pembanding", "Jawa Timur"):
+            assert not re.search(rf"\b{word}\b", text), (name, word)
+
+
+def test_the_build_leaves_the_projects_gitignore_as_it_was(kantor):
+    from lkjip.core.paths import paths
+
+    # contoh-kantor copied the project's .gitignore; two renders appended nothing to it
+    assert (kantor.root / ".gitignore").read_bytes() == (paths().root / ".gitignore").read_bytes()

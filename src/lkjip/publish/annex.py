@@ -28,7 +28,7 @@ from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.katalog.store import read_table, write_table
-from lkjip.report.bagian import nama_csv
+from lkjip.report.bagian import nama_csv, nama_unduhan
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
@@ -231,6 +231,28 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def write_xlsx_tabel(sheets: Sequence[AnnexSheet], folder: Path, dibuat: dt.datetime) -> list[Path]:
+    """Write each report table as a workbook of its own, ``tabel-<nomor>.xlsx``: the site's
+    Excel download beside the table.
+
+    One sheet, the annex's (:func:`write_annex`): the same numbers, styles and print setup.
+    ``dibuat`` (when the data were processed) dates the workbook, so a rebuild from the same
+    data writes the same file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sheet in sheets:
+        wb = Workbook()
+        wb.properties.created = wb.properties.modified = dibuat.replace(tzinfo=None)
+        ws = wb.active
+        ws.title = _sheet_name(sheet.name, set())
+        _write_sheet(ws, sheet)
+        target = folder / nama_unduhan(sheet.name, "xlsx")
+        wb.save(target)
+        written.append(target)
+    return written
 
 
 def _format_of(sheet: AnnexSheet, column: str, row: int) -> str | None:

@@ -72,7 +72,8 @@ def write_annex_for(
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
-    (``tabel-III.4.A.csv``, values as printed) and the processed tables of
+    (``tabel-III.4.A.csv``, values as printed) and as a workbook of its own
+    (``tabel-III.4.A.xlsx``, the annex's sheet), and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``). ``config`` is the configuration the build loaded and hands down
     (read from ``laporan.yml`` otherwise).
@@ -85,6 +86,7 @@ def write_annex_for(
         copy_tabel_publik,
         write_annex,
         write_csv_tabel,
+        write_xlsx_tabel,
     )
     from lkjip.report import bagian
 
@@ -101,7 +103,9 @@ def write_annex_for(
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
-    annex = write_annex(target, cover, annex_sheets(semua))
+    sheets = annex_sheets(semua)
+    write_xlsx_tabel(sheets, public, cover.dibuat)
+    annex = write_annex(target, cover, sheets)
     from lkjip.publish.skm_unit import write_if_asked
 
     write_if_asked(project.root, say)
