@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantuan import quarto_or_skip
+from bantuan import docx_text, docx_xml, html_text, quarto_or_skip
 
 from lkjip.core.config import load_config
 from lkjip.core.paths import paths
@@ -167,3 +167,42 @@ def test_a_render_leaves_the_tracked_gitignore_as_it_is(tmp_path):
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
     assert (tmp_path / "halaman.html").exists()
     assert (tmp_path / ".gitignore").read_bytes() == ours
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("cetak", [False, True])
+def test_the_signed_document_leaves_out_what_is_for_the_site_and_for_analysts(tmp_path, cetak):
+    # filters/bab.lua on a one-page book of its own: a site-only heading, a chapter for
+    # analysts and a div for analysts inside a chapter, in the DOCX and on the site
+    quarto = quarto_or_skip()
+    filters = tmp_path / "_extensions" / "lkjip" / "filters"
+    filters.mkdir(parents=True)
+    (filters / "bab.lua").write_bytes((ROOT / "_extensions" / "lkjip" / "filters" / "bab.lua").read_bytes())
+    (tmp_path / "_bab").mkdir()
+    (tmp_path / "_bab" / "isi.md").write_text(
+        "Isi laporan.\n\n::: {.bahan-analis}\n\n## Log Data\n\nSidik berkas.\n\n:::\n", encoding="utf-8"
+    )
+    (tmp_path / "_bab" / "kamus.md").write_text("Arti setiap kolom.\n", encoding="utf-8")
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  type: default\n"
+        "filters:\n  - at: pre-ast\n    path: _extensions/lkjip/filters/bab.lua\n"
+        f"bahan-analis-dicetak: {str(cetak).lower()}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "buku.qmd").write_text(
+        "# Selamat datang {.hanya-situs}\n\n::: {.hanya-situs}\nSambutan situs.\n:::\n\n"
+        '# Laporan\n\n::: {.bab sumber="_bab/isi.md"}\n:::\n\n'
+        '# Kamus Data {.bahan-analis}\n\n::: {.bab .bahan-analis sumber="_bab/kamus.md"}\n:::\n',
+        encoding="utf-8",
+    )
+    for fmt in ("docx", "html"):
+        command = [str(quarto), "render", "buku.qmd", "--to", fmt]
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    docx = docx_text(docx_xml(tmp_path / "buku.docx"))
+    assert "Isi laporan." in docx and "Selamat datang" not in docx and "Sambutan situs." not in docx
+    for text in ("Log Data", "Sidik berkas.", "Kamus Data", "Arti setiap kolom."):
+        assert (text in docx) is cetak, text
+    site = html_text((tmp_path / "buku.html").read_text(encoding="utf-8"))
+    for text in ("Sambutan situs.", "Isi laporan.", "Sidik berkas.", "Arti setiap kolom."):
+        assert text in site, text

@@ -122,9 +122,10 @@ def unduhan_markdown(
         "",
         "## Laporan",
         "",
-        # the dashes set the columns' widths (pandoc's pipe tables)
+        "::: {.lkjip-unduhan}",
+        "",
         "| Berkas | Isi |",
-        "|:-------|:------------------------------------|",
+        "|---|---|",
         f"| [Laporan (PDF)](../{berkas}.pdf) | Laporan lengkap untuk ditandatangani, A4 "
         f"(`{berkas}.pdf`). |",
         f"| [Laporan (DOCX)](../{berkas}.docx) | Laporan yang sama dalam format Word, untuk disunting "
@@ -134,13 +135,17 @@ def unduhan_markdown(
         "dinamai dengan nomornya, angka sebagai angka (dibulatkan seperti tercetak), siap cetak A4 "
         f"lanskap; sheet *Sampul* memuat berkas masukan dan sidik SHA-256-nya (`{annex}`). |",
         "",
+        ":::",
+        "",
         "## Tabel laporan",
         "",
         "Setiap tabel laporan, angkanya dibulatkan seperti tercetak: CSV (UTF-8, untuk diolah) dan "
         "Excel (satu sheet, siap cetak). Nomor tabel menautkan tabel itu di laporan.",
         "",
+        "::: {.lkjip-unduhan}",
+        "",
         "| Tabel | Judul | Unduh |",
-        "|:-------|:----------------------------------|:-------|",
+        "|---|---|---|",
     ]
     for p in (p for p in penanda if p.jenis == "tabel"):
         links = " · ".join(_unduh(teks, bagian.nama_unduhan(p.nomor, a)) for a, teks in _JENIS_UNDUHAN)
@@ -148,18 +153,23 @@ def unduhan_markdown(
     kontrak = kontrak_tabel(config)
     lines += [
         "",
+        ":::",
+        "",
         "## Tabel olahan",
         "",
         "Tabel data yang menjadi dasar setiap angka laporan, seperti ditulis langkah data (presisi "
         "penuh, tanpa derau pecahan biner); data per responden dan baris yang ditolak tidak "
         f"diterbitkan. Arti setiap kolom: [Kamus Data]({KAMUS}.qmd).",
         "",
+        "::: {.lkjip-unduhan}",
+        "",
         "| Tabel | Isi | Unduh |",
-        "|:----------------|:--------------------------|:----|",
+        "|---|---|---|",
     ]
     for nama in olahan:
         isi = escape_md(kontrak[nama].keterangan) if nama in kontrak else ""
         lines.append(f"| [`{nama}`]({KAMUS}.qmd#{nama}) | {isi} | {_unduh('CSV', f'{nama}.csv')} |")
+    lines += ["", ":::"]
     skm = _publikasi_skm_unit(config, sumber, root)
     if skm:
         lines += ["", "## Publikasi SKM per unit layanan", "", skm]
