@@ -23,12 +23,14 @@ from lkjip.publish.quarto import find_quarto
 
 __all__ = [
     "MISSING",
+    "PYTHON_LAIN",
     "ROOT",
     "copy_project",
     "docx_text",
     "docx_xml",
     "html_pages",
     "html_text",
+    "libreoffice_pdf",
     "one_file",
     "pdf_text",
     "process_project",
@@ -104,17 +106,65 @@ def quarto_or_skip() -> Path:
         pytest.skip(reason)
     return found.path
 
+def _tool_or_skip(name: str, package: str) -> str:
+    """The path of the program ``name``; without it the test skips (fails in CI, ``LKJIP_CI=1``)."""
+    found = shutil.which(name)
+    if found is None:
+        reason = f"{name} (paket Debian {package}) tidak terpasang: uji dilewati"
+        if os.environ.get("LKJIP_CI"):
+            pytest.fail(f"CI (LKJIP_CI=1): {reason}")
+        pytest.skip(reason)
+    return found
+
+
+def libreoffice_pdf(document: Path, folder: Path) -> Path:
+    """``document`` (XLSX, DOCX) printed to PDF by LibreOffice, as an office prints it.
+
+    Each call has a profile of its own in ``folder``, so that conversions running at the same
+    time (other tests, another engineer's) never share LibreOffice's lock.
+    """
+    office = _tool_or_skip("libreoffice", "libreoffice-calc")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "profil-libreoffice").resolve().as_uri()
+    command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    result = subprocess.run(
+        [*command, "--outdir", str(folder), str(document)], capture_output=True, text=True, timeout=300
+    )
+    pdf = folder / f"{document.stem}.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+    return pdf
+
+
+#: What the PATH's ``python`` of :func:`run_cli_build` says before it fails.
+PYTHON_LAIN = "python dari PATH dipanggil"
+
+
+def _python_lain(folder: Path) -> Path:
+    """A folder whose ``python`` and ``python3`` fail loudly (exit 97), to go first on a PATH."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("python", "python3"):
+        stub = folder / name
+        stub.write_text(f"#!/bin/sh\necho '{PYTHON_LAIN}: $0 $*' >&2\nexit 97\n", encoding="utf-8")
+        stub.chmod(0o755)
+    return folder
+
+
 def run_cli_build(
     root: Path, *args: str, quarto: Path | None = None, timeout: int = 1500
 ) -> subprocess.CompletedProcess:
     """``python -m lkjip build *args`` on the project at ``root``, as a user runs it.
 
-    With ``quarto``, its folder goes first on the PATH (the render tests); without it the PATH
-    is left as it is. Returns the finished process; the caller asserts on its exit code.
+    The interpreter is this one, started by its path, and the PATH's ``python`` is another
+    program that fails (``.venv/bin/python -m lkjip build`` without activating the environment,
+    as on Windows, in cron or in an IDE): the build must never need the PATH's ``python``. With
+    ``quarto``, its folder goes on the PATH too (the render tests). Returns the finished
+    process; the caller asserts on its exit code.
     """
     env = {**os.environ, "LKJIP_ROOT": str(root)}
+    folders = [str(_python_lain(root.parent / "path-lain"))]
     if quarto is not None:
-        env["PATH"] = os.pathsep.join([str(quarto.parent), os.environ.get("PATH", "")])
+        folders.append(str(quarto.parent))
+    env["PATH"] = os.pathsep.join([*folders, os.environ.get("PATH", "")])
     return subprocess.run(
         [sys.executable, "-m", "lkjip", "build", *args],
         cwd=root,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
 
 import openpyxl
 import pandas as pd
 import pytest
+from bantuan import libreoffice_pdf
+from PIL import Image
 
 from lkjip.core.config import Format, load_config
 from lkjip.core.fmt import Formatter
@@ -205,20 +209,44 @@ def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
 
 def test_downloads_folder_of_the_default_data(processed):
     from lkjip.publish.build import write_annex_for
-    from lkjip.report.laporan import Laporan
 
     annex = write_annex_for(processed)
     wb = openpyxl.load_workbook(annex)
     assert wb.sheetnames[0] == "Sampul" and wb.sheetnames[-5:] == ["L.1", "L.2", "L.3", "L.4", "L.5"]
     # The review sheet: the seed's printed 78,68 (capaian anggaran of sasaran 1) is a number now.
     ws = wb["L.5"]
+    # read in order: the findings' number first, then their kind (a group row in the report)
+    assert [c.value for c in ws[3]][:3] == ["No", "Jenis", "Lokasi"]
     printed = [c for row in ws.iter_rows(min_row=4) for c in row if c.value == 78.68]
     assert printed and printed[0].data_type == "n" and printed[0].number_format == DESIMAL
     public = annex.parent
     assert (public / "tabel-III.4.A.csv").exists() and not (public / "skm_responden.csv").exists()
-    links = Laporan.load(root=processed).unduhan().data
-    assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
-    assert "(CSV, tabel olahan)" in links and "skm_responden" not in links
+    # each report table's workbook: the annex's sheet alone
+    single = openpyxl.load_workbook(public / "tabel-L.5.xlsx")
+    assert single.sheetnames == ["L.5"] and single["L.5"]["A1"].value == ws["A1"].value
+    # the site's downloads page links every file of the folder, and nothing else
+    page = _downloads_page(processed)
+    linked = set(re.findall(r"\(\.\./data/processed/publik/([^)]+)\)", page))
+    assert linked == {p.name for p in public.iterdir()}
+    assert "| [III.4.A](bab.qmd#tabel-iii-4-a) | Realisasi Anggaran Tahun 2025 |" in page
+    folder = "../data/processed/publik"
+    assert f"[CSV]({folder}/tabel-III.4.A.csv) · [Excel]({folder}/tabel-III.4.A.xlsx)" in page
+    assert "[`capaian`](06-kamus-data.qmd#capaian)" in page and "skm_responden" not in page
+
+
+def _downloads_page(root) -> str:
+    """The site's downloads page of the project at ``root``, its tables all on page ``bab``."""
+    from lkjip.katalog.dataset import sumber_dibaca
+    from lkjip.publish.buku import Penanda
+    from lkjip.publish.situs import unduhan_markdown
+
+    t, config = bagian.load(root)
+    sumber = sumber_dibaca(root / "data" / "processed")
+    penanda = [
+        Penanda("tabel", f"Tabel {x.nomor}", x.judul.split(" ", 2)[2], "bab")
+        for x in bagian.semua_tabel(t, config, sumber)
+    ]
+    return unduhan_markdown(config, sumber, penanda, bagian.tabel_olahan_publik(root), root)
 
 
 def test_cover_list_of_tables_is_top_aligned_and_wrapped(tmp_path, config):
@@ -229,3 +257,53 @@ def test_cover_list_of_tables_is_top_aligned_and_wrapped(tmp_path, config):
     for cell in (name, title):
         assert (cell.alignment.vertical, cell.alignment.wrap_text) == ("top", True)
         assert cell.alignment.horizontal == "left"
+
+
+def _ink(image: Image.Image, box: tuple[float, float, float, float]) -> int:
+    """Dark pixels of ``image`` inside ``box`` (left, top, right, bottom in pixels)."""
+    crop = image.convert("L").crop(tuple(round(v) for v in box))
+    return sum(1 for v in crop.tobytes() if v < 128)
+
+
+@pytest.mark.slow  # LibreOffice prints the workbook
+def test_every_page_prints_whole_with_its_footer_and_titles_on_one_line(tmp_path, config):
+    # A narrow table whose title is longer than its columns (as II.4 and L.2), and a wide one.
+    narrow = TabelLaporan(
+        nomor="II.9",
+        judul="Tabel II.9 Anggaran per Kegiatan Perangkat Daerah Tahun 2025",
+        frame=pd.DataFrame({"No": pd.array([1], dtype="Int64"), "Kegiatan": ["Penataan"], "Anggaran": [5.0]}),
+        jenis={"No": Jenis.NOMOR, "Anggaran": Jenis.RUPIAH},
+        gaya=Formatter(config),
+        sumber="data uji",
+    )
+    cover = AnnexCover("Lampiran Uji", "Instansi", 2025, {"a.xlsx": "0" * 64}, dt.datetime(2026, 1, 30))
+    workbook = write_annex(tmp_path / "lampiran.xlsx", cover, annex_sheets([narrow, _tabel(config)]))
+    pdf = libreoffice_pdf(workbook, tmp_path / "cetak")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) == 3, text
+    # the narrow sheet's title on one line of its page, not "... Tahun" / "2025"
+    assert "Tabel II.9 Anggaran per Kegiatan Perangkat Daerah Tahun 2025" in pages[1], pages[1]
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    dpi = 150
+    for number, page in enumerate(re.findall(r"<page .*?</page>", boxes, re.DOTALL), start=1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        footer = re.search(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Halaman</word>', page
+        )
+        assert footer, f"halaman {number}: tanpa kaki halaman"
+        assert f"Halaman {number} dari 3" in re.sub(r"\s+", " ", pages[number - 1])
+        x0, y0, x1, y1 = (float(v) * dpi / 72 for v in footer.groups())
+        assert y1 < height * dpi / 72, f"halaman {number}: kaki halaman di luar kertas"
+        image_path = tmp_path / f"hal-{number}"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", str(dpi), "-f", str(number), "-l", str(number), "-singlefile",
+             str(pdf), str(image_path)],
+            check=True,
+        )
+        image = Image.open(f"{image_path}.png")
+        # "Halaman" printed whole: its letters reach down to their baseline. A footer clipped at
+        # the bottom of its area loses the lower half of the x-height (about a third of the ink).
+        upper = _ink(image, (x0, y0 + (y1 - y0) * 0.25, x1, y0 + (y1 - y0) * 0.5))
+        lower = _ink(image, (x0, y0 + (y1 - y0) * 0.5, x1, y0 + (y1 - y0) * 0.75))
+        assert upper > 0 and lower >= 0.6 * upper, f"halaman {number}: kaki halaman terpotong"

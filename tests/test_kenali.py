@@ -99,7 +99,7 @@ def test_kenali_names_sakip_worksheets_and_asks_for_pd_codes(tmp_path):
     assert list(tanpa) == ["Dinas Baru Sekali"]  # the Setda is in the kelembagaan workbook
     config_path = tmp_path / "laporan.yml"
     shutil.copy(paths().config, config_path)
-    kenali.tulis(config_path, list(found.values()), {}, tanpa)
+    kenali.write_declarations(config_path, list(found.values()), {}, tanpa)
     text = config_path.read_text(encoding="utf-8")
     assert "# perangkat daerah 'Dinas Baru Sekali': kodenya?" in text
     assert load_config(config_path).pemetaan.daftar.perangkat_daerah == {}

@@ -6,6 +6,9 @@ from __future__ import annotations
 import base64
 import os
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import yaml
 
 from lkjip.core.config import ConfigError, load_config
 from lkjip.publish import bab as babmod
+from lkjip.publish.buku import Penanda
 from lkjip.publish.quarto import find_quarto, kit_binary
 from lkjip.report.bagian import NomorTidakTerdaftar, Penomoran, nomor_gambar
 
@@ -291,7 +295,17 @@ def test_reference_docx_is_a4_with_page_numbers_and_the_configured_type(tmp_path
         document = z.read("word/document.xml").decode()
         styles = z.read("word/styles.xml").decode()
         footer = z.read("word/footer1.xml").decode()
+        settings = z.read("word/settings.xml").decode()
         assert "word/footer1.xml" in z.read("[Content_Types].xml").decode()
+    # Word fills the lists (fields) with page numbers when it opens the document
+    assert '<w:updateFields w:val="true"/>' in settings
+    # the captions the Daftar Tabel and Daftar Gambar collect: bold, centred; a table's title
+    # kept with its table; the lists' entries with dot leaders to the right margin (16 cm)
+    judul = re.search(r'w:styleId="JudulTabel".*?</w:style>', styles, re.DOTALL).group(0)
+    assert '<w:name w:val="Judul Tabel"/>' in judul and "<w:keepNext/>" in judul and "<w:b/>" in judul
+    assert '<w:name w:val="Judul Gambar"/>' in styles
+    toc = re.search(r'w:styleId="TOC1".*?</w:style>', styles, re.DOTALL).group(0)
+    assert f'w:leader="dot" w:pos="{11906 - 1701 - 1418}"' in toc
     assert '<w:pgSz w:w="11906" w:h="16838"/>' in document  # A4
     assert 'w:left="1701"' in document  # 3 cm
     assert "PAGE" in footer
@@ -412,3 +426,164 @@ def test_the_build_says_which_quarto_it_renders_with(tmp_path, monkeypatch):
     assert _quarto_for("auto", tmp_path, said.append) == on_path
     assert said == [f"   Quarto: {on_path} (dari PATH)"]
     assert _quarto_for(None, tmp_path, said.append) is None
+
+
+def _python_on(env: dict[str, str]) -> str:
+    """What `python` on the environment's PATH is, as Quarto's pre-render would start it."""
+    found = shutil.which("python", path=env["PATH"])
+    assert found, env["PATH"]
+    code = "import sys; print(sys.executable)"
+    result = subprocess.run([found, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def test_the_render_runs_the_interpreter_of_the_build_whatever_the_path_says(tmp_path):
+    from lkjip.publish.quarto import render_environment
+
+    # a PATH whose `python` is another program that fails (no pandas there, say)
+    stub = _executable(tmp_path / "lain" / "python", "#!/bin/sh\necho python lain >&2\nexit 97\n")
+    env = render_environment(tmp_path, environ={**os.environ, "PATH": str(stub.parent)})
+    assert env["QUARTO_PYTHON"] == sys.executable
+    assert Path(_python_on(env)).samefile(sys.executable)
+    assert env["PATH"].split(os.pathsep)[-1] == str(stub.parent)  # the rest of the PATH kept
+
+
+def test_an_interpreter_whose_folder_has_another_python_gets_a_launcher(tmp_path):
+    from lkjip.publish.quarto import LAUNCHER, render_environment
+
+    # an interpreter called python3.11 in a folder whose `python` is some other program
+    folder = tmp_path / "usr" / "bin"
+    folder.mkdir(parents=True)
+    interpreter = folder / "python3.11"
+    interpreter.symlink_to(sys.executable)
+    _executable(folder / "python", "#!/bin/sh\nexit 97\n")
+    env = render_environment(tmp_path, python=str(interpreter), environ={"PATH": "/tidak/ada"})
+    assert env["QUARTO_PYTHON"] == str(interpreter)
+    assert env["PATH"].split(os.pathsep)[:2] == [str((tmp_path / LAUNCHER).resolve()), str(folder)]
+    assert Path(_python_on(env)).samefile(sys.executable)
+
+
+# ---------------------------------------------------------------------------- the book's lists
+
+
+def test_word_fields_list_the_entries_until_word_updates_them():
+    entries = [(1, "Tabel II.4 Anggaran"), (1, "Tabel III.1 A & B")]
+    xml = babmod.word_field('TOC \\h \\z \\t "Judul Tabel,1"', entries)
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", xml)
+    assert len(paragraphs) == 2
+    # one field over both paragraphs: begins (marked dirty) in the first, ends in the last
+    assert paragraphs[0].index('w:fldCharType="begin" w:dirty="true"') < paragraphs[0].index(
+        'TOC \\h \\z \\t "Judul Tabel,1"'
+    ) < paragraphs[0].index('w:fldCharType="separate"') < paragraphs[0].index("Tabel II.4 Anggaran")
+    assert 'w:fldCharType="end"' in paragraphs[1] and "Tabel III.1 A &amp; B" in paragraphs[1]
+    assert 'w:fldCharType="end"' not in paragraphs[0]
+    assert all('<w:pStyle w:val="TOC1"/>' in p for p in paragraphs)  # as Word writes its entries
+
+
+def test_the_docx_contents_read_as_the_printed_book_until_word_numbers_them(project_copy):
+    # a chapter's headings, less those of the site and (by default) of the analysts
+    bab = project_copy / "_bab"
+    bab.mkdir()
+    md = bab / "05-lampiran.md"
+    md.write_text(
+        "## Hasil Reviu Otomatis\n\n```{=html}\n## bukan judul\n```\n\n"
+        '::: {.content-visible when-format="html"}\n\n## Hanya situs\n\n:::\n\n'
+        "::: {.bahan-analis}\n\n## Log Data\n\nSidik.\n\n:::\n\n## Metodologi {#metode}\n",
+        encoding="utf-8",
+    )
+    judul = babmod.daftar_judul(project_copy, [md])
+    assert judul[:4] == [(1, "Kata Pengantar"), (1, "Daftar Isi"), (1, "Daftar Tabel"), (1, "Daftar Gambar")]
+    assert (1, "Selamat datang") not in judul and (1, "Unduhan Data") not in judul
+    lampiran = judul[judul.index((1, "Data Pendukung")) :]
+    assert lampiran == [(1, "Data Pendukung"), (2, "Hasil Reviu Otomatis"), (2, "Metodologi")]
+    printed = babmod.daftar_judul(project_copy, [md], cetak_analis=True)
+    assert printed[-3:] == [(2, "Log Data"), (2, "Metodologi"), (1, "Kamus Data")]
+
+
+def test_the_lists_page_links_the_site_fills_the_docx_and_numbers_the_pdf(project_copy):
+    (project_copy / "_bab").mkdir()
+    chapter = project_copy / "_bab" / "03-akuntabilitas-kinerja.md"
+    chapter.write_text(
+        babmod.penanda("tabel", "Tabel III.4.B Perbandingan Capaian")
+        + "\n\n"
+        + babmod.penanda("gambar", "Gambar 0.1 Grafik Capaian Kinerja"),
+        encoding="utf-8",
+    )
+    text = babmod.write_daftar(project_copy, [chapter]).read_text(encoding="utf-8")
+    # the site: each entry a link to its table or figure on its chapter page
+    assert "[Tabel III.4.B Perbandingan Capaian](03-akuntabilitas-kinerja.qmd#tabel-iii-4-b)" in text
+    assert "[Gambar 0.1 Grafik Capaian Kinerja](03-akuntabilitas-kinerja.qmd#gambar-0-1)" in text
+    # the DOCX: Word fields collecting the headings and the two caption styles
+    assert 'TOC \\o "1-2" \\h \\z \\u' in text
+    assert 'TOC \\h \\z \\t "Judul Tabel,1"' in text and 'TOC \\h \\z \\t "Judul Gambar,1"' in text
+    # the PDF: number, title and page in three columns (the page never wraps alone)
+    assert "columns: (auto, 1fr, auto)" in text and "lkjip-halaman(loc)" in text
+
+
+def test_a_chapter_marks_material_for_analysts_and_links_each_tables_downloads(tmp_path):
+    analyst = nbformat.v4.new_markdown_cell("## Log Data\n\nSidik berkas.")
+    analyst.metadata["tags"] = ["bahan-analis"]
+    log = _code("lap.log_data()", _display({"text/markdown": "Baris dikarantina: 0.", "text/plain": "x"}))
+    log.metadata["tags"] = ["bahan-analis"]
+    nb = _executed(
+        [
+            nbformat.v4.new_markdown_cell("# Data Pendukung"),
+            _code(
+                "t",
+                _display({"text/html": '<table><tr><td class="gt_heading gt_title">Tabel L.5 Reviu</td>'}),
+            ),
+            _code(
+                '#| label: fig-ikm-unit\n#| fig-cap: "IKM per PD/UKPD"\nx',
+                _display({"image/png": PNG, "text/plain": "<Image>"}),
+            ),
+            analyst,
+            log,
+        ]
+    )
+    nomor = Penomoran()
+    md = babmod.notebook_markdown(nb, "05", tmp_path, judul_gambar=nomor.judul_gambar, rujukan=nomor.rujukan)
+    # the Log Data in a div bab.lua prints only with publikasi.bahan_analis_dicetak
+    assert "::: {.bahan-analis}\n\n## Log Data\n\nSidik berkas.\n\n:::" in md
+    assert "::: {.bahan-analis}\n\nBaris dikarantina: 0.\n\n:::" in md
+    # under the table, on the site only, its CSV and its workbook
+    links = (
+        "Unduh Tabel L.5: [CSV](../data/processed/publik/tabel-L.5.csv) · "
+        "[Excel](../data/processed/publik/tabel-L.5.xlsx)"
+    )
+    assert links in md and md.index("Tabel L.5 Reviu") < md.index(links)
+    site = md[md.rindex('::: {.content-visible when-format="html"}', 0, md.index(links)) :]
+    assert site.index(links) < site.index(":::\n\n:::")
+    # the figure's anchor on the site, before it
+    assert md.index('<div id="gambar-l-1" class="lkjip-jangkar"></div>') < md.index("![Gambar L.1 IKM")
+
+
+def test_bahan_analis_dicetak_is_an_option_of_laporan_yml(project_copy):
+    path = project_copy / "laporan.yml"
+    meta = yaml.safe_load(babmod.write_metadata(project_copy).read_text(encoding="utf-8"))
+    assert meta["bahan-analis-dicetak"] is False  # the signed document is the report
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("publikasi", {})["bahan_analis_dicetak"] = True
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    meta = yaml.safe_load(babmod.write_metadata(project_copy).read_text(encoding="utf-8"))
+    assert meta["bahan-analis-dicetak"] is True
+    data["publikasi"]["bahan_analis_dicetak"] = "cetak"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match="bahan_analis_dicetak"):
+        load_config(path)
+
+
+def test_the_welcome_page_names_the_exports_this_office_reported_and_no_other():
+    from lkjip.core.config import SUMBER
+    from lkjip.publish.situs import sambutan_markdown
+
+    config = load_config()
+    tabel = Penanda("tabel", "Tabel III.1", "Capaian", "03-akuntabilitas-kinerja")
+    text = sambutan_markdown(config, frozenset({"anggaran", "perjanjian_kinerja"}), [tabel])
+    assert "ekspor Excel kantor berikut:\n\n- Laporan Realisasi Anggaran\n- Perjanjian Kinerja" in text
+    for word in ("Survei Kepuasan", "SAKIP", "ematangan", "kelembagaan", "pembanding", "IKM"):
+        assert word not in text, word
+    assert 'menurut nomornya, misalnya "III.1"' in text  # one of its own tables
+    assert "[PDF](LKjIP-2025-Bagian-Organisasi-Sekretariat-Daerah-Kabupaten-Mojokerto.pdf)" in text
+    every = sambutan_markdown(config, frozenset(SUMBER), [tabel])
+    assert every.count("\n- ") - text.count("\n- ") == 5  # seven exports, not two
+    assert "- Hasil evaluasi SAKIP perangkat daerah\n" in every

@@ -7,9 +7,14 @@ kit these tests skip with the reason; in CI (``LKJIP_CI=1``, set by ``.ci/run``)
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
 import os
 import re
+import shutil
 import subprocess
+import threading
 import time
 import zipfile
 from dataclasses import dataclass
@@ -86,6 +91,8 @@ def test_render_reports_no_error_and_no_kernel_warning(rendered):
     assert "Traceback" not in rendered.log
     assert "Kernel is running over TCP" not in rendered.log
     assert not list(rendered.project.glob("notebooks/*.quarto_ipynb*"))
+    # the copy carries the project's .gitignore (copy_project): Quarto found its entries there
+    assert (rendered.project / ".gitignore").read_bytes() == (ROOT / ".gitignore").read_bytes()
 
 
 def test_the_three_formats_are_written(rendered):
@@ -267,18 +274,26 @@ def test_the_wide_ikm_table_gets_landscape_pages(rendered, pdf_text):
 
 
 def test_the_wide_ikm_table_gets_a_landscape_section_in_the_docx(docx_xml):
-    # Tabel L.1 (16 columns) sits between two section ends: portrait before, landscape after
-    start = next(  # the table, not its line in the Daftar Tabel
-        docx_xml.rindex("<w:tbl>", 0, m.start())
-        for m in re.finditer("Tabel L.1 Indeks Kepuasan Masyarakat", docx_xml)
-        if docx_xml.rfind("<w:tbl>", 0, m.start()) > docx_xml.rfind("</w:tbl>", 0, m.start())
-    )
-    before = docx_xml[:start].rindex("<w:sectPr")
+    # Tabel L.1 (16 columns) with its title sits between two section ends: portrait before,
+    # landscape after (the title, not its line in the Daftar Tabel)
+    title = re.search(r'<w:pStyle w:val="JudulTabel"\s*/>(?:(?!</w:p>).)*Tabel L\.1 Indeks', docx_xml, re.S)
+    start = docx_xml.index("<w:tbl>", title.start())
+    before = docx_xml[: title.start()].rindex("<w:sectPr")
     after = docx_xml.index("<w:sectPr", start)
-    assert "landscape" not in docx_xml[before:start]
+    assert "landscape" not in docx_xml[before : title.start()]
+    assert "<w:sectPr" not in docx_xml[title.start() : start]
     assert docx_xml.index("</w:tbl>", start) < after
     landscape = docx_xml[after : docx_xml.index("</w:sectPr>", after)]
     assert 'w:orient="landscape"' in landscape and 'w:w="16838" w:h="11906"' in landscape
+
+
+def _docx_table(docx_xml: str, number: str) -> str:
+    """The DOCX table numbered ``number``: the one under its title ("Judul Tabel" paragraph)."""
+    title = re.search(
+        rf'<w:pStyle w:val="JudulTabel"\s*/>(?:(?!</w:p>).)*Tabel {re.escape(number)} ', docx_xml, re.S
+    )
+    start = docx_xml.index("<w:tbl>", title.start())
+    return docx_xml[start : docx_xml.index("</w:tbl>", start)]
 
 
 def test_docx_tables_set_figures_whole_in_their_columns(rendered, docx_xml):
@@ -287,8 +302,8 @@ def test_docx_tables_set_figures_whole_in_their_columns(rendered, docx_xml):
     # all fit next to the text columns in 439 pt (A4 less 3 + 2,5 cm): the table gets a smaller
     # table style, and the budget column is at least wide enough for the figure at that size
     # plus the cell margins (2 x 85 twips = 8,5 pt)
-    tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx_xml, flags=re.DOTALL)
-    table = next(t for t in tables if "Tabel III.4.B" in t and "Rp227.760.105" in t)
+    table = _docx_table(docx_xml, "III.4.B")
+    assert "Rp227.760.105" in table
     style = re.search(r'<w:tblStyle w:val="TabelUkuran(\d+)"', table)
     assert style and int(style.group(1)) < 20, style
     size = int(style.group(1)) / 2
@@ -304,7 +319,7 @@ def test_docx_tables_set_figures_whole_in_their_columns(rendered, docx_xml):
     defined = re.search(rf'w:styleId="TabelUkuran{style.group(1)}".*?</w:style>', styles, re.DOTALL)
     assert defined and f'w:val="{style.group(1)}"' in defined.group(0)
     # a narrow table keeps the normal size
-    narrow = next(t for t in tables if "Tabel III.4.A" in t)
+    narrow = _docx_table(docx_xml, "III.4.A")
     assert '<w:tblStyle w:val="TabelUkuran20"' in narrow
 
 
@@ -347,3 +362,154 @@ def test_long_tables_repeat_their_header_rows_on_every_page(pdf_text, docx_xml):
         for page in on:
             # a heading may wrap inside its cell ("Minimal" above "Baik"): word by word
             assert all(w in page for word in words for w in word.split()), (caption, page[:300])
+
+
+# ---------------------------------------------------------------------------- the signed document
+
+
+def test_the_pdf_and_the_docx_are_the_report_without_the_material_for_analysts(rendered, pdf_text, docx_xml):
+    docx = docx_text(docx_xml)
+    for text in (pdf_text, docx):
+        # the Kamus Data and the Log Data (checksums, row accounting): on the site only
+        for word in ("Kamus Data", "Tabel bersih (dibaca", "SHA-256", "Log Data", "Akuntansi Baris"):
+            assert word not in text, word
+        # the site's own pages neither
+        assert "Unduhan Data" not in text and "Selamat datang" not in text
+        # the rest of the Lampiran stays
+        assert "Hasil Reviu Otomatis" in text and "Metodologi" in text and "Tabel L.5 " in text
+    pages = rendered.pages()
+    assert "Tabel bersih (dibaca dari ekspor)" in html_text(pages["bab/06-kamus-data.html"])
+    assert "SHA-256" in html_text(pages["bab/05-lampiran.html"])
+
+
+def test_the_welcome_page_names_the_exports_the_data_step_read(rendered):
+    from lkjip.ingest.sources import SOURCES
+
+    welcome = re.sub(r"\s+", " ", html_text(rendered.pages()["index.html"]))
+    for source in SOURCES:  # the default office reports all seven
+        assert source.description in welcome, source.name
+    assert "Unduhan Data" in welcome and "III.1.A" in welcome
+
+
+# ---------------------------------------------------------------------------- the lists
+
+
+def test_pdf_lists_never_leave_a_page_number_alone_on_its_line(pdf_text):
+    pages = pdf_text.split("\f")
+    for heading, entries in (("DAFTAR TABEL", 19), ("DAFTAR GAMBAR", 7)):
+        page = next(p for p in pages if heading in p)
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[lines.index(heading) + 1 : -1]  # the last line is the footer's page number
+        assert not [line for line in body if re.fullmatch(r"\d+", line)], body
+        # each entry's last line ends in leader dots and its page number
+        assert len([line for line in body if re.search(r"\.\s*\d+$", line)]) == entries, body
+
+
+def test_docx_lists_are_word_fields_that_word_fills_on_opening(rendered, docx_xml):
+    fields = [i.strip() for i in re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", docx_xml)]
+    assert [f for f in fields if f.startswith("TOC")] == [
+        'TOC \\o "1-2" \\h \\z \\u',
+        'TOC \\h \\z \\t "Judul Tabel,1"',
+        'TOC \\h \\z \\t "Judul Gambar,1"',
+    ]
+    with zipfile.ZipFile(rendered.one("*.docx")) as z:
+        assert '<w:updateFields w:val="true"' in z.read("word/settings.xml").decode()
+        styles = z.read("word/styles.xml").decode()
+    assert re.search(r'<w:name w:val="Judul Tabel"\s*/>', styles)
+    assert re.search(r'<w:name w:val="Judul Gambar"\s*/>', styles)
+
+    def styled(style: str) -> list[str]:
+        pattern = rf'<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="{style}"\s*/>.*?</w:p>'
+        return [docx_text(p) for p in re.findall(pattern, docx_xml, re.S)]
+
+    # every table's title a paragraph of its own, in the style the Daftar Tabel collects, right
+    # above its table; the numbered figures' captions likewise
+    tables = [
+        html_text(t).strip()
+        for p in rendered.pages().values()
+        for t in re.findall(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', p, re.DOTALL)
+        if html_text(t).strip().startswith("Tabel ")
+    ]
+    assert sorted(styled("JudulTabel")) == sorted(set(tables)) and len(styled("JudulTabel")) == 19
+    for title in re.findall(r'<w:pStyle w:val="JudulTabel"\s*/>.*?</w:p>\s*(<w:\w+)', docx_xml, re.S):
+        assert title == "<w:tbl", title
+    figures = styled("JudulGambar")
+    assert len(figures) == 7 and figures[0] == "Gambar 0.1 Grafik Capaian Kinerja"
+    # until Word updates them, the lists read as the book: headings, titles (no page numbers)
+    contents = docx_xml[docx_xml.index('TOC \\o "1-2"') : docx_xml.index('TOC \\h \\z \\t "Judul Tabel,1"')]
+    listed = docx_text(contents)
+    assert "BAB III Akuntabilitas Kinerja" in listed and "III.4 Akuntabilitas Anggaran" in listed
+    assert "Hasil Reviu Otomatis" in listed and "Kamus Data" not in listed and "Log Data" not in listed
+
+
+# ---------------------------------------------------------------------------- the site
+
+
+def test_the_site_links_every_list_entry_to_its_table_or_figure(rendered):
+    pages = rendered.pages()
+    daftar = pages["bab/00-daftar.html"]
+    links = re.findall(r'href="(?:\.\./bab/|\./)?([\w-]+\.html)#((?:tabel|gambar)-[\w-]+)"', daftar)
+    assert len([a for _, a in links if a.startswith("tabel-")]) == 19
+    assert len([a for _, a in links if a.startswith("gambar-")]) == 7
+    for page, anchor in links:
+        assert f'id="{anchor}"' in pages[f"bab/{page}"], (page, anchor)
+    assert ("03-akuntabilitas-kinerja.html", "tabel-iii-4-b") in links
+
+
+def test_each_table_has_its_downloads_beside_it_and_a_page_describes_every_file(rendered):
+    pages = rendered.pages()
+    for name, page in pages.items():
+        for title in re.findall(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', page, re.DOTALL):
+            number = html_text(title).split()[1] if html_text(title).startswith("Tabel ") else None
+            if number is None:
+                continue
+            for suffix in ("csv", "xlsx"):  # right after the table, and the file is there
+                link = f'href="../data/processed/publik/tabel-{number}.{suffix}"'
+                assert link in page[page.index(title) :], (name, number, suffix)
+                public = rendered.book / "data" / "processed" / "publik"
+                assert (public / f"tabel-{number}.{suffix}").is_file(), link
+    downloads = pages["bab/07-unduhan.html"]
+    targets = re.findall(r'href="\.\./([^"#]+)"', downloads)
+    assert len(targets) >= 19 * 2 + 3
+    for target in targets:
+        assert (rendered.book / target).is_file(), target
+    assert any(t.endswith(".pdf") for t in targets) and any(t.endswith(".docx") for t in targets)
+    text = html_text(downloads)
+    assert "Perbandingan Capaian Kinerja dengan Anggaran Tahun 2025" in text and "anggaran_hasil" in text
+
+
+def test_the_search_finds_a_table_by_its_number_and_leads_to_it(rendered):
+    entries = json.loads((rendered.book / "search.json").read_text(encoding="utf-8"))
+    found = [e for e in entries if e["section"].startswith("Tabel III.4.B ")]
+    assert len(found) == 1 and found[0]["href"] == "bab/03-akuntabilitas-kinerja.html#tabel-iii-4-b"
+    assert found[0]["title"] == "BAB III Akuntabilitas Kinerja"
+    figures = [e for e in entries if e["href"].endswith("#gambar-0-1")]
+    assert len(figures) == 1 and figures[0]["section"] == "Gambar 0.1 Grafik Capaian Kinerja"
+
+
+@pytest.mark.browser
+def test_the_sites_search_box_opens_a_table_by_its_number(rendered):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium tidak terpasang (apt-get install chromium); .ci/run memasangnya")
+    from playwright.sync_api import sync_playwright
+
+    # the search reads search.json: served over HTTP, as a reviewer's browser gets the site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(rendered.book))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1300, "height": 1000})
+            page.goto(f"{url}/index.html")
+            page.locator("#quarto-search").click()
+            page.locator("input.aa-Input").first.fill("III.4.B")
+            first = page.locator(".aa-Item").first
+            first.wait_for(timeout=10_000)
+            assert "Tabel III.4.B" in first.inner_text()
+            first.click()
+            page.wait_for_url("**/03-akuntabilitas-kinerja.html#tabel-iii-4-b", timeout=10_000)
+            assert page.locator("#tabel-iii-4-b").is_visible()
+            browser.close()
+        server.shutdown()

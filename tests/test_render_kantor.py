@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bantuan import MISSING, docx_xml, html_pages, one_file, quarto_or_skip, run_cli_build
+from bantuan import MISSING, PYTHON_LAIN, docx_xml, html_pages, one_file, quarto_or_skip, run_cli_build
 from bantuan import docx_text as read_docx
 from bantuan import html_text as read_html
 from bantuan import pdf_text as read_pdf
@@ -92,6 +92,13 @@ def test_the_build_renders_once_and_skips_the_render_when_nothing_changed(kantor
     assert "masukan tidak berubah, hasil sebelumnya dipakai" in kantor.kedua  # no notebook re-run
 
 
+def test_the_render_runs_with_the_builds_interpreter_not_the_paths_python(kantor):
+    # run_cli_build starts `sys.executable -m lkjip build` with a failing `python` first on
+    # the PATH: Quarto's pre-render (`python -m lkjip ...`) must still run this interpreter
+    assert f"Python pre-render: {sys.executable}" in kantor.pertama
+    assert PYTHON_LAIN not in kantor.pertama and (kantor.root / "_book" / "index.html").exists()
+
+
 def test_the_pdf_has_its_own_office_and_none_of_the_default_one(kantor, pdf_text):
     config = yaml.safe_load((kantor.root / "laporan.yml").read_text(encoding="utf-8"))
     assert config["instansi"]["nama"].upper() in pdf_text.upper()
@@ -159,3 +166,22 @@ def test_the_org_chart_is_drawn_from_its_laporan_yml(kantor, pdf_text, docx_text
         flat = re.sub(r"\s+", " ", text)
         assert sentence in flat
         assert "Struktur Organisasi" in flat  # its caption, without a number
+
+
+def test_the_site_names_only_the_sources_this_office_reported(kantor):
+    pages = html_pages(kantor.root / "_book")
+    welcome = re.sub(r"\s+", " ", read_html(pages["index.html"]))
+    assert "Laporan Realisasi Anggaran" in welcome and "Perjanjian Kinerja dan narasi indikator" in welcome
+    # its two exports, nothing of the five it does not have, on any page of the site (the data
+    # dictionary's identifiers such as `kematangan_minimal_tinggi` are column values, not prose)
+    for name, page in pages.items():
+        text = read_html(page)
+        for word in ("Survei Kepuasan", "SAKIP", "IKM", "[Kk]ematangan", "pembanding", "Jawa Timur"):
+            assert not re.search(rf"\b{word}\b", text), (name, word)
+
+
+def test_the_build_leaves_the_projects_gitignore_as_it_was(kantor):
+    from lkjip.core.paths import paths
+
+    # contoh-kantor copied the project's .gitignore; two renders appended nothing to it
+    assert (kantor.root / ".gitignore").read_bytes() == (paths().root / ".gitignore").read_bytes()

@@ -68,9 +68,19 @@ def test_the_docx_has_the_same_report(buku):
 
 
 def test_every_download_link_of_the_site_points_at_a_published_file(buku):
-    page = (buku / "bab" / "00b-ikhtisar-eksekutif.html").read_text(encoding="utf-8")
-    links = [link for link in re.findall(r'href="([^"]+)"', page) if "/publik/" in link]
+    # the downloads page, and the links under each table of the chapters
+    links = [
+        link
+        for page in sorted((buku / "bab").glob("*.html"))
+        for link in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8"))
+        if "/publik/" in link
+    ]
     assert any(link.endswith("lampiran-tabel-2026.xlsx") for link in links)
     assert any(link.endswith("tabel-III.1.csv") for link in links)  # one agreement: no letter
+    assert any(link.endswith("tabel-III.1.xlsx") for link in links)
     missing = [link for link in links if not (buku / "bab" / link).resolve().is_file()]
     assert not missing, missing
+    # the report itself, as the downloads page names it
+    page = (buku / "bab" / "07-unduhan.html").read_text(encoding="utf-8")
+    reports = set(re.findall(r'href="\.\./([^"]+\.(?:pdf|docx))"', page))  # (and the site's menu)
+    assert len(reports) == 2 and all((buku / link).is_file() for link in reports), reports

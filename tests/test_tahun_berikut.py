@@ -140,14 +140,21 @@ def test_the_sentences_follow_the_2026_figures(proyek):
 
 
 def test_the_download_list_is_what_this_build_publishes_not_what_an_old_one_left(proyek):
-    from lkjip.report.laporan import Laporan
+    from lkjip.katalog.dataset import sumber_dibaca
+    from lkjip.publish.buku import Penanda
+    from lkjip.publish.situs import unduhan_markdown
+    from lkjip.report import bagian
 
     public = proyek / "data" / "processed" / "publik"
     public.mkdir(parents=True, exist_ok=True)
     (public / "tabel-II.2.A.csv").write_text("dari laporan tahun lalu\n", encoding="utf-8")
-    links = Laporan.load(root=proyek).unduhan().data
+    # the page lists the tables the chapters print (here: one agreement, no period letter)
+    config = load_config(proyek / "laporan.yml")
+    penanda = [Penanda("tabel", "Tabel II.2", "Indikator Kinerja Utama", "02-perencanaan-kinerja")]
+    sumber = sumber_dibaca(public.parent)
+    links = unduhan_markdown(config, sumber, penanda, bagian.tabel_olahan_publik(proyek), proyek)
     assert "tabel-II.2.A.csv" not in links
-    assert "[Tabel II.2](../data/processed/publik/tabel-II.2.csv)" in links
+    assert "[CSV](../data/processed/publik/tabel-II.2.csv)" in links
     assert "skm_responden" not in links  # respondent rows are never published
 
 

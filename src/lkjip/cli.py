@@ -225,7 +225,7 @@ def _run_kenali(args: argparse.Namespace) -> int:
     for line in kenali.ringkasan(found, tanpa_kode, pd_tanpa):
         _say(line)
     if args.tulis:
-        for line in kenali.tulis(config_path, found, tanpa_kode, pd_tanpa):
+        for line in kenali.write_declarations(config_path, found, tanpa_kode, pd_tanpa):
             _say(f"ditulis ke {config_path.name}: {line}")
     return EXIT_OK
 

@@ -2,6 +2,26 @@
 -- pre-render step, once for all formats) into its page: `::: {.bab sumber="_bab/<nama>.md"}`.
 -- Runs before Quarto's own filters (at: pre-ast), so captions, tables and cross-references
 -- are processed as if they had been written in the page.
+--
+-- What the signed document leaves out, in the PDF and the DOCX (the site shows everything):
+-- - `.hanya-situs`: a page or a part for the site only (the welcome page, the downloads page);
+-- - `.bahan-analis`: material for analysts (the Kamus Data, the Log Data), printed only when
+--   laporan.yml says `publikasi.bahan_analis_dicetak: true` (metadata `bahan-analis-dicetak`,
+--   written into _laporan.yml).
+-- A heading, a chapter's `.bab` div or any div of the chapter can carry these classes.
+
+local print_analyst = false -- metadata `bahan-analis-dicetak`, read first
+
+--- Whether an element with these classes is left out of this format.
+local function left_out(classes)
+  if quarto.doc.is_format("html") then
+    return false
+  end
+  if classes:includes("hanya-situs") then
+    return true
+  end
+  return classes:includes("bahan-analis") and not print_analyst
+end
 
 -- The signature block of the Kata Pengantar (`#| classes: tanda-tangan` in the notebook): on
 -- the right half of the page, centred, in every format.
@@ -24,9 +44,20 @@ local function tanda_tangan(el)
   return el
 end
 
-function Div(el)
+--- A div of a chapter: left out where it does not belong, else the signature block's layout.
+local function inner_div(el)
+  if left_out(el.classes) then
+    return {}
+  end
+  return tanda_tangan(el)
+end
+
+local function chapter(el)
   if not el.classes:includes("bab") then
-    return nil
+    return inner_div(el)
+  end
+  if left_out(el.classes) then
+    return {}
   end
   local sumber = el.attributes["sumber"]
   local path = quarto.project.directory .. "/" .. sumber
@@ -38,13 +69,13 @@ function Div(el)
   local text = f:read("a")
   f:close()
   local blocks = pandoc.read(text, "markdown").blocks
-  return blocks:walk({ Div = tanda_tangan })
+  return blocks:walk({ Div = inner_div, Header = function(h) return left_out(h.classes) and {} or nil end })
 end
 
--- Headings: a page marked `.hanya-situs` (the site's welcome page) is left out of the PDF and
--- the DOCX; in the PDF the page numbers turn arabic, from 1, at BAB I (roman before it).
-function Header(el)
-  if el.classes:includes("hanya-situs") and not quarto.doc.is_format("html") then
+-- Headings: a page or part left out of this format loses its heading too; in the PDF the page
+-- numbers turn arabic, from 1, at BAB I (roman before it).
+local function heading(el)
+  if left_out(el.classes) then
     return {}
   end
   if el.level == 1 and quarto.doc.is_format("typst") then
@@ -55,3 +86,14 @@ function Header(el)
   end
   return nil
 end
+
+return {
+  {
+    Meta = function(meta)
+      local value = meta["bahan-analis-dicetak"]
+      print_analyst = value == true or (value ~= nil and pandoc.utils.stringify(value) == "true")
+      return nil
+    end,
+  },
+  { Div = chapter, Header = heading },
+}

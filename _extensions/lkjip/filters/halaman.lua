@@ -11,6 +11,13 @@ DOCX only: pages and table type.
    TabelUkuran19 ...) and a landscape section of its own when asked. A table without the
    attributes keeps the reference document's "Table" style.
 
+3. Captions the Daftar Tabel and Daftar Gambar collect: a numbered table's title, the first
+   row of the table as great_tables draws it ("Tabel III.4.B ..."), becomes a paragraph above
+   the table in the style "Judul Tabel"; a numbered figure's caption ("Gambar 0.1 ...") a
+   paragraph under it in the style "Judul Gambar" (styles of the reference document,
+   lkjip.publish.dokumen). The lists are Word fields collecting those two styles
+   (lkjip.publish.bab.write_daftar), filled with page numbers when Word opens the document.
+
 Everything the filter needs about the page comes from metadata `docx` (written by
 `python -m lkjip.publish.bab` into _laporan.yml from lkjip.publish.dokumen and
 lkjip.report.halaman). Runs after Quarto's own filters and after the filter sampul.lua.
@@ -58,6 +65,26 @@ local function style_of(size)
   return nil
 end
 
+--- The title row of a great_tables table ("Tabel III.4.B ..." across all columns) as
+--- inlines, taken out of the table; nil for a table without a numbered title.
+local function take_title(tbl)
+  local rows = tbl.head.rows
+  if #rows == 0 or #rows[1].cells ~= 1 then
+    return nil
+  end
+  local cell = rows[1].cells[1]
+  if cell.col_span ~= #tbl.colspecs or not pandoc.utils.stringify(cell.contents):match("^Tabel ") then
+    return nil
+  end
+  rows:remove(1)
+  return pandoc.utils.blocks_to_inlines(cell.contents)
+end
+
+--- A caption paragraph in one of the reference document's paragraph styles.
+local function caption(inlines, style)
+  return pandoc.Div({ pandoc.Para(inlines) }, { ["custom-style"] = style })
+end
+
 local function is_cover(block)
   return block.t == "Div" and block.attributes["custom-style"] == "Sampul"
 end
@@ -99,10 +126,24 @@ return {
       tbl.attr.attributes["lkjip-ukuran"] = nil
       local landscape = tbl.attr.attributes["lkjip-lanskap"] == "ya"
       tbl.attr.attributes["lkjip-lanskap"] = nil
-      if landscape then
-        return { section_break(false, true), tbl, section_break(true, true) }
+      local out = pandoc.List({ tbl })
+      local title = take_title(tbl)
+      if title then
+        out:insert(1, caption(title, "Judul Tabel"))
       end
-      return tbl
+      if landscape then
+        out:insert(1, section_break(false, true))
+        out:insert(section_break(true, true))
+      end
+      return out
+    end,
+    Figure = function(fig)
+      local text = pandoc.utils.stringify(fig.caption.long)
+      if not text:match("^Gambar ") then
+        return nil
+      end
+      local image = pandoc.Div(fig.content, { ["custom-style"] = "Captioned Figure" })
+      return { image, caption(pandoc.utils.blocks_to_inlines(fig.caption.long), "Judul Gambar") }
     end,
     Pandoc = function(doc)
       if setting == nil then

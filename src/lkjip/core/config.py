@@ -224,13 +224,21 @@ class SkmUnit(_Model):
 
 
 class Publikasi(_Model):
-    """How the book is published: cover logo, figure numbering, DOCX type, organisation chart."""
+    """How the book is published: cover logo, figure numbering, DOCX type, organisation chart.
+
+    ``bahan_analis_dicetak``: the material for analysts (the Kamus Data and the Log Data with
+    its checksums and row accounting) is on the site only, unless this is true: then the PDF
+    and the DOCX print it too.
+    """
 
     logo: str | None = Field(default=None, description="berkas logo sampul, relatif ke akar proyek")
     penomoran: PenomoranGambar = PenomoranGambar()
     docx: Dokumen = Dokumen()
     bagan: Bagan | None = None
     skm_unit: SkmUnit = SkmUnit()
+    bahan_analis_dicetak: bool = Field(
+        default=False, description="Kamus Data dan Log Data ikut dicetak di PDF dan DOCX"
+    )
 
     @field_validator("skm_unit", mode="before")
     @classmethod

@@ -21,6 +21,10 @@ PROJECT_PARTS = (
     "data/raw",
 )
 
+#: Parts a project may lack: copied when present (``.gitignore`` keeps a rendered copy's
+#: ``git status`` clean, as in the project itself).
+PROJECT_OPTIONAL = (".gitignore",)
+
 #: The package's own project (the checkout holding ``src/lkjip``), the last resort.
 _PACKAGE_PROJECT = Path(__file__).resolve().parents[3]
 
@@ -135,8 +139,10 @@ def copy_project(target: Path, root: Path | None = None) -> Path:
     (True, True)
     """
     source_root = paths(root).root
-    for part in PROJECT_PARTS:
+    for part in PROJECT_PARTS + PROJECT_OPTIONAL:
         source = source_root / part
+        if part in PROJECT_OPTIONAL and not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         else:

@@ -6,10 +6,11 @@ template, the SIPD report, the RFK table, an HTML page saved as Excel, Google Fo
 worksheet, a Perjanjian Kinerja document of one year), which columns are read as what, and what
 cannot be decided from the file alone (a unit or perangkat daerah name in no register, a one-unit
 form without its unit, the agreement of a document, an indicator's polarity and computed source).
-With ``tulis`` the proposals are written into ``laporan.yml``'s ``pemetaan`` block, keeping the
-file's comments and order (ruamel.yaml round trip): only what a recognised layout justifies (its
-sheet and header rows, the question texts matched to unsur, an indicator's code found by its name
-in the office's own sheets); every doubt becomes a commented question, never a guess.
+With ``--tulis`` (:func:`write_declarations`) the proposals are written into ``laporan.yml``'s
+``pemetaan`` block, keeping the file's comments and order (ruamel.yaml round trip): only what a
+recognised layout justifies (its sheet and header rows, the question texts matched to unsur, an
+indicator's code found by its name in the office's own sheets); every doubt becomes a commented
+question, never a guess.
 """
 
 from __future__ import annotations
@@ -311,7 +312,7 @@ def register_pd_dikenal(raw_dir: Path, config: Config) -> dict[str, str]:
     return names
 
 
-def tulis(
+def write_declarations(
     config_path: Path,
     temuan: list[Temuan],
     tanpa_kode: dict[str, list[str]],

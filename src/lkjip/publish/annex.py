@@ -28,7 +28,7 @@ from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.katalog.store import DESIMAL_SALINAN, read_table, write_table
-from lkjip.report.bagian import nama_csv
+from lkjip.report.bagian import nama_csv, nama_unduhan
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
@@ -56,6 +56,20 @@ _MIN_WIDTH, _MAX_TEXT, _MAX_NUMBER = 6, 48, 20
 
 #: Points per printed line of the default 11-point font (Excel's default row height).
 _LINE_HEIGHT = 15.0
+
+#: Width of a character of a sheet's title (bold, 12 pt) in column-width units (the width of a
+#: digit of the default 11-point font), measured generously: a title estimated too wide only
+#: gets an empty column of room beside the table, one estimated too narrow wraps.
+_TITLE_CHAR = 1.25
+
+#: Column-width units across the printable width of a landscape A4 page at 100 % (29,7 cm less
+#: the 0,5 inch margins, about 0,19 cm per unit): a title longer than this wraps.
+_PAGE_UNITS = 140
+
+#: Page margins in inches. The footer ("Halaman n dari N") is printed between ``footer`` and
+#: ``bottom`` from the bottom edge; LibreOffice makes that gap the footer's height and clips
+#: what does not fit in it, so it holds a line of the footer's type with room to spare.
+_MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.9, "header": 0.3, "footer": 0.35}
 
 
 @dataclass(frozen=True)
@@ -146,8 +160,8 @@ def _page_setup(ws, title_rows: str | None) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    for side, inches in _MARGINS.items():
+        setattr(ws.page_margins, side, inches)
     ws.print_options.horizontalCentered = False
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.right.text = "&A"
@@ -219,6 +233,28 @@ def write_annex(path: Path, cover: AnnexCover, sheets: Sequence[AnnexSheet]) -> 
     return path
 
 
+def write_xlsx_tabel(sheets: Sequence[AnnexSheet], folder: Path, dibuat: dt.datetime) -> list[Path]:
+    """Write each report table as a workbook of its own, ``tabel-<nomor>.xlsx``: the site's
+    Excel download beside the table.
+
+    One sheet, the annex's (:func:`write_annex`): the same numbers, styles and print setup.
+    ``dibuat`` (when the data were processed) dates the workbook, so a rebuild from the same
+    data writes the same file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sheet in sheets:
+        wb = Workbook()
+        wb.properties.created = wb.properties.modified = dibuat.replace(tzinfo=None)
+        ws = wb.active
+        ws.title = _sheet_name(sheet.name, set())
+        _write_sheet(ws, sheet)
+        target = folder / nama_unduhan(sheet.name, "xlsx")
+        wb.save(target)
+        written.append(target)
+    return written
+
+
 def _format_of(sheet: AnnexSheet, column: str, row: int) -> str | None:
     spec = sheet.formats.get(column)
     key = spec if spec is None or isinstance(spec, str) else spec[row]
@@ -256,13 +292,21 @@ def _write_sheet(ws, sheet: AnnexSheet) -> None:
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 1
     total_width = sum(widths)
+    # A title wider than a narrow table gets an empty column of room beside it, so that it
+    # prints on one line (it wrapped "... Tahun / 2025" on II.4 and L.2); the notes use it too.
+    span = len(columns)
+    room = min(_PAGE_UNITS, len(sheet.title) * _TITLE_CHAR) - (total_width + len(columns))
+    if room > 0:
+        span += 1
+        ws.column_dimensions[get_column_letter(span)].width = room
+    span_width = max(total_width, total_width + room)
 
     title = put(ws, 1, 1, sheet.title)
     title.font = Font(bold=True, size=12)
     title.alignment = Alignment(wrap_text=True, vertical="top")
-    if len(columns) > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    ws.row_dimensions[1].height = _LINE_HEIGHT * 1.2 * _lines(sheet.title, total_width * 0.9)
+    if span > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
+    ws.row_dimensions[1].height = _LINE_HEIGHT * 1.2 * _lines(sheet.title, span_width * 0.9)
 
     header_lines = 1
     for j, column in enumerate(columns, start=1):
@@ -299,9 +343,9 @@ def _write_sheet(ws, sheet: AnnexSheet) -> None:
         cell = put(ws, note_row, 1, note)
         cell.font = Font(italic=True, size=9)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if len(columns) > 1:
-            ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=len(columns))
-        ws.row_dimensions[note_row].height = _LINE_HEIGHT * _lines(note, total_width * 1.1)
+        if span > 1:
+            ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=span)
+        ws.row_dimensions[note_row].height = _LINE_HEIGHT * _lines(note, span_width * 1.1)
         note_row += 1
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 1)
     _page_setup(ws, f"{_HEADER_ROW}:{_HEADER_ROW}")

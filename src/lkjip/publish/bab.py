@@ -20,7 +20,7 @@ import hashlib
 import html
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,17 +29,21 @@ import yaml
 
 from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
+from lkjip.publish.buku import (
+    DAFTAR,
+    GENERATED,
+    PAGES,
+    PUBLIK,
+    TANPA_NOTEBOOK,
+    nomor_judul,
+    penanda,
+    penanda_buku,
+)
+from lkjip.report.bagian import jangkar, nama_unduhan
 from lkjip.report.halaman import SEL, cetak_tabel, margin_cm, terapkan, ukuran_tabel
 
-#: Generated Markdown of the executed chapters (git-ignored).
-GENERATED = "_bab"
-#: The committed chapter pages Quarto renders.
-PAGES = "bab"
 #: Metadata Quarto merges into ``_quarto.yml`` (``metadata-files``), written from laporan.yml.
 METADATA = "_laporan.yml"
-#: The page of the Daftar Isi, Daftar Tabel and Daftar Gambar (``bab/00-daftar.qmd``): no
-#: notebook, its Markdown is written from the other chapters by :func:`write_daftar`.
-DAFTAR = "00-daftar"
 #: The DOCX reference document (styles, A4, page numbers), made by :mod:`lkjip.publish.dokumen`.
 REFERENSI = "referensi.docx"
 #: Images of the executed chapters, relative to the project root.
@@ -82,7 +86,7 @@ def daftar_bab(root: Path | None = None) -> list[Bab]:
     out = []
     for chapter in [*book["chapters"], *book.get("appendices", [])]:
         page = project.root / chapter
-        if page.parent.name != PAGES or page.suffix != ".qmd" or page.stem == DAFTAR:
+        if page.parent.name != PAGES or page.suffix != ".qmd" or page.stem in TANPA_NOTEBOOK:
             continue
         notebook = project.notebooks / f"{page.stem}.ipynb"
         if not notebook.exists():
@@ -152,18 +156,32 @@ Penomor = Callable[[str, str], str]
 #: Cell tag: the cell (text or output) belongs to the site only, not to the PDF and DOCX
 #: (e.g. the links to the downloadable CSV tables).
 SITUS = "hanya-situs"
+#: Cell tag: material for analysts (the Log Data): on the site, and in the PDF and DOCX only
+#: with ``publikasi.bahan_analis_dicetak`` (the filter bab.lua leaves the div out otherwise).
+ANALIS = "bahan-analis"
 
 
 def _only_site(text: str) -> str:
     return f'::: {{.content-visible when-format="html"}}\n\n{text}\n\n:::'
 
 
+def _for_analysts(text: str) -> str:
+    return f"::: {{.{ANALIS}}}\n\n{text}\n\n:::"
+
+
+def _jangkar_situs(html_id: str) -> str:
+    """An anchor on the site (the lists, the downloads page and the search link to it)."""
+    return f'```{{=html}}\n<div id="{html_id}" class="lkjip-jangkar"></div>\n```'
+
+
+def _unduh_tabel(nomor: str) -> str:
+    """The site's download links under a report table: its CSV and its Excel workbook."""
+    csv, xlsx = (f"{PUBLIK}/{nama_unduhan(nomor, akhiran)}" for akhiran in ("csv", "xlsx"))
+    links = f"Unduh Tabel {nomor}: [CSV]({csv}) · [Excel]({xlsx})"
+    return _only_site(f"::: {{.lkjip-unduh}}\n{links}\n:::")
+
+
 _GT_TITLE = re.compile(r'class="gt_heading gt_title[^"]*"[^>]*>(.*?)</t[dh]>', re.DOTALL)
-_MARK = re.compile(
-    r'^#metadata\(\(jenis: "(tabel|gambar)", judul: "((?:[^"\\]|\\.)*)"\)\) <lkjip-daftar>$', re.M
-)
-
-
 def _typst(code: str) -> str:
     return f"```{{=typst}}\n{code}\n```"
 
@@ -190,33 +208,21 @@ def _tabel_cetak(table_html: str, ukuran_isi: float) -> str:
     return block
 
 
-def _typst_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _penanda(jenis: str, judul: str) -> str:
-    """A PDF-only marker before a table or figure: the Daftar Tabel/Gambar finds its page."""
-    return (
-        f'```{{=typst}}\n#metadata((jenis: "{jenis}", judul: "{_typst_string(judul)}")) <lkjip-daftar>\n```'
-    )
-
-
 def daftar_isi(markdowns: Iterable[Path]) -> dict[str, list[str]]:
-    """The tables and figures of the book, in order, from the chapters' Markdown.
+    """The captions of the book's tables and figures, in order, from the chapters' Markdown.
 
     Examples
     --------
     >>> import tempfile
     >>> f = Path(tempfile.mkdtemp()) / "x.md"
-    >>> text = _penanda("tabel", 'Tabel II.4 Anggaran "A"') + "\\n\\n" + _penanda("gambar", "Gambar 0.1 G")
+    >>> text = penanda("tabel", 'Tabel II.4 Anggaran "A"') + "\\n\\n" + penanda("gambar", "Gambar 0.1 G")
     >>> _ = f.write_text(text)
     >>> daftar_isi([f])
     {'tabel': ['Tabel II.4 Anggaran "A"'], 'gambar': ['Gambar 0.1 G']}
     """
     out: dict[str, list[str]] = {"tabel": [], "gambar": []}
-    for md in markdowns:
-        for jenis, judul in _MARK.findall(md.read_text(encoding="utf-8")):
-            out[jenis].append(judul.replace('\\"', '"').replace("\\\\", "\\"))
+    for mark in penanda_buku(markdowns):
+        out[mark.jenis].append(mark.lengkap)
     return out
 
 
@@ -259,14 +265,17 @@ def notebook_markdown(
         return re.sub(r"(?<![\w@])@((?:fig|tbl)-[\w-]+)", lambda m: rujukan(m.group(1)), text)
 
     for index, cell in enumerate(nb.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
         if cell.cell_type == "markdown":
             text = cell.source
-            if SITUS in cell.get("metadata", {}).get("tags", []):
-                text = _only_site(text)
             if not seen_title and _HEADING.match(text.splitlines()[0] if text else ""):
                 seen_title = True
                 text = "\n".join(text.splitlines()[1:]).strip()
             text = _rujuk(text)
+            if text and SITUS in tags:
+                text = _only_site(text)
+            if text and ANALIS in tags:
+                text = _for_analysts(text)
             if text:
                 parts.append(text)
             continue
@@ -295,14 +304,18 @@ def notebook_markdown(
                 caption = judul_gambar(label, str(options.get("fig-cap", "")))
                 alt = str(options.get("fig-alt") or caption)
                 if caption.startswith("Gambar "):
-                    parts.append(_penanda("gambar", caption))
+                    parts.append(penanda("gambar", caption))
+                    parts.append(_jangkar_situs(jangkar(nomor_judul(caption), "gambar")))
                 parts.append(f'![{caption}](../{IMAGES.as_posix()}/{target.name}){{fig-alt="{_attr(alt)}"}}')
             elif "text/html" in data:
                 title = _GT_TITLE.search(data["text/html"])
                 judul = html.unescape(title.group(1)).strip() if title else ""
-                if judul.startswith("Tabel "):  # numbered tables only (the Log Data's are not)
-                    parts.append(_penanda("tabel", judul))
+                numbered = judul.startswith("Tabel ")  # numbered tables only (not the Log Data's)
+                if numbered:
+                    parts.append(penanda("tabel", judul))
                 parts.append(_tabel_cetak(data["text/html"].strip(), ukuran_isi))
+                if numbered:
+                    parts.append(_unduh_tabel(nomor_judul(judul)))
             elif set(data) <= {"text/plain"}:
                 continue  # a bare repr (e.g. of None): nothing to publish
             else:
@@ -311,6 +324,8 @@ def notebook_markdown(
                 )
         if site_only and len(parts) > before:
             parts[before:] = [_only_site("\n\n".join(parts[before:]))]
+        if ANALIS in tags and len(parts) > before:
+            parts[before:] = [_for_analysts("\n\n".join(parts[before:]))]
         if options.get("classes") and len(parts) > before:
             # `#| classes: tanda-tangan` puts the cell's output in a div of that class
             classes = " ".join(f".{c}" for c in str(options["classes"]).split())
@@ -383,51 +398,181 @@ def prepare_bab(
             nbformat.write(nb, executed_notebook(project.root, bab.notebook))
             bab.kunci_path.write_text(key)
         written.append(bab.markdown)
-    write_daftar(project.root, written)
+    write_daftar(project.root, written, config)
+    from lkjip.publish.situs import write_situs
+
+    write_situs(project.root, config, written)
     return written
 
 
-_TOC_FIELD = """```{=openxml}
-<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>
-<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>
-<w:r><w:fldChar w:fldCharType="separate"/></w:r>
-<w:r><w:t>Daftar isi diperbarui saat dokumen dibuka (atau klik kanan, Perbarui Bidang).</w:t></w:r>
-<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
-```"""
+def _xml_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def word_field(instruction: str, hasil: Sequence[tuple[int, str]]) -> str:
+    """A Word field (a list: ``TOC ...``) as raw OpenXML paragraphs, marked to be updated.
+
+    ``hasil`` is what the field shows until it is updated, one paragraph per ``(level, text)``
+    in the style of a list entry of that level (TOC 1, TOC 2): the list without its page
+    numbers. Word updates every field, page numbers and all, when the document opens (the
+    reference document's settings ask for it, ``w:updateFields``); a program that does not
+    (LibreOffice) shows the list as it is.
+
+    Examples
+    --------
+    >>> xml = word_field('TOC', [(1, "Tabel II.4 A & B"), (2, "Tabel III.1 C")])
+    >>> xml.count("<w:p>"), 'w:fldCharType="begin" w:dirty="true"' in xml, "A &amp; B" in xml
+    (2, True, True)
+    >>> '<w:pStyle w:val="TOC2"/>' in xml
+    True
+    """
+    lines = list(hasil) or [(1, "")]
+    paragraphs = []
+    for i, (level, line) in enumerate(lines):
+        runs = [f'<w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>']
+        if i == 0:
+            runs += [
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',
+                f'<w:r><w:instrText xml:space="preserve"> {_xml_text(instruction)} </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+            ]
+        runs.append(f'<w:r><w:t xml:space="preserve">{_xml_text(line)}</w:t></w:r>')
+        if i == len(lines) - 1:
+            runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        paragraphs.append("<w:p>" + "".join(runs) + "</w:p>")
+    return "```{=openxml}\n" + "\n".join(paragraphs) + "\n```"
+
+
+_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+def _classes(line: str) -> set[str]:
+    """The classes of a heading's or a div's attributes; a div for HTML only is ``hanya-situs``."""
+    found = re.search(r"\{([^}]*)\}\s*$", line)
+    if not found:
+        return set()
+    classes = {w[1:] for w in found.group(1).split() if w.startswith(".")}
+    return classes | ({SITUS} if 'when-format="html"' in found.group(1) else set())
+
+
+def _headings(markdown: str, cetak_analis: bool) -> list[str]:
+    """The ``##`` headings of a chapter's Markdown the printed book shows.
+
+    Headings inside a div for the site only or for analysts (unless printed) are left out, and
+    so is anything inside a code block (raw HTML, Typst, OpenXML).
+    """
+    out: list[str] = []
+    stack: list[set[str]] = []
+    fence = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if line.startswith(":::"):
+            if line.strip(": ") == "":
+                if stack:
+                    stack.pop()
+            else:
+                stack.append(_classes(line))
+            continue
+        hidden = any(SITUS in c or (ANALIS in c and not cetak_analis) for c in stack)
+        if line.startswith("## ") and not hidden:
+            out.append(_ATTRIBUTES.sub("", line[3:]).strip())
+    return out
+
+
+def daftar_judul(root: Path, markdowns: Iterable[Path], cetak_analis: bool = False) -> list[tuple[int, str]]:
+    """The printed book's headings, levels 1 and 2, in book order: the DOCX's Daftar Isi as it
+    reads until Word numbers its pages.
+
+    Each chapter page's title (``bab/*.qmd``) unless the page is for the site only, or for
+    analysts and ``cetak_analis`` is false; then the ``##`` headings of its Markdown.
+    """
+    project = paths(root)
+    quarto = yaml.safe_load((project.root / "_quarto.yml").read_text(encoding="utf-8"))
+    book = quarto["book"]
+    texts = {md.stem: md.read_text(encoding="utf-8") for md in markdowns}
+    out: list[tuple[int, str]] = []
+    for chapter in [*book["chapters"], *book.get("appendices", [])]:
+        page = project.root / chapter
+        first = page.read_text(encoding="utf-8").splitlines()[0] if page.is_file() else ""
+        classes = _classes(first)
+        if not first.startswith("# ") or SITUS in classes or (ANALIS in classes and not cetak_analis):
+            continue
+        out.append((1, _ATTRIBUTES.sub("", first[2:]).strip()))
+        if page.stem == DAFTAR:
+            out += [(1, "Daftar Tabel"), (1, "Daftar Gambar")]
+        out += [(2, h) for h in _headings(texts.get(page.stem, ""), cetak_analis)]
+    return out
 
 
 def _typst_list(jenis: str) -> str:
+    """The PDF's Daftar Tabel or Daftar Gambar: number, title with leader dots, page.
+
+    One grid for the whole list: the numbers in a column of their own, a long title wrapping
+    inside its column, and the page number in a third column level with the title's last line,
+    so that it never wraps onto a line of its own.
+    """
     return (
         "```{=typst}\n#context {\n"
+        f'  let entries = query(<lkjip-daftar>).filter(m => m.value.jenis == "{jenis}")\n'
         "  set par(justify: false)\n"
         "  show link: set text(fill: black)\n"
-        f'  for m in query(<lkjip-daftar>).filter(m => m.value.jenis == "{jenis}") {{\n'
-        "    let loc = m.location()\n"
-        "    block(link(loc)[#m.value.judul #box(width: 1fr, repeat[.~]) #lkjip-halaman(loc)])\n"
+        "  if entries.len() == 0 [(tidak ada)] else {\n"
+        "    grid(\n"
+        "      columns: (auto, 1fr, auto),\n"
+        "      column-gutter: 0.6em,\n"
+        "      row-gutter: 0.75em,\n"
+        "      align: (left + top, left + top, right + bottom),\n"
+        "      ..entries.map(m => {\n"
+        "        let loc = m.location()\n"
+        "        (\n"
+        "          link(loc, m.value.label),\n"
+        "          link(loc)[#m.value.judul #box(width: 1fr, repeat(gap: 0.15em)[.])],\n"
+        "          link(loc, lkjip-halaman(loc)),\n"
+        "        )\n"
+        "      }).flatten(),\n"
+        "    )\n"
         "  }\n}\n```"
     )
 
 
-def write_daftar(root: Path | None, markdowns: list[Path]) -> Path:
+def write_daftar(root: Path | None, markdowns: list[Path], config: Config | None = None) -> Path:
     """Write the Markdown of the Daftar Isi, Daftar Tabel and Daftar Gambar page.
 
-    The PDF gets Typst outlines with page numbers, the DOCX a Word table-of-contents field; the
-    site lists the titles (its menu is the table of contents).
+    The PDF gets Typst lists with page numbers; the DOCX Word fields that collect the headings
+    (``TOC \\o``), the tables' and the figures' captions (their paragraph styles "Judul Tabel"
+    and "Judul Gambar", :mod:`lkjip.publish.dokumen`) and that Word fills with page numbers
+    when the document opens; the site links every entry to its table or figure (its menu is
+    the table of contents).
     """
+    from lkjip.publish.dokumen import GAYA_JUDUL
     from lkjip.report.bagian import check_nomor_tabel
     from lkjip.report.narasi import escape_md
 
     project = paths(root)
-    found = daftar_isi(markdowns)
-    for judul in found["tabel"]:
-        check_nomor_tabel(judul)
-    lines = ["```{=typst}\n#outline(title: none, depth: 2)\n```", _TOC_FIELD]
-    lines.append('::: {.content-visible when-format="html"}\nBab-bab laporan ada di menu samping.\n:::')
+    found = penanda_buku(markdowns)
+    for mark in found:
+        if mark.jenis == "tabel":
+            check_nomor_tabel(mark.lengkap)
+    cetak_analis = config is not None and config.publikasi.bahan_analis_dicetak
+    lines = [
+        "```{=typst}\n#outline(title: none, depth: 2)\n```",
+        word_field('TOC \\o "1-2" \\h \\z \\u', daftar_judul(project.root, markdowns, cetak_analis)),
+        '::: {.content-visible when-format="html"}\nBab-bab laporan ada di menu samping.\n:::',
+    ]
     for jenis, judul in [("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")]:
+        entries = [p for p in found if p.jenis == jenis]
         lines.append(f"# {judul} {{.unnumbered}}")
         lines.append(_typst_list(jenis))
-        entries = "\n\n".join(escape_md(t) for t in found[jenis]) or "(tidak ada)"
-        lines.append(f'::: {{.content-hidden when-format="typst"}}\n{entries}\n:::')
+        field = f'TOC \\h \\z \\t "{GAYA_JUDUL[jenis]},1"'
+        lines.append(word_field(field, [(1, p.lengkap) for p in entries] or [(1, "(tidak ada)")]))
+        links = "\n\n".join(
+            f"[{escape_md(p.lengkap)}]({p.halaman}.qmd#{p.jangkar})" for p in entries
+        )
+        lines.append(f'::: {{.content-visible when-format="html"}}\n{links or "(tidak ada)"}\n:::')
     target = project.root / GENERATED / f"{DAFTAR}.md"
     target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     return target
@@ -442,6 +587,7 @@ def write_metadata(root: Path | None = None, config: Config | None = None) -> Pa
         When ``publikasi.logo`` names a file that does not exist (the message names the key).
     """
     from lkjip.publish.dokumen import metadata_docx
+    from lkjip.publish.situs import nama_berkas_buku
 
     project = paths(root)
     config = config if config is not None else load_config(project.config)
@@ -460,6 +606,8 @@ def write_metadata(root: Path | None = None, config: Config | None = None) -> Pa
         sampul["logo"] = logo.relative_to(project.root).as_posix()
     meta = {
         "book": {
+            # the PDF's and the DOCX's name, which the site's pages link (lkjip.publish.situs)
+            "output-file": nama_berkas_buku(config),
             "title": f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {config.tahun}",
             "subtitle": config.instansi.nama_lengkap,
             "author": config.instansi.nama_lengkap,
@@ -475,6 +623,8 @@ def write_metadata(root: Path | None = None, config: Config | None = None) -> Pa
         "halaman": margin_cm(),
         "tabel-ukuran": f"{ukuran_tabel(config.publikasi.docx.ukuran):g}pt",
         "tabel-sel": f"{SEL / 20:g}pt",
+        # the Kamus Data and the Log Data in the PDF and the DOCX too (filters/bab.lua)
+        "bahan-analis-dicetak": config.publikasi.bahan_analis_dicetak,
     }
     target = project.root / METADATA
     target.write_text(

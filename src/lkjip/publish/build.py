@@ -25,6 +25,12 @@ QUARTO_HINT = (
 )
 
 
+TANPA_QUARTO = (
+    "Render Quarto dilewati atas permintaan (--tanpa-quarto): pratinjau HTML dibuat di {preview}; "
+    "untuk PDF, DOCX dan situs HTML jalankan `python -m lkjip build` tanpa --tanpa-quarto."
+)
+
+
 class StepFailed(Exception):
     """A build step failed; the message names the step."""
 
@@ -66,7 +72,8 @@ def write_annex_for(
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
     The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
-    (``tabel-III.4.A.csv``, values as printed) and the processed tables of
+    (``tabel-III.4.A.csv``, values as printed) and as a workbook of its own
+    (``tabel-III.4.A.xlsx``, the annex's sheet), and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``). ``config`` is the configuration the build loaded and hands down
     (read from ``laporan.yml`` otherwise).
@@ -79,6 +86,7 @@ def write_annex_for(
         copy_tabel_publik,
         write_annex,
         write_csv_tabel,
+        write_xlsx_tabel,
     )
     from lkjip.report import bagian
 
@@ -95,7 +103,9 @@ def write_annex_for(
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
-    annex = write_annex(target, cover, annex_sheets(semua))
+    sheets = annex_sheets(semua)
+    write_xlsx_tabel(sheets, public, cover.dibuat)
+    annex = write_annex(target, cover, sheets)
     from lkjip.publish.skm_unit import write_if_asked
 
     write_if_asked(project.root, say)
@@ -239,6 +249,7 @@ def _steps(
     from lkjip.publish.gambar import write_gambar
     from lkjip.publish.notebooks import chapter_notebooks
     from lkjip.publish.preview import PreviewChapter, chapter_title, write_preview
+    from lkjip.publish.quarto import render_environment
     from lkjip.report.bagian import Penomoran
     from lkjip.reviu.teks import print_reviu
 
@@ -274,7 +285,10 @@ def _steps(
                 say("   render dilewati: masukan tidak berubah (hasil di _book/ dipakai)")
                 return project.root / "_book"
             (project.root / STEMPEL_RENDER).unlink(missing_ok=True)
-            result = subprocess.run([str(binary), "render"], cwd=project.root, check=False)
+            # Quarto's pre-render runs `python -m lkjip ...`: this interpreter, whatever the PATH
+            env = render_environment(project.root)
+            say(f"   Python pre-render: {env['QUARTO_PYTHON']}")
+            result = subprocess.run([str(binary), "render"], cwd=project.root, env=env, check=False)
             if result.returncode != 0:
                 raise StepFailed("quarto render", f"kode keluar {result.returncode}")
             record_render(project.root, kunci)
@@ -286,5 +300,5 @@ def _steps(
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
     preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title, nomor))
-    say(QUARTO_HINT.format(preview=preview))
+    say((TANPA_QUARTO if quarto is None else QUARTO_HINT).format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -59,6 +59,34 @@ _SIGNATURE_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="T
   </w:style>"""
 
 
+#: The paragraph styles of the tables' and figures' captions: the DOCX's Daftar Tabel and
+#: Daftar Gambar are Word fields collecting the paragraphs in these styles (``TOC \\t``), and the
+#: filter halaman.lua gives every numbered table and figure its caption in them.
+GAYA_JUDUL = {"tabel": "Judul Tabel", "gambar": "Judul Gambar"}
+
+#: A table's title above it, a figure's under it: bold, centred, kept with what it names. The
+#: figures' captions without a number (Image Caption) look the same and are not listed.
+_CAPTION_STYLES = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="JudulTabel">
+    <w:name w:val="Judul Tabel"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="JudulGambar">
+    <w:name w:val="Judul Gambar"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:keepLines/><w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>"""
+
+#: The entries of the lists Word writes into the fields (TOC 1, TOC 2): the page number at the
+#: right margin after leader dots, a wrapped title indented under its start.
+_TOC_STYLE = """<w:style w:type="paragraph" w:styleId="TOC{level}">
+    <w:name w:val="toc {level}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/>
+    <w:unhideWhenUsed/>
+    <w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>
+      <w:spacing w:before="0" w:after="60"/><w:ind w:left="{left}" w:right="567" w:hanging="{hanging}"/>
+      <w:jc w:val="left"/></w:pPr>
+  </w:style>"""
+
 #: The DOCX cover's lines under the title block (``custom-style="Sampul"``, filter sampul.lua):
 #: centred, bold, a cover's spacing.
 _COVER_STYLE = """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sampul">
@@ -156,12 +184,14 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
     >>> base = ('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr>'
     ...         '</w:rPrDefault></w:docDefaults>'
     ...         + "".join(f'<w:style w:type="paragraph" w:styleId="{s}"><w:rPr/></w:style>'
-    ...                   for s in ["Heading1", "Heading2", "Heading3", "Title", "Subtitle"])
+    ...                   for s in ["Heading1", "Heading2", "Heading3", "Title", "Subtitle", "ImageCaption"])
     ...         + '<w:style w:type="table" w:styleId="Table"></w:style></w:styles>')
     >>> out = styles_xml(base, "Arial", 11.5)
     >>> '<w:sz w:val="23"/>' in out and 'w:ascii="Arial"' in out and "tblHeader" in out
     True
     >>> 'w:styleId="TandaTangan"' in out and 'w:styleId="Sampul"' in out
+    True
+    >>> '<w:name w:val="Judul Tabel"/>' in out and '<w:name w:val="Judul Gambar"/>' in out
     True
     """
     half_points = round(size * 2)
@@ -197,6 +227,20 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
     )
     styles = styles[:start] + table + styles[end:]
     cover = _COVER_STYLE.format(size=_size(round(half_points * 1.2)))
+    width = A4[0] - MARGIN["left"] - MARGIN["right"]
+    toc = "".join(
+        _TOC_STYLE.format(level=level, width=width, left=left, hanging=hanging)
+        for level, left, hanging in [(1, 0, 0), (2, 440, 0)]
+    )
+    styles = _drop_style(styles, "TOC1")
+    styles = _drop_style(styles, "TOC2")
+    # the figures' captions without a number as the numbered ones: bold, centred, not italic
+    styles = _set_rpr(
+        styles,
+        "ImageCaption",
+        '<w:rPr><w:b/><w:bCs/><w:i w:val="0"/></w:rPr>',
+        '<w:pPr><w:spacing w:before="60" w:after="240"/><w:jc w:val="center"/></w:pPr>',
+    )
     # one table style per size (the filter halaman.lua picks one per table: `custom-style` on the
     # table); a size in the table style, not in a character style, since LibreOffice applies
     # a table style's type size over any character style
@@ -206,7 +250,27 @@ def styles_xml(styles: str, font: str, size: float, heading_font: str | None = N
         )
         for u in ukuran_tabel_semua(size)
     )
-    return styles.replace("</w:styles>", _SIGNATURE_STYLE + cover + sizes + "</w:styles>")
+    extra = _SIGNATURE_STYLE + cover + _CAPTION_STYLES + toc + sizes
+    return styles.replace("</w:styles>", extra + "</w:styles>")
+
+
+def _drop_style(styles: str, style_id: str) -> str:
+    """``styles`` without the style ``style_id`` (when it has one)."""
+    return re.sub(rf'<w:style [^>]*w:styleId="{style_id}"[^>]*>.*?</w:style>', "", styles, flags=re.DOTALL)
+
+
+def settings_xml(settings: str) -> str:
+    """Pandoc's ``settings.xml`` asking Word to update every field when the document opens.
+
+    The Daftar Isi, Daftar Tabel and Daftar Gambar are fields: Word fills them with page
+    numbers on opening (it asks first). Pandoc copies the setting from the reference document.
+
+    >>> settings_xml("<w:settings><w:zoom/></w:settings>")
+    '<w:settings><w:zoom/><w:updateFields w:val="true"/></w:settings>'
+    """
+    if "<w:updateFields" in settings:
+        return settings
+    return settings.replace("</w:settings>", '<w:updateFields w:val="true"/></w:settings>')
 
 
 def _section() -> str:
@@ -235,6 +299,8 @@ def write_referensi(target: Path, config: Config, quarto: Path) -> Path:
                 data = styles_xml(
                     data.decode("utf-8"), setting.font, setting.ukuran, setting.font_judul
                 ).encode()
+            elif item.filename == "word/settings.xml":
+                data = settings_xml(data.decode("utf-8")).encode()
             elif item.filename == "word/document.xml":
                 text = re.sub(r"<w:sectPr.*?</w:sectPr>", "", data.decode("utf-8"), flags=re.DOTALL)
                 data = text.replace("</w:body>", _section() + "</w:body>").encode()

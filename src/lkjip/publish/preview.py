@@ -168,6 +168,8 @@ def write_preview(
         '<p class="banner">Pratinjau tanpa Quarto: isi dan angka sama dengan laporan terbitan; '
         "tata letak cetak (PDF/DOCX) dibuat dengan <code>quarto render</code>.</p>\n"
         f'<ol class="bab">\n{items}\n</ol>\n'
+        "<p>Unduhan (lampiran tabel Excel, CSV dan Excel setiap tabel laporan, tabel olahan): folder "
+        '<a href="../data/processed/publik/">data/processed/publik/</a>.</p>\n'
     )
     index = out_dir / "index.html"
     index.write_text(_page(report_title, body, ""), encoding="utf-8")

@@ -1,15 +1,22 @@
-"""Finding the Quarto that renders the book: the PATH first, then the offline kit.
+"""Finding the Quarto that renders the book, and the Python its pre-render steps run with.
 
 The project is developed beside an offline Quarto kit (``../shared/quarto/setup.sh``, which
 installs into ``${XDG_CACHE_HOME:-~/.cache}/quarto-offline``). :func:`find_quarto` looks in
 that order: ``quarto`` on the PATH, an already installed kit, then the kit's setup script.
+
+Quarto runs the pre-render commands of ``_quarto.yml`` (``python -m lkjip ...``) with the
+``python`` it finds on the PATH. :func:`render_environment` makes that the interpreter running
+the build, whatever the PATH says (a virtual environment started as ``.venv/bin/python -m lkjip
+build`` without activating it, as on Windows, in cron or in an IDE).
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,3 +96,57 @@ def find_quarto(root: Path | None = None, *, setup: bool = True) -> Quarto | Non
         )
     # last line: "quarto: PREFIX/bin/quarto (VERSION)"
     return Quarto(Path(lines[-1][len("quarto: ") :].rsplit(" (", 1)[0]), "setup.sh")
+
+
+#: Where :func:`render_environment` writes its ``python`` launcher when the interpreter's own
+#: folder has none that is the same interpreter (relative to the project root, git-ignored).
+LAUNCHER = Path("_bab") / "python"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def render_environment(
+    root: Path, python: str | None = None, environ: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The environment to run ``quarto render`` in, so that its ``python`` is ``python``.
+
+    ``QUARTO_PYTHON`` names the interpreter (Quarto's own choice of Python), and the PATH
+    starts with its folder (a virtual environment's ``bin``/``Scripts``: its ``python``, its
+    ``jupyter``). When that folder's ``python`` is another interpreter or none (a system
+    ``/usr/bin/python3``), a one-line launcher in ``_bab/python/`` goes first.
+
+    Parameters
+    ----------
+    root : Path
+        Project root (the launcher's folder is made there when needed).
+    python : str, optional
+        The interpreter (default: the one running this code, ``sys.executable``).
+    environ : dict, optional
+        The environment to start from (default: this process's).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> env = render_environment(Path(tempfile.mkdtemp()), environ={"PATH": "/tidak/ada"})
+    >>> env["QUARTO_PYTHON"] == sys.executable, env["PATH"].endswith(os.pathsep + "/tidak/ada")
+    (True, True)
+    """
+    interpreter = Path(python or sys.executable)
+    env = dict(os.environ if environ is None else environ)
+    folders = [str(interpreter.parent)]
+    name = "python.exe" if os.name == "nt" else "python"
+    if os.name != "nt" and not _same_file(interpreter.parent / name, interpreter):
+        launcher = Path(root) / LAUNCHER
+        launcher.mkdir(parents=True, exist_ok=True)
+        script = launcher / name
+        script.write_text(f"#!/bin/sh\nexec {shlex.quote(str(interpreter))} \"$@\"\n", encoding="utf-8")
+        script.chmod(0o755)
+        folders.insert(0, str(launcher.resolve()))
+    env["QUARTO_PYTHON"] = str(interpreter)
+    env["PATH"] = os.pathsep.join([*folders, env.get("PATH", "")])
+    return env

@@ -33,6 +33,7 @@ from lkjip.core.config import Config, load_config
 from lkjip.core.paths import paths
 from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import kode_menurut_sumber
+from lkjip.ingest.sources import SOURCES
 from lkjip.katalog import dataset as katalog
 from lkjip.report import charts, tables
 from lkjip.report.tabel_laporan import TabelLaporan
@@ -667,9 +668,38 @@ def nama_lampiran(config: Config) -> str:
     return f"lampiran-tabel-{config.tahun}.xlsx"
 
 
+def nama_unduhan(nomor: str, akhiran: str = "csv") -> str:
+    """File name of the download of the report table numbered ``nomor``.
+
+    >>> nama_unduhan("III.4.A"), nama_unduhan("L.1", "xlsx")
+    ('tabel-III.4.A.csv', 'tabel-L.1.xlsx')
+    """
+    return f"tabel-{_BUKAN_NAMA_BERKAS.sub('-', nomor)}.{akhiran}"
+
+
 def nama_csv(tabel: TabelLaporan) -> str:
     """File name of a report table's CSV download: ``tabel-III.4.A.csv``."""
-    return f"tabel-{_BUKAN_NAMA_BERKAS.sub('-', tabel.nomor)}.csv"
+    return nama_unduhan(tabel.nomor)
+
+
+def jangkar(nomor: str, jenis: str = "tabel") -> str:
+    """The HTML id of a table or figure on the site, from its printed number.
+
+    The lists, the downloads page and the search link to it.
+
+    >>> jangkar("III.4.B"), jangkar("0.1", "gambar")
+    ('tabel-iii-4-b', 'gambar-0-1')
+    """
+    return f"{jenis}-" + re.sub(r"[^a-z0-9]+", "-", nomor.lower()).strip("-")
+
+
+def sebutan_sumber(sumber: frozenset[str] | set[str]) -> list[str]:
+    """What the exports ``sumber`` are, in reading order, as the site and the Log Data name them.
+
+    >>> sebutan_sumber({"perjanjian_kinerja", "anggaran"})
+    ['Laporan Realisasi Anggaran', 'Perjanjian Kinerja dan narasi indikator']
+    """
+    return [s.description for s in SOURCES if s.name in sumber]
 
 
 def tabel_olahan_publik(root: Path | None = None) -> list[str]:

@@ -6,7 +6,6 @@ generated paragraph. Every number shown comes from ``data/processed`` through th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,9 +246,10 @@ class Laporan:
         """
         if not bagian.ada(kode, self.sumber):
             return _md("")
-        table = bagian.tabel(kode, self.t, self.config, dokumen).gt()
-        # A fixed HTML id (great_tables draws a random one) keeps the rendered report deterministic.
-        return table.with_id(_slug(f"tabel-{kode}-{dokumen or ''}"))
+        tabel = bagian.tabel(kode, self.t, self.config, dokumen)
+        # A fixed HTML id (great_tables draws a random one) keeps the rendered report
+        # deterministic; from the printed number, the site's lists and search link to it.
+        return tabel.gt().with_id(bagian.jangkar(tabel.nomor))
 
     # ------------------------------------------------------------------ figures
 
@@ -265,24 +265,7 @@ class Laporan:
         gambar = bagian.gambar(kunci, self.t, self.config)
         return Image(data=charts.png_bytes(gambar), format="png", alt=gambar.alt, width=720)
 
-    # ------------------------------------------------------------------ downloads, method
-
-    def unduhan(self) -> Markdown:
-        """Links to the published downloads (annex and CSV tables), relative to a chapter page.
-
-        The folder ``data/processed/publik`` is written by the build after the chapters run,
-        so the list is what the build writes (the report's tables in report order, then
-        :func:`lkjip.report.bagian.tabel_olahan_publik`), not what an earlier build left there;
-        respondent-level tables are never in it.
-        """
-        folder = "../data/processed/publik"
-        annex = bagian.nama_lampiran(self.config)
-        lines = [f"- [Lampiran tabel laporan (Excel)]({folder}/{annex})"]
-        for tabel in bagian.semua_tabel(self.t, self.config, self.sumber):
-            lines.append(f"- [Tabel {tabel.nomor}]({folder}/{bagian.nama_csv(tabel)}) (CSV)")
-        for nama in bagian.tabel_olahan_publik(self.paths.root):
-            lines.append(f"- [{nama}]({folder}/{nama}.csv) (CSV, tabel olahan)")
-        return _md("\n".join(lines))
+    # ------------------------------------------------------------------ publications, method
 
     def publikasi_skm_unit(self) -> Markdown:
         """A link to every SKM unit's own publication, when ``laporan.yml`` asks for them.
@@ -321,13 +304,9 @@ class Laporan:
         ):
             display(table.gt().with_id(f"log-{kode}"))
         lines = [f"Baris dikarantina: {self._fmt.bilangan(manifest['jumlah_karantina'])}."]
-        if manifest.get("sumber", {}).get("tidak_ada"):
-            used, absent = manifest["sumber"]["dipakai"], manifest["sumber"]["tidak_ada"]
-            lines += [
-                "",
-                f"Sumber data yang dipakai: {narasi.join_words(used)}; sumber yang tidak dilaporkan "
-                f"kantor ini (tidak ada bagiannya dalam laporan): {narasi.join_words(absent)}.",
-            ]
+        # the sources this office reports, never those it does not (they have no part here)
+        sebutan = "; ".join(narasi.escape_md(s) for s in bagian.sebutan_sumber(self.sumber))
+        lines += ["", f"Sumber data laporan ini: {sebutan}."]
         if manifest.get("catatan"):
             lines += [
                 "",
@@ -346,10 +325,6 @@ class Laporan:
     def metodologi(self) -> Markdown:
         """The conventions used, stated from the configuration (never typed by hand)."""
         return _md(narasi.metodologi(self.config, self.sumber))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _items(value: object) -> list[str]:

@@ -1096,8 +1096,10 @@ def lampiran_reviu(
 
     frame = pd.DataFrame(
         {
-            "Jenis": pd.array([_jenis_reviu(j) for j in rows["jenis"]], dtype="string"),
+            # No first: the findings are numbered across the kinds (the report prints the kind
+            # as a group row; the annex and the CSV, flat, read No, Jenis, Lokasi ...)
             "No": pd.array(range(1, len(rows) + 1), dtype="Int64"),
+            "Jenis": pd.array([_jenis_reviu(j) for j in rows["jenis"]], dtype="string"),
             "Lokasi": pd.array([lokasi(r) for _, r in rows.iterrows()], dtype="string"),
             "Nilai Tercetak": rows["nilai_tercetak"].astype(object),
             "Nilai Hitung": rows["nilai_hitung"].astype(object),
