@@ -29,12 +29,13 @@ def _frame(value: int) -> pd.DataFrame:
 
 def test_every_table_is_declared_once_with_its_sources_and_audience():
     tables = katalog.DATASET
-    assert len(tables) == len(set(tables)) == 33
+    assert len(tables) == len(set(tables)) == 34
     # every export gives clean tables; the computed ones name the exports they come from
     assert {d.sumber[0] for d in tables.values() if d.jenis == "bersih"} == set(SUMBER)
     assert tables["ikm_pemda"].sumber == ("skm", "skm_riwayat")
     assert tables["anggaran_hasil"].sumber == ("anggaran",)
     assert tables["capaian"].sumber == () and tables["reviu"].sumber == ()
+    assert tables["letak_kolom"].sumber == () and tables["letak_kolom"].publik
     # respondent rows and rejected raw rows are never published
     assert {n for n, d in tables.items() if not d.publik} == {"skm_responden", "karantina"}
 

@@ -104,8 +104,9 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantined.extend(rejected)
         accounting.append(counted)
         notes.extend(sheet_notes)
-        for v in variabel_kematangan(config.kematangan.jumlah_variabel):
-            variable_labels[(name, v)] = labels[v]
+        for v in [*variabel_kematangan(config.kematangan.jumlah_variabel), "total_tercetak"]:
+            if v in labels:  # the printed total too: the report's trail names its cell
+                variable_labels[(name, v)] = labels[v]
     try:
         pemda, rejected, counted, sheet_notes = _read_pemda(grids[SHEET_PEMDA])
     except StructuralError as exc:

@@ -57,12 +57,13 @@ def read(path: Path, config: Config) -> ReadResult:
         if name != SHEET and name.strip().lower() not in _grid.KNOWN_EXTRA_SHEETS
     ]
     grids = _grid.load_sheets(path, wb, [SHEET])
-    frame, rejected, accounting = _read_sheet(grids[SHEET])
+    frame, rejected, accounting, labels = _read_sheet(grids[SHEET])
     return ReadResult(
         tables={TABLE: frame},
         quarantine=quarantine_rows(rejected),
         accounting=[accounting],
         notes=notes,
+        kolom={(berkas, grids[SHEET].sheet, "nilai", None): labels["nilai"]},
     )
 
 
@@ -135,4 +136,4 @@ def _read_sheet(grid: _grid.SheetGrid):
     strings = ["kode_indikator", "indikator", "entitas", "keterangan"]
     frame = _grid.build_frame(records, PEMBANDING_COLUMNS, strings, grid)
     frame, rejected = _grid.finish_sheet(frame, Pembanding, labels, accounting, rejected)
-    return frame, rejected, accounting
+    return frame, rejected, accounting, labels
