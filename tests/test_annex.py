@@ -193,13 +193,21 @@ def test_published_processed_tables_lose_float_noise_only(processed, tmp_path):
 
 def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
     # Two numbered lists in a row (6 then 3 indicators) read as one list restarting at 1
-    # unless a sentence names the agreement before each (issue 11).
+    # unless a sentence names the agreement before each (issue 11); it says what it counts
+    # (issue 22): the agreement's main indicators, and its kinerja lainnya when it has some.
     from lkjip.report.laporan import Laporan
 
     lap = Laporan.load(root=processed)
     text = lap.formulasi(lap.dokumen_aktif[-1]).data
     lead, items = text.split("\n\n", 1)
-    assert lead == "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator) dan formulasinya:"
+    assert lead == (
+        "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator sasaran strategis) dan formulasinya:"
+    )
+    first = lap.formulasi(lap.dokumen_aktif[0]).data.split("\n\n", 1)[0]
+    assert first == (
+        "Indikator Perjanjian Kinerja Tahun 2025 (3 indikator sasaran strategis dan 3 indikator kinerja "
+        "lainnya) dan formulasinya:"
+    )
     assert items.startswith("1. Sasaran ") and "\n3. " in items and "\n4. " not in items
 
 
@@ -209,16 +217,19 @@ def test_downloads_folder_of_the_default_data(processed):
 
     annex = write_annex_for(processed)
     wb = openpyxl.load_workbook(annex)
-    assert wb.sheetnames[0] == "Sampul" and wb.sheetnames[-5:] == ["L.1", "L.2", "L.3", "L.4", "L.5"]
+    assert wb.sheetnames[0] == "Sampul"
+    assert wb.sheetnames[-6:] == ["L.1", "L.2", "L.3", "L.4", "L.5", "Jejak Angka"]
     # The review sheet: the seed's printed 78,68 (capaian anggaran of sasaran 1) is a number now.
     ws = wb["L.5"]
     printed = [c for row in ws.iter_rows(min_row=4) for c in row if c.value == 78.68]
     assert printed and printed[0].data_type == "n" and printed[0].number_format == DESIMAL
     public = annex.parent
     assert (public / "tabel-III.4.A.csv").exists() and not (public / "skm_responden.csv").exists()
+    assert (public / "jejak-angka.csv").exists()
     links = Laporan.load(root=processed).unduhan().data
     assert "- [Tabel III.4.A](../data/processed/publik/tabel-III.4.A.csv) (CSV)" in links
     assert "(CSV, tabel olahan)" in links and "skm_responden" not in links
+    assert "- [Jejak angka](../data/processed/publik/jejak-angka.csv) (CSV: " in links
 
 
 def test_cover_list_of_tables_is_top_aligned_and_wrapped(tmp_path, config):

@@ -29,7 +29,26 @@ from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.katalog.store import read_table, write_table
 from lkjip.report.bagian import nama_csv
+from lkjip.report.jejak import KOLOM_CSV, Butir, baris_jejak
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
+
+#: The download listing every printed figure with its trail (:mod:`lkjip.report.jejak`).
+JEJAK_CSV = "jejak-angka.csv"
+
+#: Headings of the annex's trail sheet, for the columns of :data:`JEJAK_CSV`.
+JUDUL_JEJAK = {
+    "id": "ID",
+    "tempat": "Tempat",
+    "baris": "Baris",
+    "kolom": "Kolom",
+    "nilai": "Nilai Tercetak",
+    "uraian": "Uraian",
+    "asal": "Asal",
+    "rumus": "Rumus",
+    "sumber": "Sumber (berkas, sheet, baris, kolom)",
+    "tercetak_di_ekspor": "Tercetak di Ekspor",
+    "reviu": "Reviu",
+}
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
 #: Excel and LibreOffice show these with a decimal comma and a thousands dot; the cells stay
@@ -413,6 +432,45 @@ def write_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
         neutralise_texts(frame).to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
         written.append(target)
     return written
+
+
+def jejak_frame(butir: Sequence[Butir]) -> pd.DataFrame:
+    """Every printed figure with its trail, one row each (:func:`lkjip.report.jejak.baris_jejak`)."""
+    return pd.DataFrame(baris_jejak(butir), columns=list(KOLOM_CSV)).astype("string")
+
+
+def write_jejak_csv(butir: Sequence[Butir], folder: Path) -> Path:
+    """Write ``jejak-angka.csv``: every printed figure of the report with its trail.
+
+    One row per figure of every table, chart and generated text, in report order: where it is
+    printed, the figure as printed, what it is, how it came about (read from an export cell or
+    computed, with the formula and its inputs), every export cell it comes from, and the
+    figure the export printed for it with the reviu's verdict. UTF-8 with BOM (for Excel); a
+    text a spreadsheet would run as a formula gets a leading apostrophe.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / JEJAK_CSV
+    neutralise_texts(jejak_frame(butir)).to_csv(
+        target, index=False, encoding="utf-8-sig", lineterminator="\n"
+    )
+    return target
+
+
+def jejak_sheet(butir: Sequence[Butir], config: Config) -> AnnexSheet:
+    """The annex's sheet of every printed figure with its trail (the rows of ``jejak-angka.csv``)."""
+    frame = jejak_frame(butir).rename(columns=JUDUL_JEJAK)
+    return AnnexSheet(
+        name="Jejak Angka",
+        title=f"Jejak Angka Laporan Kinerja Tahun {config.tahun}: Asal Setiap Angka yang Dicetak",
+        frame=frame,
+        notes=(
+            "Asal: dibaca dari ekspor (sel yang disebut), dihitung (rumus dengan masukannya), "
+            "ditetapkan di laporan.yml, atau ketentuan baku rumus.",
+            "Tercetak di Ekspor dan Reviu: angka yang dicetak ekspor kantor untuk hal yang sama dan "
+            "hasil pemeriksaannya; angka yang berbeda diberi tanda pada tabel laporan.",
+            f"Sama dengan unduhan {JEJAK_CSV}.",
+        ),
+    )
 
 
 def tanpa_derau(frame: pd.DataFrame, desimal: int = 10) -> pd.DataFrame:

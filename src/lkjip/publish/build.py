@@ -65,8 +65,9 @@ def write_annex_for(
 ) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
-    The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
-    (``tabel-III.4.A.csv``, values as printed) and the processed tables of
+    The annex is ``lampiran-tabel-<tahun>.xlsx`` (one sheet per report table, and the sheet
+    "Jejak Angka"); beside it each report table as a CSV (``tabel-III.4.A.csv``, values as
+    printed), ``jejak-angka.csv`` (every printed figure with its trail) and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``). ``config`` is the configuration the build loaded and hands down
     (read from ``laporan.yml`` otherwise).
@@ -77,10 +78,13 @@ def write_annex_for(
         annex_cover,
         annex_sheets,
         copy_tabel_publik,
+        jejak_sheet,
         write_annex,
         write_csv_tabel,
+        write_jejak_csv,
     )
     from lkjip.report import bagian
+    from lkjip.report.laporan import Laporan
 
     project = paths(root)
     t, config = bagian.load(root, tahun, config=config)
@@ -95,7 +99,10 @@ def write_annex_for(
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
     write_csv_tabel(semua, public)
-    annex = write_annex(target, cover, annex_sheets(semua))
+    # every printed figure with its trail: the tables', the charts' and the generated texts'
+    butir = Laporan(config, project).semua_butir(tabel=semua)
+    write_jejak_csv(butir, public)
+    annex = write_annex(target, cover, [*annex_sheets(semua), jejak_sheet(butir, config)])
     from lkjip.publish.skm_unit import write_if_asked
 
     write_if_asked(project.root, say)
