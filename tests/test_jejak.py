@@ -330,3 +330,12 @@ def test_jejak_angka_csv_and_the_annex_list_every_printed_figure(processed_proje
         r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] and str(r[0]).startswith("jejak-")
     ]
     assert len(values) == len(csv)
+
+
+def test_the_reviu_table_names_the_excel_column_of_each_finding(semua):
+    l5 = next(t for t in semua if t.nomor == "L.5")
+    assert l5.frame["Lokasi"].tolist()[0] == (
+        "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom G (Capaian Anggaran (%))"
+    )
+    selisih = l5.jejak[(0, "Selisih")]
+    assert selisih.rumus == "78,00 − 78,68 = -0,68"

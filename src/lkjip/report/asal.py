@@ -28,6 +28,7 @@ from lkjip.indicators.anggaran import dana_sasaran
 from lkjip.indicators.capaian import TERHITUNG
 from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.report.jejak import Jejak, Letak, Reviu, Sel, Tercetak, jumlah_rumus, rata_rumus, rentang
+from lkjip.reviu.temuan import JENIS as JENIS_REVIU
 
 #: A processed table by name (the report's loader).
 Tabel = Callable[[str], pd.DataFrame]
@@ -756,6 +757,15 @@ class Asal:
     def selisih(self, row: object) -> Jejak:
         a, b = self.organisasi(row), self.pembanding(row)
         value = _nan(_v(row, "selisih"))
+        if math.isnan(value):
+            kode, tahun = _v(row, "kode_indikator"), _int(_v(row, "tahun"))
+            return Jejak(
+                value,
+                f"Selisih {kode} tahun {tahun} terhadap {_v(row, 'entitas_pembanding')}",
+                "tidak_ada",
+                masukan=(a, b),
+                catatan="Tidak dapat dihitung: realisasi atau angka pembandingnya tidak tersedia.",
+            )
         kode, entitas = _v(row, "kode_indikator"), _v(row, "entitas_pembanding")
         what = f"Selisih {kode} tahun {_int(_v(row, 'tahun'))} terhadap {entitas}"
         rumus = f"{self.f.angka(a.hasil)} − {self.f.angka(b.hasil)} = {self.f.angka(value)}"
@@ -765,12 +775,16 @@ class Asal:
 
     # ------------------------------------------------------------------ the reviu
 
+    def _jenis_reviu(self, row: object) -> str:
+        jenis = str(_v(row, "jenis") or "")
+        return JENIS_REVIU.get(jenis, jenis.replace("_", " "))
+
     def reviu_tercetak(self, row: object) -> Jejak:
         kolom = str(_v(row, "kolom") or "")
         cell = self.letak.sel(row, kolom) if kolom else None
         return Jejak(
             _v(row, "nilai_tercetak"),
-            f"Angka tercetak ({_v(row, 'jenis')})",
+            f"Angka tercetak di ekspor (pemeriksaan: {self._jenis_reviu(row)})",
             "ekspor",
             sel=() if cell is None else (cell,),
         )
@@ -778,20 +792,19 @@ class Asal:
     def reviu_hitung(self, row: object) -> Jejak:
         return Jejak(
             _v(row, "nilai_hitung"),
-            f"Hasil hitung ulang ({_v(row, 'jenis')})",
+            f"Hasil hitung ulang (pemeriksaan: {self._jenis_reviu(row)})",
             "hitung",
             rumus=str(_v(row, "penjelasan")),
         )
 
     def reviu_selisih(self, row: object) -> Jejak:
         value = _nan(_v(row, "selisih"))
-        return Jejak(
-            value,
-            f"Selisih hasil hitung dan angka tercetak ({_v(row, 'jenis')})",
-            "hitung",
-            rumus=f"{_v(row, 'nilai_hitung')} − {_v(row, 'nilai_tercetak')} = {self.f.angka(value)}",
-            masukan=(self.reviu_hitung(row), self.reviu_tercetak(row)),
-        )
+        what = f"Selisih hasil hitung − angka tercetak (pemeriksaan: {self._jenis_reviu(row)})"
+        parts = (self.reviu_hitung(row), self.reviu_tercetak(row))
+        if math.isnan(value):  # a category (mutu, predikat) has no difference in figures
+            return Jejak(value, what, "tidak_ada", masukan=parts, catatan="Temuan kategori, bukan angka.")
+        rumus = f"{_v(row, 'nilai_hitung')} − {_v(row, 'nilai_tercetak')} = {self.f.angka(value)}"
+        return Jejak(value, what, "hitung", rumus=rumus, masukan=parts)
 
     # ------------------------------------------------------------------ configuration
 

@@ -1297,7 +1297,11 @@ def lampiran_reviu(
         if not fmt.is_na(r["baris"]):
             parts.append(f"baris {int(r['baris'])}")  # as Excel shows it, no thousands dot
         if not fmt.is_na(r["kolom"]):
-            parts.append(f"kolom {_nama_kolom(r['kolom'])}")
+            # the Excel column with its heading where the reader located it ("G (Capaian ...)")
+            kolom = _nama_kolom(r["kolom"])
+            if asal is not None and not fmt.is_na(r["berkas"]) and kolom != str(r["kolom"]).strip():
+                kolom = asal.letak.kolom(r["berkas"], r["sheet"], str(r["kolom"]))
+            parts.append(f"kolom {kolom}")
         return ", ".join(parts) if parts else KOSONG
 
     frame = pd.DataFrame(
