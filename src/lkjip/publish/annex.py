@@ -35,19 +35,20 @@ from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
 #: The download listing every printed figure with its trail (:mod:`lkjip.report.jejak`).
 JEJAK_CSV = "jejak-angka.csv"
 
-#: Headings of the annex's trail sheet, for the columns of :data:`JEJAK_CSV`.
+#: Headings of the annex's trail sheet for the columns of :data:`JEJAK_CSV`, in its order (the
+#: id, which finds the figure on the site, last), and the widest each may print.
 JUDUL_JEJAK = {
-    "id": "ID",
-    "tempat": "Tempat",
-    "baris": "Baris",
-    "kolom": "Kolom",
-    "nilai": "Nilai Tercetak",
-    "uraian": "Uraian",
-    "asal": "Asal",
-    "rumus": "Rumus",
-    "sumber": "Sumber (berkas, sheet, baris, kolom)",
-    "tercetak_di_ekspor": "Tercetak di Ekspor",
-    "reviu": "Reviu",
+    "tempat": ("Tempat", 14),
+    "baris": ("Baris", 26),
+    "kolom": ("Kolom", 14),
+    "nilai": ("Nilai Tercetak", 13),
+    "uraian": ("Uraian", 28),
+    "asal": ("Asal", 11),
+    "rumus": ("Rumus", 30),
+    "sumber": ("Sumber (berkas, sheet, baris, kolom)", 34),
+    "tercetak_di_ekspor": ("Tercetak di Ekspor", 22),
+    "reviu": ("Reviu", 18),
+    "id": ("ID di Situs", 16),
 }
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
@@ -91,6 +92,8 @@ class AnnexSheet:
     frame: pd.DataFrame
     formats: Mapping[str, str | Sequence[str | None]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: Column -> the widest it may be (characters), for a sheet of long texts (the trails).
+    lebar: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,7 @@ def _write_sheet(ws, sheet: AnnexSheet) -> None:
         longest_word = max((len(w) for w in str(column).split()), default=0)
         shown = [len(_shown(r[j], _format_of(sheet, column, i))) for i, r in enumerate(values)]
         cap = _MAX_NUMBER if numeric[j] else _MAX_TEXT
+        cap = min(cap, sheet.lebar.get(column, cap))
         widths.append(max(_MIN_WIDTH, min(cap, max([longest_word, *shown]) + 1)))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 1
@@ -458,7 +462,7 @@ def write_jejak_csv(butir: Sequence[Butir], folder: Path) -> Path:
 
 def jejak_sheet(butir: Sequence[Butir], config: Config) -> AnnexSheet:
     """The annex's sheet of every printed figure with its trail (the rows of ``jejak-angka.csv``)."""
-    frame = jejak_frame(butir).rename(columns=JUDUL_JEJAK)
+    frame = jejak_frame(butir)[list(JUDUL_JEJAK)].rename(columns={k: v for k, (v, _w) in JUDUL_JEJAK.items()})
     return AnnexSheet(
         name="Jejak Angka",
         title=f"Jejak Angka Laporan Kinerja Tahun {config.tahun}: Asal Setiap Angka yang Dicetak",
@@ -470,6 +474,7 @@ def jejak_sheet(butir: Sequence[Butir], config: Config) -> AnnexSheet:
             "hasil pemeriksaannya; angka yang berbeda diberi tanda pada tabel laporan.",
             f"Sama dengan unduhan {JEJAK_CSV}.",
         ),
+        lebar={v: w for v, w in JUDUL_JEJAK.values()},
     )
 
 
