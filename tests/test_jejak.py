@@ -329,3 +329,12 @@ def test_jejak_angka_csv_and_the_annex_list_every_printed_figure(processed_proje
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert rows[0][0] == "Tempat" and rows[0][-1] == "ID di Situs"
     assert len([r for r in rows if r[-1] and str(r[-1]).startswith("jejak-")]) == len(csv)
+
+
+def test_the_reviu_table_names_the_excel_column_of_each_finding(semua):
+    l5 = next(t for t in semua if t.nomor == "L.5")
+    assert l5.frame["Lokasi"].tolist()[0] == (
+        "realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6, kolom G (Capaian Anggaran (%))"
+    )
+    selisih = l5.jejak[(0, "Selisih")]
+    assert selisih.rumus == "78,00 − 78,68 = -0,68"

@@ -292,6 +292,11 @@ def _steps(
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
-    preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title, nomor))
+    # the site's script that shows each figure's trail (jejak angka), as the book's site has it
+    script = project.root / "_extensions" / "lkjip" / "jejak.html"
+    akhir = script.read_text(encoding="utf-8") if script.is_file() else ""
+    preview = _step("pratinjau", say)(
+        lambda: write_preview(chapters, project.preview, title, nomor, akhir)
+    )
     say(QUARTO_HINT.format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import mistune
 import pandas as pd
 from great_tables import GT
-from IPython.display import HTML, Image, Markdown, display
+from IPython.display import HTML, Image, Markdown, display, publish_display_data
 
 from lkjip.core.config import Config, load_config
 from lkjip.core.fmt import Formatter
@@ -64,7 +65,15 @@ class Teks(Markdown):
         return daftar_html("paragraf ini", self.butir_jejak())
 
     def _ipython_display_(self) -> None:
-        display(Markdown(self.berjejak))
+        # The Markdown for the book (Quarto reads it); the same text as HTML for what renders HTML
+        # first (Jupyter, the preview), whose Markdown converter would drop the marks' content.
+        publish_display_data(
+            {
+                "text/markdown": self.berjejak,
+                "text/html": mistune.html(self.berjejak),
+                "text/plain": self.data,
+            }
+        )
         trails = self.jejak_html()
         if trails:
             display(HTML(trails))
@@ -77,6 +86,8 @@ class TabelTampil:
         self.tabel, self.gt = tabel, gt
 
     def __getattr__(self, name: str):  # as_raw_html() and the rest of GT
+        if name in {"gt", "tabel"}:  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
         return getattr(self.gt, name)
 
     def _ipython_display_(self) -> None:
