@@ -79,9 +79,15 @@ def html_pages(book: Path) -> dict[str, str]:
     }
 
 
+#: Tags inside a line of text: a reader sees their content joined to its neighbours ("(2 unit)"
+#: where the 2 is a figure marked with its trail, "78,00%a" with a correction mark).
+_INLINE = re.compile(r"</?(span|a|sup|sub|b|i|em|strong|code|small)\b[^>]*>")
+
+
 def html_text(page: str) -> str:
     """The visible text of an HTML page (scripts and styles removed)."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    page = _INLINE.sub("", page)
     return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 

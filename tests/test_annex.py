@@ -197,13 +197,21 @@ def test_published_processed_tables_lose_float_noise_only(processed, tmp_path):
 
 def test_each_list_of_indicators_is_introduced_by_its_agreement(processed):
     # Two numbered lists in a row (6 then 3 indicators) read as one list restarting at 1
-    # unless a sentence names the agreement before each (issue 11).
+    # unless a sentence names the agreement before each (issue 11); it says what it counts
+    # (issue 22): the agreement's main indicators, and its kinerja lainnya when it has some.
     from lkjip.report.laporan import Laporan
 
     lap = Laporan.load(root=processed)
     text = lap.formulasi(lap.dokumen_aktif[-1]).data
     lead, items = text.split("\n\n", 1)
-    assert lead == "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator) dan formulasinya:"
+    assert lead == (
+        "Indikator Perjanjian Kinerja Perubahan Tahun 2025 (3 indikator sasaran strategis) dan formulasinya:"
+    )
+    first = lap.formulasi(lap.dokumen_aktif[0]).data.split("\n\n", 1)[0]
+    assert first == (
+        "Indikator Perjanjian Kinerja Tahun 2025 (3 indikator sasaran strategis dan 3 indikator kinerja "
+        "lainnya) dan formulasinya:"
+    )
     assert items.startswith("1. Sasaran ") and "\n3. " in items and "\n4. " not in items
 
 
@@ -212,7 +220,8 @@ def test_downloads_folder_of_the_default_data(processed):
 
     annex = write_annex_for(processed)
     wb = openpyxl.load_workbook(annex)
-    assert wb.sheetnames[0] == "Sampul" and wb.sheetnames[-5:] == ["L.1", "L.2", "L.3", "L.4", "L.5"]
+    assert wb.sheetnames[0] == "Sampul"
+    assert wb.sheetnames[-6:] == ["L.1", "L.2", "L.3", "L.4", "L.5", "Jejak Angka"]
     # The review sheet: the seed's printed 78,68 (capaian anggaran of sasaran 1) is a number now.
     ws = wb["L.5"]
     # read in order: the findings' number first, then their kind (a group row in the report)
@@ -232,6 +241,9 @@ def test_downloads_folder_of_the_default_data(processed):
     folder = "../data/processed/publik"
     assert f"[CSV]({folder}/tabel-III.4.A.csv) · [Excel]({folder}/tabel-III.4.A.xlsx)" in page
     assert "[`capaian`](06-kamus-data.qmd#capaian)" in page and "skm_responden" not in page
+    # every printed figure with its trail, described on the page
+    assert (public / "jejak-angka.csv").exists()
+    assert f"[Jejak angka (CSV)]({folder}/jejak-angka.csv)" in page
 
 
 def _downloads_page(root) -> str:

@@ -29,12 +29,13 @@ def _frame(value: int) -> pd.DataFrame:
 
 def test_every_table_is_declared_once_with_its_sources_and_audience():
     tables = katalog.DATASET
-    assert len(tables) == len(set(tables)) == 34
+    assert len(tables) == len(set(tables)) == 35
     # every export gives clean tables; the computed ones name the exports they come from
     assert {d.sumber[0] for d in tables.values() if d.jenis == "bersih"} == set(SUMBER)
     assert tables["ikm_pemda"].sumber == ("skm", "skm_riwayat")
     assert tables["anggaran_hasil"].sumber == ("anggaran",)
     assert tables["capaian"].sumber == () and tables["reviu"].sumber == ()
+    assert tables["letak_kolom"].sumber == () and tables["letak_kolom"].publik
     # respondent rows, rejected raw rows and the figures an export printed (kept for the reviu)
     # are never published
     private = {n for n, d in tables.items() if not d.publik}
@@ -181,3 +182,22 @@ def test_the_data_step_rebuilds_a_damaged_folder_even_when_its_inputs_did_not_ch
         katalog.load("capaian", processed)
     assert not run_data_step(*args).skipped
     assert katalog.load("capaian", processed).shape[0] > 0
+
+
+def test_a_folder_written_before_a_table_existed_is_rebuilt_not_skipped(processed_project):
+    """After an upgrade that adds a table, the same exports still give a data step that runs."""
+    from lkjip.core.config import load_config
+    from lkjip.pipeline.data_step import run_data_step
+
+    processed = processed_project / "data" / "processed"
+    manifest = json.loads((processed / "manifest.json").read_text(encoding="utf-8"))
+    gone = "letak_kolom"
+    manifest["tabel"].remove(gone)
+    for suffix in (".parquet", ".csv"):
+        del manifest["berkas"][gone + suffix]
+        (processed / (gone + suffix)).unlink()
+    (processed / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    check_folder(processed)  # a consistent folder of the older version
+    config = load_config(processed_project / "laporan.yml")
+    assert not run_data_step(processed_project / "data" / "raw", processed, config).skipped
+    assert (processed / f"{gone}.parquet").exists()

@@ -33,9 +33,10 @@ def _ringkasan() -> pd.DataFrame:
 
 def test_executive_summary_counts(config):
     text = narasi.kesimpulan_capaian(_ringkasan(), PKP, config)
+    # The intro says what is counted: the agreement's main indicators, 3 of them.
     assert text.startswith(
-        "Dari hasil pengukuran realisasi Perjanjian Kinerja Perubahan Tahun 2025 sesuai Dokumen "
-        "Perencanaan Periode 2025-2029, dapat disimpulkan sebagai berikut:\n\n"
+        "Dari hasil pengukuran realisasi 3 indikator sasaran strategis Perjanjian Kinerja Perubahan "
+        "Tahun 2025 sesuai Dokumen Perencanaan Periode 2025-2029, dapat disimpulkan sebagai berikut:\n\n"
     )
     assert text.splitlines()[2:] == [
         "1. Capaian realisasi di atas 100% sebanyak 2 indikator;",
@@ -44,6 +45,20 @@ def test_executive_summary_counts(config):
         "4. Capaian yang tidak dapat diperoleh hasil pengukurannya sebanyak 0 indikator.",
     ]
     assert "tepat 100% sebanyak 3 indikator" in narasi.kesimpulan_capaian(_ringkasan(), PK, config)
+
+
+def test_executive_summary_says_kinerja_lainnya_are_not_counted(config):
+    # The agreement has 3 main indicators and 2 kinerja lainnya (5 in all): the counts are over
+    # the 3, and the sentence says that the other 2 are left out, so "0 indikator di bawah 100%"
+    # is not read as covering a table where a kinerja lainnya is at 88,92 %.
+    semua = _ringkasan().iloc[[1]].assign(jenis="semua", jumlah_indikator=5, di_bawah=2)
+    text = narasi.kesimpulan_capaian(pd.concat([_ringkasan(), semua]), PKP, config)
+    assert text.startswith(
+        "Dari hasil pengukuran realisasi 3 indikator sasaran strategis Perjanjian Kinerja Perubahan "
+        "Tahun 2025 sesuai Dokumen Perencanaan Periode 2025-2029 (2 indikator kinerja lainnya tidak "
+        "termasuk dalam hitungan ini), dapat disimpulkan sebagai berikut:"
+    )
+    assert "di bawah 100% sebanyak 0 indikator;" in text
 
 
 def test_missing_summary_row_is_a_clear_error(config):
@@ -152,7 +167,8 @@ def test_budget_paragraph_without_realisasi_or_history(config):
 
 def test_efisiensi_sentence(config):
     assert narasi.kalimat_efisiensi(_ringkasan(), PKP, config) == (
-        "Dengan rata-rata capaian kinerja sebesar 100,57% dan capaian anggaran sebesar 85,72%, "
+        "Dengan rata-rata capaian kinerja 3 indikator sasaran strategis sebesar 100,57% dan "
+        "capaian anggaran sebesar 85,72%, "
         "rata-rata capaian kinerja lebih besar daripada capaian anggaran, sehingga efisiensi "
         "kinerja Bagian Organisasi sebesar 14,85%."
     )

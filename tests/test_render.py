@@ -8,6 +8,7 @@ kit these tests skip with the reason; in CI (``LKJIP_CI=1``, set by ``.ci/run``)
 from __future__ import annotations
 
 import functools
+import html as htmllib
 import http.server
 import json
 import os
@@ -513,3 +514,128 @@ def test_the_sites_search_box_opens_a_table_by_its_number(rendered):
             assert page.locator("#tabel-iii-4-b").is_visible()
             browser.close()
         server.shutdown()
+
+
+# ---------------------------------------------------------------------------- jejak angka
+
+#: A figure marked with its trail on the site, and the trail it points to.
+JEJAK = re.compile(r'<span class="lkjip-angka[^"]*" data-jejak="([^"]+)"')
+BUTIR = re.compile(r'<li id="(jejak-[^"]+)">')
+#: A cell that prints a figure: money, a percentage, a score or a count with its unit word, and a
+#: correction mark or an asterisk after it.
+ANGKA_SEL = re.compile(r"^(Rp)?-?\d[\d.,]*%?( [A-Za-z/]+)?\*?[a-z]?$")
+
+
+def _bab(rendered, stem: str) -> str:
+    return rendered.pages()[f"bab/{stem}.html"]
+
+
+@pytest.mark.parametrize("stem", ["00b-ikhtisar-eksekutif", "03-akuntabilitas-kinerja"])
+def test_every_figure_of_bab_iii_and_the_ikhtisar_shows_its_trail(rendered, stem):
+    page = _bab(rendered, stem)
+    marked = JEJAK.findall(page)
+    assert marked, stem
+    # each figure's trail is on its page (the list the site's script shows it from)
+    assert set(marked) <= set(BUTIR.findall(page))
+    # every figure in a table cell stands in its trail's span (row numbers are not figures)
+    bare = []
+    for attrs, cell in re.findall(r"<td([^>]*)>(.*?)</td>", page, flags=re.DOTALL):
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        if (
+            ANGKA_SEL.match(text)
+            and "lkjip-angka" not in cell
+            and not re.search(r'headers="[^"]*-No"', attrs)
+        ):
+            bare.append(text)
+    assert bare == [], stem
+    # every count of the summary stands in its span: "sebanyak <span ...>2</span> indikator"
+    for item in re.findall(r"<li>(Capaian[^<]*sebanyak .*?)</li>", page, flags=re.DOTALL):
+        assert re.search(r'sebanyak <span class="lkjip-angka"[^>]*>\d+</span> indikator', item), item
+    # the script that shows a trail where its figure stands is on the page
+    assert "lkjip-jejak-pop" in page and "aria-haspopup" in page
+
+
+def test_jejak_angka_csv_lists_every_figure_of_the_site(rendered):
+    import pandas as pd
+
+    csv = pd.read_csv(rendered.book / "data" / "processed" / "publik" / "jejak-angka.csv", dtype=str)
+    assert list(csv.columns) == [
+        "id", "tempat", "baris", "kolom", "nilai", "uraian", "asal", "rumus", "sumber",
+        "tercetak_di_ekspor", "reviu",
+    ]  # fmt: skip
+    ids = set(csv["id"])
+    on_pages = {i for page in rendered.pages().values() for i in JEJAK.findall(page)}
+    assert on_pages and on_pages <= ids, sorted(on_pages - ids)[:5]
+    links = "".join(rendered.pages().values())
+    assert 'href="../data/processed/publik/jejak-angka.csv"' in links
+
+
+def test_corrected_figures_are_marked_in_pdf_docx_and_site(rendered, pdf_text, docx_xml):
+    note = "tercetak di ekspor 78,68% (realisasi-anggaran.xlsx, sheet 'Anggaran per Sasaran', baris 6)"
+    # PDF: the figure with its letter, and the note naming what the export printed
+    flat = " ".join(pdf_text.split())
+    assert "78,00%a" in flat and "91,75%b" in flat and "84,49%a" in flat
+    assert note in flat and "laporan memuat hasil hitung ulang 78,00% — lihat Tabel L.5." in flat
+    # DOCX: the letter is a superscript run right after the figure
+    assert re.search(
+        r"78,00%</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\" /></w:rPr>"
+        r"<w:t xml:space=\"preserve\">a</w:t>",
+        docx_xml,
+    )
+    assert note in " ".join(docx_text(docx_xml).split())
+    # the site: the figure marked as corrected, and its trail with the printed figure
+    page = _bab(rendered, "03-akuntabilitas-kinerja")
+    found = re.search(
+        r'<span class="lkjip-angka lkjip-koreksi" data-jejak="([^"]+)">78,00%</span><sup>a</sup>', page
+    )
+    assert found
+    trail = re.search(rf'<li id="{found.group(1)}">(.*?)</li>\s*(<li id="jejak|</ol>)', page, flags=re.DOTALL)
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", trail.group(1)))
+    assert "177.653.428 / 227.760.105 × 100 = 78,00%" in text
+    assert "Tercetak di ekspor: 78,68%" in text and "berbeda dari hasil hitung" in text
+
+
+@pytest.mark.browser
+def test_a_figures_trail_shows_on_hover_click_and_keyboard(rendered):
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium tidak terpasang (apt-get install chromium); .ci/run memasangnya")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((rendered.book / "bab" / "03-akuntabilitas-kinerja.html").as_uri())
+        page.wait_for_load_state("load")
+        popup = page.locator("#lkjip-jejak-pop")
+        figure = page.locator("#tabel-iii-4-b .lkjip-koreksi").first
+        figure.scroll_into_view_if_needed()
+        # hover: the trail shows beside the figure, and goes when the pointer leaves
+        figure.hover()
+        popup.wait_for(state="visible", timeout=3000)
+        assert "78,68%" in popup.inner_text() and "177.653.428 / 227.760.105" in popup.inner_text()
+        page.mouse.move(2, 2)
+        popup.wait_for(state="hidden", timeout=3000)
+        # click pins it open; a second click closes it
+        figure.click()
+        popup.wait_for(state="visible", timeout=3000)
+        page.mouse.move(2, 2)
+        page.wait_for_timeout(500)
+        assert popup.is_visible()
+        figure.click()
+        popup.wait_for(state="hidden", timeout=3000)
+        # keyboard: a focusable button, Enter opens, Escape closes and gives the focus back
+        assert figure.get_attribute("role") == "button" and figure.get_attribute("tabindex") == "0"
+        figure.focus()
+        page.keyboard.press("Enter")
+        popup.wait_for(state="visible", timeout=3000)
+        assert figure.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        popup.wait_for(state="hidden", timeout=3000)
+        assert page.evaluate("document.activeElement.dataset.jejak") == figure.get_attribute("data-jejak")
+        browser.close()
+    assert errors == []

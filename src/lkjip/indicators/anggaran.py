@@ -127,7 +127,8 @@ def dana_sasaran(
     Returns
     -------
     DataFrame
-        dokumen, no_sasaran, kode, anggaran, realisasi (NaN for a code not in the LRA).
+        dokumen, no_sasaran, kode, anggaran, realisasi (NaN for a code not in the LRA), and the
+        sub-kegiatan's uraian, berkas, sheet and baris when ``anggaran_hasil`` has them.
 
     Examples
     --------
@@ -139,8 +140,10 @@ def dana_sasaran(
     [['PK', 1, 'a', 100.0, 90.0], ['PK', 1, 'b', 300.0, 210.0], ['PK', 2, 'a', 100.0, 90.0]]
     """
     year = anggaran_hasil[anggaran_hasil["tahun"] == config.tahun]
+    # The sub-kegiatan's name and cell travel with its money (the trail of each sasaran's sum).
+    carried = [c for c in ("uraian", "berkas", "sheet", "baris") if c in year.columns]
     return peta_sasaran_anggaran[["dokumen", "no_sasaran", "kode"]].merge(
-        year[["kode", "anggaran", "realisasi"]], on="kode", how="left"
+        year[["kode", "anggaran", "realisasi", *carried]], on="kode", how="left"
     )
 
 
@@ -274,7 +277,7 @@ def baris_kinerja_anggaran(
 
 def ringkas_kinerja_anggaran(
     rows: pd.DataFrame, desimal: int = 2, dana: pd.DataFrame | None = None
-) -> dict[str, float]:
+) -> dict[str, object]:
     """The summary row under Tabel III.4.B, computed over exactly the rows shown.
 
     ``rata_rata_capaian`` is the mean capaian of the indicator rows (a row without a capaian is
@@ -299,7 +302,9 @@ def ringkas_kinerja_anggaran(
     Returns
     -------
     dict
-        rata_rata_capaian, alokasi, realisasi, capaian_anggaran, efisiensi (NaN when unknown).
+        rata_rata_capaian, alokasi, realisasi, capaian_anggaran, efisiensi (NaN when unknown), and
+        ``dijumlah``: the sub-kegiatan rows of ``dana`` the totals add up, each once, when one of
+        them funds several sasaran shown; ``None`` when the totals add up the sasaran's budgets.
 
     Examples
     --------
@@ -323,6 +328,7 @@ def ringkas_kinerja_anggaran(
     per_sasaran = rows.drop_duplicates("no_sasaran")
     alokasi = jumlah_lengkap(per_sasaran["alokasi"])
     realisasi = jumlah_lengkap(per_sasaran["realisasi_anggaran"])
+    once = None
     if dana is not None and len(per_sasaran):
         shown = per_sasaran[["dokumen", "no_sasaran"]].merge(dana, on=["dokumen", "no_sasaran"])
         if shown["kode"].duplicated().any():  # a shared sub-kegiatan: count its money once
@@ -336,4 +342,6 @@ def ringkas_kinerja_anggaran(
         "realisasi": realisasi,
         "capaian_anggaran": persen,
         "efisiensi": efisiensi,
+        # what the totals add up: each sub-kegiatan once (a shared one), else None (the sasaran)
+        "dijumlah": once,
     }

@@ -78,6 +78,19 @@ def status_capaian(capaian: object, desimal: int = 2) -> str:
     return "di_bawah"
 
 
+#: Where the engine's figure of each ``sumber_realisasi`` key comes from: (computed table, its
+#: column, whether it is rounded half up to 2 decimals). The report's trails read the same plan.
+TERHITUNG: dict[str, tuple[str, str, bool]] = {
+    "skm_unit_minimal_baik": ("ikm_pemda", "unit_minimal_baik", False),
+    "ikm_pemda": ("ikm_pemda", "ikm", True),
+    "kematangan_minimal_tinggi": ("kematangan_ringkas", "pd_minimal_tinggi", False),
+    "sakip_pd_minimal_baik": ("sakip_ringkas", "pd_minimal_baik", False),
+    "sakip_rata_rata": ("sakip_ringkas", "rata_rata", True),
+    "efektivitas_kelembagaan": ("efektivitas", "nilai", True),
+    "persen_realisasi_anggaran": ("anggaran_total", "persen", True),
+}
+
+
 def realisasi_terhitung(computed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The engine's figure for every ``sumber_realisasi`` key and year.
 
@@ -109,17 +122,8 @@ def realisasi_terhitung(computed: dict[str, pd.DataFrame]) -> pd.DataFrame:
               sakip_rata_rata   2025  81.23
     persen_realisasi_anggaran   2024  96.35
     """
-    plan = [
-        ("skm_unit_minimal_baik", "ikm_pemda", "unit_minimal_baik", False),
-        ("ikm_pemda", "ikm_pemda", "ikm", True),
-        ("kematangan_minimal_tinggi", "kematangan_ringkas", "pd_minimal_tinggi", False),
-        ("sakip_pd_minimal_baik", "sakip_ringkas", "pd_minimal_baik", False),
-        ("sakip_rata_rata", "sakip_ringkas", "rata_rata", True),
-        ("efektivitas_kelembagaan", "efektivitas", "nilai", True),
-        ("persen_realisasi_anggaran", "anggaran_total", "persen", True),
-    ]
     frames = []
-    for key, table, column, rounded in plan:
+    for key, (table, column, rounded) in TERHITUNG.items():
         source = computed.get(table)
         if source is None or source.empty:
             continue

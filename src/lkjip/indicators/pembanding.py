@@ -89,17 +89,20 @@ def bandingkan(capaian: pd.DataFrame, pembanding: pd.DataFrame, config: Config) 
             & year["realisasi"].notna()
         ].drop_duplicates(subset=["kode_indikator"])
         ours = pd.concat([ours, extra], ignore_index=True)
-        angka = pd.to_numeric(theirs["nilai"], errors="coerce")
-        rows += _bandingkan_tahun(ours, dict(zip(theirs["kode_indikator"], angka, strict=True)), config)
+        rows += _bandingkan_tahun(ours, theirs.set_index("kode_indikator"), config)
     if not rows:
         return empty("pembanding_hasil")
     return shaped(pd.DataFrame(rows), "pembanding_hasil")
 
 
-def _bandingkan_tahun(ours: pd.DataFrame, nilai: dict, config: Config) -> list[dict]:
+def _bandingkan_tahun(ours: pd.DataFrame, theirs: pd.DataFrame, config: Config) -> list[dict]:
+    """One row per indicator of ``ours``: its realisasi against the comparison row of ``theirs``
+    (indexed by ``kode_indikator``), whose cell (berkas, sheet, baris) the row keeps."""
     rows = []
     for row in ours.itertuples(index=False):
-        other = nilai.get(row.kode_indikator, float("nan"))
+        found = theirs.loc[row.kode_indikator] if row.kode_indikator in theirs.index else None
+        value = None if found is None else pd.to_numeric(found["nilai"], errors="coerce")
+        other = float("nan") if value is None or pd.isna(value) else float(value)
         rows.append(
             {
                 "tahun": row.tahun,
@@ -110,6 +113,8 @@ def _bandingkan_tahun(ours: pd.DataFrame, nilai: dict, config: Config) -> list[d
                 "nilai_pembanding": other,
                 "selisih": row.realisasi - other,
                 "verdict": verdict(row.realisasi, other, config.format.desimal_nilai),
+                "dokumen": row.dokumen,
+                **{c: (None if found is None else found.get(c)) for c in ("berkas", "sheet", "baris")},
             }
         )
     return rows

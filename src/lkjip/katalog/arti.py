@@ -180,6 +180,7 @@ ARTI: dict[str, Arti] = {
     "nilai_hitung": Arti("Angka atau kategori hasil hitung ulang, ditulis gaya Indonesia."),
     "toleransi": Arti("Selisih terbesar yang masih dianggap sama (ketelitian cetak)."),
     "sumber": Arti("Dasar hitung baris ini."),
+    "letak": Arti("Kolom Excel dengan judulnya seperti tercetak, mis. `P (Target 2025)`."),
     # quarantine
     "alasan": Arti("Mengapa baris ditolak, dalam bahasa Indonesia."),
 }
@@ -254,7 +255,25 @@ ARTI_TABEL: dict[str, dict[str, Arti]] = {
         ),
         "nilai": Arti("Angka entitas itu; kosong bila tidak tersedia (bukan 0).", "satuan indikator"),
     },
-    "sakip_pembanding": {"nilai": Arti("Nilai SAKIP entitas itu pada tahun laporan.", "skor 0–100")},
+    "sakip_pembanding": {
+        "nilai": Arti("Nilai SAKIP entitas itu pada tahun laporan.", "skor 0–100"),
+        "berkas": Arti("Berkas ekspor pembanding tempat nilai ini dibaca."),
+        "baris": Arti("Baris Excel tempat nilai ini dibaca."),
+    },
+    "pembanding_hasil": {
+        "dokumen": Arti("Perjanjian Kinerja yang realisasinya dibandingkan (barisnya di tabel `capaian`)."),
+        "berkas": Arti("Berkas ekspor pembanding tempat angka pembanding dibaca (kosong bila tidak ada)."),
+        "sheet": Arti("Sheet tempat angka pembanding dibaca."),
+        "baris": Arti("Baris Excel tempat angka pembanding dibaca."),
+    },
+    "letak_kolom": {
+        "berkas": Arti("Berkas ekspor yang dibaca."),
+        "sheet": Arti("Sheet yang dibaca."),
+        "kolom": Arti("Kolom tabel bersih (kontrak) yang dibaca dari kolom Excel itu, mis. `target`."),
+        "tahun": Arti(
+            "Tahun kolom itu bila satu kolom memuat satu tahun (mis. Target 2025); selain itu kosong."
+        ),
+    },
     "reviu": {
         "jenis": Arti("Jenis pemeriksaan (angka apa yang dibandingkan)."),
         "berkas": Arti("Berkas tempat angka tercetak."),

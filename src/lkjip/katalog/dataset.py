@@ -115,6 +115,8 @@ class Dataset:
             pattern = ", ".join(f"`{p}`" for p in source.patterns)
             return f"{source.description} ({pattern})"
         if self.jenis == "hasil":
+            if self.nama == "letak_kolom":
+                return "pembacaan semua ekspor (letak kolom yang dibaca)"
             return "reviu lkjip atas angka tercetak" if self.nama == "reviu" else "dihitung oleh lkjip"
         return "pembacaan semua ekspor"
 
@@ -183,6 +185,7 @@ DATASET: dict[str, Dataset] = {
         _hasil("pembanding_hasil", "pembanding"),
         _hasil("sakip_pembanding", "pembanding"),
         _hasil("reviu"),
+        _hasil("letak_kolom"),
         Dataset("karantina", "karantina", publik=False),
     )
 }
@@ -200,7 +203,7 @@ def nama_tabel() -> list[str]:
     --------
     >>> names = nama_tabel()
     >>> names[0], names[-2:]
-    ('anggaran', ['reviu', 'karantina'])
+    ('anggaran', ['letak_kolom', 'karantina'])
     """
     return list(DATASET)
 

@@ -176,6 +176,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "nilai_pembanding": "float64",
         "selisih": "float64",
         "verdict": "string",
+        "dokumen": "string",  # the agreement whose realisasi is compared (its row in ``capaian``)
+        **_SOURCE,  # the cell of the comparison figure in the comparison export
     },
     "sakip_pembanding": {
         "tahun": "Int64",
@@ -183,6 +185,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "nilai": "float64",
         "predikat": "string",
         "keterangan": "string",
+        **_SOURCE,  # the cell of the comparison export the score was read from
     },
     "reviu": {
         "jenis": "string",
@@ -197,6 +200,13 @@ COLUMNS: dict[str, dict[str, str]] = {
         "selisih": "float64",
         "toleransi": "float64",
         "penjelasan": "string",
+    },
+    "letak_kolom": {
+        "berkas": "string",
+        "sheet": "string",
+        "kolom": "string",
+        "tahun": "Int64",  # the year of a column that holds one year (Target 2025), else NA
+        "letak": "string",
     },
 }
 
@@ -220,6 +230,7 @@ DESKRIPSI: dict[str, str] = {
     "pembanding_hasil": "Realisasi indikator setiap tahun dibandingkan dengan angka Provinsi.",
     "sakip_pembanding": "Nilai dan predikat SAKIP organisasi dan entitas pembanding setiap tahun.",
     "reviu": "Temuan reviu: angka tercetak atau diketik yang berbeda dari hasil hitung.",
+    "letak_kolom": "Letak kolom ekspor (huruf Excel dan judulnya) tempat setiap kolom tabel bersih dibaca.",
 }
 
 #: Values allowed in the coded columns.
@@ -271,13 +282,17 @@ _UNIQUE = {
 }
 
 
+#: Columns of :data:`_NOT_NULL` that may be empty in one table: (table, column).
+_NULLABLE = {("letak_kolom", "tahun")}  # a column that holds no single year
+
+
 def _schema(name: str) -> pa.DataFrameSchema:
     checks = _CHECKS.get(name, {})
     columns = {
         column: pa.Column(
             dtype,
             checks=checks.get(column, []),
-            nullable=column not in _NOT_NULL,
+            nullable=column not in _NOT_NULL or (name, column) in _NULLABLE,
         )
         for column, dtype in COLUMNS[name].items()
     }

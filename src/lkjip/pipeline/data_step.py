@@ -19,6 +19,7 @@ from lkjip.ingest.hilang import realisasi_jatuh_ke_ketikan, sumber_tanpa_angka
 from lkjip.ingest.keys import normalise_key_columns
 from lkjip.ingest.problems import (
     WARNINGS_CSV,
+    ColumnPlaces,
     Problem,
     ReadResult,
     RowAccounting,
@@ -37,6 +38,7 @@ from lkjip.ingest.sources import (
     source_files,
 )
 from lkjip.katalog.dataset import DATASET, clean_schemas
+from lkjip.katalog.hasil import COLUMNS, shaped
 from lkjip.katalog.store import MANIFEST, DataTidakUtuh, check_folder, publish, read_manifest
 
 
@@ -113,6 +115,24 @@ def _intact(out_dir: Path) -> bool:
     return True
 
 
+def letak_kolom(places: ColumnPlaces) -> pd.DataFrame:
+    """The readers' column places as the table ``letak_kolom``, sorted (the report's trails name
+    the Excel column of every figure from it: ``P (Target 2025)``).
+
+    Examples
+    --------
+    >>> places = {("pk.xlsx", "PK", "target", 2025): "P (Target 2025)"}
+    >>> places[("s.xlsx", "S", "nilai", None)] = "D (Nilai)"
+    >>> letak_kolom(places)[["berkas", "kolom", "tahun", "letak"]].values.tolist()
+    [['pk.xlsx', 'target', 2025, 'P (Target 2025)'], ['s.xlsx', 'nilai', <NA>, 'D (Nilai)']]
+    """
+    rows = [
+        {"berkas": b, "sheet": s, "kolom": k, "tahun": t, "letak": letak}
+        for (b, s, k, t), letak in sorted(places.items(), key=lambda item: tuple(map(str, item[0])))
+    ]
+    return shaped(pd.DataFrame(rows, columns=list(COLUMNS["letak_kolom"])), "letak_kolom")
+
+
 def empty_clean_tables(absent: list[str], config: Config) -> dict[str, pd.DataFrame]:
     """The clean tables of the ``absent`` sources, with no rows and their contract's columns.
 
@@ -167,7 +187,8 @@ def run_data_step(
     manifest_path = out_dir / MANIFEST
     if not problems and not force and _intact(out_dir):
         old = read_manifest(out_dir) or {}
-        if old.get("sidik") == fingerprint:
+        # the same inputs, and every table this version of lkjip writes (an upgrade may add one)
+        if old.get("sidik") == fingerprint and set(DATASET) <= set(old.get("tabel", [])):
             progress(
                 "Masukan tidak berubah sejak proses terakhir (checksum sama); dilewati. "
                 "Gunakan --force untuk membangun ulang."
@@ -221,7 +242,13 @@ def run_data_step(
         *_sheets_gone(manifest_path, merged.accounting, files),
         *realisasi_jatuh_ke_ketikan(computed.get("capaian", pd.DataFrame())),
     ]
-    tables = {**clean, **computed, "reviu": reviu, "karantina": merged.quarantine}
+    tables = {
+        **clean,
+        **computed,
+        "reviu": reviu,
+        "letak_kolom": letak_kolom(merged.kolom),
+        "karantina": merged.quarantine,
+    }
 
     sumber = {
         "dipakai": [s.name for s in SOURCES if s.name in files],

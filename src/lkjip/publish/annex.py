@@ -28,8 +28,25 @@ from lkjip.core.na import is_na
 from lkjip.core.teks import neutralise_texts
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.katalog.store import DESIMAL_SALINAN, read_table, write_table
-from lkjip.report.bagian import nama_csv, nama_unduhan
+from lkjip.report.bagian import JEJAK_CSV, nama_csv, nama_unduhan
+from lkjip.report.jejak import KOLOM_CSV, Butir, baris_jejak
 from lkjip.report.tabel_laporan import SATUAN, Jenis, TabelLaporan
+
+#: Headings of the annex's trail sheet for the columns of :data:`JEJAK_CSV`, in its order (the
+#: id, which finds the figure on the site, last), and the widest each may print.
+JUDUL_JEJAK = {
+    "tempat": ("Tempat", 14),
+    "baris": ("Baris", 26),
+    "kolom": ("Kolom", 14),
+    "nilai": ("Nilai Tercetak", 13),
+    "uraian": ("Uraian", 28),
+    "asal": ("Asal", 11),
+    "rumus": ("Rumus", 30),
+    "sumber": ("Sumber (berkas, sheet, baris, kolom)", 34),
+    "tercetak_di_ekspor": ("Tercetak di Ekspor", 22),
+    "reviu": ("Reviu", 18),
+    "id": ("ID di Situs", 16),
+}
 
 #: Excel number formats by kind of value. ``[$-421]`` is the Indonesian locale id, so that
 #: Excel and LibreOffice show these with a decimal comma and a thousands dot; the cells stay
@@ -86,6 +103,8 @@ class AnnexSheet:
     frame: pd.DataFrame
     formats: Mapping[str, str | Sequence[str | None]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: Column -> the widest it may be (characters), for a sheet of long texts (the trails).
+    lebar: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -288,6 +307,7 @@ def _write_sheet(ws, sheet: AnnexSheet) -> None:
         longest_word = max((len(w) for w in str(column).split()), default=0)
         shown = [len(_shown(r[j], _format_of(sheet, column, i))) for i, r in enumerate(values)]
         cap = _MAX_NUMBER if numeric[j] else _MAX_TEXT
+        cap = min(cap, sheet.lebar.get(column, cap))
         widths.append(max(_MIN_WIDTH, min(cap, max([longest_word, *shown]) + 1)))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 1
@@ -457,6 +477,46 @@ def write_csv_tabel(tabel: Sequence[TabelLaporan], folder: Path) -> list[Path]:
         neutralise_texts(frame).to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
         written.append(target)
     return written
+
+
+def jejak_frame(butir: Sequence[Butir]) -> pd.DataFrame:
+    """Every printed figure with its trail, one row each (:func:`lkjip.report.jejak.baris_jejak`)."""
+    return pd.DataFrame(baris_jejak(butir), columns=list(KOLOM_CSV)).astype("string")
+
+
+def write_jejak_csv(butir: Sequence[Butir], folder: Path) -> Path:
+    """Write ``jejak-angka.csv``: every printed figure of the report with its trail.
+
+    One row per figure of every table, chart and generated text, in report order: where it is
+    printed, the figure as printed, what it is, how it came about (read from an export cell or
+    computed, with the formula and its inputs), every export cell it comes from, and the
+    figure the export printed for it with the reviu's verdict. UTF-8 with BOM (for Excel); a
+    text a spreadsheet would run as a formula gets a leading apostrophe.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / JEJAK_CSV
+    neutralise_texts(jejak_frame(butir)).to_csv(
+        target, index=False, encoding="utf-8-sig", lineterminator="\n"
+    )
+    return target
+
+
+def jejak_sheet(butir: Sequence[Butir], config: Config) -> AnnexSheet:
+    """The annex's sheet of every printed figure with its trail (the rows of ``jejak-angka.csv``)."""
+    frame = jejak_frame(butir)[list(JUDUL_JEJAK)].rename(columns={k: v for k, (v, _w) in JUDUL_JEJAK.items()})
+    return AnnexSheet(
+        name="Jejak Angka",
+        title=f"Jejak Angka Laporan Kinerja Tahun {config.tahun}: Asal Setiap Angka yang Dicetak",
+        frame=frame,
+        notes=(
+            "Asal: dibaca dari ekspor (sel yang disebut), dihitung (rumus dengan masukannya), "
+            "ditetapkan di laporan.yml, atau ketentuan baku rumus.",
+            "Tercetak di Ekspor dan Reviu: angka yang dicetak ekspor kantor untuk hal yang sama dan "
+            "hasil pemeriksaannya; angka yang berbeda diberi tanda pada tabel laporan.",
+            f"Sama dengan unduhan {JEJAK_CSV}.",
+        ),
+        lebar={v: w for v, w in JUDUL_JEJAK.values()},
+    )
 
 
 def tanpa_derau(frame: pd.DataFrame, desimal: int = DESIMAL_SALINAN) -> pd.DataFrame:

@@ -71,9 +71,10 @@ def write_annex_for(
 ) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
-    The annex is ``lampiran-tabel-<tahun>.xlsx``; beside it each report table as a CSV
-    (``tabel-III.4.A.csv``, values as printed) and as a workbook of its own
-    (``tabel-III.4.A.xlsx``, the annex's sheet), and the processed tables of
+    The annex is ``lampiran-tabel-<tahun>.xlsx`` (one sheet per report table, and the sheet
+    "Jejak Angka"); beside it each report table as a CSV (``tabel-III.4.A.csv``, values as
+    printed) and as a workbook of its own (``tabel-III.4.A.xlsx``, the annex's sheet),
+    ``jejak-angka.csv`` (every printed figure with its trail) and the processed tables of
     :func:`lkjip.report.bagian.tabel_olahan_publik` (without float noise; full precision stays
     in ``data/processed/``). ``config`` is the configuration the build loaded and hands down
     (read from ``laporan.yml`` otherwise).
@@ -84,11 +85,14 @@ def write_annex_for(
         annex_cover,
         annex_sheets,
         copy_tabel_publik,
+        jejak_sheet,
         write_annex,
         write_csv_tabel,
+        write_jejak_csv,
         write_xlsx_tabel,
     )
     from lkjip.report import bagian
+    from lkjip.report.laporan import Laporan
 
     project = paths(root)
     t, config = bagian.load(root, tahun, config=config)
@@ -105,7 +109,10 @@ def write_annex_for(
     write_csv_tabel(semua, public)
     sheets = annex_sheets(semua)
     write_xlsx_tabel(sheets, public, cover.dibuat)
-    annex = write_annex(target, cover, sheets)
+    # every printed figure with its trail: the tables', the charts' and the generated texts'
+    butir = Laporan(config, project).semua_butir(tabel=semua)
+    write_jejak_csv(butir, public)
+    annex = write_annex(target, cover, [*sheets, jejak_sheet(butir, config)])
     from lkjip.publish.skm_unit import write_if_asked
 
     write_if_asked(project.root, say)
@@ -299,6 +306,11 @@ def _steps(
 
     title = f"Laporan Kinerja {config.instansi.nama_lengkap} Tahun {config.tahun}"
     nomor = Penomoran.dari_config(config, sumber_dibaca(project.processed))
-    preview = _step("pratinjau", say)(lambda: write_preview(chapters, project.preview, title, nomor))
+    # the site's script that shows each figure's trail (jejak angka), as the book's site has it
+    script = project.root / "_extensions" / "lkjip" / "jejak.html"
+    akhir = script.read_text(encoding="utf-8") if script.is_file() else ""
+    preview = _step("pratinjau", say)(
+        lambda: write_preview(chapters, project.preview, title, nomor, akhir)
+    )
     say((TANPA_QUARTO if quarto is None else QUARTO_HINT).format(preview=preview))
     return BuildResult(figures, annex, preview, None)

@@ -116,12 +116,12 @@ def resolve_crossrefs(
     return resolved
 
 
-def _page(title: str, body: str, nav: str) -> str:
+def _page(title: str, body: str, nav: str, akhir: str = "") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"{nav}\n<main>\n{body}\n</main>\n{nav}\n</body>\n</html>\n"
+        f"{nav}\n<main>\n{body}\n</main>\n{nav}\n{akhir}</body>\n</html>\n"
     )
 
 
@@ -141,12 +141,15 @@ def write_preview(
     out_dir: Path,
     report_title: str,
     penomoran: Penomoran | None = None,
+    akhir: str = "",
 ) -> Path:
     """Write one HTML page per chapter and an index linking them in order; return the index.
 
     The ``basic`` nbconvert template is used so that pages load nothing from the network
     (no MathJax or RequireJS from a CDN); figures are embedded in the notebooks' outputs
-    and Markdown images are embedded as data URIs.
+    and Markdown images are embedded as data URIs. ``akhir`` is HTML put at the end of every
+    chapter page: the site's script that shows each figure's trail where it stands
+    (``_extensions/lkjip/jejak.html``), as the book's site has it.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     chapters = resolve_crossrefs(chapters, penomoran)
@@ -160,7 +163,7 @@ def write_preview(
     )
     for i, chapter in enumerate(chapters):
         body, _ = exporter.from_notebook_node(chapter.notebook)
-        page = _page(f"{chapter.title} — {report_title}", body, _nav(chapters, i))
+        page = _page(f"{chapter.title} — {report_title}", body, _nav(chapters, i), akhir)
         (out_dir / f"{chapter.stem}.html").write_text(page, encoding="utf-8")
     items = "\n".join(f'<li><a href="{c.stem}.html">{html.escape(c.title)}</a></li>' for c in chapters)
     body = (

@@ -115,7 +115,7 @@ def unduhan_markdown(
     the page ``bab/07-unduhan.qmd``.
     """
     berkas = nama_berkas_buku(config)
-    annex = f"lampiran-tabel-{config.tahun}.xlsx"
+    annex = bagian.nama_lampiran(config)
     lines = [
         "Berkas di halaman ini dibuat bersama laporan oleh `python -m lkjip build` dari ekspor Excel "
         "kantor; angka tabelnya sama dengan yang tercetak di laporan.",
@@ -133,7 +133,13 @@ def unduhan_markdown(
         f"oleh Word saat dokumen dibuka (`{berkas}.docx`). |",
         f"| {_unduh('Lampiran tabel (Excel)', annex)} | Setiap tabel laporan dalam satu sheet yang "
         "dinamai dengan nomornya, angka sebagai angka (dibulatkan seperti tercetak), siap cetak A4 "
-        f"lanskap; sheet *Sampul* memuat berkas masukan dan sidik SHA-256-nya (`{annex}`). |",
+        "lanskap; sheet *Jejak Angka* memuat asal setiap angka; sheet *Sampul* memuat berkas masukan "
+        f"dan sidik SHA-256-nya (`{annex}`). |",
+        f"| {_unduh('Jejak angka (CSV)', bagian.JEJAK_CSV)} | Setiap angka yang dicetak laporan "
+        "(tabel, grafik dan kalimat), satu baris per angka: di mana tercetak, apa artinya, asalnya "
+        "(sel ekspor yang dibaca: berkas, sheet, baris dan kolom Excel; atau rumus dengan "
+        "masukannya) dan angka yang "
+        f"dicetak ekspor kantor untuk hal yang sama beserta hasil reviunya (`{bagian.JEJAK_CSV}`). |",
         "",
         ":::",
         "",

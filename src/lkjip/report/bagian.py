@@ -36,6 +36,7 @@ from lkjip.indicators.capaian import kode_menurut_sumber
 from lkjip.ingest.sources import SOURCES
 from lkjip.katalog import dataset as katalog
 from lkjip.report import charts, tables
+from lkjip.report.asal import Asal
 from lkjip.report.tabel_laporan import TabelLaporan
 from lkjip.report.tahun import config_tahun
 
@@ -69,9 +70,11 @@ class Bagian:
         ``"dokumen"``: printed once per agreement in force; ``"periode"``: once per plan period
         in force.
     bangun : callable, optional
-        ``bangun(t, config, dokumen, nomor)``: the :class:`~lkjip.report.tabel_laporan.TabelLaporan`
-        or :class:`~lkjip.report.charts.Gambar`; ``dokumen`` is the agreement or plan period of
-        a part printed per one of them. ``None`` for a figure drawn in its chapter (the chart).
+        ``bangun(t, config, dokumen, nomor, asal)``: the
+        :class:`~lkjip.report.tabel_laporan.TabelLaporan` or :class:`~lkjip.report.charts.Gambar`;
+        ``dokumen`` is the agreement or plan period of a part printed per one of them, ``asal``
+        the :class:`~lkjip.report.asal.Asal` that makes the trail of every figure. ``None`` for a
+        figure drawn in its chapter (the chart).
     """
 
     kunci: str
@@ -80,7 +83,9 @@ class Bagian:
     nomor: str | None = None
     butuh: tuple[str, ...] = ()
     per: str | None = None
-    bangun: Callable[[Tabel, Config, str | None, str | None], Any] | None = field(default=None, repr=False)
+    bangun: Callable[[Tabel, Config, str | None, str | None, Asal], Any] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def label(self) -> str:
@@ -111,75 +116,76 @@ BAGIAN: tuple[Bagian, ...] = (
         "II.1",
         "II",
         "II.1.{huruf}",
-        lambda t, c, d, n: tables.tabel_penjenjangan(t("penjenjangan"), d, c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_penjenjangan(t("penjenjangan"), d, c, nomor=n, asal=a),
         per="periode",
     ),
     _tabel(
         "II.2",
         "II",
         "II.2.{huruf}",
-        lambda t, c, d, n: tables.tabel_iku(t("perjanjian_kinerja"), t("narasi_indikator"), d, c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_iku(t("perjanjian_kinerja"), t("narasi_indikator"), d, c, nomor=n),
         per="dokumen",
     ),
     _tabel(
         "II.3",
         "II",
         "II.3.{huruf}",
-        lambda t, c, d, n: tables.tabel_perjanjian_kinerja(t("capaian"), d, c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_perjanjian_kinerja(t("capaian"), d, c, nomor=n, asal=a),
         per="dokumen",
     ),
     _tabel(
         "II.4",
         "II",
         "II.4",
-        lambda t, c, d, n: tables.tabel_anggaran_kegiatan(t("anggaran_hasil"), c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_anggaran_kegiatan(t("anggaran_hasil"), c, nomor=n, asal=a),
         butuh=("anggaran",),
     ),
     _tabel(
         "III.1",
         "III",
         "III.1.{huruf}",
-        lambda t, c, d, n: tables.tabel_capaian(t("capaian"), d, c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_capaian(t("capaian"), d, c, nomor=n, asal=a),
         per="dokumen",
     ),
     _gambar(
         "capaian-kinerja",
         "III",
-        lambda t, c, d, n: charts.gambar_capaian_kinerja(
-            t("capaian"), c, dokumen=c.dokumen_aktif[0], nomor=n
+        lambda t, c, d, n, a: charts.gambar_capaian_kinerja(
+            t("capaian"), c, dokumen=c.dokumen_aktif[0], nomor=n, asal=a
         ),
     ),
     _tabel(
         "III.2",
         "III",
         "III.2.{huruf}",
-        lambda t, c, d, n: tables.tabel_tren(t("tren"), t("capaian"), d, c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_tren(t("tren"), t("capaian"), d, c, nomor=n, asal=a),
         per="dokumen",
     ),
     _tabel(
         "III.3",
         "III",
         "III.3",
-        lambda t, c, d, n: tables.tabel_pembanding(
-            t("pembanding_hasil"), c, t("perjanjian_kinerja"), nomor=n
+        lambda t, c, d, n, a: tables.tabel_pembanding(
+            t("pembanding_hasil"), c, t("perjanjian_kinerja"), nomor=n, asal=a
         ),
         butuh=("pembanding",),
     ),
     _gambar(
         "perbandingan-sakip",
         "III",
-        lambda t, c, d, n: charts.gambar_perbandingan_sakip(t("sakip_pembanding"), c, nomor=n),
+        lambda t, c, d, n, a: charts.gambar_perbandingan_sakip(t("sakip_pembanding"), c, nomor=n, asal=a),
         butuh=("sakip",),
     ),
     _gambar(
         "ikm-tren",
         "III",
-        lambda t, c, d, n: charts.gambar_ikm_tren(
+        lambda t, c, d, n, a: charts.gambar_ikm_tren(
             t("ikm_pemda"),
             t("pembanding"),
             c,
             kode_indikator=kode_menurut_sumber(t("perjanjian_kinerja"), "ikm_pemda"),
             nomor=n,
+            asal=a,
         ),
         butuh=("pembanding",),
     ),
@@ -191,20 +197,20 @@ BAGIAN: tuple[Bagian, ...] = (
         "III.4.A",
         "III",
         "III.4.A",
-        lambda t, c, d, n: tables.tabel_realisasi_anggaran(t("anggaran_hasil"), c, nomor=n),
+        lambda t, c, d, n, a: tables.tabel_realisasi_anggaran(t("anggaran_hasil"), c, nomor=n, asal=a),
         butuh=("anggaran",),
     ),
     _gambar(
         "anggaran",
         "III",
-        lambda t, c, d, n: charts.gambar_anggaran(t("anggaran_hasil"), c, nomor=n),
+        lambda t, c, d, n, a: charts.gambar_anggaran(t("anggaran_hasil"), c, nomor=n, asal=a),
         butuh=("anggaran",),
     ),
     _tabel(
         "III.4.B",
         "III",
         "III.4.B",
-        lambda t, c, d, n: tables.tabel_kinerja_anggaran(
+        lambda t, c, d, n, a: tables.tabel_kinerja_anggaran(
             t("anggaran_sasaran"),
             t("capaian"),
             t("ringkasan_capaian"),
@@ -212,14 +218,16 @@ BAGIAN: tuple[Bagian, ...] = (
             nomor=n,
             dokumen=c.dokumen_aktif[-1],
             dana=dana_sasaran(t("anggaran_hasil"), t("peta_sasaran_anggaran"), c),
+            tercetak=t("anggaran_sasaran_tercetak"),
+            asal=a,
         ),
         butuh=("anggaran",),
     ),
     _gambar(
         "kinerja-anggaran",
         "III",
-        lambda t, c, d, n: charts.gambar_kinerja_anggaran(
-            t("anggaran_sasaran"), c, dokumen=c.dokumen_aktif[-1], nomor=n
+        lambda t, c, d, n, a: charts.gambar_kinerja_anggaran(
+            t("anggaran_sasaran"), c, dokumen=c.dokumen_aktif[-1], nomor=n, asal=a
         ),
         butuh=("anggaran",),
     ),
@@ -227,42 +235,42 @@ BAGIAN: tuple[Bagian, ...] = (
         "lampiran-ikm",
         "L",
         "L.1",
-        lambda t, c, d, n: tables.lampiran_ikm_unit(
-            t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor=n
+        lambda t, c, d, n, a: tables.lampiran_ikm_unit(
+            t("ikm_unit"), t("ikm_unsur"), c, ikm_pemda=t("ikm_pemda"), nomor=n, asal=a
         ),
         butuh=("skm",),
     ),
     _gambar(
         "ikm-unit",
         "L",
-        lambda t, c, d, n: charts.gambar_ikm_unit(t("ikm_unit"), c, t("ikm_pemda"), nomor=n),
+        lambda t, c, d, n, a: charts.gambar_ikm_unit(t("ikm_unit"), c, t("ikm_pemda"), nomor=n, asal=a),
         butuh=("skm",),
     ),
     _gambar(
         "nrr-unsur",
         "L",
-        lambda t, c, d, n: charts.gambar_nrr_unsur(t("ikm_unsur"), c, nomor=n),
+        lambda t, c, d, n, a: charts.gambar_nrr_unsur(t("ikm_unsur"), c, nomor=n, asal=a),
         butuh=("skm",),
     ),
     _tabel(
         "lampiran-demografi",
         "L",
         "L.2",
-        lambda t, c, d, n: tables.lampiran_demografi(t("skm_demografi"), c, nomor=n),
+        lambda t, c, d, n, a: tables.lampiran_demografi(t("skm_demografi"), c, nomor=n, asal=a),
         butuh=("skm",),
     ),
     _tabel(
         "lampiran-sakip",
         "L",
         "L.3",
-        lambda t, c, d, n: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor=n),
+        lambda t, c, d, n, a: tables.lampiran_sakip(t("sakip_pd_hasil"), c, nomor=n, asal=a),
         butuh=("sakip",),
     ),
     _tabel(
         "lampiran-kematangan",
         "L",
         "L.4",
-        lambda t, c, d, n: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor=n),
+        lambda t, c, d, n, a: tables.lampiran_kematangan(t("kematangan_pd"), c, nomor=n, asal=a),
         butuh=("kelembagaan",),
     ),
     _teks("publikasi-skm-unit", "L", butuh=("skm",)),
@@ -270,7 +278,7 @@ BAGIAN: tuple[Bagian, ...] = (
         "lampiran-reviu",
         "L",
         "L.5",
-        lambda t, c, d, n: tables.lampiran_reviu(t("reviu"), c, nomor=n),
+        lambda t, c, d, n, a: tables.lampiran_reviu(t("reviu"), c, nomor=n, asal=a),
     ),
 )
 
@@ -559,10 +567,24 @@ def load(
     return cache(lambda nama: katalog.load(nama, project.processed)), config
 
 
-def gambar(kunci: str, t: Tabel, config: Config, penomoran: Penomoran | None = None) -> charts.Gambar:
+def asal(t: Tabel, config: Config) -> Asal:
+    """The trail maker of a report (:class:`~lkjip.report.asal.Asal`): it names the review
+    table by its printed number, so a marked figure points to it."""
+    return Asal(t, config, rujukan_reviu=f"Tabel {nomor_tabel('lampiran-reviu')}")
+
+
+def gambar(
+    kunci: str,
+    t: Tabel,
+    config: Config,
+    penomoran: Penomoran | None = None,
+    *,
+    jejak: Asal | None = None,
+) -> charts.Gambar:
     """The chart ``kunci`` (a key of :data:`GAMBAR`) drawn from the processed tables.
 
-    ``penomoran`` gives its number (default: the numbers of ``config`` with every source).
+    ``penomoran`` gives its number (default: the numbers of ``config`` with every source);
+    ``jejak`` the trail maker (default: a new one, :func:`asal`).
 
     Raises
     ------
@@ -573,14 +595,17 @@ def gambar(kunci: str, t: Tabel, config: Config, penomoran: Penomoran | None = N
         raise KeyError(f"gambar '{kunci}' tidak dikenal; pilihan: {', '.join(GAMBAR)}")
     part = GAMBAR[kunci]
     numbers = penomoran or Penomoran.dari_config(config)
-    return part.bangun(t, config, None, numbers.nomor.get(part.label))
+    return part.bangun(t, config, None, numbers.nomor.get(part.label), jejak or asal(t, config))
 
 
-def tabel(kode: str, t: Tabel, config: Config, dokumen: str | None = None) -> TabelLaporan:
+def tabel(
+    kode: str, t: Tabel, config: Config, dokumen: str | None = None, *, jejak: Asal | None = None
+) -> TabelLaporan:
     """A report table by its number in the seed (``"III.4.A"``, ``"II.1.B"``) or a lampiran key.
 
     Tables that exist once per agreement (:data:`PER_DOKUMEN`) take ``dokumen``; ``II.1``
-    takes a plan period code as ``dokumen`` or its letter in ``kode``.
+    takes a plan period code as ``dokumen`` or its letter in ``kode``. ``jejak`` is the trail
+    maker (default: a new one, :func:`asal`).
 
     Raises
     ------
@@ -589,18 +614,19 @@ def tabel(kode: str, t: Tabel, config: Config, dokumen: str | None = None) -> Ta
     ValueError
         When a per-agreement table is asked without ``dokumen``.
     """
+    jejak = jejak or asal(t, config)
     if kode.startswith("II.1"):
         periode = dokumen or _periode_kode(config, kode)
-        return _bangun(TABEL["II.1"], t, config, periode)
+        return _bangun(TABEL["II.1"], t, config, periode, jejak)
     if kode not in TABEL:
         raise TabelTidakTerdaftar(kode)
     if kode in PER_DOKUMEN and dokumen is None:
         raise ValueError(f"tabel {kode} ada per Perjanjian Kinerja: sebutkan dokumen")
-    return _bangun(TABEL[kode], t, config, dokumen)
+    return _bangun(TABEL[kode], t, config, dokumen, jejak)
 
 
-def _bangun(part: Bagian, t: Tabel, config: Config, dokumen: str | None) -> TabelLaporan:
-    return part.bangun(t, config, dokumen, _nomor_bagian(part, config, dokumen))
+def _bangun(part: Bagian, t: Tabel, config: Config, dokumen: str | None, jejak: Asal) -> TabelLaporan:
+    return part.bangun(t, config, dokumen, _nomor_bagian(part, config, dokumen), jejak)
 
 
 def _periode_kode(config: Config, kode: str) -> str:
@@ -629,6 +655,7 @@ def semua_tabel_berkunci(
 ) -> list[tuple[str, TabelLaporan]]:
     """:func:`semua_tabel`, each table with its key in :data:`TABEL` (``"II.1"`` for II.1.A and II.1.B)."""
     out: list[tuple[str, TabelLaporan]] = []
+    jejak = asal(t, config)
     for part in TABEL.values():
         if sumber is not None and not part.ada(sumber):
             continue
@@ -638,15 +665,16 @@ def semua_tabel_berkunci(
             each = list(config.dokumen_aktif)
         else:
             each = [None]
-        out += [(part.kunci, _bangun(part, t, config, dokumen)) for dokumen in each]
+        out += [(part.kunci, _bangun(part, t, config, dokumen, jejak)) for dokumen in each]
     return out
 
 
 def semua_gambar(t: Tabel, config: Config, sumber: frozenset[str] | None = None) -> list[charts.Gambar]:
     """Every chart the build draws, in report order, numbered; absent sources' charts left out."""
     numbers = Penomoran.dari_config(config, sumber)
+    jejak = asal(t, config)
     return [
-        gambar(kunci, t, config, numbers)
+        gambar(kunci, t, config, numbers, jejak=jejak)
         for kunci, part in GAMBAR.items()
         if sumber is None or part.ada(sumber)
     ]
@@ -655,6 +683,9 @@ def semua_gambar(t: Tabel, config: Config, sumber: frozenset[str] | None = None)
 # --------------------------------------------------------------------------- downloads
 
 _BUKAN_NAMA_BERKAS = re.compile(r"[\[\]:*?/\\]")
+
+#: The download of every printed figure with its trail (:mod:`lkjip.report.jejak`).
+JEJAK_CSV = "jejak-angka.csv"
 
 
 def nama_lampiran(config: Config) -> str:

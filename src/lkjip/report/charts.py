@@ -25,6 +25,8 @@ from lkjip.core.config import Config
 from lkjip.core.frames import rows_of_year
 from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.report import tanda
+from lkjip.report.asal import Asal
+from lkjip.report.jejak import HURUF_ATAS, Butir, Jejak, Titik, daftar_html
 
 #: Okabe–Ito palette (colour-blind safe), ordered so that neighbouring series stay distinct;
 #: the pale yellow is last because it barely shows on white.
@@ -90,6 +92,8 @@ class Gambar:
     nomor : str, optional
         Number in the report, e.g. ``"0.1"``, given by the registry (:mod:`lkjip.report.bagian`);
         ``None`` when drawn without one.
+    jejak : tuple of Titik
+        Every value the chart plots with its trail (:mod:`lkjip.report.jejak`), in drawing order.
     """
 
     figure: Figure
@@ -97,11 +101,25 @@ class Gambar:
     alt: str
     nama_berkas: str
     nomor: str | None = None
+    jejak: tuple[Titik, ...] = ()
 
     @property
     def keterangan(self) -> str:
         """Caption with its number: ``"Gambar 0.1 Grafik Capaian Kinerja Tahun 2025"``."""
         return f"Gambar {self.nomor} {self.judul}" if self.nomor else self.judul
+
+    def butir_jejak(self) -> list[Butir]:
+        """Every plotted value with its trail, as the site's list and ``jejak-angka.csv`` show it."""
+        slug = "-".join(w for w in self.nama_berkas.lower().replace("_", "-").split("-") if w)
+        return [
+            Butir(f"jejak-g-{slug}-{i}", self.keterangan, p.label, "", p.teks, p.jejak)
+            for i, p in enumerate(self.jejak, start=1)
+        ]
+
+    def jejak_html(self) -> str:
+        """The chart's trails as the collapsed list the site shows under it (``""``: none)."""
+        judul = f"Gambar {self.nomor}" if self.nomor else self.judul
+        return daftar_html(judul, self.butir_jejak())
 
 
 @contextmanager
@@ -200,6 +218,30 @@ def _label_na(ax: Axes, x: float, *, horizontal: bool = False, base: float = 0.0
         ax.text(x, base, "N/A", ha="center", va="bottom", rotation=90, fontsize=7, color=HITAM)
 
 
+def _titik(label: str, value: object, text: str, jejak: Jejak | None) -> list[Titik]:
+    return [] if jejak is None else [Titik(label, value, text, jejak)]
+
+
+def _tanda_koreksi(
+    labels: list[str], trails: list[Jejak | None], start: int = 0
+) -> tuple[list[str], list[str]]:
+    """Bar labels with a correction mark (ᵃ, ᵇ ...) where the export printed another figure, and
+    the notes that explain the marks (what was printed, where the reviu lists it)."""
+    out, notes = [], []
+    for text, jejak in zip(labels, trails, strict=True):
+        if jejak is not None and jejak.berbeda and jejak.tercetak is not None:
+            huruf = chr(ord("a") + start + len(notes))
+            mark = HURUF_ATAS.get(huruf, huruf)
+            t = jejak.tercetak
+            notes.append(
+                f"{mark} Tercetak di ekspor {t.nilai}; grafik memuat hasil hitung ulang"
+                + (f" (lihat {t.rujukan})." if t.rujukan else ".")
+            )
+            text += mark
+        out.append(text)
+    return out, notes
+
+
 def _new_figure(width: float, height: float) -> tuple[Figure, Axes]:
     # A bare Figure, not pyplot: no global figure registry, nothing to close, Agg on save.
     figure = Figure(figsize=(width, height), layout="constrained")
@@ -219,6 +261,7 @@ def gambar_capaian_kinerja(
     dokumen: str | None = None,
     kode_indikator: Sequence[str] | None = None,
     nomor: str | None = None,
+    asal: Asal | None = None,
 ) -> Gambar:
     """Gambar 0.1: realisasi of the agreement's main indicators per year, as grouped bars.
 
@@ -301,6 +344,14 @@ def gambar_capaian_kinerja(
         ax.legend(ncols=n_years, loc="upper center", bbox_to_anchor=(0.5, -0.2))
         ax.set_title(f"Capaian {dokumen} Tahun {config.tahun}")
 
+    titik: list[Titik] = []
+    if asal is not None:
+        for k in kode_indikator:
+            for y in years:
+                value = table.loc[k, y]
+                text = fmt.nilai(value, satuan[k], dengan_satuan=False)
+                jejak = asal.realisasi_indikator(dokumen, k, y, value)
+                titik += _titik(f"{_teks(names[k])} · {y}", value, text, jejak)
     for k in kode_indikator:
         values = ", ".join(
             f"{y} {fmt.nilai(table.loc[k, y], satuan[k])}" for y in years
@@ -311,11 +362,11 @@ def gambar_capaian_kinerja(
         f"tahun {years[0]}–{years[-1]}; tahun tanpa data ditandai N/A (tanpa batang). "
         + "; ".join(alt_parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-0-1-capaian-kinerja-{config.tahun}", nomor)
+    return Gambar(figure, judul, alt, f"gambar-0-1-capaian-kinerja-{config.tahun}", nomor, tuple(titik))
 
 
 def gambar_perbandingan_sakip(
-    sakip_pembanding: pd.DataFrame, config: Config, *, nomor: str | None = None
+    sakip_pembanding: pd.DataFrame, config: Config, *, nomor: str | None = None, asal: Asal | None = None
 ) -> Gambar:
     """Gambar 0.2: nilai SAKIP of the Sekretariat Daerah, the Kabupaten and the Provinsi.
 
@@ -382,7 +433,15 @@ def gambar_perbandingan_sakip(
     alt = (
         f"Diagram batang nilai SAKIP tahun {config.tahun} pada skala 0–100: " + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-0-2-perbandingan-sakip-{config.tahun}", nomor)
+    titik = [
+        p
+        for i, (_, row) in enumerate(rows.iterrows())
+        if asal is not None
+        for p in _titik(
+            f"Nilai SAKIP {row['entitas']}", values[i], _nilai(values[i], config), asal.pembanding(row)
+        )
+    ]
+    return Gambar(figure, judul, alt, f"gambar-0-2-perbandingan-sakip-{config.tahun}", nomor, tuple(titik))
 
 
 def _pita_ikm(ax: Axes, config: Config, lo: float, hi: float, *, horizontal: bool) -> None:
@@ -419,6 +478,7 @@ def gambar_ikm_unit(
     ikm_pemda: pd.DataFrame | None = None,
     *,
     nomor: str | None = None,
+    asal: Asal | None = None,
 ) -> Gambar:
     """IKM of every unit surveyed in the report year, sorted, with the quality bands shaded.
 
@@ -522,11 +582,24 @@ def gambar_ikm_unit(
     if kurang.any():
         small = [str(u) for u, k in zip(rows["unit"], kurang, strict=True) if k]
         alt += f" Responden di bawah sampel minimum Krejcie–Morgan (ditandai *): {', '.join(small)}."
-    return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}", nomor)
+    titik: list[Titik] = []
+    if asal is not None:
+        for (_, row), value in zip(rows[::-1].iterrows(), values[::-1], strict=True):
+            titik += _titik(str(row["unit"]), value, _nilai(value, config), asal.ikm_unit(row, rinci=False))
+        if ikm_pemda is not None and len(rows_of_year(ikm_pemda, config.tahun)):
+            titik += _titik(
+                f"IKM {config.wilayah} (garis)", rata, _nilai(rata, config), asal.ikm_pemda(config.tahun)
+            )
+    return Gambar(figure, judul, alt, f"gambar-ikm-per-unit-{config.tahun}", nomor, tuple(titik))
 
 
 def gambar_nrr_unsur(
-    ikm_unsur: pd.DataFrame, config: Config, *, kode_unit: str = KODE_PEMDA, nomor: str | None = None
+    ikm_unsur: pd.DataFrame,
+    config: Config,
+    *,
+    kode_unit: str = KODE_PEMDA,
+    nomor: str | None = None,
+    asal: Asal | None = None,
 ) -> Gambar:
     """NRR per unsur pelayanan for the Pemda (or one unit), the weakest unsur highlighted.
 
@@ -580,10 +653,16 @@ def gambar_nrr_unsur(
         + "; ".join(f"{n} {_nilai(v, config)}" for n, v in zip(names[::-1], values[::-1], strict=True))
         + (f". Unsur terlemah: {', '.join(weak_names)}." if weak_names else ".")
     )
-    return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}", nomor)
+    titik: list[Titik] = []
+    if asal is not None:
+        for (_, row), name, value in zip(rows[::-1].iterrows(), names[::-1], values[::-1], strict=True):
+            titik += _titik(name, value, _nilai(value, config), asal.nrr(row))
+    return Gambar(figure, judul, alt, f"gambar-nrr-per-unsur-{config.tahun}", nomor, tuple(titik))
 
 
-def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None) -> Gambar:
+def gambar_anggaran(
+    anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str | None = None, asal: Asal | None = None
+) -> Gambar:
     """Anggaran versus realisasi per sub-kegiatan in the report year, with the % realised.
 
     Parameters
@@ -602,14 +681,17 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str 
     real = _float(rows["realisasi"])
     pct = _float(rows["persen"]) if "persen" in rows.columns else real / pagu * 100
     judul = f"Anggaran dan Realisasi per Sub Kegiatan Tahun {config.tahun}"
+    persen_jejak = [asal.persen(r) if asal is not None else None for _, r in rows.iterrows()]
+    labels, notes = _tanda_koreksi([_pct(p, config) for p in pct], persen_jejak)
     with gaya():
-        figure, ax = _new_figure(7.5, max(3.5, 0.75 * len(rows) + 1.4))
+        figure, ax = _new_figure(7.5, max(3.5, 0.75 * len(rows) + 1.4 + 0.15 * len(notes)))
         ys = np.arange(len(rows), dtype=float)
         h = 0.38
         ok_p, ok_r = ~np.isnan(pagu), ~np.isnan(real)
         ax.barh(ys[ok_p] + h / 2, pagu[ok_p], h, color=BIRU_MUDA, label="Anggaran", zorder=2)
         bars = ax.barh(ys[ok_r] - h / 2, real[ok_r], h, color=BIRU, label="Realisasi", zorder=2)
-        ax.bar_label(bars, labels=[_pct(p, config) for p in pct[ok_r]], padding=2, fontsize=7)
+        shown = [t for t, good in zip(labels, ok_r, strict=True) if good]
+        ax.bar_label(bars, labels=shown, padding=2, fontsize=7)
         for y in ys[~ok_p]:
             _label_na(ax, y + h / 2, horizontal=True)
         for y in ys[~ok_r]:
@@ -618,10 +700,22 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str 
         top = np.nanmax(pagu) if ok_p.any() else 1.0
         ax.set_xlim(0, top * 1.15)
         ax.set_xlabel("Juta rupiah")
+        if notes:  # what the office printed for the marked figures, under the chart
+            figure.supxlabel("\n".join(notes), fontsize=7, x=0.01, ha="left")
         _sumbu_angka(ax.xaxis, bagi=1e6)
         ax.grid(axis="x")
         ax.legend(loc="lower right")
         ax.set_title(judul)
+    titik: list[Titik] = []
+    if asal is not None:  # top to bottom, as read: the first sub-kegiatan first
+        for (_, row), a, r, p, text, j in list(
+            zip(rows.iterrows(), pagu, real, pct, labels, persen_jejak, strict=True)
+        )[::-1]:
+            name = f"{row['kode']} {_teks(row['uraian'])}"
+            for what, value, kolom in (("anggaran", a, "anggaran"), ("realisasi", r, "realisasi")):
+                money = fmt.rupiah(value, config.format.uang)
+                titik += _titik(f"{name} · {what}", value, money, asal.anggaran(row, kolom))
+            titik += _titik(f"{name} · persentase", p, text, j)
     parts = [
         f"{u}: anggaran {fmt.rupiah(a, config.format.uang)}, realisasi "
         f"{fmt.rupiah(r, config.format.uang)} ({_pct(p, config)})"
@@ -631,11 +725,18 @@ def gambar_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str 
         f"Diagram batang anggaran dan realisasi {len(rows)} sub kegiatan tahun {config.tahun}. "
         + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-anggaran-per-sub-kegiatan-{config.tahun}", nomor)
+    return Gambar(
+        figure, judul, alt, f"gambar-anggaran-per-sub-kegiatan-{config.tahun}", nomor, tuple(titik)
+    )
 
 
 def gambar_kinerja_anggaran(
-    anggaran_sasaran: pd.DataFrame, config: Config, *, dokumen: str | None = None, nomor: str | None = None
+    anggaran_sasaran: pd.DataFrame,
+    config: Config,
+    *,
+    dokumen: str | None = None,
+    nomor: str | None = None,
+    asal: Asal | None = None,
 ) -> Gambar:
     """Capaian kinerja next to capaian anggaran for each sasaran, with the 100% line.
 
@@ -656,8 +757,19 @@ def gambar_kinerja_anggaran(
     rows = anggaran_sasaran[anggaran_sasaran["dokumen"] == dokumen].sort_values("no_sasaran")
     series = [("Capaian kinerja", "capaian_kinerja", BIRU), ("Capaian anggaran", "capaian_anggaran", ORANYE)]
     judul = f"Perbandingan Capaian Kinerja dan Capaian Anggaran per Sasaran Tahun {config.tahun}"
+    trails: dict[str, list[Jejak | None]] = {
+        "capaian_kinerja": [asal.capaian_kinerja_sasaran(r) if asal else None for _, r in rows.iterrows()],
+        "capaian_anggaran": [asal.anggaran_sasaran(r)[2] if asal else None for _, r in rows.iterrows()],
+    }
+    printed: dict[str, list[str]] = {}
+    notes: list[str] = []
+    for _label, column, _color in series:
+        printed[column], more = _tanda_koreksi(
+            [_pct(v, config) for v in _float(rows[column])], trails[column], len(notes)
+        )
+        notes += more
     with gaya():
-        figure, ax = _new_figure(7.5, 4.4)
+        figure, ax = _new_figure(7.5, 4.4 + 0.15 * len(notes))
         centers = np.arange(len(rows), dtype=float)
         width = 0.36
         top = 100.0
@@ -666,7 +778,8 @@ def gambar_kinerja_anggaran(
             values = _float(rows[column])
             ok = ~np.isnan(values)
             bars = ax.bar(xs[ok], values[ok], width * 0.92, color=color, label=label, zorder=2)
-            ax.bar_label(bars, labels=[_pct(v, config) for v in values[ok]], padding=2, fontsize=7)
+            shown = [t for t, good in zip(printed[column], ok, strict=True) if good]
+            ax.bar_label(bars, labels=shown, padding=2, fontsize=7)
             for x in xs[~ok]:
                 _label_na(ax, x)
             if ok.any():
@@ -678,8 +791,11 @@ def gambar_kinerja_anggaran(
         ax.set_ylabel("Persen")
         _sumbu_angka(ax.yaxis)
         ax.grid(axis="y")
-        ax.legend(ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.22))
         ax.set_title(f"Capaian Kinerja dan Anggaran — {dokumen} {config.tahun}")
+        if notes:  # what the office printed for the marked figures, under the sasaran's names
+            ax.set_xlabel("\n".join(notes), fontsize=7, loc="left", labelpad=10)
+        # the legend under everything else (one line per note further down)
+        figure.legend(ncols=2, loc="outside lower center")
     parts = [
         f"{s}: kinerja {_pct(k, config)}, anggaran {_pct(a, config)}"
         for s, k, a in zip(rows["sasaran"], _float(rows["capaian_kinerja"]),
@@ -689,7 +805,15 @@ def gambar_kinerja_anggaran(
         f"Diagram batang berkelompok capaian kinerja dan capaian anggaran per sasaran {dokumen} "
         f"tahun {config.tahun}, dengan garis 100%. " + "; ".join(parts) + "."
     )
-    return Gambar(figure, judul, alt, f"gambar-capaian-kinerja-dan-anggaran-{config.tahun}", nomor)
+    titik: list[Titik] = []
+    for i, (_, row) in enumerate(rows.iterrows()):
+        for label, column, _color in series:
+            value = _float(rows[column])[i]
+            name = f"{_teks(row['sasaran'])} · {label.lower()}"
+            titik += _titik(name, value, printed[column][i], trails[column][i])
+    return Gambar(
+        figure, judul, alt, f"gambar-capaian-kinerja-dan-anggaran-{config.tahun}", nomor, tuple(titik)
+    )
 
 
 def gambar_ikm_tren(
@@ -699,6 +823,7 @@ def gambar_ikm_tren(
     *,
     kode_indikator: Sequence[str] = (),
     nomor: str | None = None,
+    asal: Asal | None = None,
 ) -> Gambar:
     """IKM of the Kabupaten against the Provinsi over the trend years, as two lines.
 
@@ -767,4 +892,21 @@ def gambar_ikm_tren(
     marked = [str(y) for y in years if bool(ilustratif[y]) and not np.isnan(prov[y])]
     if marked:
         alt += f" Nilai {config.provinsi} tahun {', '.join(marked)} ilustratif (ditandai *)."
-    return Gambar(figure, judul, alt, f"gambar-ikm-kabupaten-provinsi-{years[0]}-{years[-1]}", nomor)
+    titik: list[Titik] = []
+    if asal is not None:
+        theirs = pembanding[
+            pembanding["kode_indikator"].isin(kode_indikator)
+            & (pembanding["entitas"] == config.wilayah_pembanding)
+        ]
+        for year in years:
+            value = kab[year]
+            titik += _titik(f"{config.wilayah} · {year}", value, _nilai(value, config), asal.ikm_pemda(year))
+        for year in years:
+            hit = theirs[pd.to_numeric(theirs["tahun"], errors="coerce") == year]
+            if config.wilayah_pembanding is not None and len(hit):
+                text = _nilai(prov[year], config) + (tanda.ILUSTRATIF if bool(ilustratif[year]) else "")
+                name = f"{config.wilayah_pembanding} · {year}"
+                titik += _titik(name, prov[year], text, asal.pembanding(hit.iloc[0]))
+    return Gambar(
+        figure, judul, alt, f"gambar-ikm-kabupaten-provinsi-{years[0]}-{years[-1]}", nomor, tuple(titik)
+    )

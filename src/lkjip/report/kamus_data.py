@@ -33,6 +33,7 @@ from lkjip.katalog import dataset as katalog
 from lkjip.katalog.kamus import bagian_tabel, lebar, nama_tipe, sel
 from lkjip.katalog.store import DESIMAL_SALINAN
 from lkjip.report import bagian
+from lkjip.report.jejak import ARTI_KOLOM_CSV
 from lkjip.report.tabel_laporan import Jenis, TabelLaporan
 
 #: Where the dictionary is committed, relative to the project root.
@@ -345,11 +346,29 @@ def bagian_unduhan(config: Config, sumber: Collection[str] | None = None) -> lis
     for nama in katalog.publik(read):
         isi = katalog.lookup(nama).skema(config).description
         lines.append(f"| `{nama}.csv` | Salinan tabel olahan `{nama}`: {sel(isi)} | seperti tabelnya |")
+    lines += [
+        f"| `{bagian.nama_unduhan('<nomor>', 'xlsx')}` | Satu tabel laporan dalam workbook tersendiri: "
+        "sheet lampirannya, siap cetak. | seperti CSV tabelnya |",
+        f"| `{bagian.JEJAK_CSV}` | Setiap angka yang dicetak laporan (tabel, gambar, kalimat) dengan "
+        "jejaknya: sel ekspor asalnya atau rumus dengan masukannya, dan hasil reviu atas angka yang "
+        "dicetak ekspor. | lihat di bawah |",
+    ]
     if config.publikasi.skm_unit.terbitkan and "skm" in read:
         lines.append(
             f"| `skm-unit/{config.tahun}/` | Laporan Hasil SKM dan infografik setiap unit layanan "
             "(`python -m lkjip skm-unit`), dengan halaman daftar `index.html`. | – |"
         )
+    lines += [
+        "",
+        f"### `{bagian.JEJAK_CSV}`",
+        "",
+        "Satu baris per angka yang dicetak laporan, urut laporan; sama dengan sheet *Jejak Angka* "
+        "lampiran Excel.",
+        "",
+        "| Kolom | Tipe | Arti |",
+        lebar(22, 10, 68),
+        *[f"| `{kolom}` | teks | {sel(arti)} |" for kolom, arti in ARTI_KOLOM_CSV.items()],
+    ]
     for kunci, group in _kelompok(unduhan, config):
         lines += [
             "",

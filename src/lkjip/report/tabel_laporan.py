@@ -10,7 +10,9 @@ stores and shows it, and to how many decimals a download rounds it
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,9 +20,11 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 from great_tables import GT, loc, style
+from great_tables import html as gt_html
 
 from lkjip.core import fmt
 from lkjip.core.teks import neutralise_formula, neutralise_texts
+from lkjip.report.jejak import Butir, Jejak, daftar_html, tandai
 
 #: Text in a missing text cell (numbers show ``fmt.NA``, "N/A").
 KOSONG = "-"
@@ -106,6 +110,11 @@ class TabelLaporan:
         Column -> decimals for a :attr:`Jenis.DESIMAL` column other than ``desimal_nilai``.
     kompak : bool
         Small font and tight rows (long annex tables).
+    jejak : mapping
+        (row position, column) -> the :class:`~lkjip.report.jejak.Jejak` of the figure in that
+        cell, made by the builder from the row that gives the value. A figure whose export
+        printed another value (:attr:`Jejak.berbeda`) is marked with a letter and explained in
+        a note (:meth:`koreksi`).
     """
 
     nomor: str
@@ -125,11 +134,105 @@ class TabelLaporan:
     bintang: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     desimal: Mapping[str, int] = field(default_factory=dict)
     kompak: bool = False
+    jejak: Mapping[tuple[int, str], Jejak] = field(default_factory=dict)
 
     def __post_init__(self):
-        unknown = [c for c in [*self.jenis, *self.label, *self.kosong, *self.bintang] if c not in self.frame]
+        columns = [*self.jenis, *self.label, *self.kosong, *self.bintang, *(c for _r, c in self.jejak)]
+        unknown = sorted({c for c in columns if c not in self.frame})
         if unknown:
             raise ValueError(f"tabel {self.nomor}: kolom tidak ada di tabel: {unknown}")
+        outside = sorted({r for r, _c in self.jejak if not 0 <= r < len(self.frame)})
+        if outside:
+            raise ValueError(f"tabel {self.nomor}: jejak untuk baris yang tidak ada: {outside}")
+
+    # ------------------------------------------------------------------ trails
+
+    def jejak_id(self, baris: int, kolom: str) -> str:
+        """The id of a cell's trail on its page: ``jejak-t-iii-4-b-2-9`` (row, column position)."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.nomor.lower()).strip("-")
+        return f"jejak-t-{slug}-{baris}-{list(self.frame.columns).index(kolom)}"
+
+    def _tercetak_semua(self) -> dict[str, list[str]]:
+        return {c: self.teks_tercetak(c) for c in {c for _r, c in self.jejak}}
+
+    def _tampil(self, baris: int, kolom: str) -> bool:
+        """Whether the report prints the cell (not hidden, not printed empty)."""
+        return kolom not in self.sembunyi and baris not in self.kosong.get(kolom, ())
+
+    def koreksi(self) -> list[tuple[int, str, str, Jejak]]:
+        """The printed figures that differ from what their export printed: (row, column,
+        letter, trail), in reading order, lettered a, b, c ..."""
+        cells = sorted(
+            ((r, list(self.frame.columns).index(c), c, j) for (r, c), j in self.jejak.items() if j.berbeda),
+        )
+        shown = [(r, c, j) for r, _p, c, j in cells if self._tampil(r, c)]
+        return [(r, c, _huruf(i), j) for i, (r, c, j) in enumerate(shown)]
+
+    def catatan_koreksi(self) -> list[str]:
+        """The notes of :meth:`koreksi`: what the export printed, and where the reviu lists it."""
+        printed = self._tercetak_semua()
+        notes = []
+        for r, c, huruf, j in self.koreksi():
+            t = j.tercetak
+            assert t is not None
+            where = dataclasses.replace(t.sel, kolom=None).teks()  # the mark shows the cell
+            text = (
+                f"{huruf}) {j.uraian}: tercetak di ekspor {t.nilai} ({where}); laporan memuat "
+                f"hasil hitung ulang {printed[c][r]}"
+            )
+            notes.append(text + (f" — lihat {t.rujukan}." if t.rujukan else "."))
+        return notes
+
+    def butir_jejak(self, tempat: str | None = None) -> list[Butir]:
+        """Every printed figure of the table with its trail, in reading order."""
+        printed = self._tercetak_semua()
+        order = list(self.frame.columns)
+        out = []
+        for (r, c), j in sorted(self.jejak.items(), key=lambda item: (item[0][0], order.index(item[0][1]))):
+            if not self._tampil(r, c):
+                continue
+            star = "*" if r in self.bintang.get(c, ()) else ""
+            out.append(
+                Butir(
+                    self.jejak_id(r, c),
+                    tempat or f"Tabel {self.nomor}",
+                    self.label_baris(r),
+                    self.judul_kolom(c),
+                    printed[c][r] + star,
+                    j,
+                )
+            )
+        return out
+
+    def jejak_html(self) -> str:
+        """The table's trails as the collapsed list the site shows under it (``""``: none)."""
+        return daftar_html(f"Tabel {self.nomor}", self.butir_jejak())
+
+    def label_baris(self, baris: int) -> str:
+        """What a row is about, in words: the last two text columns before the first figure
+        (``"Meningkatnya akuntabilitas ... — Nilai Rata-Rata SAKIP Perangkat Daerah"``)."""
+        row = self.frame.iloc[baris]
+        texts = []
+        for column in self.frame.columns:
+            kind = self.jenis_kolom(column)
+            if kind.angka or kind is Jenis.CAMPURAN or column in self.jejak_kolom:
+                break
+            if kind in {Jenis.TEKS, Jenis.BARIS} and column not in self.sembunyi and column != self.kelompok:
+                texts.append(column)
+        parts = [str(row[c]).strip() for c in texts[-2:] if not fmt.is_na(row[c]) and str(row[c]).strip()]
+        return " — ".join(parts)
+
+    @property
+    def jejak_kolom(self) -> set[str]:
+        return {c for _r, c in self.jejak}
+
+    def judul_kolom(self, kolom: str) -> str:
+        """A column's heading as printed, under its spanner: ``"Anggaran › Capaian"``."""
+        heading = str(self.label.get(kolom, kolom))
+        for span, columns in self.spanner:
+            if kolom in columns:
+                return f"{span} › {heading}"
+        return heading
 
     # ------------------------------------------------------------------ kinds
 
@@ -161,7 +264,12 @@ class TabelLaporan:
     @property
     def semua_catatan(self) -> list[str]:
         """Every note under the table, in print order (the source line included)."""
-        return [*self.catatan, *([self.sumber_baris] if self.sumber else []), *self.catatan_akhir]
+        return [
+            *self.catatan,
+            *self.catatan_koreksi(),
+            *([self.sumber_baris] if self.sumber else []),
+            *self.catatan_akhir,
+        ]
 
     # ------------------------------------------------------------------ published values
 
@@ -209,7 +317,11 @@ class TabelLaporan:
         text = [c for c in _text_columns(data) if c != self.kelompok]
         if text:
             table = table.sub_missing(columns=text, missing_text=KOSONG)
+        corrections = self.catatan_koreksi()
         for note in self.semua_catatan:
+            if note in corrections:  # its letter as in the cell: a superscript
+                huruf, text = note.split(") ", 1)
+                note = gt_html(f"<sup>{html.escape(huruf)}</sup> {html.escape(text)}")
             table = table.tab_source_note(note)
         hidden = [c for c in self.sembunyi if c in data.columns]
         if hidden:
@@ -236,6 +348,7 @@ class TabelLaporan:
                 continue
             printer = self._printer(column)
             table = _fmt(table, column, lambda v, p=printer: f"{p(v)}*", rows)
+        table = self._gt_jejak(table)
         for column, rows in self.kosong.items():
             table = _fmt(table, column, _blank, rows)
         shown = [c for c in data.columns if c not in hidden and c != self.kelompok]
@@ -255,6 +368,20 @@ class TabelLaporan:
             table = table.cols_label(dict(self.label))
         if self.tebal:
             table = table.tab_style(style.text(weight="bold"), loc.body(rows=list(self.tebal)))
+        return table
+
+    def _gt_jejak(self, table: GT) -> GT:
+        """Every figure with a trail printed inside its trail's span (and its correction mark)."""
+        printed = self._tercetak_semua()
+        marks = {(r, c): huruf for r, c, huruf, _j in self.koreksi()}
+        for (r, c), j in self.jejak.items():
+            if not self._tampil(r, c):
+                continue
+            text = printed[c][r] + ("*" if r in self.bintang.get(c, ()) else "")
+            cell = tandai(html.escape(neutralise_formula(text)), self.jejak_id(r, c), j.berbeda)
+            if (r, c) in marks:
+                cell += f"<sup>{marks[(r, c)]}</sup>"
+            table = table.fmt(lambda _v, cell=cell: cell, columns=[c], rows=[r])
         return table
 
     def teks_tercetak(self, kolom: str) -> list[str]:
@@ -388,6 +515,11 @@ def _campuran(value: object) -> str:
 
 def _blank(_value: object) -> str:
     return ""
+
+
+def _huruf(i: int) -> str:
+    """The i-th correction mark: a, b, ... z, aa, ab ..."""
+    return _huruf(i // 26 - 1) + chr(ord("a") + i % 26) if i >= 26 else chr(ord("a") + i)
 
 
 def baris_tebal(rows: Sequence[int] | np.ndarray) -> tuple[int, ...]:

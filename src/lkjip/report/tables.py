@@ -23,6 +23,8 @@ from lkjip.indicators.ikm import KODE_PEMDA
 from lkjip.ingest.hilang import jatuh_ke_ketikan
 from lkjip.ingest.parsing import NumberParseError, parse_number
 from lkjip.report import tanda
+from lkjip.report.asal import Asal
+from lkjip.report.jejak import Jejak
 from lkjip.report.tabel_laporan import KOSONG, Jenis, TabelLaporan, baris_tebal
 from lkjip.reviu.temuan import JENIS as JENIS_REVIU
 
@@ -91,6 +93,26 @@ def _target_tercetak(value: object, config: Config) -> object:
     return fmt.Formatter(config).nilai(number, match.group(2))
 
 
+#: Trails of a table: (row position, column) -> trail.
+Jejaki = dict[tuple[int, str], Jejak]
+
+
+def _jejak_baris(
+    rows: pd.DataFrame, asal: Asal | None, kolom: dict[str, object]
+) -> Jejaki:
+    """The trail of every cell of ``kolom`` (column -> trail maker of a row) for each of ``rows``
+    (the processed rows, in the order of the table's rows)."""
+    if asal is None:
+        return {}
+    out: Jejaki = {}
+    for i, (_, row) in enumerate(rows.iterrows()):
+        for column, maker in kolom.items():
+            jejak = maker(row)
+            if jejak is not None:
+                out[(i, column)] = jejak
+    return out
+
+
 def _repeats(*keys: pd.Series) -> tuple[int, ...]:
     """Rows repeating the previous row's keys (printed empty, as the seed's merged cells)."""
     return baris_tebal(np.flatnonzero(~_first_in_group(*keys)))
@@ -100,7 +122,7 @@ def _repeats(*keys: pd.Series) -> tuple[int, ...]:
 
 
 def tabel_penjenjangan(
-    penjenjangan: pd.DataFrame, periode: str, config: Config, *, nomor: str
+    penjenjangan: pd.DataFrame, periode: str, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Tabel II.1.A/B, Matriks Penjenjangan Strategis of one plan period.
 
@@ -113,12 +135,22 @@ def tabel_penjenjangan(
     config : Config
     nomor : str
         The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
+    asal : Asal, optional
+        Makes the trail of each printed figure (:mod:`lkjip.report.asal`); none without it.
 
     Returns
     -------
     TabelLaporan
     """
     rows = penjenjangan[penjenjangan["periode"] == periode].sort_values("urutan")
+
+    def target(row: pd.Series) -> Jejak | None:
+        if fmt.is_na(row["target"]) or asal is None:
+            return None
+        what = f"Target {row['tingkat']} “{row['uraian']}” — {row['indikator']} (periode {periode})"
+        cell = asal.letak.sel(row, "target")
+        return Jejak(str(row["target"]), what, "ekspor", sel=() if cell is None else (cell,))
+
     frame = pd.DataFrame(
         {
             "Tingkat": rows["tingkat"].astype("string"),
@@ -140,6 +172,7 @@ def tabel_penjenjangan(
         gaya=fmt.Formatter(config),
         sumber="dokumen perencanaan (perjanjian-kinerja.xlsx)",
         tebal=baris_tebal(tingkat.index[tingkat.isin(["Tujuan", "Sasaran"])]),
+        jejak=_jejak_baris(rows, asal, {"Target": target}),
     )
 
 
@@ -218,12 +251,24 @@ def tabel_iku(
     )
 
 
-def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFrame:
+def _baris_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFrame:
     """Rows of one agreement in the report year: main indicators first, then kinerja lainnya."""
     rows = rows_of_year(capaian[capaian["dokumen"] == dokumen], config.tahun)
-    rows = rows.assign(
+    return rows.assign(
         _kelompok=rows["jenis"].map({"utama": 0, "lainnya": 1}).fillna(2),
     ).sort_values(["_kelompok", "no_sasaran", "kode_indikator"])
+
+
+def _jejak_pk(rows: pd.DataFrame, asal: Asal | None, columns: list[str]) -> Jejaki:
+    """The trails of target, realisasi and capaian of the agreement rows ``rows``."""
+    if asal is None:
+        return {}
+    makers = {"Target": asal.target, "Realisasi": asal.realisasi, "Capaian (%)": asal.capaian}
+    return _jejak_baris(rows, asal, {c: m for c, m in makers.items() if c in columns})
+
+
+def _frame_pk(rows: pd.DataFrame) -> pd.DataFrame:
+    """The table of the agreement rows ``rows`` (:func:`_baris_pk`)."""
     kelompok = rows["jenis"].map({"utama": SASARAN_STRATEGIS, "lainnya": KINERJA_LAINNYA})
     key = kelompok.fillna("") + "|" + rows["sasaran"].astype("string").fillna("")
     number = pd.Series(pd.NA, index=rows.index, dtype="Int64")
@@ -246,7 +291,13 @@ def _frame_pk(capaian: pd.DataFrame, dokumen: str, config: Config) -> pd.DataFra
 
 
 def _tabel_pk(
-    frame: pd.DataFrame, nomor: str, judul: str, sumber: str, config: Config, ketik: tuple[int, ...] = ()
+    frame: pd.DataFrame,
+    nomor: str,
+    judul: str,
+    sumber: str,
+    config: Config,
+    jejak: Jejaki,
+    ketik: tuple[int, ...] = (),
 ) -> TabelLaporan:
     # A sasaran with several indicators is printed once, as the merged cells of the seed.
     repeat = _repeats(frame["Kelompok"], frame["Sasaran"])
@@ -264,11 +315,12 @@ def _tabel_pk(
         kosong={"No": repeat, "Sasaran": repeat},
         catatan=(tanda.CATATAN_REALISASI_KETIK,) if ketik else (),
         bintang={"Realisasi": ketik} if ketik else {},
+        jejak=jejak,
     )
 
 
 def tabel_perjanjian_kinerja(
-    capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str
+    capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Tabel II.3.A/B, the agreement of the report year with its kinerja lainnya.
 
@@ -295,16 +347,20 @@ def tabel_perjanjian_kinerja(
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
     # The agreement itself: what was promised. Its results are Tabel III.1 (not printed twice).
+    rows = _baris_pk(capaian, dokumen, config)
     return _tabel_pk(
-        _frame_pk(capaian, dokumen, config).drop(columns=["Realisasi", "Capaian (%)", "_ketik"]),
+        _frame_pk(rows).drop(columns=["Realisasi", "Capaian (%)", "_ketik"]),
         nomor,
         judul,
         f"{dokumen} Tahun {config.tahun}",
         config,
+        _jejak_pk(rows, asal, ["Target"]),
     )
 
 
-def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str) -> TabelLaporan:
+def tabel_anggaran_kegiatan(
+    anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
+) -> TabelLaporan:
     """Tabel II.4, Anggaran per Kegiatan in the report year.
 
     Parameters
@@ -335,13 +391,29 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config, *, nom
             "Anggaran": per["_anggaran"].astype("float64"),
         }
     )
+    jejak: Jejaki = {}
+    if asal is not None:
+        groups = rows.groupby(["kode_kegiatan", "kegiatan"], sort=True, dropna=False)
+        for i, ((kode, nama), subs) in enumerate(groups):
+            jejak[(i, "Anggaran")] = asal.jumlah(
+                f"Anggaran kegiatan {kode} {nama} tahun {config.tahun} (jumlah {len(subs)} sub kegiatan)",
+                per["_anggaran"].iloc[i],
+                (asal.anggaran(r, "anggaran") for _, r in subs.iterrows()),
+            )
     total_rows: list[int] = []
     if len(frame) > 1:
+        jumlah = frame["Anggaran"].sum(min_count=1)
+        if asal is not None:
+            jejak[(len(frame), "Anggaran")] = asal.jumlah(
+                f"Jumlah anggaran {len(frame)} kegiatan tahun {config.tahun}",
+                jumlah,
+                (jejak[(i, "Anggaran")] for i in range(len(frame))),
+            )
         total = pd.DataFrame(
             {
                 "No": pd.array([pd.NA], dtype="Int64"),
                 "Kegiatan": pd.array(["Jumlah"], dtype="string"),
-                "Anggaran": [frame["Anggaran"].sum(min_count=1)],
+                "Anggaran": [jumlah],
             }
         )
         frame = pd.concat([frame, total], ignore_index=True)
@@ -354,13 +426,16 @@ def tabel_anggaran_kegiatan(anggaran_hasil: pd.DataFrame, config: Config, *, nom
         gaya=fmt.Formatter(config),
         sumber=f"DPA/realisasi anggaran Tahun {config.tahun}",
         tebal=baris_tebal(total_rows),
+        jejak=jejak,
     )
 
 
 # --------------------------------------------------------------------------- BAB III
 
 
-def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str) -> TabelLaporan:
+def tabel_capaian(
+    capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor: str, asal: Asal | None = None
+) -> TabelLaporan:
     """Tabel III.1.A/B, Capaian of one agreement in the report year.
 
     Same rows as :func:`tabel_perjanjian_kinerja` (target, realisasi, capaian, kinerja
@@ -384,7 +459,8 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor:
         f"Tabel {nomor} Capaian {dokumen} Tahun {config.tahun} "
         f"(sesuai Dokumen Perencanaan Periode {periode.kode})"
     )
-    frame = _frame_pk(capaian, dokumen, config)
+    rows = _baris_pk(capaian, dokumen, config)
+    frame = _frame_pk(rows)
     ketik = tuple(int(i) for i in np.flatnonzero(frame.pop("_ketik").to_numpy()))
     return _tabel_pk(
         frame,
@@ -392,12 +468,19 @@ def tabel_capaian(capaian: pd.DataFrame, dokumen: str, config: Config, *, nomor:
         judul,
         f"hasil pengukuran kinerja Tahun {config.tahun} (diolah)",
         config,
+        _jejak_pk(rows, asal, ["Target", "Realisasi", "Capaian (%)"]),
         ketik,
     )
 
 
 def tabel_tren(
-    tren: pd.DataFrame, perjanjian_kinerja: pd.DataFrame, dokumen: str, config: Config, *, nomor: str
+    tren: pd.DataFrame,
+    perjanjian_kinerja: pd.DataFrame,
+    dokumen: str,
+    config: Config,
+    *,
+    nomor: str,
+    asal: Asal | None = None,
 ) -> TabelLaporan:
     """Tabel III.2.A/B, realisasi of each indicator over the years, kinerja lainnya included.
 
@@ -476,6 +559,12 @@ def tabel_tren(
         codes = set(fallen.loc[pd.to_numeric(fallen["tahun"], errors="coerce") == y, "kode_indikator"])
         if codes:
             ketik[str(y)] = tuple(i for i, k in enumerate(order) if k in codes)
+    jejak: Jejaki = {}
+    if asal is not None:  # each year's realisasi is the agreement row's of that year (capaian)
+        for i, kode in enumerate(base["kode_indikator"]):
+            for y in years:
+                value = frame.at[i, str(y)]
+                jejak[(i, str(y))] = asal.realisasi_indikator(dokumen, kode, y, value)
 
     span = f"{years[0]}–{years[-1]}" if years else str(config.tahun)
     judul = (
@@ -497,6 +586,7 @@ def tabel_tren(
         kosong={"No": repeat, "Sasaran": repeat},
         catatan=(tanda.CATATAN_REALISASI_KETIK,) if ketik else (),
         bintang=ketik,
+        jejak=jejak,
     )
 
 
@@ -506,6 +596,7 @@ def tabel_pembanding(
     perjanjian_kinerja: pd.DataFrame | None = None,
     *,
     nomor: str,
+    asal: Asal | None = None,
 ) -> TabelLaporan:
     """Tabel III.3, realisasi of the organisation against the Kabupaten and the Provinsi.
 
@@ -544,6 +635,15 @@ def tabel_pembanding(
     ).reset_index(drop=True)
     if perjanjian_kinerja is None:
         frame = frame.drop(columns="Sasaran Strategis")
+    jejak = (
+        _jejak_baris(
+            rows,
+            asal,
+            {"Realisasi": asal.organisasi, "Realisasi Pembanding": asal.pembanding, "Selisih": asal.selisih},
+        )
+        if asal is not None
+        else {}
+    )
     judul = (
         f"Tabel {nomor} Perbandingan Realisasi Kinerja Organisasi dengan Realisasi Kinerja "
         f"Pemerintah {config.wilayah_dan_pembanding}"
@@ -565,10 +665,13 @@ def tabel_pembanding(
         gaya=fmt.Formatter(config),
         sumber="data pembanding (pembanding.xlsx)",
         kosong={c: repeat for c in merged},
+        jejak=jejak,
     )
 
 
-def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str) -> TabelLaporan:
+def tabel_realisasi_anggaran(
+    anggaran_hasil: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
+) -> TabelLaporan:
     """Tabel III.4.A, Realisasi Anggaran per sub-kegiatan with the computed percentage.
 
     Parameters
@@ -598,6 +701,7 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, no
         }
     ).reset_index(drop=True)
     total_pagu, total_real = pagu.sum(min_count=1), real.sum(min_count=1)
+    total_persen = total_real / total_pagu * 100 if total_pagu else float("nan")
     total = pd.DataFrame(
         {
             "No": pd.array([pd.NA], dtype="Int64"),
@@ -605,9 +709,35 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, no
             "Sub Kegiatan": pd.array(["Jumlah"], dtype="string"),
             "Anggaran": [total_pagu],
             "Realisasi": [total_real],
-            "Capaian (%)": [total_real / total_pagu * 100 if total_pagu else float("nan")],
+            "Capaian (%)": [total_persen],
         }
     )
+    jejak: Jejaki = {}
+    if asal is not None:
+        jejak = _jejak_baris(
+            rows,
+            asal,
+            {
+                "Anggaran": lambda r: asal.anggaran(r, "anggaran"),
+                "Realisasi": lambda r: asal.anggaran(r, "realisasi"),
+                "Capaian (%)": asal.persen,
+            },
+        )
+        n, tahun = len(frame), config.tahun
+        sum_pagu = asal.jumlah(
+            f"Jumlah anggaran {n} sub kegiatan tahun {tahun}",
+            total_pagu,
+            (jejak[(i, "Anggaran")] for i in range(n)),
+        )
+        sum_real = asal.jumlah(
+            f"Jumlah realisasi {n} sub kegiatan tahun {tahun}",
+            total_real,
+            (jejak[(i, "Realisasi")] for i in range(n)),
+        )
+        jejak[(n, "Anggaran")], jejak[(n, "Realisasi")] = sum_pagu, sum_real
+        jejak[(n, "Capaian (%)")] = asal.bagi(
+            f"Persentase realisasi {n} sub kegiatan tahun {tahun}", total_persen, sum_real, sum_pagu
+        )
     frame = pd.concat([frame, total], ignore_index=True)
     return TabelLaporan(
         nomor=nomor,
@@ -624,6 +754,7 @@ def tabel_realisasi_anggaran(anggaran_hasil: pd.DataFrame, config: Config, *, no
         sembunyi=("Kode",),
         label={"Capaian (%)": "Capaian"},
         tebal=(len(frame) - 1,),
+        jejak=jejak,
     )
 
 
@@ -637,6 +768,8 @@ def tabel_kinerja_anggaran(
     nomor: str,
     dokumen: str | None = None,
     dana: pd.DataFrame | None = None,
+    tercetak: pd.DataFrame | None = None,
+    asal: Asal | None = None,
 ) -> TabelLaporan:
     """Tabel III.4.B, capaian kinerja next to the budget of each sasaran, with efisiensi.
 
@@ -657,6 +790,11 @@ def tabel_kinerja_anggaran(
         sasaran is counted once in the total row.
     nomor : str
         The table's printed number, given by the registry (:mod:`lkjip.report.bagian`).
+    tercetak : DataFrame, optional
+        The clean ``anggaran_sasaran_tercetak``: the budget figures the office printed per
+        sasaran, for the trails (a figure that differs is marked).
+    asal : Asal, optional
+        Makes the trail of each printed figure (:mod:`lkjip.report.asal`).
 
     Returns
     -------
@@ -698,6 +836,7 @@ def tabel_kinerja_anggaran(
     )
     frame = pd.concat([frame, footer], ignore_index=True)
     last = len(frame) - 1
+    jejak = _jejak_kinerja_anggaran(rows, first, summary, asal, dokumen, config, dana, tercetak)
     f = fmt.Formatter(config)
     judul = (
         f"Tabel {nomor} Perbandingan Capaian Kinerja dengan Anggaran Tahun {config.tahun}"
@@ -744,7 +883,61 @@ def tabel_kinerja_anggaran(
             "Realisasi Anggaran": (*repeat, last),
             "Capaian Anggaran (%)": repeat,
         },
+        jejak=jejak,
     )
+
+
+def _jejak_kinerja_anggaran(
+    rows: pd.DataFrame,
+    first: np.ndarray,
+    summary: dict[str, object],
+    asal: Asal | None,
+    dokumen: str,
+    config: Config,
+    dana: pd.DataFrame | None,
+    tercetak: pd.DataFrame | None,
+) -> Jejaki:
+    """The trails of Tabel III.4.B: each indicator's figures (its ``capaian`` row), each
+    sasaran's budget (the sub-kegiatan mapped to it, and the figures the office printed), and
+    the summary row (the rows above it, as :func:`ringkas_kinerja_anggaran` added them)."""
+    if asal is None:
+        return {}
+    out: Jejaki = {}
+    capaian_rows, alokasi, realisasi = [], {}, {}
+    for i, (_, row) in enumerate(rows.iterrows()):
+        indikator = asal.baris_capaian(dokumen, row["kode_indikator"], config.tahun)
+        if indikator is not None:
+            out[(i, "Target")] = asal.target(indikator)
+            out[(i, "Realisasi Kinerja")] = asal.realisasi(indikator)
+            out[(i, "Capaian Kinerja (%)")] = asal.capaian(indikator)
+            capaian_rows.append(out[(i, "Capaian Kinerja (%)")])
+        if not first[i]:
+            continue
+        a, r, c = asal.anggaran_sasaran(row, dana, tercetak)
+        out[(i, "Alokasi Anggaran")], out[(i, "Realisasi Anggaran")] = a, r
+        out[(i, "Capaian Anggaran (%)")] = c
+        alokasi[row["no_sasaran"]], realisasi[row["no_sasaran"]] = a, r
+    last = len(rows)
+    n = len(capaian_rows)
+    out[(last, "Capaian Kinerja (%)")] = asal.rata(
+        f"Rata-rata capaian kinerja {n} indikator sasaran strategis ({dokumen} {config.tahun})",
+        summary["rata_rata_capaian"],
+        capaian_rows,
+    )
+    once = summary.get("dijumlah")
+    if isinstance(once, pd.DataFrame):  # a shared sub-kegiatan: each counted once
+        parts_a = [asal.anggaran(r, "anggaran") for _, r in once.iterrows()]
+        parts_r = [asal.anggaran(r, "realisasi") for _, r in once.iterrows()]
+        what = f"{len(once)} sub kegiatan (yang mendanai beberapa sasaran dihitung sekali)"
+    else:
+        parts_a, parts_r = list(alokasi.values()), list(realisasi.values())
+        what = f"{len(parts_a)} sasaran"
+    total_a = asal.jumlah(f"Total alokasi anggaran {what}", summary["alokasi"], parts_a)
+    total_r = asal.jumlah(f"Total realisasi anggaran {what}", summary["realisasi"], parts_r)
+    out[(last, "Capaian Anggaran (%)")] = asal.bagi(
+        f"Total capaian anggaran {what}", summary["capaian_anggaran"], total_r, total_a
+    )
+    return out
 
 
 # --------------------------------------------------------------------------- lampiran
@@ -761,6 +954,7 @@ def lampiran_ikm_unit(
     *,
     ikm_pemda: pd.DataFrame | None = None,
     nomor: str,
+    asal: Asal | None = None,
 ) -> TabelLaporan:
     """Annex table: IKM of every unit with its NRR per unsur (compact, one row per unit).
 
@@ -808,9 +1002,39 @@ def lampiran_ikm_unit(
     frame["IKM"] = _num(units["ikm"])
     frame["Mutu"] = units["mutu"].astype("string")
     frame["Kinerja"] = units["kinerja"].astype("string")
+    per_unsur = {(r["kode_unit"], r["unsur"]): r for _, r in unsur.iterrows()}
+
+    def nrr_of(kode: str) -> dict[str, object]:
+        return {
+            c: (lambda _u, c=c: asal.nrr(per_unsur[(kode, c)]) if (kode, c) in per_unsur else None)
+            for c in codes
+        }
+
+    jejak: Jejaki = {}
+    if asal is not None:
+        for i, (_, unit) in enumerate(units.iterrows()):
+            makers = {
+                "Responden": asal.responden,
+                "Sampel Minimum": asal.sampel_minimum,
+                **nrr_of(unit["kode_unit"]),
+                "IKM": lambda u: asal.ikm_unit(u, rinci=False),
+            }
+            for column, maker in makers.items():
+                if column == "Sampel Minimum" and fmt.is_na(unit["sampel_minimum"]):
+                    continue
+                found = maker(unit)
+                if found is not None:
+                    jejak[(i, column)] = found
     bold: list[int] = []
     if ikm_pemda is not None and len(rows_of_year(ikm_pemda, config.tahun)):
         pemda = rows_of_year(ikm_pemda, config.tahun).iloc[0]
+        if asal is not None:
+            at = len(frame)
+            for column, maker in nrr_of(KODE_PEMDA).items():
+                found = maker(None)
+                if found is not None:
+                    jejak[(at, column)] = found
+            jejak[(at, "IKM")] = asal.ikm_pemda(config.tahun)
         row = {
             "No": pd.NA,
             "Kode": KODE_PEMDA,
@@ -853,6 +1077,7 @@ def lampiran_ikm_unit(
         # The IKM and its NRR are decided and published on two decimals (PermenPANRB 14/2017).
         desimal={c: 2 for c in [*codes, "IKM"]},
         kompak=True,
+        jejak=jejak,
     )
 
 
@@ -870,6 +1095,7 @@ def _lampiran_per_pd(
     kolom: dict[str, tuple[pd.Series, Jenis | None]],
     sumber: str,
     catatan: str,
+    jejak: Jejaki,
 ) -> TabelLaporan:
     """An annex table with one numbered row per perangkat daerah of ``rows``.
 
@@ -893,11 +1119,12 @@ def _lampiran_per_pd(
         sumber=sumber,
         catatan=(catatan,),
         kompak=True,
+        jejak=jejak,
     )
 
 
 def lampiran_sakip(
-    sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str
+    sakip_pd_hasil: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Annex table: nilai and predikat SAKIP of every perangkat daerah in the report year.
 
@@ -927,6 +1154,7 @@ def lampiran_sakip(
         },
         sumber=f"hasil evaluasi SAKIP Tahun {config.tahun}",
         catatan=f"Minimal baik: predikat {config.sakip.minimal_baik} atau lebih tinggi.",
+        jejak=_jejak_baris(rows, asal, {"Nilai": asal.sakip_nilai} if asal else {}),
     )
 
 
@@ -967,7 +1195,7 @@ def _urutan_kelompok(variabel: pd.Series, kelompok: pd.Series) -> pd.Series:
 
 
 def lampiran_demografi(
-    skm_demografi: pd.DataFrame, config: Config, *, nomor: str
+    skm_demografi: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Annex table: the respondents of the whole Pemda by sex, age band, education and occupation.
 
@@ -1001,6 +1229,12 @@ def lampiran_demografi(
         }
     ).reset_index(drop=True)
     judul = _judul_lampiran(f"Karakteristik Responden SKM Tahun {config.tahun}", nomor)
+    jejak: Jejaki = {}
+    if asal is not None:
+        for i, (_, row) in enumerate(rows.iterrows()):
+            same = rows[rows["variabel"] == row["variabel"]]
+            jejak[(i, "Jumlah Responden")] = asal.demografi(row, same, "jumlah")
+            jejak[(i, "Persentase")] = asal.demografi(row, same, "persen")
     return TabelLaporan(
         nomor=nomor,
         judul=judul,
@@ -1011,11 +1245,12 @@ def lampiran_demografi(
         catatan=("Persentase terhadap responden yang mengisi karakteristik tersebut.",),
         kelompok="Karakteristik",
         kompak=True,
+        jejak=jejak,
     )
 
 
 def lampiran_kematangan(
-    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str
+    kematangan_pd: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Annex table: tingkat kematangan kelembagaan of every perangkat daerah.
 
@@ -1047,6 +1282,7 @@ def lampiran_kematangan(
             f"Total skor {config.kematangan.jumlah_variabel} variabel (skala 1–5); minimal "
             f"{config.kematangan.minimal.lower()}."
         ),
+        jejak=_jejak_baris(rows, asal, {"Total Skor": asal.kematangan_total} if asal else {}),
     )
 
 
@@ -1065,7 +1301,7 @@ def _nama_kolom(kolom: object) -> str:
 
 
 def lampiran_reviu(
-    reviu: pd.DataFrame, config: Config, *, nomor: str
+    reviu: pd.DataFrame, config: Config, *, nomor: str, asal: Asal | None = None
 ) -> TabelLaporan:
     """Annex table: the review's findings (printed figure versus recomputed), by kind.
 
@@ -1091,7 +1327,11 @@ def lampiran_reviu(
         if not fmt.is_na(r["baris"]):
             parts.append(f"baris {int(r['baris'])}")  # as Excel shows it, no thousands dot
         if not fmt.is_na(r["kolom"]):
-            parts.append(f"kolom {_nama_kolom(r['kolom'])}")
+            # the Excel column with its heading where the reader located it ("G (Capaian ...)")
+            kolom = _nama_kolom(r["kolom"])
+            if asal is not None and not fmt.is_na(r["berkas"]) and kolom != str(r["kolom"]).strip():
+                kolom = asal.letak.kolom(r["berkas"], r["sheet"], str(r["kolom"]))
+            parts.append(f"kolom {kolom}")
         return ", ".join(parts) if parts else KOSONG
 
     frame = pd.DataFrame(
@@ -1124,6 +1364,17 @@ def lampiran_reviu(
         kelompok="Jenis",
         desimal={"Selisih": 2},
         kompak=True,
+        jejak=_jejak_baris(
+            rows,
+            asal,
+            {
+                "Nilai Tercetak": asal.reviu_tercetak,
+                "Nilai Hitung": asal.reviu_hitung,
+                "Selisih": asal.reviu_selisih,
+            }
+            if asal
+            else {},
+        ),
     )
 
 

@@ -98,8 +98,9 @@ def read(path: Path, config: Config) -> ReadResult:
         frame, rejected, counted, sheet_notes, labels = _read_kematangan(
             grids[name], tahun, config.kematangan.jumlah_variabel, deklarasi(config, SUMBER, berkas, name)
         )
-        variabel = variabel_kematangan(config.kematangan.jumlah_variabel)
-        kolom = {(berkas, name, v, None): labels[v] for v in variabel}
+        # the printed total too: the report's trail names its cell
+        variabel = [*variabel_kematangan(config.kematangan.jumlah_variabel), "total_tercetak"]
+        kolom = {(berkas, name, v, None): labels[v] for v in variabel if v in labels}
         return Lembar(frame, rejected, counted, sheet_notes, kolom)
 
     def pemda(name: str) -> Lembar:

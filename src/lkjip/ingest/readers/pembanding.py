@@ -61,8 +61,10 @@ def read(path: Path, config: Config) -> ReadResult:
     grids = _grid.load_sheets(path, wb, [SHEET], _grid.declared_missing(config, SUMBER, berkas, [SHEET]))
 
     def one(name: str) -> Lembar:
-        frame, rejected, accounting = _read_sheet(grids[name], deklarasi(config, SUMBER, berkas, name))
-        return Lembar(frame, rejected, accounting)
+        declared = deklarasi(config, SUMBER, berkas, name)
+        frame, rejected, accounting, labels = _read_sheet(grids[name], declared)
+        # where the figures stand (the report's trail names the cell)
+        return Lembar(frame, rejected, accounting, kolom={(berkas, name, "nilai", None): labels["nilai"]})
 
     got = read_sheets([SHEET], one)
     return ReadResult(
@@ -70,6 +72,7 @@ def read(path: Path, config: Config) -> ReadResult:
         quarantine=quarantine_rows(got.rejected),
         accounting=got.accounting,
         notes=notes,
+        kolom=got.kolom,
     )
 
 
@@ -142,4 +145,4 @@ def _read_sheet(grid: _grid.SheetGrid, declared=None):
     strings = ["kode_indikator", "indikator", "entitas", "keterangan"]
     frame = _grid.build_frame(records, PEMBANDING_COLUMNS, strings, grid)
     frame, rejected = _grid.finish_sheet(frame, Pembanding, labels, accounting, rejected)
-    return frame, rejected, accounting
+    return frame, rejected, accounting, labels

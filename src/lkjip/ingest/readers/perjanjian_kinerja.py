@@ -868,6 +868,10 @@ def _read_pk(sheet: _Sheet, periode: Periode, config: Config, got: _Collected) -
     for year, kinds in layout.years.items():
         for kind, col in kinds.items():
             got.kolom[(got.berkas, sheet.name, kind, year)] = column_label(col, f"{kind.capitalize()} {year}")
+    if layout.capaian_col is not None:  # where the printed capaian stands (the report's trail)
+        got.kolom[(got.berkas, sheet.name, "capaian_tercetak", layout.capaian_year)] = column_label(
+            layout.capaian_col, f"Capaian {layout.capaian_year}"
+        )
     jenis = "utama"
     previous: tuple[int | None, str | None] | None = None
     parsed: dict[int, tuple[dict, dict[int, dict]]] = {}
@@ -1316,6 +1320,7 @@ def _read_penjenjangan(sheet: _Sheet, periode: str, got: _Collected) -> None:
         return
     header = rows[h]
     cols = _columns(header, PENJENJANGAN_LABELS)
+    got.kolom[(got.berkas, sheet.name, "target", None)] = column_label(cols["target"], "Target")
     folded = [re.sub(r"\s*/\s*", "/", normalise_label(v)) for v in header]
     uraian_col = next((c for c, f in enumerate(folded) if f in URAIAN_LABELS), None)
     if uraian_col is None:
