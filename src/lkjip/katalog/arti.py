@@ -241,7 +241,10 @@ ARTI_TABEL: dict[str, dict[str, Arti]] = {
         "sumber": Arti("`responden` (dihitung dari jawaban) atau `riwayat` (dari rekap IKM unit)."),
     },
     "skm_demografi": {
-        "persen": Arti("Persentase terhadap responden yang mengisi karakteristik itu.", _PERSEN)
+        "persen": Arti(
+            "Persentase terhadap seluruh responden unit dan tahun itu (jawaban kosong: `Tidak diisi`).",
+            _PERSEN,
+        )
     },
     "kelembagaan_pemda": {"nilai": Arti("Nilai subdimensi.", "skor 0–100")},
     "efektivitas": {

@@ -104,7 +104,9 @@ ARTI_KOLOM_TABEL: dict[str, dict[str, str]] = {
         "Karakteristik": "Karakteristik responden (jenis kelamin, umur, pendidikan, pekerjaan).",
         "Kelompok": "Kelompok dalam karakteristik itu.",
         "Jumlah Responden": "Jumlah responden dalam kelompok itu.",
-        "Persentase": "Persentase terhadap responden yang mengisi karakteristik itu.",
+        "Persentase": (
+            "Persentase terhadap seluruh responden unit dan tahun itu (jawaban kosong: `Tidak diisi`)."
+        ),
     },
     "lampiran-sakip": {
         "Perangkat Daerah": "Nama perangkat daerah.",

@@ -1242,7 +1242,7 @@ def lampiran_demografi(
         jenis={"Jumlah Responden": Jenis.BILANGAN, "Persentase": Jenis.PERSEN},
         gaya=fmt.Formatter(config),
         sumber=f"hasil Survei Kepuasan Masyarakat Tahun {config.tahun} (diolah)",
-        catatan=("Persentase terhadap responden yang mengisi karakteristik tersebut.",),
+        catatan=("Persentase terhadap seluruh responden; jawaban kosong menjadi kelompok \"Tidak diisi\".",),
         kelompok="Karakteristik",
         kompak=True,
         jejak=jejak,
