@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from lkjip.ingest.berkas import HTML, ODS, XLS, XLSX, jenis_berkas
 from lkjip.ingest.cells import scan_workbook, sheet_parts, uncached_formula_problems
 from lkjip.ingest.judul import SEARCH_ROWS, find_header, normalise_label
 from lkjip.ingest.problems import ColumnPlaces, Problem, RowAccounting, StructuralError
@@ -32,52 +33,24 @@ def column_label(index0: int, header: str | None = None) -> str:
 def check_is_workbook(path: Path) -> None:
     """Raise :class:`StructuralError` unless ``path`` is a non-empty .xlsx (zip) workbook.
 
-    The message names what the file is instead, in Indonesian: an old .xls or a password-protected
-    workbook (both OLE containers), an OpenDocument spreadsheet (.ods), a truncated .xlsx, a zip
-    that is no workbook, or text (a CSV renamed).
+    The file's container is told by its bytes (:func:`lkjip.ingest.berkas.jenis_berkas`, which
+    already refuses an empty, password-protected or truncated file, a zip that is no workbook,
+    or text); the message names what the file is instead, in Indonesian, and how to save it as
+    .xlsx: an old .xls, an OpenDocument spreadsheet (.ods) or an HTML page saved as Excel.
     """
-    name = path.name
-    if not path.exists():
-        raise StructuralError([Problem(name, f"berkas tidak ditemukan: {path}")])
-    if path.stat().st_size == 0:
-        raise StructuralError([Problem(name, "berkas kosong (0 byte)")])
-    with path.open("rb") as fh:
-        head = fh.read(1 << 16)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in head or b"EncryptedPackage" in head:
-            what = "workbook berkata sandi (terenkripsi); buka di Excel, hapus kata sandi, lalu simpan ulang"
-        else:
-            what = "format Excel lama (.xls); buka di Excel lalu simpan ulang sebagai .xlsx"
-        raise StructuralError([Problem(name, what)])
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK\x03\x04"):
-            what = (
-                "berkas .xlsx terpotong atau rusak (arsip zip tidak lengkap, mungkin unduhan atau salinan "
-                "yang terputus); salin atau unduh ulang berkasnya"
-            )
-        else:
-            what = "bukan workbook Excel (.xlsx); mungkin CSV atau teks yang diganti namanya"
-        raise StructuralError([Problem(name, what)])
-    try:
-        with zipfile.ZipFile(path) as zf:
-            members = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in members else b""
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise StructuralError([Problem(name, f"arsip zip rusak: {exc}")]) from None
-    if b"opendocument" in mimetype:
-        raise StructuralError(
-            [
-                Problem(
-                    name,
-                    "berkas OpenDocument (.ods, LibreOffice/WPS), bukan .xlsx; simpan ulang sebagai "
-                    "'Excel 2007-365 (.xlsx)'",
-                )
-            ]
-        )
-    if "xl/workbook.xml" not in members:
-        raise StructuralError(
-            [Problem(name, "arsip zip tanpa xl/workbook.xml: bukan workbook Excel (.xlsx)")]
-        )
+    kind = jenis_berkas(path)
+    if kind == XLSX:
+        return
+    what = {
+        XLS: "format Excel lama (.xls); buka di Excel lalu simpan ulang sebagai .xlsx",
+        ODS: (
+            "berkas OpenDocument (.ods, LibreOffice/WPS), bukan .xlsx; simpan ulang sebagai "
+            "'Excel 2007-365 (.xlsx)'"
+        ),
+        HTML: "halaman HTML yang disimpan sebagai Excel, bukan workbook Excel (.xlsx); buka di Excel "
+        "lalu simpan ulang sebagai .xlsx",
+    }[kind]
+    raise StructuralError([Problem(path.name, what)])
 
 
 def broken_workbook_problem(path: Path, exc: Exception) -> Problem:
