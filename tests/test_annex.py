@@ -319,3 +319,41 @@ def test_every_page_prints_whole_with_its_footer_and_titles_on_one_line(tmp_path
         upper = _ink(image, (x0, y0 + (y1 - y0) * 0.25, x1, y0 + (y1 - y0) * 0.5))
         lower = _ink(image, (x0, y0 + (y1 - y0) * 0.5, x1, y0 + (y1 - y0) * 0.75))
         assert upper > 0 and lower >= 0.6 * upper, f"halaman {number}: kaki halaman terpotong"
+
+
+def test_downloads_folder_is_written_once_per_set_of_inputs(processed):
+    """The build writes publik/ and Quarto's pre-render asks again: the second write is skipped,
+    unless something in the folder or an input changed, or the write is forced."""
+    from lkjip.publish.build import write_annex_for
+
+    said: list[str] = []
+    annex = write_annex_for(processed, force=True)
+    public = annex.parent
+    written = {f: f.stat().st_mtime_ns for f in public.rglob("*")}
+    assert write_annex_for(processed, say=said.append) == annex
+    assert said == ["   lampiran dilewati: masukan tidak berubah (folder unduhan yang ada dipakai)"]
+    assert {f: f.stat().st_mtime_ns for f in public.rglob("*")} == written
+
+    # a download removed by hand is written again, and so is the whole folder
+    (public / "tabel-III.4.A.csv").unlink()
+    said.clear()
+    write_annex_for(processed, say=said.append)
+    assert (public / "tabel-III.4.A.csv").is_file() and not any("dilewati" in s for s in said)
+
+    # an input changed: the office's prose in konten/ (the trails' texts may read it)
+    write_annex_for(processed)  # current again
+    said.clear()
+    extra = processed / "konten" / "catatan-uji.md"
+    extra.write_text("Catatan.\n", encoding="utf-8")
+    try:
+        write_annex_for(processed, say=said.append)
+        assert not any("dilewati" in s for s in said)
+    finally:
+        extra.unlink()
+
+    # forced: written even though nothing changed
+    write_annex_for(processed)
+    said.clear()
+    before = (public / "tabel-III.4.A.csv").stat().st_mtime_ns
+    write_annex_for(processed, say=said.append, force=True)
+    assert not said and (public / "tabel-III.4.A.csv").stat().st_mtime_ns > before

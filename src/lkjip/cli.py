@@ -45,7 +45,7 @@ def _run_data(args: argparse.Namespace) -> int:
         from lkjip.publish.build import write_annex_for
 
         # Also when the data step was skipped: Quarto's pre-render needs the downloads folder.
-        _say(f"Lampiran Excel: {write_annex_for(config=config)}")
+        _say(f"Lampiran Excel: {write_annex_for(config=config, force=args.force, say=_say)}")
     if result.skipped:
         return EXIT_OK
     _say(

@@ -68,6 +68,7 @@ def write_annex_for(
     say: Callable[[str], None] | None = None,
     *,
     config: Config | None = None,
+    force: bool = False,
 ) -> Path:
     """Write the downloads folder ``data/processed/publik/``: the Excel annex and the CSV tables.
 
@@ -80,6 +81,11 @@ def write_annex_for(
     (read from ``laporan.yml`` otherwise).
     This folder is what the site publishes; with ``publikasi.skm_unit`` in ``laporan.yml`` it
     also holds every SKM unit's publications (:func:`lkjip.publish.skm_unit.write_if_asked`).
+
+    The folder is written once per set of inputs: when the stamp of the last write
+    (:data:`STEMPEL_LAMPIRAN`) has the same inputs (:func:`kunci_lampiran`) and nothing in the
+    folder changed since, it is kept as it is (``force`` writes it anyway). A build writes it
+    before the render, and Quarto's pre-render, which asks for it again, finds it current.
     """
     from lkjip.publish.annex import (
         annex_cover,
@@ -97,12 +103,18 @@ def write_annex_for(
     project = paths(root)
     t, config = bagian.load(root, tahun, config=config)
     public = project.processed / "publik"
+    target = public / bagian.nama_lampiran(config)
+    kunci = kunci_lampiran(project.root, config)
+    if not force and target.is_file() and _stempel_cocok(project.root / STEMPEL_LAMPIRAN, kunci, public):
+        if say is not None:
+            say("   lampiran dilewati: masukan tidak berubah (folder unduhan yang ada dipakai)")
+        return target
+    (project.root / STEMPEL_LAMPIRAN).unlink(missing_ok=True)
     if public.exists():
         shutil.rmtree(public)
     public.mkdir(parents=True)
     for nama in bagian.tabel_olahan_publik(root):
         copy_tabel_publik(project.processed, nama, public)
-    target = public / bagian.nama_lampiran(config)
     manifest = check_folder(project.processed)
     cover = annex_cover(config, manifest["sidik"]["masukan"], dt.datetime.fromisoformat(manifest["dibuat"]))
     semua = bagian.semua_tabel(t, config, sumber_dibaca(project.processed))
@@ -116,7 +128,60 @@ def write_annex_for(
     from lkjip.publish.skm_unit import write_if_asked
 
     write_if_asked(project.root, say)
+    _catat_stempel(project.root / STEMPEL_LAMPIRAN, kunci, public)
     return annex
+
+
+#: The stamp of the last write of the downloads folder (see :func:`write_annex_for`).
+STEMPEL_LAMPIRAN = Path("_bab") / "lampiran.kunci"
+
+
+def kunci_lampiran(root: Path, config: Config) -> str:
+    """SHA-256 of every input of the downloads folder of ``config``'s report year.
+
+    :func:`lkjip.publish.bab.kunci_masukan` (processed tables, configuration, ``konten/``, the
+    package's Python code) plus the package's other files (the SKM unit publications' Typst
+    templates) and the logos ``publikasi.skm_unit`` names, wherever they are in the project.
+    """
+    from lkjip.publish.bab import kunci_masukan
+
+    h = hashlib.sha256(f"{config.tahun}\0{kunci_masukan(root, config)}".encode())
+    package = Path(__file__).resolve().parents[1]
+    _digest_tree(h, package, sorted(
+        f.relative_to(package) for f in package.rglob("*")
+        if f.is_file() and f.suffix not in {".py", ".pyc"} and "__pycache__" not in f.parts
+    ))
+    skm_unit = config.publikasi.skm_unit
+    logos = [skm_unit.logo, *skm_unit.logo_unit.values()]
+    _digest_tree(h, root, sorted({logo for logo in logos if logo}))
+    return h.hexdigest()
+
+
+def _kunci_folder(folder: Path) -> str | None:
+    """Digest of every file in ``folder`` (``None`` when it is missing or empty)."""
+    if not folder.is_dir() or not any(folder.iterdir()):
+        return None
+    h = hashlib.sha256()
+    _digest_tree(h, folder, ["."])
+    return h.hexdigest()
+
+
+def _stempel_cocok(stamp: Path, kunci: str, folder: Path) -> bool:
+    """Whether ``stamp`` records inputs ``kunci`` and ``folder`` exactly as it was written."""
+    if not stamp.is_file():
+        return False
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return False
+    return recorded.get("masukan") == kunci and recorded.get("keluaran") == _kunci_folder(folder)
+
+
+def _catat_stempel(stamp: Path, kunci: str, folder: Path) -> Path:
+    """Record in ``stamp`` that ``folder``, as it is now, was written from inputs ``kunci``."""
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps({"masukan": kunci, "keluaran": _kunci_folder(folder)}), encoding="utf-8")
+    return stamp
 
 
 def _quarto_for(quarto: str | None, root: Path, say: Callable[[str], None]) -> Path | None:
@@ -167,16 +232,6 @@ def kunci_render(root: Path | None, quarto: Path, config: Config | None = None) 
     return h.hexdigest()
 
 
-def _kunci_keluaran(root: Path) -> str | None:
-    """Digest of everything in ``_book/`` (``None`` when it is missing or empty)."""
-    book = root / "_book"
-    if not book.is_dir() or not any(book.iterdir()):
-        return None
-    h = hashlib.sha256()
-    _digest_tree(h, root, ["_book"])
-    return h.hexdigest()
-
-
 def render_segar(root: Path | None, kunci: str) -> bool:
     """Whether the last successful render used inputs with ``kunci`` and its outputs are intact.
 
@@ -184,25 +239,13 @@ def render_segar(root: Path | None, kunci: str) -> bool:
     deleted or changed since: then the book must be rendered again.
     """
     project = paths(root)
-    stamp = project.root / STEMPEL_RENDER
-    if not stamp.is_file():
-        return False
-    try:
-        recorded = json.loads(stamp.read_text(encoding="utf-8"))
-    except json.JSONDecodeError:
-        return False
-    return recorded.get("masukan") == kunci and recorded.get("keluaran") == _kunci_keluaran(project.root)
+    return _stempel_cocok(project.root / STEMPEL_RENDER, kunci, project.root / "_book")
 
 
 def record_render(root: Path | None, kunci: str) -> Path:
     """Write the stamp of a successful render (see :func:`render_segar`)."""
     project = paths(root)
-    stamp = project.root / STEMPEL_RENDER
-    stamp.parent.mkdir(exist_ok=True)
-    stamp.write_text(
-        json.dumps({"masukan": kunci, "keluaran": _kunci_keluaran(project.root)}), encoding="utf-8"
-    )
-    return stamp
+    return _catat_stempel(project.root / STEMPEL_RENDER, kunci, project.root / "_book")
 
 
 def run_build(
@@ -280,7 +323,9 @@ def _steps(
     chapters = _step("notebook", say)(notebooks)
     figures = _step("gambar", say)(lambda: write_gambar(project.root, config=config))
     say(f"   {len(figures)} berkas gambar di {project.figures}")
-    annex = _step("lampiran Excel", say)(lambda: write_annex_for(project.root, say=say, config=config))
+    annex = _step("lampiran Excel", say)(
+        lambda: write_annex_for(project.root, say=say, config=config, force=force)
+    )
     say(f"   {annex}")
 
     binary = _quarto_for(quarto, project.root, say)
