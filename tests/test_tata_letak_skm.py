@@ -113,23 +113,29 @@ def _key_tables(out: Path) -> dict[str, pd.DataFrame]:
     return keys
 
 
+def _same_key_tables_as_the_default(root: Path) -> None:
+    """The data step on ``root``'s raw exports writes the default project's key tables, quarantining
+    nothing."""
+    from lkjip.cli import main
+
+    raw, out = root / "data" / "raw", root / "data" / "keluar"
+    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
+    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
+    for name in ours:
+        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
+    assert pd.read_parquet(out / "karantina.parquet").empty
+
+
 @pytest.mark.slow
 def test_data_step_on_google_forms_takes_codes_from_the_ikm_recap(tmp_path, _project_processed_once):
     """Only a Google Forms export (and the office's IKM recap as register): the same IKM."""
-    from lkjip.cli import main
-
     root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
     raw = root / "data" / "raw"
     default = skm.read(next(raw.glob("skm-responden*.xlsx")), CONFIG).tables["skm_responden"]
     for old in raw.glob("skm-responden*.xlsx"):
         old.unlink()
     google_forms(raw / "skm-responden-2025.xlsx", default)
-    out = root / "data" / "keluar"
-    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
-    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
-    for name in ours:
-        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
-    assert pd.read_parquet(out / "karantina.parquet").empty
+    _same_key_tables_as_the_default(root)
 
 
 def test_ikm_recap_in_permenpan_wording_is_keyed_by_name(tmp_path):
@@ -151,19 +157,39 @@ def test_ikm_recap_in_permenpan_wording_is_keyed_by_name(tmp_path):
 def test_data_step_on_ikm_recap_by_name_gets_codes_from_the_unit_sheet(tmp_path, _project_processed_once):
     from tata_letak import rekap_ikm_permenpan
 
-    from lkjip.cli import main
     from lkjip.ingest.readers import skm_riwayat
 
     root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
     raw = root / "data" / "raw"
     default = skm_riwayat.read(raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
     rekap_ikm_permenpan(raw / "skm-riwayat.xlsx", default)
-    out = root / "data" / "keluar"
-    assert main(["data", "--raw-dir", str(raw), "--out-dir", str(out), "--force"]) == 0
-    ours, theirs = _key_tables(out), _key_tables(root / "data" / "processed")
-    for name in ours:
-        pd.testing.assert_frame_equal(ours[name], theirs[name], obj=name)
-    assert pd.read_parquet(out / "karantina.parquet").empty
+    _same_key_tables_as_the_default(root)
+
+
+def test_recap_names_in_another_hand_get_their_codes_by_the_one_name_rule(tmp_path, _project_processed_once):
+    """A clerk's recap writes 'DINAS KEPENDUDUKAN & PENCATATAN SIPIL.' for the register's 'Dinas
+    Kependudukan dan Pencatatan Sipil': the same unit by the rule the analyst's API also uses
+    (lkjip.core.pilihan.lipat_nama), so the key tables are those of the coded recap."""
+    from tata_letak import rekap_ikm_permenpan
+
+    from lkjip.core.pilihan import UNIT, lipat_nama, pilih_kode
+    from lkjip.ingest.readers import skm_riwayat
+
+    root = Path(shutil.copytree(_project_processed_once, tmp_path / "proyek"))
+    raw = root / "data" / "raw"
+    default = skm_riwayat.read(raw / "skm-riwayat.xlsx", CONFIG).tables["skm_unit_riwayat"]
+    other_hand = {
+        "Dinas Kependudukan dan Pencatatan Sipil": "DINAS KEPENDUDUKAN & PENCATATAN SIPIL.",
+        "Kecamatan Trowulan": "kecamatan  trowulan",
+    }
+    assert set(other_hand) <= set(default["unit"])
+    rekap_ikm_permenpan(raw / "skm-riwayat.xlsx", default.assign(unit=default["unit"].replace(other_hand)))
+    _same_key_tables_as_the_default(root)
+    # the analyst's API reads a name the same way
+    assert lipat_nama("DINAS KEPENDUDUKAN & PENCATATAN SIPIL.") == "dinas kependudukan dan pencatatan sipil"
+    units = {"UL-01": "Dinas Kependudukan dan Pencatatan Sipil", "UL-57": "Kecamatan Trowulan"}
+    assert pilih_kode("Dinas Kependudukan & Pencatatan Sipil", units, UNIT, di="x") == "UL-01"
+    assert pilih_kode("kecamatan trowulan.", units, UNIT, di="x") == "UL-57"
 
 
 def test_format_permenpan_year_is_not_the_regulation_year_of_its_title(tmp_path, default_responden):

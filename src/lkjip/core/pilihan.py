@@ -5,8 +5,10 @@ The rule, the same for unit codes, PD codes and indicator codes (and used by the
 
 1. a code is compared with case and spacing normalised (:func:`kunci`): ``'ul-01'`` and
    ``' UL-01 '`` mean ``UL-01``; ``'UL 01'`` does not (the hyphen is part of the code);
-2. otherwise the text is read as a name: a name equal to it (case and spacing normalised), else
-   the one name that contains it (``'Inspektorat'``, ``'IKM'``);
+2. otherwise the text is read as a name: a name equal to it in the form names are compared in
+   (:func:`lipat_nama`: case, spacing and punctuation folded, ``&`` read as ``dan``; the form
+   the data step matches a recap's names to codes in), else the one name that contains it
+   (``'Inspektorat'``, ``'IKM'``);
 3. a text that fits two or more codes or names is refused, listing what it could mean with
    their codes (:class:`PilihanAmbigu`), never mixed; a text that fits nothing is refused
    with the closest candidates (:mod:`difflib`) and every valid value
@@ -29,8 +31,10 @@ lkjip.core.pilihan.UnitTidakDikenal: Unit layanan 'UL-99' tidak ada di data.ikm_
 from __future__ import annotations
 
 import difflib
+import math
 import operator
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -127,8 +131,30 @@ def kunci(kode: object) -> str:
     return re.sub(r"\s+", "", str(kode)).casefold()
 
 
-def _nama(nama: object) -> str:
-    return " ".join(str(nama).split()).casefold()
+_BUKAN_HURUF = re.compile(r"[^\w]+")
+
+
+def lipat_nama(nama: object) -> str:
+    """A name in the form names are compared in: NFKC, case folded, ``&`` read as ``dan``,
+    punctuation and repeated spaces as one space (empty for a missing value).
+
+    The one form for names: the analyst's API (:func:`pilih_kode`) and the data step, which
+    matches the names of recaps without codes to the codes of its registers
+    (:mod:`lkjip.ingest.registers`), compare names in it.
+
+    Examples
+    --------
+    >>> lipat_nama("Dinas  Kependudukan & Pencatatan Sipil."), lipat_nama("KECAMATAN TROWULAN")
+    ('dinas kependudukan dan pencatatan sipil', 'kecamatan trowulan')
+    >>> lipat_nama("Kec. Trowulan") == lipat_nama("KEC  TROWULAN") == lipat_nama("Kec.Trowulan")
+    True
+    >>> lipat_nama(None), lipat_nama(float("nan"))
+    ('', '')
+    """
+    if nama is None or (isinstance(nama, float) and math.isnan(nama)):
+        return ""
+    folded = unicodedata.normalize("NFKC", str(nama)).casefold().replace("&", " dan ")
+    return " ".join(_BUKAN_HURUF.sub(" ", folded).split())
 
 
 def cocok_kode(diminta: object, kode: Iterable[str]) -> list[str]:
@@ -161,7 +187,7 @@ def mirip(
     for code, name in names.items():
         candidates = [kunci(code)]
         if name is not None:
-            candidates.append(_nama(name).replace(" ", ""))
+            candidates.append(lipat_nama(name).replace(" ", ""))
             candidates += [kunci(word) for word in str(name).split()]
         score[code] = max(difflib.SequenceMatcher(None, wanted, c).ratio() for c in candidates)
     ranked = sorted((c for c in score if score[c] >= 0.6), key=lambda c: -score[c])
@@ -239,11 +265,11 @@ def pilih_kode(diminta: object, calon: Mapping[str, str | None], ragam: Ragam, *
             diminta=diminta,
             pilihan=codes,
         )
-    wanted = _nama(diminta)
+    wanted = lipat_nama(diminta)
     for found in (
         cocok_kode(diminta, codes),
-        [k for k in codes if calon[k] is not None and _nama(calon[k]) == wanted],
-        [k for k in codes if calon[k] is not None and wanted in _nama(calon[k])],
+        [k for k in codes if calon[k] is not None and lipat_nama(calon[k]) == wanted],
+        [k for k in codes if calon[k] is not None and wanted in lipat_nama(calon[k])],
     ):
         if len(found) == 1:
             return found[0]

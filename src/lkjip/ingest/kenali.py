@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip.core.config import Config
+from lkjip.core.pilihan import lipat_nama
 from lkjip.ingest.problems import StructuralError
-from lkjip.ingest.registers import lipat_nama
 from lkjip.ingest.sources import SOURCES, Source, source_files
 
 #: The choices the office has for an indicator of an exported Perjanjian Kinerja, for the question.

@@ -2,7 +2,9 @@
 
 A Google Forms or e-SKM "Format Permenpan" export names each service unit; the report keys every
 unit by the office's code (``UL-01``), so that a unit's IKM of this year meets its IKM of earlier
-years. The codes come from a register, matched after folding case, spacing and punctuation:
+years. The codes come from a register, matched by name in the one form names are compared in
+(:func:`lkjip.core.pilihan.lipat_nama`: case, spacing and punctuation folded, ``&`` read as
+``dan``), but never by a part of a name as the analyst's API allows:
 
 1. ``laporan.yml``: ``pemetaan.register.unit`` (``nama: kode``, or ``nama: {kode: ..., populasi: ...}``
    which also gives the unit's population for the Krejcie–Morgan minimum sample), the office's own list;
@@ -22,29 +24,14 @@ kelembagaan workbook and the SAKIP recaps with Kode PD.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
 import pandas as pd
 
 from lkjip.core.config import Config
+from lkjip.core.pilihan import lipat_nama
 from lkjip.ingest.problems import Problem, ReadResult, add_to_quarantine
-
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def lipat_nama(text: object) -> str:
-    """A name as compared: NFKC, case folded, punctuation and repeated spaces as one space.
-
-    >>> lipat_nama("Dinas  Kependudukan & Pencatatan Sipil."), lipat_nama("KECAMATAN TROWULAN")
-    ('dinas kependudukan pencatatan sipil', 'kecamatan trowulan')
-    """
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return ""
-    folded = unicodedata.normalize("NFKC", str(text)).casefold()
-    return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
 def _register(

@@ -260,7 +260,9 @@ def bagian_tampilan(tanpa: Collection[str] = frozenset()) -> list[str]:
         "di data dengan galat bernama (`UnitTidakDikenal`, `PerangkatDaerahTidakDikenal`, "
         "`IndikatorTidakDikenal`, `TahunTidakAda`) yang menyebut nilai yang ada dan yang paling mirip. Kode "
         "dicocokkan tanpa membedakan huruf besar/kecil dan spasi (`ul-01` berarti `UL-01`); teks lain dibaca "
-        "sebagai nama, atau bagian dari satu nama; teks yang cocok dengan lebih dari satu ditolak dengan "
+        "sebagai nama (tanpa membedakan huruf besar/kecil, spasi dan tanda baca, `&` dibaca `dan`, seperti "
+        "langkah data mencocokkan nama rekap dengan kodenya), atau bagian dari satu nama; teks yang cocok "
+        "dengan lebih dari satu ditolak dengan "
         "daftar kodenya (`IndikatorAmbigu` dan sejenisnya), tidak pernah dicampur.",
         "",
         "| Asal | Arti | Tampilan |",
