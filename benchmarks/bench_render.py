@@ -84,7 +84,9 @@ def _fmt(x: float, digits: int = 1) -> str:
     return f"{x:.{digits}f}".replace(".", ",")
 
 
-def main() -> int:
+def _quarto() -> Path:
+    """The Quarto the benchmarks measure with (PATH, then the offline kit), announced; exits
+    when there is none."""
     sys.path.insert(0, str(ROOT / "src"))
     from lkjip.publish.quarto import find_quarto
 
@@ -92,15 +94,20 @@ def main() -> int:
     if found is None:
         sys.exit("Quarto tidak ditemukan (PATH, kit offline): benchmark tidak dapat dijalankan")
     print(found.describe())
-    html = _render(found.path, _copy(WORK / "html"), "--to", "html")
+    return found.path
+
+
+def main() -> int:
+    quarto = _quarto()
+    html = _render(quarto, _copy(WORK / "html"), "--to", "html")
     print(f"(a) render dingin, HTML saja        : {_fmt(html[0])} s (CPU {_fmt(html[1])} s)")
     full_project = _copy(WORK / "semua")
-    full = _render(found.path, full_project)
+    full = _render(quarto, full_project)
     print(f"(b) render dingin, HTML + DOCX + PDF: {_fmt(full[0])} s (CPU {_fmt(full[1])} s)")
     build_project = _copy(WORK / "build")
-    cold = _build(found.path, build_project)
+    cold = _build(quarto, build_project)
     print(f"(c) build dingin                     : {_fmt(cold[0])} s (CPU {_fmt(cold[1])} s; {cold[2]})")
-    again = _build(found.path, build_project)
+    again = _build(quarto, build_project)
     print(f"(d) build ulang, masukan tetap       : {_fmt(again[0])} s (CPU {_fmt(again[1])} s; {again[2]})")
     print(
         f"rasio tiga format / HTML saja (target <= 1,5): {_fmt(full[0] / html[0], 2)} "

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 # The measuring helpers of the render benchmark (same folder): the same timing, the same failure.
-from bench_render import _copy, _fmt, _run
+from bench_render import _copy, _fmt, _quarto, _run
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -33,18 +33,12 @@ WORK = HERE / "_work" / "skm-unit"
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "src"))
-    from lkjip.publish.quarto import find_quarto
-
-    found = find_quarto(ROOT)
-    if found is None:
-        sys.exit("Quarto tidak ditemukan (PATH, kit offline): benchmark tidak dapat dijalankan")
-    print(found.describe())
+    quarto = _quarto()
     project = _copy(WORK)
-    build = _run([sys.executable, "-m", "lkjip", "build"], project, found.path)
+    build = _run([sys.executable, "-m", "lkjip", "build"], project, quarto)
     print(f"(a) build dingin (data, notebook, gambar, lampiran, Quarto): {_fmt(build[0])} s "
           f"(CPU {_fmt(build[1])} s)")
-    units = _run([sys.executable, "-m", "lkjip", "skm-unit"], project, found.path)
+    units = _run([sys.executable, "-m", "lkjip", "skm-unit"], project, quarto)
     folder = project / "data" / "processed" / "publik" / "skm-unit"
     n_pdf = len(list(folder.rglob("laporan-skm-*.pdf")))
     n_info = len(list(folder.rglob("infografis-skm-*-a4.pdf")))
